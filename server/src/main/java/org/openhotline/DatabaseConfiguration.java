@@ -1,0 +1,98 @@
+package org.openhotline;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one database: an external PostgreSQL 14+ when {@code HOTLINE_DB_URL} is set, otherwise a real
+ * PostgreSQL started from the embedded binaries with its data under {@code HOTLINE_DATA_DIR/postgres}, kept
+ * across restarts. A postmaster left running by a killed JVM is stopped first so that a restart recovers by
+ * itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(HotlineProperties properties, EmbeddedDatabase embedded) {
+        var config = new HikariConfig();
+        config.setPoolName("hotline");
+        config.setMaximumPoolSize(Integer.getInteger("hotline.db.pool", 20));
+        if (properties.db().external()) {
+            config.setJdbcUrl(properties.db().url());
+            config.setUsername(properties.db().user());
+            config.setPassword(properties.db().password());
+        } else {
+            config.setJdbcUrl(embedded.jdbcUrl());
+            config.setUsername("postgres");
+        }
+        return new HikariDataSource(config);
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabase embeddedDatabase(HotlineProperties properties) throws IOException {
+        if (properties.db().external()) {
+            return new EmbeddedDatabase(null);
+        }
+        Path dir = properties.dataDir().toAbsolutePath().normalize();
+        Path pgData = dir.resolve("postgres");
+        Files.createDirectories(dir);
+        stopLeftoverPostmaster(pgData);
+        log.info("Starting embedded PostgreSQL with data in {}", pgData);
+        var pg = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(dir.resolve("pg-bin").toFile())
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("synchronous_commit", "on")
+                .setLocaleConfig("locale", "C")
+                .setLocaleConfig("encoding", "UTF8")
+                .start();
+        return new EmbeddedDatabase(pg);
+    }
+
+    /** A JVM killed with -9 leaves its postmaster behind holding the data directory: end it. */
+    private static void stopLeftoverPostmaster(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty()) {
+            return;
+        }
+        long pid = Long.parseLong(lines.getFirst().trim());
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(process -> {
+            log.warn("Stopping PostgreSQL process {} left running on {}", pid, pgData);
+            process.destroy();
+            process.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        });
+    }
+
+    /** Holder of the embedded server (or none) so that it is closed after the pool. */
+    record EmbeddedDatabase(EmbeddedPostgres postgres) implements AutoCloseable {
+        String jdbcUrl() {
+            return postgres.getJdbcUrl("postgres", "postgres");
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+}

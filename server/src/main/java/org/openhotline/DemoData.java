@@ -1,0 +1,68 @@
+package org.openhotline;
+
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.List;
+import org.openhotline.shared.DemoSeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo city on first start and prints where to go. The demo password is {@code HOTLINE_DEMO_PASSWORD}
+ * or, when unset, generated here and printed once: it is never stored in clear.
+ */
+@Component
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final HotlineProperties properties;
+    private final List<DemoSeed> seeds;
+
+    DemoData(HotlineProperties properties, List<DemoSeed> seeds) {
+        this.properties = properties;
+        this.seeds = seeds;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.demo().enabled()) {
+            log.info("OpenHotline is up at {} (demo data off)", properties.publicUrl());
+            return;
+        }
+        String given = properties.demo().password();
+        String password = given == null || given.isBlank() ? generate() : given;
+        boolean seeded = false;
+        for (DemoSeed seed : seeds.stream().sorted(Comparator.comparingInt(DemoSeed::order)).toList()) {
+            seeded |= seed.seedIfEmpty(password);
+        }
+        StringBuilder banner = new StringBuilder("\n\n========== OpenHotline 12345 热线平台已启动 ==========\n")
+                .append("  地址 URL:   ").append(properties.publicUrl()).append('\n')
+                .append("  演示账号:   sysadmin secadmin auditadmin manager leader agent1..agent10 teamleader1\n")
+                .append("              dispatcher1 callback1 supervisor1 qc1 kbeditor1 zjj1 cgj1 dh_ws1 ...\n");
+        if (seeded && (given == null || given.isBlank())) {
+            banner.append("  演示密码:   ").append(password).append("   (只显示这一次 / shown once)\n");
+        } else if (seeded) {
+            banner.append("  演示密码:   HOTLINE_DEMO_PASSWORD 的值\n");
+        } else {
+            banner.append("  演示密码:   见首次启动时的输出（或首次启动时设置的 HOTLINE_DEMO_PASSWORD）\n");
+        }
+        banner.append("  API 文档:   ").append(properties.publicUrl()).append("/swagger-ui.html\n")
+                .append("=====================================================\n");
+        System.out.println(banner);
+    }
+
+    /** Meets the password policy: upper, lower, digits and a symbol, 16 characters. */
+    static String generate() {
+        var random = new SecureRandom();
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        StringBuilder sb = new StringBuilder("Hl-");
+        for (int i = 0; i < 12; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.append(random.nextInt(10)).append('a').append('Z').toString();
+    }
+}

@@ -1,0 +1,20 @@
+package org.openhotline;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * OpenHotline: one process runs the hotline's modules (see {@code package-info.java} of each package under
+ * {@code org.openhotline}). Classes in this root package only start the platform: database, demo data, banner.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class HotlineApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(HotlineApplication.class, args);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The audit trail (审计日志): an append-only record of logins, lockouts, account, role, permission, organization
+ * and configuration changes and every view of an unmasked citizen number. Owns table {@code audit_event}, which
+ * the database refuses to update or delete. Listens to {@link org.openhotline.shared.AuditableEvent}s
+ * synchronously, inside the publisher's transaction, so an action and its record commit together; calls no
+ * module. Only the audit admin reads it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+package org.openhotline.audit;

@@ -1,0 +1,22 @@
+package org.openhotline.identity;
+
+import java.util.Map;
+import org.openhotline.shared.AuditableEvent;
+
+/**
+ * Something changed about an account or its access: {@code change} is one of created, updated, disabled,
+ * enabled, password-reset, password-changed, unlocked, sessions-ended, roles-granted, logout.
+ */
+public record AccountChanged(long accountId, String username, String change, Map<String, Object> details)
+        implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return change.equals("logout") ? "auth.logout" : "account." + change;
+    }
+
+    @Override
+    public String target() {
+        return "account:" + username;
+    }
+}

@@ -1,0 +1,125 @@
+package org.openhotline.identity.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.openhotline.identity.AccountChanged;
+import org.openhotline.identity.Role;
+import org.openhotline.shared.Callers;
+import org.openhotline.shared.DomainException;
+import org.openhotline.shared.MenuEntry;
+import org.openhotline.shared.StaffPrincipal;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Login, logout, "who am I" (with the menu the shell shows) and changing one's own password. */
+@RestController
+@RequestMapping("/api/auth")
+@Tag(name = "登录与会话")
+class AuthController {
+
+    static final String BAD_CREDENTIALS = "用户名或密码错误";
+
+    private final Logins logins;
+    private final SecurityContextRepository contexts;
+    private final List<MenuEntry.Contribution> menus;
+    private final AccountAdministration administration;
+    private final ApplicationEventPublisher events;
+
+    AuthController(Logins logins, SecurityContextRepository contexts, List<MenuEntry.Contribution> menus,
+                   AccountAdministration administration, ApplicationEventPublisher events) {
+        this.logins = logins;
+        this.contexts = contexts;
+        this.menus = menus;
+        this.administration = administration;
+        this.events = events;
+    }
+
+    record LoginForm(@NotBlank(message = "请输入用户名") String username, @NotBlank(message = "请输入密码") String password) {}
+
+    record Me(long id, String username, String displayName, long orgNodeId, List<RoleView> roles,
+              List<String> permissions, List<MenuEntry> menu) {}
+
+    record RoleView(String code, String label) {}
+
+    @PostMapping("/login")
+    @Operation(summary = "登录（5 次连续失败锁定 15 分钟，提示与密码错误相同）")
+    Me login(@Valid @RequestBody LoginForm form, HttpServletRequest request, HttpServletResponse response) {
+        var granted = logins.attempt(form.username(), form.password())
+                .orElseThrow(() -> new DomainException(HttpStatus.UNAUTHORIZED, "bad-credentials", BAD_CREDENTIALS));
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            request.changeSessionId(); // no session fixation: a fresh id for the logged-in session
+        }
+        HttpSession session = request.getSession(true);
+        session.setMaxInactiveInterval((int) granted.idleTimeout().toSeconds());
+        StaffPrincipal principal = granted.principal();
+        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+        principal.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
+        principal.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        return me(principal);
+    }
+
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Transactional
+    @Operation(summary = "退出登录")
+    void logout(HttpServletRequest request) {
+        Callers.current().ifPresent(p -> events.publishEvent(
+                new AccountChanged(p.accountId(), p.username(), "logout", Map.of())));
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "当前用户、角色、权限与菜单")
+    Me me() {
+        return me(Callers.required());
+    }
+
+    record PasswordForm(@NotBlank(message = "请输入原密码") String oldPassword,
+                        @NotBlank(message = "请输入新密码") String newPassword) {}
+
+    @PostMapping("/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "修改本人密码")
+    void changePassword(@Valid @RequestBody PasswordForm form) {
+        administration.changeOwnPassword(Callers.required(), form.oldPassword(), form.newPassword());
+    }
+
+    private Me me(StaffPrincipal p) {
+        List<MenuEntry> visible = menus.stream().flatMap(c -> c.menuEntries().stream())
+                .filter(m -> m.permission() == null || p.can(m.permission()))
+                .sorted(Comparator.comparingInt(MenuEntry::order)).toList();
+        List<RoleView> roles = p.roles().stream().map(Role::valueOf).sorted()
+                .map(r -> new RoleView(r.name(), r.label())).toList();
+        return new Me(p.accountId(), p.username(), p.displayName(), p.orgNodeId(), roles,
+                p.permissions().stream().sorted().toList(), visible);
+    }
+}

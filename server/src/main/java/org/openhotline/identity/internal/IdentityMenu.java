@@ -1,0 +1,18 @@
+package org.openhotline.identity.internal;
+
+import java.util.List;
+import org.openhotline.shared.MenuEntry;
+import org.springframework.stereotype.Component;
+
+@Component
+class IdentityMenu implements MenuEntry.Contribution {
+
+    @Override
+    public List<MenuEntry> menuEntries() {
+        return List.of(
+                new MenuEntry("系统管理", "accounts", "账号管理", "/admin/accounts", "account:manage", 900),
+                new MenuEntry("安全管理", "grants", "角色授权", "/security/grants", "role:grant", 910),
+                new MenuEntry("安全管理", "roles", "角色权限", "/security/roles", "role:grant", 911),
+                new MenuEntry("安全管理", "policy", "安全策略", "/security/policy", "security:policy", 912));
+    }
+}

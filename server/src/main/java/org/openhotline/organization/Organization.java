@@ -1,0 +1,34 @@
+package org.openhotline.organization;
+
+import java.util.List;
+import java.util.Optional;
+import org.openhotline.organization.internal.OrgNodes;
+import org.springframework.stereotype.Service;
+
+/** What other modules may ask of the organization tree. */
+@Service
+public class Organization {
+
+    private final OrgNodes nodes;
+
+    Organization(OrgNodes nodes) {
+        this.nodes = nodes;
+    }
+
+    public Optional<OrgNode> node(long id) {
+        return nodes.find(id);
+    }
+
+    public Optional<OrgNode> nodeByCode(String code) {
+        return nodes.findByCode(code);
+    }
+
+    /** Nodes of the given ids, in no particular order (for list screens that show names). */
+    public List<OrgNode> nodes(java.util.Collection<Long> ids) {
+        return nodes.findAll(ids);
+    }
+
+    public boolean isEmpty() {
+        return nodes.count() == 0;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * What every module may use: domain errors answered as RFC 9457 problem details in Chinese, paging, the
+ * injected clock, masking of citizens' numbers, Excel writing, and the {@link org.openhotline.shared.AuditableEvent}
+ * contract through which modules tell the audit trail what happened without calling it. Open on purpose: it
+ * owns no tables and depends on no module.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package org.openhotline.shared;

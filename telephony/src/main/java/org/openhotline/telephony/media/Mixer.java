@@ -1,0 +1,118 @@
+package org.openhotline.telephony.media;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one clock of the media engine. Every 20 ms a single thread reads one frame from every leg, gives
+ * every leg the sum of what it hears (room members by role, prompts, music on hold), sends it, and feeds
+ * recorders. One clock for all legs means a bridge never drifts between two legs and a recording's length
+ * is exactly its number of ticks. {@link #manual()} builds a mixer that only ticks when a test calls
+ * {@link #tick()}.
+ */
+public final class Mixer implements AutoCloseable {
+    public static final long TICK_NANOS = 20_000_000L;
+    private final List<MediaLeg> legs = new CopyOnWriteArrayList<>();
+    private final List<Recorder> recorders = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService clock;
+    private final TickStats stats = new TickStats();
+    private final int[] acc = new int[Codec.FRAME_SAMPLES];
+    private long startNanos;
+    private long ticks;
+
+    private Mixer(boolean scheduled) {
+        if (scheduled) {
+            clock = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "media-mixer");
+                t.setDaemon(true);
+                t.setPriority(Thread.MAX_PRIORITY);
+                return t;
+            });
+            startNanos = System.nanoTime();
+            clock.scheduleAtFixedRate(this::safeTick, 0, TICK_NANOS, TimeUnit.NANOSECONDS);
+        } else {
+            clock = null;
+        }
+    }
+
+    public static Mixer start() {
+        return new Mixer(true);
+    }
+
+    public static Mixer manual() {
+        return new Mixer(false);
+    }
+
+    private void safeTick() {
+        long expected = startNanos + ticks * TICK_NANOS;
+        stats.record(System.nanoTime() - expected);
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            // a fault in one tick must not stop the clock for every call
+        }
+    }
+
+    public void tick() {
+        ticks++;
+        for (MediaLeg leg : legs) leg.pull();
+        for (MediaLeg leg : legs) {
+            Arrays.fill(acc, 0);
+            Room room = leg.room;
+            if (room != null) {
+                for (MediaLeg other : room.members) {
+                    if (Room.hears(leg, other) && other.inputPresent) {
+                        short[] in = other.input;
+                        for (int i = 0; i < acc.length; i++) acc[i] += in[i];
+                    }
+                }
+            }
+            leg.push(acc);
+        }
+        for (Recorder r : recorders) {
+            r.write(r.left.inputPresent ? r.left.input : null, r.right.inputPresent ? r.right.input : null);
+        }
+    }
+
+    public void add(MediaLeg leg) {
+        legs.add(leg);
+    }
+
+    public void remove(MediaLeg leg) {
+        legs.remove(leg);
+        Room room = leg.room;
+        if (room != null) room.leave(leg);
+        for (Recorder r : recorders) {
+            if (r.left == leg || r.right == leg) recorders.remove(r);
+        }
+    }
+
+    public Recorder record(java.nio.file.Path file, MediaLeg caller, MediaLeg agent) throws java.io.IOException {
+        Recorder r = new Recorder(file, caller, agent);
+        recorders.add(r);
+        return r;
+    }
+
+    /** Stops the recording at a tick boundary and returns its duration. */
+    public java.time.Duration stopRecording(Recorder r) throws java.io.IOException {
+        recorders.remove(r);
+        return r.close();
+    }
+
+    public int legCount() {
+        return legs.size();
+    }
+
+    public TickStats stats() {
+        return stats;
+    }
+
+    @Override
+    public void close() {
+        if (clock != null) clock.shutdownNow();
+    }
+}

@@ -1,0 +1,73 @@
+package org.openhotline.telephony.media;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Records a call as a stereo 16-bit 8 kHz WAV: the caller's voice on the left channel, the agent's on
+ * the right, one frame per mixer tick, so the file's length is exactly the time the recording ran.
+ * Writes are buffered so that the mixer thread touches the disk only every couple of seconds.
+ */
+public final class Recorder {
+    private final Path file;
+    final MediaLeg left;
+    final MediaLeg right;
+    private final OutputStream out;
+    private final byte[] frame = new byte[Codec.FRAME_SAMPLES * 4];
+    private long frames;
+    private volatile boolean closed;
+
+    Recorder(Path file, MediaLeg left, MediaLeg right) throws IOException {
+        this.file = file;
+        this.left = left;
+        this.right = right;
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        this.out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
+        out.write(WavFile.header(2, 0));
+    }
+
+    /** Called by the mixer thread once per tick with both legs' decoded input. */
+    void write(short[] l, short[] r) {
+        if (closed) return;
+        for (int i = 0, j = 0; i < Codec.FRAME_SAMPLES; i++) {
+            short a = l == null ? 0 : l[i];
+            short b = r == null ? 0 : r[i];
+            frame[j++] = (byte) a;
+            frame[j++] = (byte) (a >> 8);
+            frame[j++] = (byte) b;
+            frame[j++] = (byte) (b >> 8);
+        }
+        try {
+            out.write(frame);
+            frames++;
+        } catch (IOException e) {
+            closed = true;
+        }
+    }
+
+    /** Closes the file and patches the WAV sizes; returns the recorded duration. */
+    synchronized Duration close() throws IOException {
+        if (!closed) {
+            closed = true;
+        }
+        out.close();
+        long dataBytes = frames * frame.length;
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.write(WavFile.header(2, dataBytes));
+        }
+        return duration();
+    }
+
+    public Duration duration() {
+        return Duration.ofMillis(frames * 20);
+    }
+
+    public Path file() {
+        return file;
+    }
+}
