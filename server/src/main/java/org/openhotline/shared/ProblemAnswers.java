@@ -92,6 +92,11 @@ public class ProblemAnswers {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+            // Any other Spring MVC refusal (unsupported media type, not acceptable...) keeps its status.
+            var status = HttpStatus.valueOf(response.getStatusCode().value());
+            return problem(status, "request", "请求无法处理（" + status.value() + "），请检查请求格式");
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "系统内部错误，请稍后重试或联系管理员");
     }

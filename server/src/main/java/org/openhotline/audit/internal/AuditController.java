@@ -79,9 +79,9 @@ class AuditController implements MenuEntry.Contribution {
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
         var filter = new Filter(from, to, actor, action, result, q);
         int pageSize = PageResult.clampSize(size);
-        long total = jdbc.sql("select count(*) from audit_event" + filter.where()).params(filter.params())
+        long total = jdbc.sql("select count(*) from audit_event " + filter.where()).params(filter.params())
                 .query(Long.class).single();
-        var items = jdbc.sql("select id, at, actor, source_ip, action, target, result, details::text from audit_event"
+        var items = jdbc.sql("select id, at, actor, source_ip, action, target, result, details::text from audit_event "
                         + filter.where() + " order by at desc, id desc limit :size offset :offset")
                 .params(filter.params()).param("size", pageSize).param("offset", PageResult.offset(page, pageSize))
                 .query(AuditRecord.class).list();
@@ -98,7 +98,7 @@ class AuditController implements MenuEntry.Contribution {
             @RequestParam(required = false) String result, @RequestParam(required = false) String q) {
         var filter = new Filter(from, to, actor, action, result, q);
         List<List<?>> rows = new ArrayList<>();
-        jdbc.sql("select id, at, actor, source_ip, action, target, result, details::text from audit_event"
+        jdbc.sql("select id, at, actor, source_ip, action, target, result, details::text from audit_event "
                         + filter.where() + " order by at desc, id desc limit " + EXPORT_LIMIT)
                 .params(filter.params()).query(AuditRecord.class).stream()
                 .forEach(r -> rows.add(List.of(r.id(), r.at().toString(), nz(r.actor()), nz(r.sourceIp()), r.action(),

@@ -64,10 +64,10 @@ class Accounts {
                    and (cast(:enabled as boolean) is null or a.enabled = cast(:enabled as boolean))""";
         String q = text == null ? "" : text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         String roleName = role == null ? null : role.name();
-        long total = jdbc.sql("select count(*) from account a join org_node o on o.id = a.org_node_id" + where)
+        long total = jdbc.sql("select count(*) from account a join org_node o on o.id = a.org_node_id " + where)
                 .param("scope", scopePath).param("text", q).param("role", roleName).param("node", orgNodeId)
                 .param("enabled", enabled).query(Long.class).single();
-        List<Account> items = jdbc.sql(SELECT + where + " order by a.id limit :size offset :offset")
+        List<Account> items = jdbc.sql(SELECT + " " + where + " order by a.id limit :size offset :offset")
                 .param("scope", scopePath).param("text", q).param("role", roleName).param("node", orgNodeId)
                 .param("enabled", enabled).param("size", size).param("offset", PageResult.offset(page, size))
                 .query(Accounts::map).list();

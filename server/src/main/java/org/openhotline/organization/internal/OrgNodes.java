@@ -52,7 +52,7 @@ public class OrgNodes {
 
     /** Every node under (and including) the scope root, parents before children. */
     public List<OrgNode> subtree(String scopePath, Collection<OrgNodeKind> kinds) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                          from org_node where path like :scope || '%' and kind in (:kinds)
                          order by depth, sort_order, id""")
                 .param("scope", scopePath)
@@ -70,10 +70,10 @@ public class OrgNodes {
                    and (cast(:enabled as boolean) is null or enabled = cast(:enabled as boolean))""";
         String q = text == null ? "" : text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         var kindNames = kinds.stream().map(Enum::name).toList();
-        long total = jdbc.sql("select count(*) from org_node" + where)
+        long total = jdbc.sql("select count(*) from org_node " + where)
                 .param("scope", scopePath).param("kinds", kindNames).param("text", q).param("enabled", enabled)
                 .query(Long.class).single();
-        List<OrgNode> items = jdbc.sql("select " + COLUMNS + " from org_node" + where
+        List<OrgNode> items = jdbc.sql("select " + COLUMNS + " from org_node " + where
                         + " order by depth, sort_order, id limit :size offset :offset")
                 .param("scope", scopePath).param("kinds", kindNames).param("text", q).param("enabled", enabled)
                 .param("size", size).param("offset", PageResult.offset(page, size))

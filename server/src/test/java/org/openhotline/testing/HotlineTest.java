@@ -1,0 +1,22 @@
+package org.openhotline.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A test against the whole running platform: a real embedded PostgreSQL in a fresh data directory, the demo
+ * city seeded with password {@link ApiClient#DEMO_PASSWORD}, HTTP on a random port. All tests with this
+ * annotation share one application context (and so one database): write tests that create their own data
+ * or read the demo data without changing it.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hotline.data-dir=target/test-data/${random.uuid}",
+        "hotline.demo.password=" + ApiClient.DEMO_PASSWORD,
+        "hotline.demo.enabled=true",
+        "logging.level.org.openhotline=INFO"})
+public @interface HotlineTest {}
