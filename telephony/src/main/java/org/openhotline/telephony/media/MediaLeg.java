@@ -44,6 +44,10 @@ public final class MediaLeg implements AutoCloseable {
     private volatile boolean held;
     private volatile Playback holdMusic;
     volatile Room room;
+
+    public Role role() {
+        return role;
+    }
     volatile Role role = Role.SPEAKER;
     volatile MediaLeg whisperTarget;
     private volatile Consumer<Character> onDigit = d -> { };

@@ -74,7 +74,8 @@ public final class Mixer implements AutoCloseable {
             leg.push(acc);
         }
         for (Recorder r : recorders) {
-            r.write(r.left.inputPresent ? r.left.input : null, r.right.inputPresent ? r.right.input : null);
+            r.write(r.left.inputPresent ? r.left.input : null,
+                    r.right != null && r.right.inputPresent ? r.right.input : null);
         }
     }
 

@@ -1,0 +1,36 @@
+package org.openhotline.telephony;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** What the engine reports to the call center. Past-tense facts about legs, delivered in order. */
+public sealed interface TelephonyEvent {
+    LegId leg();
+
+    /** An inbound call reached the engine: from a trunk ({@code trunk} is its name) or an extension. */
+    record CallArrived(LegId leg, String from, String to, String trunk) implements TelephonyEvent { }
+
+    record DtmfReceived(LegId leg, char digit) implements TelephonyEvent { }
+
+    /** The IVR flow finished; {@code outcome} is e.g. {@code queue:general}, {@code voicemail}, {@code hangup}. */
+    record IvrFinished(LegId leg, String flowId, String outcome, Map<String, String> variables)
+            implements TelephonyEvent { }
+
+    record Ringing(LegId leg) implements TelephonyEvent { }
+
+    record Answered(LegId leg) implements TelephonyEvent { }
+
+    record Held(LegId leg) implements TelephonyEvent { }
+
+    record Retrieved(LegId leg) implements TelephonyEvent { }
+
+    record Bridged(LegId leg, LegId other) implements TelephonyEvent { }
+
+    record Ended(LegId leg, EndCause cause) implements TelephonyEvent { }
+
+    record RecordingReady(LegId leg, Path file, Duration duration) implements TelephonyEvent { }
+
+    /** An extension registered ({@code registered}) or its registration ended or expired. */
+    record ExtensionRegistration(LegId leg, String extension, boolean registered) implements TelephonyEvent { }
+}

@@ -1,0 +1,185 @@
+package org.openhotline.telephony.sip;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ResponseEvent;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.openhotline.telephony.EndCause;
+import org.openhotline.telephony.TelephonyConfig;
+import org.openhotline.telephony.Trunk;
+import org.openhotline.telephony.media.Codec;
+import org.openhotline.telephony.media.MediaLeg;
+import org.openhotline.telephony.media.RtpPorts;
+import org.openhotline.telephony.media.Sdp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Places outbound legs: to a registered extension at its Contact, or to any other number through the
+ * first trunk with an outbound peer, offering PCMU, PCMA and telephone-event. An agent phone can be asked
+ * to answer by itself (soft off-hook): we add the headers common phones honour (Call-Info answer-after=0,
+ * Alert-Info auto-answer).
+ */
+public final class Dialer {
+    private static final Logger log = LoggerFactory.getLogger(Dialer.class);
+    private final SipEndpoint sip;
+    private final TelephonyConfig config;
+    private final Registrations registrations;
+    private final RtpPorts ports;
+    private final Map<String, SipLeg> legs;
+    private final SignallingEvents events;
+    private final LegControl control;
+
+    Dialer(SipEndpoint sip, TelephonyConfig config, Registrations registrations, RtpPorts ports,
+           Map<String, SipLeg> legs, SignallingEvents events, LegControl control) {
+        this.sip = sip;
+        this.config = config;
+        this.registrations = registrations;
+        this.ports = ports;
+        this.legs = legs;
+        this.events = events;
+        this.control = control;
+    }
+
+    /** Starts an outbound leg; its progress arrives as events. Fails at once if there is no route. */
+    public SipLeg dial(String destination, String callerId, boolean autoAnswer) throws Exception {
+        String target;
+        String transport = "udp";
+        String trunkName;
+        var binding = registrations.find(destination);
+        String from = callerId;
+        if (binding.isPresent()) {
+            target = binding.get().contactUri();
+            transport = binding.get().transport() == null ? "udp" : binding.get().transport().toLowerCase();
+            trunkName = "extension";
+        } else {
+            Trunk trunk = config.trunks().stream().filter(Trunk::hasOutbound).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no route to " + destination));
+            target = "sip:" + destination + "@" + trunk.outboundHost() + ":" + trunk.outboundPort();
+            trunkName = trunk.name();
+            if (from == null) from = trunk.callerId();
+        }
+        if (from == null) from = "hotline";
+        String id = "out-" + UUID.randomUUID();
+        MediaLeg media = ports.open(id);
+        SipLeg leg = new SipLeg(id, false, media, from, destination, trunkName);
+        try {
+            Request invite = invite((SipURI) sip.addresses.createURI(target), from, destination, transport, media,
+                    autoAnswer);
+            ClientTransaction ct = sip.provider.getNewClientTransaction(invite);
+            ct.setApplicationData(leg);
+            leg.outgoingInvite = ct;
+            leg.invite = invite;
+            leg.dialog = ct.getDialog();
+            if (leg.dialog != null) leg.dialog.setApplicationData(leg);
+            legs.put(id, leg);
+            leg.ringTimer = control.timers.schedule(() -> {
+                if (leg.state() == SipLeg.State.RINGING) control.hangup(leg, EndCause.NO_ANSWER);
+            }, config.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            ct.sendRequest();
+        } catch (Exception e) {
+            legs.remove(id);
+            media.close();
+            throw e;
+        }
+        return leg;
+    }
+
+    private Request invite(SipURI target, String from, String destination, String transport, MediaLeg media,
+                           boolean autoAnswer) throws Exception {
+        SipURI fromUri = sip.addresses.createSipURI(from, sip.advertisedAddress);
+        FromHeader fromHeader = sip.headers.createFromHeader(sip.addresses.createAddress(fromUri),
+                UUID.randomUUID().toString().substring(0, 8));
+        SipURI toUri = sip.addresses.createSipURI(destination, target.getHost());
+        ToHeader to = sip.headers.createToHeader(sip.addresses.createAddress(toUri), null);
+        CallIdHeader callId = sip.provider.getNewCallId();
+        CSeqHeader cseq = sip.headers.createCSeqHeader(1L, Request.INVITE);
+        ViaHeader via = sip.headers.createViaHeader(sip.advertisedAddress, sip.port, transport, null);
+        Request r = sip.messages.createRequest(target, Request.INVITE, callId, cseq, fromHeader, to, List.of(via),
+                sip.headers.createMaxForwardsHeader(70), control.sdpType(),
+                Sdp.offer(sip.advertisedAddress, media.localPort(), "sendrecv").getBytes(StandardCharsets.US_ASCII));
+        r.addHeader(sip.contact("hotline", transport));
+        Address self = sip.addresses.createAddress(sip.addresses.createSipURI(null, sip.advertisedAddress));
+        if (autoAnswer) {
+            r.addHeader(sip.headers.createHeader("Call-Info", "<" + self.getURI() + ">;answer-after=0"));
+            r.addHeader(sip.headers.createHeader("Alert-Info", "<http://localhost>;info=alert-autoanswer;delay=0"));
+        }
+        return r;
+    }
+
+    void response(ResponseEvent event) throws Exception {
+        Response r = event.getResponse();
+        CSeqHeader cseq = (CSeqHeader) r.getHeader(CSeqHeader.NAME);
+        if (!Request.INVITE.equals(cseq.getMethod())) return;
+        ClientTransaction ct = event.getClientTransaction();
+        SipLeg leg = ct != null && ct.getApplicationData() instanceof SipLeg l ? l
+                : event.getDialog() != null && event.getDialog().getApplicationData() instanceof SipLeg l2 ? l2 : null;
+        int status = r.getStatusCode();
+        if (leg == null || leg.inbound) {
+            if (status / 100 == 2 && event.getDialog() != null) ack(event.getDialog(), cseq);
+            return;
+        }
+        if (status < 200) {
+            if (status == 100) return;
+            Sdp early = sdpOf(r);
+            if (early != null) connect(leg, early);
+            if (leg.state() == SipLeg.State.RINGING && !leg.ringingReported) {
+                leg.ringingReported = true;
+                events.ringing(leg);
+            }
+        } else if (status < 300) {
+            ack(event.getDialog(), cseq);
+            boolean first;
+            synchronized (leg) {
+                first = leg.state == SipLeg.State.RINGING;
+                if (first) {
+                    leg.state = SipLeg.State.ANSWERED;
+                    leg.dialog = event.getDialog();
+                    leg.dialog.setApplicationData(leg);
+                }
+            }
+            if (!first) return;
+            Sdp answer = sdpOf(r);
+            if (answer != null) connect(leg, answer);
+            leg.media.startSending();
+            leg.answered.complete(null);
+            events.answered(leg);
+        } else {
+            log.debug("leg {} to {} failed with {}", leg.id, leg.to, status);
+            control.finish(leg, EndCause.ofStatusCode(status));
+        }
+    }
+
+    private void ack(Dialog dialog, CSeqHeader cseq) throws Exception {
+        dialog.sendAck(dialog.createAck(cseq.getSeqNumber()));
+    }
+
+    private static void connect(SipLeg leg, Sdp sdp) {
+        Codec c = sdp.preferredCodec();
+        leg.media.connect(sdp.socketAddress(), c == null ? Codec.PCMU : c, sdp.telephoneEvent());
+        leg.remoteSdp = sdp;
+    }
+
+    private static Sdp sdpOf(Response r) {
+        byte[] raw = r.getRawContent();
+        if (raw == null || raw.length == 0) return null;
+        try {
+            return Sdp.parse(new String(raw, StandardCharsets.US_ASCII));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

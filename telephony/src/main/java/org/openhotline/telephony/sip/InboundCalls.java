@@ -1,0 +1,224 @@
+package org.openhotline.telephony.sip;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sip.Dialog;
+import javax.sip.DialogState;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.address.SipURI;
+import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.openhotline.telephony.EndCause;
+import org.openhotline.telephony.ExtensionDirectory;
+import org.openhotline.telephony.TelephonyConfig;
+import org.openhotline.telephony.Trunk;
+import org.openhotline.telephony.media.Codec;
+import org.openhotline.telephony.media.MediaLeg;
+import org.openhotline.telephony.media.RtpPorts;
+import org.openhotline.telephony.media.Sdp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Admits new INVITEs: from a trunk's allowed address to one of its numbers, or after a digest challenge
+ * from a trunk account or an extension. Above {@code maxCalls} legs the engine answers 503 so that a flood
+ * cannot exhaust ports and threads. Re-INVITEs (hold and retrieve) and CANCEL are handled here too.
+ */
+final class InboundCalls {
+    private static final Logger log = LoggerFactory.getLogger(InboundCalls.class);
+    private final SipEndpoint sip;
+    private final TelephonyConfig config;
+    private final DigestAuth digest;
+    private final ExtensionDirectory directory;
+    private final RtpPorts ports;
+    private final Map<String, SipLeg> legs;
+    private final Map<String, SipLeg> byCallId = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SignallingEvents events;
+    private final LegControl control;
+
+    InboundCalls(SipEndpoint sip, TelephonyConfig config, DigestAuth digest, ExtensionDirectory directory,
+                 RtpPorts ports, Map<String, SipLeg> legs, SignallingEvents events, LegControl control) {
+        this.sip = sip;
+        this.config = config;
+        this.digest = digest;
+        this.directory = directory;
+        this.ports = ports;
+        this.legs = legs;
+        this.events = events;
+        this.control = control;
+    }
+
+    void invite(RequestEvent event) throws Exception {
+        Dialog existing = event.getDialog();
+        if (existing != null && existing.getApplicationData() instanceof SipLeg leg
+                && existing.getState() == DialogState.CONFIRMED) {
+            reInvite(event, leg);
+            return;
+        }
+        Request req = event.getRequest();
+        ServerTransaction tx;
+        try {
+            tx = event.getServerTransaction() != null ? event.getServerTransaction()
+                    : sip.provider.getNewServerTransaction(req);
+        } catch (TransactionAlreadyExistsException e) {
+            return; // a retransmission the stack already handles
+        }
+        String source = ((gov.nist.javax.sip.message.SIPMessage) req).getRemoteAddress().getHostAddress();
+        String called = req.getRequestURI() instanceof SipURI u && u.getUser() != null ? u.getUser()
+                : userOf((ToHeader) req.getHeader(ToHeader.NAME));
+        String caller = Registrar.userOf((FromHeader) req.getHeader(FromHeader.NAME));
+        Optional<String> admittedAs = admit(req, source, called, caller);
+        if (admittedAs.isEmpty()) {
+            AuthorizationHeader auth = (AuthorizationHeader) req.getHeader(AuthorizationHeader.NAME);
+            if (auth == null && passwordFor(caller, called) != null) {
+                challenge(tx, req);
+            } else {
+                log.info("INVITE from {} ({}) to {} refused", caller, source, called);
+                tx.sendResponse(sip.messages.createResponse(Response.FORBIDDEN, req));
+            }
+            return;
+        }
+        if (legs.size() >= config.maxCalls()) {
+            Response busy = sip.messages.createResponse(Response.SERVICE_UNAVAILABLE, req);
+            busy.addHeader(sip.headers.createRetryAfterHeader(5));
+            tx.sendResponse(busy);
+            return;
+        }
+        Sdp offer = null;
+        if (req.getRawContent() != null && req.getRawContent().length > 0) {
+            try {
+                offer = Sdp.parse(new String(req.getRawContent(), StandardCharsets.US_ASCII));
+            } catch (RuntimeException e) {
+                offer = null;
+            }
+            if (offer == null || offer.preferredCodec() == null) {
+                tx.sendResponse(sip.messages.createResponse(Response.NOT_ACCEPTABLE_HERE, req));
+                return;
+            }
+        }
+        tx.sendResponse(sip.messages.createResponse(Response.TRYING, req));
+        String id = "in-" + UUID.randomUUID();
+        MediaLeg media = ports.open(id);
+        if (offer != null) media.connect(offer.socketAddress(), offer.preferredCodec(), offer.telephoneEvent());
+        SipLeg leg = new SipLeg(id, true, media, caller, called, admittedAs.get());
+        leg.invite = req;
+        leg.inviteTransaction = tx;
+        leg.remoteSdp = offer;
+        leg.dialog = tx.getDialog();
+        if (leg.dialog != null) leg.dialog.setApplicationData(leg);
+        tx.setApplicationData(leg);
+        legs.put(id, leg);
+        String callId = ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
+        byCallId.put(callId, leg);
+        leg.ended.whenComplete((c, e) -> byCallId.remove(callId));
+        events.arrived(leg);
+    }
+
+    /** Returns the trunk name (or "extension") the call is admitted as. */
+    private Optional<String> admit(Request req, String source, String called, String caller) {
+        for (Trunk t : config.trunks()) {
+            if (t.accepts(called) && t.allows(source)) return Optional.of(t.name());
+        }
+        AuthorizationHeader auth = (AuthorizationHeader) req.getHeader(AuthorizationHeader.NAME);
+        if (auth == null) return Optional.empty();
+        for (Trunk t : config.trunks()) {
+            if (t.accepts(called) && t.username() != null && t.username().equals(auth.getUsername())
+                    && digest.verify(auth, Request.INVITE, t.password()) == DigestAuth.Verdict.OK) {
+                return Optional.of(t.name());
+            }
+        }
+        String pw = directory.passwordOf(auth.getUsername()).orElse(null);
+        if (pw != null && auth.getUsername().equals(caller)
+                && digest.verify(auth, Request.INVITE, pw) == DigestAuth.Verdict.OK) {
+            return Optional.of("extension");
+        }
+        return Optional.empty();
+    }
+
+    private String passwordFor(String caller, String called) {
+        for (Trunk t : config.trunks()) {
+            if (t.accepts(called) && t.password() != null) return t.password();
+        }
+        return caller == null ? null : directory.passwordOf(caller).orElse(null);
+    }
+
+    private void challenge(ServerTransaction tx, Request req) throws Exception {
+        Response r = sip.messages.createResponse(Response.UNAUTHORIZED, req);
+        javax.sip.header.WWWAuthenticateHeader h = sip.headers.createWWWAuthenticateHeader("Digest");
+        h.setRealm(digest.realm());
+        h.setNonce(digest.nonce());
+        h.setAlgorithm("MD5");
+        h.setQop("auth");
+        r.addHeader(h);
+        tx.sendResponse(r);
+    }
+
+    /** A re-INVITE in a confirmed dialog: new media address and/or hold (sendonly, inactive) or retrieve. */
+    private void reInvite(RequestEvent event, SipLeg leg) throws Exception {
+        Request req = event.getRequest();
+        ServerTransaction tx = event.getServerTransaction() != null ? event.getServerTransaction()
+                : sip.provider.getNewServerTransaction(req);
+        Sdp offer = req.getRawContent() == null ? null
+                : Sdp.parse(new String(req.getRawContent(), StandardCharsets.US_ASCII));
+        Response r = sip.messages.createResponse(Response.OK, req);
+        r.addHeader(sip.contact("hotline", LegControl.transportOf(req)));
+        String direction = offer == null ? "sendrecv" : Sdp.answerDirection(offer.direction());
+        Codec codec = offer != null && offer.preferredCodec() != null ? offer.preferredCodec() : leg.media.codec();
+        r.setContent(Sdp.answer(sip.advertisedAddress, leg.media.localPort(), codec,
+                offer == null ? 101 : offer.telephoneEvent(), direction), control.sdpType());
+        tx.sendResponse(r);
+        if (offer == null) return;
+        if (!offer.holds() && !"0.0.0.0".equals(offer.address())) {
+            leg.media.connect(offer.socketAddress(), codec, offer.telephoneEvent());
+        }
+        leg.remoteSdp = offer;
+        boolean holds = offer.holds();
+        if (holds != leg.remoteHolds) {
+            leg.remoteHolds = holds;
+            events.holdChanged(leg, holds);
+        }
+    }
+
+    /** ACK of our 200: with a delayed offer it carries the peer's answer. */
+    void ack(RequestEvent event) {
+        Dialog d = event.getDialog();
+        byte[] body = event.getRequest().getRawContent();
+        if (d == null || !(d.getApplicationData() instanceof SipLeg leg) || body == null || body.length == 0) return;
+        if (leg.remoteSdp == null) {
+            Sdp answer = Sdp.parse(new String(body, StandardCharsets.US_ASCII));
+            leg.remoteSdp = answer;
+            Codec c = answer.preferredCodec();
+            leg.media.connect(answer.socketAddress(), c == null ? Codec.PCMU : c, answer.telephoneEvent());
+        }
+    }
+
+    void cancel(RequestEvent event) {
+        sip.respond(event, Response.OK);
+        String callId = ((CallIdHeader) event.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+        SipLeg leg = byCallId.get(callId);
+        if (leg == null) return;
+        synchronized (leg) {
+            if (leg.state != SipLeg.State.OFFERED && leg.state != SipLeg.State.EARLY) return;
+            try {
+                Response r = sip.messages.createResponse(Response.REQUEST_TERMINATED, leg.invite);
+                ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(leg.id);
+                leg.inviteTransaction.sendResponse(r);
+            } catch (Exception e) {
+                log.debug("487 for {} failed: {}", leg.id, e.toString());
+            }
+        }
+        control.finish(leg, EndCause.CANCELLED);
+    }
+
+    private static String userOf(ToHeader to) {
+        return to.getAddress().getURI() instanceof SipURI u ? u.getUser() : null;
+    }
+}

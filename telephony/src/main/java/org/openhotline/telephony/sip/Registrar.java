@@ -1,0 +1,112 @@
+package org.openhotline.telephony.sip;
+
+import java.time.Clock;
+import java.util.ListIterator;
+import javax.sip.RequestEvent;
+import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.WWWAuthenticateHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.openhotline.telephony.ExtensionDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accepts REGISTER from agent phones (RFC 3261 section 10) after a digest challenge. A wrong password gets
+ * 403 so that a phone with a typo stops retrying; a missing or stale answer gets a fresh 401 challenge.
+ */
+final class Registrar {
+    private static final Logger log = LoggerFactory.getLogger(Registrar.class);
+    private final SipEndpoint sip;
+    private final DigestAuth digest;
+    private final ExtensionDirectory directory;
+    private final Registrations registrations;
+    private final SignallingEvents events;
+    private final Clock clock;
+    private final int maxExpires;
+
+    Registrar(SipEndpoint sip, DigestAuth digest, ExtensionDirectory directory, Registrations registrations,
+              SignallingEvents events, Clock clock, int maxExpires) {
+        this.sip = sip;
+        this.digest = digest;
+        this.directory = directory;
+        this.registrations = registrations;
+        this.events = events;
+        this.clock = clock;
+        this.maxExpires = maxExpires;
+    }
+
+    void handle(RequestEvent event) throws Exception {
+        Request req = event.getRequest();
+        String extension = ((javax.sip.address.SipURI) ((ToHeader) req.getHeader(ToHeader.NAME)).getAddress()
+                .getURI()).getUser();
+        String password = extension == null ? null : directory.passwordOf(extension).orElse(null);
+        AuthorizationHeader auth = (AuthorizationHeader) req.getHeader(AuthorizationHeader.NAME);
+        if (password == null) {
+            sip.respond(event, Response.FORBIDDEN);
+            return;
+        }
+        if (auth == null || !extension.equals(auth.getUsername())) {
+            challenge(event, false);
+            return;
+        }
+        switch (digest.verify(auth, req.getMethod(), password)) {
+            case STALE -> challenge(event, true);
+            case WRONG -> {
+                log.info("REGISTER for {} refused: wrong credentials", extension);
+                sip.respond(event, Response.FORBIDDEN);
+            }
+            case OK -> bind(event, extension);
+        }
+    }
+
+    void challenge(RequestEvent event, boolean stale) throws Exception {
+        WWWAuthenticateHeader h = sip.headers.createWWWAuthenticateHeader("Digest");
+        h.setRealm(digest.realm());
+        h.setNonce(digest.nonce());
+        h.setAlgorithm("MD5");
+        h.setQop("auth");
+        if (stale) h.setStale(true);
+        sip.respond(event, Response.UNAUTHORIZED, h);
+    }
+
+    private void bind(RequestEvent event, String extension) throws Exception {
+        Request req = event.getRequest();
+        ExpiresHeader expiresHeader = req.getExpires();
+        int expires = expiresHeader == null ? maxExpires : expiresHeader.getExpires();
+        ContactHeader contact = null;
+        ListIterator<?> it = req.getHeaders(ContactHeader.NAME);
+        while (it.hasNext()) {
+            contact = (ContactHeader) it.next();
+            if (contact.getExpires() >= 0) expires = contact.getExpires();
+        }
+        if (contact == null || contact.getAddress().isWildcard()) {
+            registrations.remove(extension);
+            events.registration(extension, false);
+            sip.respond(event, Response.OK);
+            return;
+        }
+        expires = Math.min(expires, maxExpires);
+        String transport = ((javax.sip.header.ViaHeader) req.getHeader(javax.sip.header.ViaHeader.NAME)).getTransport();
+        if (expires == 0) {
+            registrations.remove(extension);
+            events.registration(extension, false);
+        } else {
+            registrations.put(new Registrations.Binding(extension, contact.getAddress().getURI().toString(),
+                    transport, clock.instant().plusSeconds(expires)));
+            events.registration(extension, true);
+        }
+        ContactHeader echoed = sip.headers.createContactHeader(contact.getAddress());
+        echoed.setExpires(expires);
+        sip.respond(event, Response.OK, echoed, sip.headers.createExpiresHeader(expires));
+        log.debug("extension {} registered at {} for {} s", extension, contact.getAddress(), expires);
+    }
+
+    static String userOf(FromHeader from) {
+        return from.getAddress().getURI() instanceof javax.sip.address.SipURI u ? u.getUser() : null;
+    }
+}

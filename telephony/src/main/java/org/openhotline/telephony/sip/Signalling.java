@@ -1,0 +1,137 @@
+package org.openhotline.telephony.sip;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.openhotline.telephony.EndCause;
+import org.openhotline.telephony.ExtensionDirectory;
+import org.openhotline.telephony.TelephonyConfig;
+import org.openhotline.telephony.media.RtpPorts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP side of the back-to-back user agent: routes every request and response JAIN-SIP delivers to the
+ * registrar, the inbound-call handler or the dialer, and answers what none of them wants. Nothing a peer
+ * sends may escape as an exception into the stack: every handler is wrapped, logged and answered.
+ */
+public final class Signalling implements SipListener, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Signalling.class);
+    private final SipEndpoint sip;
+    private final Registrar registrar;
+    private final Registrations registrations;
+    private final InboundCalls inbound;
+    private final Dialer dialer;
+    private final Map<String, SipLeg> legs = new ConcurrentHashMap<>();
+    private final LegControl control;
+
+    public Signalling(TelephonyConfig config, ExtensionDirectory directory, SignallingEvents events, Clock clock)
+            throws Exception {
+        this.sip = new SipEndpoint(config.bindAddress(), config.advertisedAddress(), config.sipPort(), this);
+        DigestAuth digest = new DigestAuth(config.realm(), clock);
+        this.registrations = new Registrations(clock);
+        this.registrar = new Registrar(sip, digest, directory, registrations, events, clock,
+                config.maxRegisterExpires());
+        RtpPorts ports = new RtpPorts(config.bindAddress(), config.rtpPortMin(), config.rtpPortMax());
+        this.control = new LegControl(sip, legs, events);
+        this.inbound = new InboundCalls(sip, config, digest, directory, ports, legs, events, control);
+        this.dialer = new Dialer(sip, config, registrations, ports, legs, events, control);
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request req = event.getRequest();
+        try {
+            switch (req.getMethod()) {
+                case Request.REGISTER -> registrar.handle(event);
+                case Request.INVITE -> inbound.invite(event);
+                case Request.ACK -> inbound.ack(event);
+                case Request.BYE -> control.bye(event);
+                case Request.CANCEL -> inbound.cancel(event);
+                case Request.OPTIONS -> sip.respond(event, Response.OK, allow());
+                case Request.INFO -> control.info(event);
+                default -> sip.respond(event, Response.METHOD_NOT_ALLOWED, allow());
+            }
+        } catch (Exception | Error e) {
+            if (e instanceof VirtualMachineError vme) throw vme;
+            log.warn("{} from {} failed: {}", req.getMethod(), req.getHeader("From"), e.toString());
+            if (!Request.ACK.equals(req.getMethod())) sip.respond(event, Response.SERVER_INTERNAL_ERROR);
+        }
+    }
+
+    private javax.sip.header.AllowHeader allow() throws Exception {
+        return sip.headers.createAllowHeader("INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, REGISTER");
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        try {
+            dialer.response(event);
+        } catch (Exception e) {
+            log.warn("response {} failed: {}", event.getResponse().getStatusCode(), e.toString());
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction() && event.getClientTransaction() != null
+                && event.getClientTransaction().getApplicationData() instanceof SipLeg leg
+                && leg.state() == SipLeg.State.RINGING) {
+            control.finish(leg, EndCause.NO_ANSWER);
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        log.debug("SIP I/O error towards {}:{}", event.getHost(), event.getPort());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // transactions end all the time; legs end by BYE, CANCEL or final responses
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        if (event.getDialog().getApplicationData() instanceof SipLeg leg && !leg.isEnded()) {
+            control.finish(leg, EndCause.NORMAL_CLEARING);
+        }
+    }
+
+    public LegControl legs() {
+        return control;
+    }
+
+    public Dialer dialer() {
+        return dialer;
+    }
+
+    public Registrations registrations() {
+        return registrations;
+    }
+
+    public Collection<SipLeg> activeLegs() {
+        return legs.values();
+    }
+
+    public int port() {
+        return sip.port();
+    }
+
+    @Override
+    public void close() {
+        for (SipLeg leg : legs.values()) control.hangup(leg, EndCause.NORMAL_CLEARING);
+        control.close();
+        sip.close();
+    }
+}

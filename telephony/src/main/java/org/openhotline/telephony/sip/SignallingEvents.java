@@ -1,0 +1,21 @@
+package org.openhotline.telephony.sip;
+
+import org.openhotline.telephony.EndCause;
+
+/** How the signalling layer tells the engine what happened to a leg. Called on SIP stack threads. */
+public interface SignallingEvents {
+    void arrived(SipLeg leg);
+
+    void ringing(SipLeg leg);
+
+    void answered(SipLeg leg);
+
+    void ended(SipLeg leg, EndCause cause);
+
+    void digit(SipLeg leg, char digit);
+
+    /** The peer put the call on hold ({@code held}) or took it off hold, by re-INVITE. */
+    void holdChanged(SipLeg leg, boolean held);
+
+    void registration(String extension, boolean registered);
+}

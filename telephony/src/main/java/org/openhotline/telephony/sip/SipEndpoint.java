@@ -1,0 +1,99 @@
+package org.openhotline.telephony.sip;
+
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sip.ListeningPoint;
+import javax.sip.ServerTransaction;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JAIN-SIP stack: one provider listening on the same port over UDP and TCP, plus the factories every
+ * handler needs. Each engine gets its own stack name, so several engines can live in one JVM (tests).
+ */
+public final class SipEndpoint implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SipEndpoint.class);
+    private static final AtomicInteger STACKS = new AtomicInteger();
+    final SipStack stack;
+    final SipProvider provider;
+    final AddressFactory addresses;
+    final HeaderFactory headers;
+    final MessageFactory messages;
+    final String advertisedAddress;
+    final int port;
+
+    public SipEndpoint(String bindAddress, String advertisedAddress, int port, SipListener listener)
+            throws Exception {
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "openhotline-" + port + "-" + STACKS.incrementAndGet());
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        // hostile input: bound what one TCP peer can make us buffer, and how many transactions a flood creates
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "10000");
+        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "2000");
+        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "2000");
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        this.stack = factory.createSipStack(p);
+        this.addresses = factory.createAddressFactory();
+        this.headers = factory.createHeaderFactory();
+        this.messages = factory.createMessageFactory();
+        this.advertisedAddress = advertisedAddress;
+        ListeningPoint udp = stack.createListeningPoint(bindAddress, port, ListeningPoint.UDP);
+        ListeningPoint tcp = stack.createListeningPoint(bindAddress, port, ListeningPoint.TCP);
+        this.provider = stack.createSipProvider(udp);
+        provider.addListeningPoint(tcp);
+        provider.addSipListener(listener);
+        this.port = udp.getPort();
+        stack.start();
+        log.info("SIP listening on {}:{} (UDP, TCP), advertised as {}", bindAddress, this.port, advertisedAddress);
+    }
+
+    /** Answers a request statelessly-safe: creates the server transaction if the stack did not. */
+    ServerTransaction respond(javax.sip.RequestEvent event, int status, javax.sip.header.Header... extra) {
+        try {
+            ServerTransaction tx = event.getServerTransaction();
+            Request request = event.getRequest();
+            if (tx == null && !Request.ACK.equals(request.getMethod())) {
+                tx = provider.getNewServerTransaction(request);
+            }
+            Response response = messages.createResponse(status, request);
+            for (javax.sip.header.Header h : extra) response.addHeader(h);
+            if (tx != null) tx.sendResponse(response);
+            return tx;
+        } catch (Exception e) {
+            log.debug("could not answer {} with {}: {}", event.getRequest().getMethod(), status, e.toString());
+            return null;
+        }
+    }
+
+    javax.sip.header.ContactHeader contact(String user, String transport) throws Exception {
+        javax.sip.address.SipURI uri = addresses.createSipURI(user, advertisedAddress);
+        uri.setPort(port);
+        if ("tcp".equalsIgnoreCase(transport)) uri.setTransportParam("tcp");
+        return headers.createContactHeader(addresses.createAddress(uri));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        stack.stop();
+    }
+}

@@ -1,0 +1,52 @@
+package org.openhotline.telephony.sip;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import org.openhotline.telephony.EndCause;
+import org.openhotline.telephony.media.MediaLeg;
+import org.openhotline.telephony.media.Sdp;
+
+/** One SIP dialog of a call and its media; the signalling layer is the only writer of its state. */
+public final class SipLeg {
+    public enum State { OFFERED, EARLY, RINGING, ANSWERED, ENDED }
+
+    public final String id;
+    public final boolean inbound;
+    public final MediaLeg media;
+    public final String from;
+    public final String to;
+    public final String trunk;
+    public final CompletableFuture<EndCause> ended = new CompletableFuture<>();
+    public final CompletableFuture<Void> answered = new CompletableFuture<>();
+    volatile State state;
+    volatile Dialog dialog;
+    volatile ServerTransaction inviteTransaction;
+    volatile ClientTransaction outgoingInvite;
+    volatile Request invite;
+    volatile Sdp remoteSdp;
+    volatile boolean remoteHolds;
+    volatile boolean ringingReported;
+    volatile ScheduledFuture<?> ringTimer;
+
+    SipLeg(String id, boolean inbound, MediaLeg media, String from, String to, String trunk) {
+        this.id = id;
+        this.inbound = inbound;
+        this.media = media;
+        this.from = from;
+        this.to = to;
+        this.trunk = trunk;
+        this.state = inbound ? State.OFFERED : State.RINGING;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean isEnded() {
+        return state == State.ENDED;
+    }
+}
