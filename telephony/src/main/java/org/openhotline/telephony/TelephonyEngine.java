@@ -302,7 +302,7 @@ public final class TelephonyEngine implements AutoCloseable, SignallingEvents {
     public Optional<MediaStats> mediaStats(LegId leg) {
         ActiveLeg a = legs.get(leg.value());
         return a == null ? Optional.empty() : Optional.of(new MediaStats(a.sip.media.packetsIn(),
-                a.sip.media.packetsOut(), a.sip.media.framesLost(), a.sip.media.codec().encodingName));
+                a.sip.media.packetsOut(), a.sip.media.echoesReceived(), a.sip.media.framesLost(), a.sip.media.codec().encodingName));
     }
 
     public List<LegId> activeLegs() {

@@ -32,6 +32,7 @@ public final class MediaLeg implements AutoCloseable {
     boolean inputPresent;
     private final AtomicLong packetsIn = new AtomicLong();
     private final AtomicLong packetsOut = new AtomicLong();
+    private final AtomicLong echoes = new AtomicLong();
     private final long ssrc = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
     private int sequence = ThreadLocalRandom.current().nextInt(65536);
     private long timestamp = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
@@ -73,6 +74,11 @@ public final class MediaLeg implements AutoCloseable {
                 if (!latched && from instanceof InetSocketAddress isa) {
                     remote = isa;
                     latched = true;
+                }
+                if (p.ssrc() == ssrc) {
+                    // our own stream came back (a peer echoing, or a loop, RFC 3550 8.2): never play it
+                    echoes.incrementAndGet();
+                    continue;
                 }
                 packetsIn.incrementAndGet();
                 if (p.ssrc() != remoteSsrc) {
@@ -219,6 +225,11 @@ public final class MediaLeg implements AutoCloseable {
 
     public long packetsOut() {
         return packetsOut.get();
+    }
+
+    /** Packets that came back carrying our own SSRC: proof that the peer received what we sent. */
+    public long echoesReceived() {
+        return echoes.get();
     }
 
     public long framesLost() {
