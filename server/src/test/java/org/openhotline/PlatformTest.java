@@ -1,0 +1,56 @@
+package org.openhotline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openhotline.testing.ApiClient;
+import org.openhotline.testing.HotlineTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What operators and integrators rely on: health probes, metrics, the OpenAPI document, the web UI. */
+@HotlineTest
+class PlatformTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void healthLivenessAndReadinessAreUp() {
+        var client = new ApiClient(port);
+        assertThat(client.get("/actuator/health").json().path("status").asString()).isEqualTo("UP");
+        assertThat(client.get("/actuator/health/liveness").json().path("status").asString()).isEqualTo("UP");
+        assertThat(client.get("/actuator/health/readiness").json().path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        var metrics = new ApiClient(port).get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "hikaricp_connections");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApi() {
+        var client = new ApiClient(port);
+        var doc = client.get("/v3/api-docs").json();
+        assertThat(doc.path("openapi").asString()).startsWith("3.");
+        assertThat(doc.path("paths").has("/api/auth/login")).isTrue();
+        assertThat(doc.path("paths").has("/api/accounts")).isTrue();
+        assertThat(doc.path("paths").has("/api/org/units/import")).isTrue();
+        assertThat(client.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theWebUiIsServedFromTheJar() {
+        var index = new ApiClient(port).get("/");
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.body()).contains("<div id=\"app\"></div>");
+    }
+
+    @Test
+    void unknownApiPathsAnswerWithAChineseProblem() {
+        var response = ApiClient.loggedIn(port, "manager").get("/api/no-such-thing");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.detail()).isEqualTo("请求的地址不存在");
+    }
+}
