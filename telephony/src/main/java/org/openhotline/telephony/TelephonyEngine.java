@@ -301,8 +301,12 @@ public final class TelephonyEngine implements AutoCloseable, SignallingEvents {
 
     public Optional<MediaStats> mediaStats(LegId leg) {
         ActiveLeg a = legs.get(leg.value());
-        return a == null ? Optional.empty() : Optional.of(new MediaStats(a.sip.media.packetsIn(),
-                a.sip.media.packetsOut(), a.sip.media.echoesReceived(), a.sip.media.framesLost(), a.sip.media.codec().encodingName));
+        return a == null ? Optional.empty() : Optional.of(stats(a));
+    }
+
+    private static MediaStats stats(ActiveLeg a) {
+        var m = a.sip.media;
+        return new MediaStats(m.packetsIn(), m.packetsOut(), m.echoesReceived(), m.framesLost(), m.codec().encodingName);
     }
 
     public List<LegId> activeLegs() {
@@ -356,7 +360,7 @@ public final class TelephonyEngine implements AutoCloseable, SignallingEvents {
         Room room = leg.media.room();
         mixer.remove(leg.media);
         if (room != null) releaseLonelyRoom(room);
-        emit(new Ended(a.id, cause));
+        emit(new Ended(a.id, cause, stats(a)));
     }
 
     /** A room left with one speaker is a finished call: release everyone still in it. */

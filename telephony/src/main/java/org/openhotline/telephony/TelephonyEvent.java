@@ -27,7 +27,8 @@ public sealed interface TelephonyEvent {
 
     record Bridged(LegId leg, LegId other) implements TelephonyEvent { }
 
-    record Ended(LegId leg, EndCause cause) implements TelephonyEvent { }
+    /** The leg is gone; {@code media} holds its final RTP counters (for the call record and quality). */
+    record Ended(LegId leg, EndCause cause, MediaStats media) implements TelephonyEvent { }
 
     record RecordingReady(LegId leg, Path file, Duration duration) implements TelephonyEvent { }
 
