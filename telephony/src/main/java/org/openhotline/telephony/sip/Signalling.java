@@ -65,7 +65,12 @@ public final class Signalling implements SipListener, AutoCloseable {
         } catch (Exception | Error e) {
             if (e instanceof VirtualMachineError vme) throw vme;
             log.warn("{} from {} failed: {}", req.getMethod(), req.getHeader("From"), e.toString());
-            if (!Request.ACK.equals(req.getMethod())) sip.respond(event, Response.SERVER_INTERNAL_ERROR);
+            // a request the stack let through but we cannot handle (e.g. INVITE without Contact) is the peer's fault
+            boolean peersFault = e instanceof javax.sip.TransactionUnavailableException
+                    || e instanceof java.text.ParseException || e instanceof IllegalArgumentException;
+            if (!Request.ACK.equals(req.getMethod())) {
+                sip.respond(event, peersFault ? Response.BAD_REQUEST : Response.SERVER_INTERNAL_ERROR);
+            }
         }
     }
 
@@ -84,6 +89,12 @@ public final class Signalling implements SipListener, AutoCloseable {
 
     @Override
     public void processTimeout(TimeoutEvent event) {
+        // our 200 was never ACKed (RFC 3261 timer H): the peer is gone
+        if (event.isServerTransaction() && event.getServerTransaction() != null
+                && event.getServerTransaction().getApplicationData() instanceof SipLeg leg && !leg.isEnded()) {
+            control.hangup(leg, EndCause.FAILED);
+            return;
+        }
         if (!event.isServerTransaction() && event.getClientTransaction() != null
                 && event.getClientTransaction().getApplicationData() instanceof SipLeg leg
                 && leg.state() == SipLeg.State.RINGING) {

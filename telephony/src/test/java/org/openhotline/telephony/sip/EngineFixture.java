@@ -18,7 +18,7 @@ public final class EngineFixture {
     public static final String PASSWORD = "s3cret-1001";
 
     public static TelephonyConfig config(Path dir) {
-        Trunk carrier = new Trunk("carrier", Set.of("12345", "12346", "12300"), Set.of("127.0.0.1"), null, null,
+        Trunk carrier = new Trunk("carrier", Set.of("12345", "12346", "12300", "12399"), Set.of("127.0.0.1"), null, null,
                 null, 0, "077112345");
         return TelephonyConfig.defaults(dir.resolve("recordings"))
                 .withAddresses("127.0.0.1", "127.0.0.1")
