@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -114,8 +115,9 @@ public final class Signalling implements SipListener, AutoCloseable {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
+        // a safety net only: our own handlers end legs with the precise cause, possibly a moment later
         if (event.getDialog().getApplicationData() instanceof SipLeg leg && !leg.isEnded()) {
-            control.finish(leg, EndCause.NORMAL_CLEARING);
+            control.timers.schedule(() -> control.finish(leg, EndCause.NORMAL_CLEARING), 2, TimeUnit.SECONDS);
         }
     }
 
