@@ -28,7 +28,7 @@ public final class EngineFixture {
                 .withLimits(40, Duration.ofSeconds(10));
     }
 
-    public static TelephonyEngineBuilder builder(Path dir, RecordedEvents events) {
+    public static TelephonyEngineBuilder builder(Path dir, org.openhotline.telephony.TelephonyListener events) {
         return TelephonyEngine.builder(config(dir))
                 .listener(events)
                 .extensions(ExtensionDirectory.of(Map.of(EXTENSION, PASSWORD, "1002", "pw-1002")))
