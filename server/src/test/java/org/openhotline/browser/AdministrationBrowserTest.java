@@ -134,6 +134,7 @@ class AdministrationBrowserTest {
         Locator rows = report.locator(".import-errors .el-table__row");
         assertThat(rows.count()).isEqualTo(1);
         assertThat(rows.first().innerText()).contains("3", "NO-SUCH-PARENT");
+        page.waitForTimeout(500); // the dialog fades in
         browser.screenshot("admin-units-import-errors");
 
         var sysadmin = ApiClient.loggedIn(port, "sysadmin");

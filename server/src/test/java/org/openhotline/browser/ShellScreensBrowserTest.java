@@ -77,6 +77,7 @@ class ShellScreensBrowserTest {
 
             phone.page().locator(".menu-toggle").click();
             phone.expectText(".shell-drawer .el-menu-item", "部门黄页");
+            phone.page().waitForTimeout(500); // the drawer slides in
             phone.screenshot("phone-menu-drawer");
             phone.page().locator(".shell-drawer .el-menu-item", new com.microsoft.playwright.Page.LocatorOptions().setHasText("首页")).click();
             phone.page().waitForURL("**/#/home");
