@@ -67,9 +67,11 @@ router.afterEach((to) => {
 // A session that ended on the server (idle timeout, 强制下线, new roles) sends the user back to the login page.
 setUnauthenticatedHandler(() => {
   const session = useSession()
+  const wasLoggedIn = session.loggedIn
   session.forget()
   const current = router.currentRoute.value
-  if (!current.meta.public) {
+  // Not logged in at all (the first GET /api/auth/me of a visit): the route guard sends to the login page.
+  if (wasLoggedIn && !current.meta.public) {
     router.replace({ path: '/login', query: { redirect: current.fullPath, expired: '1' } })
   }
 })
