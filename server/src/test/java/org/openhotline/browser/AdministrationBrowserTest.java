@@ -140,4 +140,22 @@ class AdministrationBrowserTest {
         var sysadmin = ApiClient.loggedIn(port, "sysadmin");
         assertThat(sysadmin.get("/api/org/nodes?q=" + good).json().path("total").asLong()).isZero();
     }
+
+    @Test
+    void aForcedLogoutSendsTheUserBackToTheLoginPage(BrowserSession admin, BrowserSession user) {
+        user.login("supervisor1");
+        Page page = admin.login("sysadmin").goTo("/admin/accounts").page();
+        page.locator(".account-search input").fill("supervisor1");
+        page.keyboard().press("Enter");
+        Locator row = page.locator(".accounts-table .el-table__row", hasText("supervisor1")).first();
+        row.waitFor();
+        row.getByText("更多").click();
+        page.locator(".el-dropdown-menu__item:visible", hasText("强制下线")).click();
+        page.locator(".el-message-box__btns .el-button--primary").click();
+        admin.expectText(".el-message", "已强制下线");
+
+        user.page().locator(".shell-menu .el-menu-item", hasText("部门黄页")).click();
+        user.page().waitForURL("**/#/login**");
+        user.expectText(".login-notice", "登录已过期或已被下线");
+    }
 }
