@@ -58,16 +58,19 @@ public class TelephonyBench {
         new ProcessBuilder("sox", "-n", "-r", "8000", "-c", "1", "-e", "a-law", "-t", "raw", audio.toString(),
                 "synth", "10", "sine", "300-900").inheritIO().start().waitFor();
         System.out.println("calls  bridged  frames-in  lost+late  loss%   tick-p99  engine-CPU  sipp-CPU  RSS-MB  verdict");
-        int best = 0;
+        int best = 0, bestLoss = 0;
         for (int n : levels) {
             Result r = loadPhase(engine, n, audio, agentPort);
-            boolean ok = r.lossPct < 0.5 && r.tickP99 < 5 && r.bridged >= n * 0.99;
+            boolean lossOk = r.lossPct < 0.5 && r.bridged >= n * 0.99;
+            boolean ok = lossOk && r.tickP99 < 5;
             System.out.printf("%5d  %7d  %9d  %9d  %5.2f  %7.1f ms  %8.0f%%  %7.0f%%  %6d  %s%n", n, r.bridged,
-                    r.framesIn, r.lost, r.lossPct, r.tickP99, r.engineCpu, r.sippCpu, r.rssMb, ok ? "ok" : "FAILS");
-            if (!ok) break;
-            best = n;
+                    r.framesIn, r.lost, r.lossPct, r.tickP99, r.engineCpu, r.sippCpu, r.rssMb, ok ? "ok" : lossOk ? "loss ok, jitter over 5 ms" : "FAILS");
+            if (!lossOk) break;
+            if (ok) best = n;
+            bestLoss = n;
         }
-        System.out.println("max concurrent bridged+recorded calls meeting <0.5% loss and tick p99 <5 ms: " + best);
+        System.out.println("max concurrent bridged+recorded calls with <0.5% loss: " + bestLoss
+                + "; also with tick jitter p99 <5 ms: " + best + " (compare with the idle baseline above)");
         for (int rate : new int[] {50, 100}) setupRate(engine, rate);
         engine.close();
         System.exit(0);

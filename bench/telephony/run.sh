@@ -10,5 +10,5 @@ JAVA="${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)}/bin/java"
 ulimit -n 65536 2>/dev/null || true
 # ThreadPriorityPolicy=1 lets the mixer thread (MAX_PRIORITY) run at a lower nice value when allowed
 # (root or CAP_SYS_NICE); elsewhere the JVM ignores it.
-exec "$JAVA" -Xss512k -XX:+UseZGC -XX:ThreadPriorityPolicy=1 -cp "telephony/target/classes:$(cat telephony/target/bench.cp)" \
+exec "$JAVA" ${JAVA_OPTS:-} -Xss512k -XX:+UseZGC -XX:ThreadPriorityPolicy=1 -cp "telephony/target/classes:$(cat telephony/target/bench.cp)" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn bench/telephony/TelephonyBench.java "$@"
