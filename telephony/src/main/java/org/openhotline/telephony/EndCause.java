@@ -9,6 +9,8 @@ public enum EndCause {
     CANCELLED,
     REJECTED,
     MEDIA_MISMATCH,
+    /** An answered leg sent no RTP for the configured media timeout: the phone or network is gone. */
+    MEDIA_TIMEOUT,
     FAILED;
 
     public static EndCause ofStatusCode(int status) {

@@ -50,6 +50,12 @@ public final class TelephonyEngine implements AutoCloseable, SignallingEvents {
         return t;
     });
     private final Map<String, ActiveLeg> legs = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService watchdog =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "media-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** The call center's collaborators; any left out get harmless defaults. */
     record EngineParts(ExtensionDirectory extensions, FlowRepository flows, QueueHandler queues,
@@ -62,6 +68,21 @@ public final class TelephonyEngine implements AutoCloseable, SignallingEvents {
         this.prompts = new Prompts(config.promptDirectory());
         this.mixer = Mixer.start();
         this.signalling = new Signalling(config, parts.extensions(), this, parts.clock());
+        if (!config.mediaTimeout().isZero()) {
+            watchdog.scheduleWithFixedDelay(this::releaseSilentLegs, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Hangs up answered legs whose RTP stopped (held legs may legitimately be silent: "inactive"). */
+    private void releaseSilentLegs() {
+        long now = System.nanoTime();
+        for (ActiveLeg a : legs.values()) {
+            if (a.sip.state() == SipLeg.State.ANSWERED && !a.sip.media.isHeld() && !a.sip.remoteHolds()
+                    && a.sip.media.silentForNanos(now) > config.mediaTimeout().toNanos()) {
+                log.info("leg {} sent no RTP for {}; hanging up", a.id, config.mediaTimeout());
+                signalling.legs().hangup(a.sip, EndCause.MEDIA_TIMEOUT);
+            }
+        }
     }
 
     public static TelephonyEngineBuilder builder(TelephonyConfig config) {
@@ -420,6 +441,7 @@ public final class TelephonyEngine implements AutoCloseable, SignallingEvents {
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
         signalling.close();
         mixer.close();
         eventThread.shutdown();

@@ -42,6 +42,7 @@ public final class MediaLeg implements AutoCloseable {
     private volatile Codec codec = Codec.PCMU;
     private volatile int dtmfPayloadType = 101;
     private volatile boolean sending;
+    private volatile long lastPacketNanos = System.nanoTime();
     private volatile boolean held;
     private volatile Playback holdMusic;
     volatile Room room;
@@ -81,6 +82,7 @@ public final class MediaLeg implements AutoCloseable {
                     continue;
                 }
                 packetsIn.incrementAndGet();
+                lastPacketNanos = System.nanoTime();
                 if (p.ssrc() != remoteSsrc) {
                     remoteSsrc = p.ssrc();
                     jitter.reset();
@@ -184,6 +186,12 @@ public final class MediaLeg implements AutoCloseable {
 
     public void startSending() {
         sending = true;
+        lastPacketNanos = System.nanoTime();
+    }
+
+    /** Nanoseconds since the last RTP packet arrived (or since media started). */
+    public long silentForNanos(long nowNanos) {
+        return nowNanos - lastPacketNanos;
     }
 
     public void onDigit(Consumer<Character> listener) {

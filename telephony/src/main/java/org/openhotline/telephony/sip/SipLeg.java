@@ -46,6 +46,11 @@ public final class SipLeg {
         return state;
     }
 
+    /** Whether the peer has put this leg on hold by re-INVITE. */
+    public boolean remoteHolds() {
+        return remoteHolds;
+    }
+
     public boolean isEnded() {
         return state == State.ENDED;
     }

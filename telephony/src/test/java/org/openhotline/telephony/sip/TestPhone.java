@@ -31,6 +31,8 @@ final class TestPhone implements AutoCloseable {
     private final Map<String, CompletableFuture<String>> responses = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> byeReceived = new CompletableFuture<>();
     private volatile String dialogToTag;
+    private volatile String callId;
+    private volatile String dialed;
 
     TestPhone(String extension, double toneHz, int enginePort) throws IOException {
         this.extension = extension;
@@ -62,17 +64,68 @@ final class TestPhone implements AutoCloseable {
 
     /** Dials a number on the engine and waits for the answer. */
     void dial(String number) throws Exception {
+        dial(number, null);
+    }
+
+    /** Dials; answers a 401 challenge with {@code password} (an extension calling out). */
+    void dial(String number, String password) throws Exception {
         String callId = UUID.randomUUID() + "@127.0.0.1";
+        this.callId = callId;
+        String uri = "sip:" + number + "@127.0.0.1:" + engine.getPort();
         String sdp = sdp();
-        String resp = request("INVITE", "sip:" + number + "@127.0.0.1:" + engine.getPort(), callId, 1,
-                "Content-Type: application/sdp\r\n", sdp, "200");
+        int cseq = 1;
+        String resp = request("INVITE", uri, callId, cseq, "Content-Type: application/sdp\r\n", sdp, "200");
+        if (resp.startsWith("SIP/2.0 401") && password != null) {
+            ack(uri, callId, cseq, resp);
+            cseq = 2;
+            resp = request("INVITE", uri, callId, cseq, digest("INVITE", uri, resp, password)
+                    + "Content-Type: application/sdp\r\n", sdp, "200");
+        }
+        if (!resp.startsWith("SIP/2.0 200")) throw new IOException("call refused: " + resp);
         connectAudio(resp);
         Matcher tag = Pattern.compile("(?im)^To:.*;tag=([^;\\s]+)").matcher(resp);
         tag.find();
         dialogToTag = tag.group(1);
-        send("ACK sip:" + number + "@127.0.0.1:" + engine.getPort() + " SIP/2.0\r\n" + via() + "From: <sip:"
-                + extension + "@127.0.0.1>;tag=" + extension + "\r\nTo: <sip:" + number + "@127.0.0.1>;tag="
-                + dialogToTag + "\r\nCall-ID: " + callId + "\r\nCSeq: 1 ACK\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+        dialed = uri;
+        send("ACK " + uri + " SIP/2.0\r\n" + via() + "From: <sip:"
+                + extension + "@127.0.0.1>;tag=" + extension + "\r\nTo: <" + uri + ">;tag="
+                + dialogToTag + "\r\nCall-ID: " + callId + "\r\nCSeq: " + cseq + " ACK\r\nMax-Forwards: 70\r\n"
+                + "Content-Length: 0\r\n\r\n");
+    }
+
+    private void ack(String uri, String callId, int cseq, String response) throws IOException {
+        send("ACK " + uri + " SIP/2.0\r\n" + header(response, "Via").lines().findFirst().map(v -> "Via: " + v + "\r\n").orElse("")
+                + "From: <sip:" + extension + "@127.0.0.1>;tag=" + extension + "\r\nTo: " + header(response, "To")
+                + "\r\nCall-ID: " + callId + "\r\nCSeq: " + cseq + " ACK\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+    }
+
+    private String digest(String method, String uri, String challenge, String password) throws Exception {
+        Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(challenge);
+        Matcher realm = Pattern.compile("realm=\"([^\"]+)\"").matcher(challenge);
+        if (!nonce.find() || !realm.find()) throw new IOException(challenge);
+        String ha1 = md5(extension + ":" + realm.group(1) + ":" + password);
+        String ha2 = md5(method + ":" + uri);
+        String response = md5(ha1 + ":" + nonce.group(1) + ":00000001:cafe:auth:" + ha2);
+        return "Authorization: Digest username=\"" + extension + "\", realm=\"" + realm.group(1)
+                + "\", nonce=\"" + nonce.group(1) + "\", uri=\"" + uri + "\", response=\"" + response
+                + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"cafe\"\r\n";
+    }
+
+    /** Sends a digit by SIP INFO (application/dtmf-relay) in the dialog this phone dialed. */
+    void info(char digit) throws Exception {
+        String body = "Signal=" + digit + "\r\nDuration=160\r\n";
+        String r = inDialog("INFO", 3, "Content-Type: application/dtmf-relay\r\n", body);
+        if (!r.startsWith("SIP/2.0 200")) throw new IOException(r);
+    }
+
+    private String inDialog(String method, int cseq, String headers, String body) throws Exception {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        responses.put(callId + " " + cseq, f);
+        send(method + " " + dialed + " SIP/2.0\r\n" + via() + "From: <sip:" + extension + "@127.0.0.1>;tag=" + extension
+                + "\r\nTo: <" + dialed + ">;tag=" + dialogToTag + "\r\nCall-ID: " + callId + "\r\nCSeq: " + cseq
+                + " " + method + "\r\nMax-Forwards: 70\r\n" + headers + "Content-Length: " + body.length()
+                + "\r\n\r\n" + body);
+        return f.get(5, TimeUnit.SECONDS);
     }
 
     boolean awaitBye(long millis) {
@@ -128,6 +181,7 @@ final class TestPhone implements AutoCloseable {
                 if (msg.startsWith("SIP/2.0")) {
                     String callId = header(msg, "Call-ID");
                     String cseq = header(msg, "CSeq").split(" ")[0];
+                    if (msg.startsWith("SIP/2.0 183")) connectAudio(msg);
                     CompletableFuture<String> f = responses.get(callId + " " + cseq);
                     if (f != null) f.complete(msg);
                 } else if (msg.startsWith("INVITE")) {

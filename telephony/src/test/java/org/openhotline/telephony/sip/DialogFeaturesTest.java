@@ -1,0 +1,134 @@
+package org.openhotline.telephony.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhotline.telephony.EndCause;
+import org.openhotline.telephony.ExtensionDirectory;
+import org.openhotline.telephony.LegId;
+import org.openhotline.telephony.TelephonyConfig;
+import org.openhotline.telephony.TelephonyEngine;
+import org.openhotline.telephony.TelephonyEvent.*;
+import org.openhotline.telephony.Trunk;
+
+/** Early media, INFO DTMF, TCP, agent phones calling out, outbound trunk caller ID, dead-peer detection. */
+@Timeout(60)
+class DialogFeaturesTest {
+    @TempDir
+    Path dir;
+    RecordedEvents events = new RecordedEvents();
+    TelephonyEngine engine;
+    volatile Consumer<CallArrived> onArrival = a -> engine.answer(a.leg());
+
+    TelephonyEngine start(TelephonyConfig config) throws Exception {
+        engine = TelephonyEngine.builder(config).listener(e -> {
+            events.on(e);
+            if (e instanceof CallArrived a) onArrival.accept(a);
+        }).extensions(ExtensionDirectory.of(Map.of("1001", EngineFixture.PASSWORD))).start();
+        return engine;
+    }
+
+    @AfterEach
+    void stop() {
+        if (engine != null) engine.close();
+    }
+
+    @Test
+    void promptsReachTheCallerAsEarlyMediaBeforeTheAnswer() throws Exception {
+        start(EngineFixture.config(dir));
+        onArrival = a -> {
+            engine.earlyMedia(a.leg());
+            engine.play(a.leg(), "welcome");
+        };
+        try (TestPhone citizen = new TestPhone("13800138000", 440, engine.sipPort())) {
+            CompletableFuture<Void> dialing = CompletableFuture.runAsync(() -> {
+                try {
+                    citizen.dial("12300");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            LegId leg = events.awaitEvent(CallArrived.class, Duration.ofSeconds(5)).leg();
+            Thread.sleep(1000);
+            assertThat(dialing).isNotDone();
+            assertThat(citizen.audio.packetsIn()).as("prompt audio before answer").isGreaterThan(20);
+            engine.answer(leg);
+            dialing.get(5, TimeUnit.SECONDS);
+            events.await(Answered.class, x -> x.leg().equals(leg), Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void sipInfoDigitsAreReportedLikeRfc4733Ones() throws Exception {
+        start(EngineFixture.config(dir));
+        try (TestPhone citizen = new TestPhone("13800138000", 440, engine.sipPort())) {
+            citizen.dial("12300");
+            citizen.info('7');
+            var d = events.awaitEvent(DtmfReceived.class, Duration.ofSeconds(3));
+            assertThat(d.digit()).isEqualTo('7');
+        }
+    }
+
+    @Test
+    void agentPhoneCallingOutIsChallengedAndArrivesAsExtensionCall() throws Exception {
+        start(EngineFixture.config(dir));
+        try (TestPhone agent = new TestPhone("1001", 1000, engine.sipPort())) {
+            agent.dial("077155555", EngineFixture.PASSWORD);
+            CallArrived a = events.awaitEvent(CallArrived.class, Duration.ofSeconds(3));
+            assertThat(a.trunk()).isEqualTo("extension");
+            assertThat(a.from()).isEqualTo("1001");
+            assertThat(a.to()).isEqualTo("077155555");
+        }
+    }
+
+    @Test
+    void callsOverTcpAreServed() throws Exception {
+        start(EngineFixture.config(dir));
+        Sipp.start(dir, "caller", "caller-tcp", Map.of("CALLED", "12300", "DIGIT", "3", "BEFORE_DIGIT_MS", "300",
+                        "BEFORE_TALK_MS", "200", "TALK_MS", "1000"),
+                List.of("127.0.0.1:" + engine.sipPort(), "-t", "t1", "-p", String.valueOf(FreePorts.sip()),
+                        "-mp", String.valueOf(FreePorts.media()), "-m", "1"))
+                .expectSuccess(Duration.ofSeconds(20));
+        assertThat(events.awaitEvent(DtmfReceived.class, Duration.ofSeconds(2)).digit()).isEqualTo('3');
+        events.awaitEvent(Ended.class, Duration.ofSeconds(3));
+    }
+
+    @Test
+    void outboundCallThroughTheTrunkPresentsTheHotlineNumber() throws Exception {
+        int carrierPort = FreePorts.sip();
+        Trunk out = new Trunk("carrier-out", Set.of(), Set.of(), null, null, "127.0.0.1", carrierPort, "077112345");
+        start(EngineFixture.config(dir).withTrunks(List.of(out)));
+        Sipp.Run carrier = Sipp.start(dir, "carrier", "carrier", Map.of("CALLER_ID", "077112345"),
+                List.of("-p", String.valueOf(carrierPort), "-mp", String.valueOf(FreePorts.media()), "-m", "1"));
+        LegId callback = engine.originate("13800001111", null, false);
+        engine.answered(callback).get(5, TimeUnit.SECONDS);
+        engine.hangup(callback);
+        carrier.expectSuccess(Duration.ofSeconds(10));
+        var ended = (Ended) events.await(Ended.class, e -> e.leg().equals(callback), Duration.ofSeconds(3)).event();
+        assertThat(ended.cause()).isEqualTo(EndCause.NORMAL_CLEARING);
+    }
+
+    @Test
+    void answeredLegWhosePeerFallsSilentIsReleased() throws Exception {
+        start(EngineFixture.config(dir).withMediaTimeout(Duration.ofSeconds(2)));
+        try (TestPhone citizen = new TestPhone("13800138000", 440, engine.sipPort())) {
+            citizen.dial("12300");
+            Thread.sleep(500);
+            citizen.audio.sendTo(null); // the phone loses power: no BYE, no RTP
+            var ended = (Ended) events.awaitEvent(Ended.class, Duration.ofSeconds(6));
+            assertThat(ended.cause()).isEqualTo(EndCause.MEDIA_TIMEOUT);
+            assertThat(citizen.awaitBye(2000)).isTrue();
+        }
+    }
+}
