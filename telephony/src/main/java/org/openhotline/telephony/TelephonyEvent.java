@@ -6,7 +6,6 @@ import java.util.Map;
 
 /** What the engine reports to the call center. Past-tense facts about legs, delivered in order. */
 public sealed interface TelephonyEvent {
-    LegId leg();
 
     /** An inbound call reached the engine: from a trunk ({@code trunk} is its name) or an extension. */
     record CallArrived(LegId leg, String from, String to, String trunk) implements TelephonyEvent { }
@@ -33,5 +32,5 @@ public sealed interface TelephonyEvent {
     record RecordingReady(LegId leg, Path file, Duration duration) implements TelephonyEvent { }
 
     /** An extension registered ({@code registered}) or its registration ended or expired. */
-    record ExtensionRegistration(LegId leg, String extension, boolean registered) implements TelephonyEvent { }
+    record ExtensionRegistration(String extension, boolean registered) implements TelephonyEvent { }
 }

@@ -29,11 +29,18 @@ public final class Registrations {
     public Optional<Binding> find(String extension) {
         Binding b = bindings.get(extension);
         if (b == null) return Optional.empty();
-        if (!b.expiresAt().isAfter(clock.instant())) {
-            bindings.remove(extension, b);
-            return Optional.empty();
+        // expired bindings stay until expire() removes and reports them
+        return b.expiresAt().isAfter(clock.instant()) ? Optional.of(b) : Optional.empty();
+    }
+
+    /** Drops expired bindings and returns their extensions. */
+    public java.util.List<String> expire() {
+        Instant now = clock.instant();
+        java.util.List<String> gone = new java.util.ArrayList<>();
+        for (Binding b : bindings.values()) {
+            if (!b.expiresAt().isAfter(now) && bindings.remove(b.extension(), b)) gone.add(b.extension());
         }
-        return Optional.of(b);
+        return gone;
     }
 
     public boolean isRegistered(String extension) {

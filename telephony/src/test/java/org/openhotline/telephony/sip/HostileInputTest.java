@@ -84,7 +84,7 @@ class HostileInputTest {
                             "-mp", String.valueOf(FreePorts.media()), "-rtp_echo", "-m", "1"));
             caller.expectSuccess(Duration.ofSeconds(20));
             var arrived = events.await(CallArrived.class, a -> a.to().equals("12300"), Duration.ofSeconds(2));
-            var ended = events.await(Ended.class, e -> e.leg().equals(arrived.event().leg()), Duration.ofSeconds(5));
+            var ended = events.await(Ended.class, e -> e.leg().equals(((CallArrived) arrived.event()).leg()), Duration.ofSeconds(5));
             assertThat(((Ended) ended.event()).media().packetsIn()).isGreaterThan(50);
         }
     }
