@@ -18,5 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "hotline.data-dir=target/test-data/${random.uuid}",
         "hotline.demo.password=" + ApiClient.DEMO_PASSWORD,
         "hotline.demo.enabled=true",
+        // Real SIP and RTP on loopback, on ports that do not collide with a running platform or other contexts.
+        "hotline.sip.bind-address=127.0.0.1",
+        "hotline.sip.port=${random.int[35000,39999]}",
+        "hotline.sip.rtp-min=40000",
+        "hotline.sip.rtp-max=44999",
         "logging.level.org.openhotline=INFO"})
 public @interface HotlineTest {}

@@ -113,6 +113,11 @@ public final class Acd {
         forget(callId);
     }
 
+    /** The agent's phone could not be rung or refused (busy, unreachable): handled like an unanswered offer. */
+    public synchronized void offerFailed(String callId) {
+        ringTimedOut(callId);
+    }
+
     /** The caller hung up before an agent answered; tells where: still queued, or ringing an agent. */
     public synchronized Optional<String> abandoned(String callId) {
         Ringing r = ringing.remove(callId);
