@@ -69,6 +69,22 @@ export const http = {
   },
 }
 
+/**
+ * A query string from a filter object: empty strings, null and undefined are left out, arrays repeat the key
+ * (`kind=UNIT&kind=CENTER`), dates are sent as ISO-8601. Answers '' or '?a=1&b=2'.
+ */
+export function toQuery(params: Record<string, unknown>): string {
+  const q = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (v === undefined || v === null || v === '') continue
+      q.append(key, v instanceof Date ? v.toISOString() : String(v))
+    }
+  }
+  const s = q.toString()
+  return s ? `?${s}` : ''
+}
+
 export interface PageResult<T> {
   items: T[]
   total: number

@@ -54,6 +54,9 @@ class DatabaseConfiguration {
         var pg = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // Spring stops it after the connection pool (see EmbeddedDatabase.close); a JVM hook of its own
+                // would stop it while beans still need the database on the way down.
+                .setRegisterShutdownHook(false)
                 .setOverrideWorkingDirectory(dir.resolve("pg-bin").toFile())
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200")

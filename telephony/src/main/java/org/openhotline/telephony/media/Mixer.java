@@ -21,8 +21,7 @@ public final class Mixer implements AutoCloseable {
     private final ScheduledExecutorService clock;
     private final TickStats stats = new TickStats();
     private final int[] acc = new int[Codec.FRAME_SAMPLES];
-    private long startNanos;
-    private long ticks;
+    private long lastTickNanos;
 
     private Mixer(boolean scheduled) {
         if (scheduled) {
@@ -32,7 +31,6 @@ public final class Mixer implements AutoCloseable {
                 t.setPriority(Thread.MAX_PRIORITY);
                 return t;
             });
-            startNanos = System.nanoTime();
             clock.scheduleAtFixedRate(this::safeTick, 0, TICK_NANOS, TimeUnit.NANOSECONDS);
         } else {
             clock = null;
@@ -48,8 +46,11 @@ public final class Mixer implements AutoCloseable {
     }
 
     private void safeTick() {
-        long expected = startNanos + ticks * TICK_NANOS;
-        stats.record(System.nanoTime() - expected);
+        // jitter = how far the interval since the previous tick is from 20 ms (a stall shows twice: the
+        // long interval, then the catch-up ticks that follow it back to back)
+        long now = System.nanoTime();
+        if (lastTickNanos != 0) stats.record(Math.abs(now - lastTickNanos - TICK_NANOS));
+        lastTickNanos = now;
         try {
             tick();
         } catch (RuntimeException e) {
@@ -58,7 +59,6 @@ public final class Mixer implements AutoCloseable {
     }
 
     public void tick() {
-        ticks++;
         for (MediaLeg leg : legs) leg.pull();
         for (MediaLeg leg : legs) {
             Arrays.fill(acc, 0);

@@ -1,17 +1,17 @@
 package org.openhotline.telephony.media;
 
-/** How late the mixer's ticks start, in a histogram of 0.1 ms buckets up to 100 ms, for p99 figures. */
+/** Mixer tick jitter (deviation of each tick interval from 20 ms) in 0.1 ms buckets up to 100 ms, for p99 figures. */
 public final class TickStats {
     private final long[] buckets = new long[1001];
     private long count;
 
-    synchronized void record(long lateNanos) {
-        int b = (int) Math.min(1000, Math.max(0, lateNanos / 100_000));
+    synchronized void record(long jitterNanos) {
+        int b = (int) Math.min(1000, Math.max(0, jitterNanos / 100_000));
         buckets[b]++;
         count++;
     }
 
-    /** The given percentile of tick lateness in milliseconds. */
+    /** The given percentile of tick jitter in milliseconds. */
     public synchronized double percentileMillis(double p) {
         long target = (long) Math.ceil(count * p / 100.0);
         long seen = 0;

@@ -70,7 +70,8 @@ public final class WavFile {
         return h.array();
     }
 
-    static byte[] toBytes(short[] mono) {
+    /** A complete 8 kHz mono 16-bit WAV file of the samples. */
+    public static byte[] toBytes(short[] mono) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer b = ByteBuffer.allocate(mono.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (short s : mono) b.putShort(s);

@@ -119,6 +119,10 @@ final class InboundCalls {
         String callId = ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
         byCallId.put(callId, leg);
         leg.ended.whenComplete((c, e) -> byCallId.remove(callId));
+        // nobody answering (no flow, call center silent, or a flood of half-open INVITEs) must not hold a slot
+        leg.ringTimer = control.timers.schedule(() -> {
+            if (leg.state() == SipLeg.State.OFFERED) control.hangup(leg, EndCause.NO_ANSWER);
+        }, config.ringTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         events.arrived(leg);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -65,7 +66,12 @@ public final class Signalling implements SipListener, AutoCloseable {
         } catch (Exception | Error e) {
             if (e instanceof VirtualMachineError vme) throw vme;
             log.warn("{} from {} failed: {}", req.getMethod(), req.getHeader("From"), e.toString());
-            if (!Request.ACK.equals(req.getMethod())) sip.respond(event, Response.SERVER_INTERNAL_ERROR);
+            // a request the stack let through but we cannot handle (e.g. INVITE without Contact) is the peer's fault
+            boolean peersFault = e instanceof javax.sip.TransactionUnavailableException
+                    || e instanceof java.text.ParseException || e instanceof IllegalArgumentException;
+            if (!Request.ACK.equals(req.getMethod())) {
+                sip.respond(event, peersFault ? Response.BAD_REQUEST : Response.SERVER_INTERNAL_ERROR);
+            }
         }
     }
 
@@ -84,6 +90,12 @@ public final class Signalling implements SipListener, AutoCloseable {
 
     @Override
     public void processTimeout(TimeoutEvent event) {
+        // our 200 was never ACKed (RFC 3261 timer H): the peer is gone
+        if (event.isServerTransaction() && event.getServerTransaction() != null
+                && event.getServerTransaction().getApplicationData() instanceof SipLeg leg && !leg.isEnded()) {
+            control.hangup(leg, EndCause.FAILED);
+            return;
+        }
         if (!event.isServerTransaction() && event.getClientTransaction() != null
                 && event.getClientTransaction().getApplicationData() instanceof SipLeg leg
                 && leg.state() == SipLeg.State.RINGING) {
@@ -103,8 +115,9 @@ public final class Signalling implements SipListener, AutoCloseable {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
+        // a safety net only: our own handlers end legs with the precise cause, possibly a moment later
         if (event.getDialog().getApplicationData() instanceof SipLeg leg && !leg.isEnded()) {
-            control.finish(leg, EndCause.NORMAL_CLEARING);
+            control.timers.schedule(() -> control.finish(leg, EndCause.NORMAL_CLEARING), 2, TimeUnit.SECONDS);
         }
     }
 

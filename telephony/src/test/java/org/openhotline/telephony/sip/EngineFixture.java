@@ -18,7 +18,7 @@ public final class EngineFixture {
     public static final String PASSWORD = "s3cret-1001";
 
     public static TelephonyConfig config(Path dir) {
-        Trunk carrier = new Trunk("carrier", Set.of("12345", "12346", "12300"), Set.of("127.0.0.1"), null, null,
+        Trunk carrier = new Trunk("carrier", Set.of("12345", "12346", "12300", "12399"), Set.of("127.0.0.1"), null, null,
                 null, 0, "077112345");
         return TelephonyConfig.defaults(dir.resolve("recordings"))
                 .withAddresses("127.0.0.1", "127.0.0.1")
@@ -28,7 +28,7 @@ public final class EngineFixture {
                 .withLimits(40, Duration.ofSeconds(10));
     }
 
-    public static TelephonyEngineBuilder builder(Path dir, RecordedEvents events) {
+    public static TelephonyEngineBuilder builder(Path dir, org.openhotline.telephony.TelephonyListener events) {
         return TelephonyEngine.builder(config(dir))
                 .listener(events)
                 .extensions(ExtensionDirectory.of(Map.of(EXTENSION, PASSWORD, "1002", "pw-1002")))

@@ -1,0 +1,161 @@
+package org.openhotline.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openhotline.shared.ExcelSheets;
+import org.openhotline.testing.ApiClient;
+import org.openhotline.testing.HotlineTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The admin screens in a browser, the way the three admins use them: the system admin creates a unit and an
+ * account, the audit admin finds both in the trail; the security admin grants roles and sees the server's refusal
+ * of two admin powers; a bad Excel import lists its bad rows. Codes and usernames are unique per run.
+ */
+@HotlineTest
+@ExtendWith(BrowserSessions.class)
+class AdministrationBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    private static String unique(String prefix) {
+        return prefix + Long.toString(System.nanoTime() % 100_000_000L, 36);
+    }
+
+    private static Page.LocatorOptions hasText(String text) {
+        return new Page.LocatorOptions().setHasText(text);
+    }
+
+    @Test
+    void sysadminCreatesAUnitAndAnAccountThatTheAuditAdminFindsInTheTrail(BrowserSession browser) {
+        String code = unique("BT-").toUpperCase();
+        String unitName = "浏览器测试局" + code;
+        String username = unique("bt");
+        Page page = browser.page();
+
+        browser.login("sysadmin").goTo("/admin/units");
+        page.locator(".org-tree [data-code='JZ']").click();
+        page.locator(".add-child").click();
+        Locator unitDialog = page.locator(".create-node-dialog");
+        unitDialog.locator(".el-select").click();
+        page.locator(".el-select-dropdown__item:visible", hasText("承办单位")).click();
+        unitDialog.locator("input[name=code]").fill(code);
+        unitDialog.locator("input[name=name]").fill(unitName);
+        unitDialog.locator("textarea[name=duties]").fill("浏览器测试：噪音扰民投诉的受理与处置");
+        unitDialog.locator("input[name=contactPhone]").fill("0771-5551234");
+        unitDialog.locator(".save-new-node").click();
+        browser.expectText(".detail-title", unitName);
+        browser.expectText(".org-tree .tree-label", unitName);
+
+        browser.goTo("/admin/accounts");
+        page.locator(".create-account").click();
+        Locator accountDialog = page.locator(".account-dialog");
+        accountDialog.locator("input[name=username]").fill(username);
+        accountDialog.locator("input[name=displayName]").fill("浏览器测试员");
+        accountDialog.locator(".org-tree-select").click();
+        page.keyboard().type(code);
+        page.locator(".el-tree-node__content:visible", hasText(unitName)).click();
+        accountDialog.locator("input[name=password]").fill("Browser-Test-2026");
+        accountDialog.locator("input[name=confirm]").fill("Browser-Test-2026");
+        accountDialog.locator(".save-account").click();
+        accountDialog.waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+        page.locator(".account-search input").fill(username);
+        page.keyboard().press("Enter");
+        browser.expectText(".accounts-table .el-table__row", unitName);
+        browser.logout();
+
+        browser.login("auditadmin").goTo("/audit");
+        page.locator(".audit-keyword input").fill(code);
+        page.locator(".audit-search").click();
+        Locator unitRow = page.locator(".audit-table .el-table__row", hasText("新增机构")).first();
+        unitRow.waitFor();
+        assertThat(unitRow.innerText()).contains("sysadmin", "org:" + code, "成功");
+
+        page.locator(".audit-keyword input").fill(username);
+        page.locator(".audit-search").click();
+        Locator accountRow = page.locator(".audit-table .el-table__row", hasText("新建账号")).first();
+        accountRow.waitFor();
+        assertThat(accountRow.innerText()).contains("sysadmin", "account:" + username, unitName);
+    }
+
+    @Test
+    void secadminGrantsARoleAndSeesWhyTwoAdminPowersAreRefused(BrowserSession browser) {
+        String username = unique("bg");
+        var sysadmin = ApiClient.loggedIn(port, "sysadmin");
+        long cityId = sysadmin.get("/api/org/nodes?q=JZ&kind=CITY").json().path("items").get(0).path("id").asLong();
+        var created = sysadmin.post("/api/accounts", Map.of("username", username, "displayName", "授权测试员",
+                "orgNodeId", cityId, "password", "Grant-Test-2026"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Page page = browser.page();
+
+        browser.login("secadmin").goTo("/security/grants");
+        page.locator(".grants .filter-bar input").fill(username);
+        page.keyboard().press("Enter");
+        page.locator(".grant-accounts .el-table__row", hasText(username)).click();
+        page.locator(".role-checks .el-checkbox", hasText("系统管理员")).click();
+        page.locator(".role-checks .el-checkbox", hasText("审计管理员")).click();
+        page.locator(".save-roles").click();
+        page.locator(".el-message-box__btns .el-button--primary").click();
+        browser.expectText(".grant-error", "三权分立");
+
+        page.locator(".role-checks .el-checkbox", hasText("系统管理员")).click();
+        page.locator(".role-checks .el-checkbox", hasText("审计管理员")).click();
+        page.locator(".role-checks .el-checkbox", hasText("派单员")).click();
+        page.locator(".save-roles").click();
+        page.locator(".el-message-box__btns .el-button--primary").click();
+        browser.expectText(".grant-accounts .el-table__row", "派单员");
+
+        var account = sysadmin.get("/api/accounts?q=" + username).json().path("items").get(0);
+        assertThat(account.path("roles").toString()).isEqualTo("[\"DISPATCHER\"]");
+    }
+
+    @Test
+    void aBadUnitImportListsEachBadRowAndImportsNothing(BrowserSession browser) {
+        String good = unique("BI-").toUpperCase();
+        byte[] sheet = ExcelSheets.write("承办单位", List.of("单位编码", "单位名称", "上级编码", "职责", "联系人", "联系电话", "地址"),
+                List.of(List.of(good, "导入测试单位" + good, "JZ", "测试", "", "0771-5550002", ""),
+                        List.of(good + "-X", "上级不存在的单位", "NO-SUCH-PARENT", "", "", "", "")));
+        Page page = browser.page();
+
+        browser.login("sysadmin").goTo("/admin/units");
+        page.locator(".import-upload input[type=file]").setInputFiles(new FilePayload("units.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sheet));
+        page.locator(".el-message-box__btns .el-button--primary").click();
+        Locator report = page.locator(".import-report");
+        browser.expectText(".import-report .el-alert__title", "未导入任何数据");
+        Locator rows = report.locator(".import-errors .el-table__row");
+        assertThat(rows.count()).isEqualTo(1);
+        assertThat(rows.first().innerText()).contains("3", "NO-SUCH-PARENT");
+        page.waitForTimeout(500); // the dialog fades in
+        browser.screenshot("admin-units-import-errors");
+
+        var sysadmin = ApiClient.loggedIn(port, "sysadmin");
+        assertThat(sysadmin.get("/api/org/nodes?q=" + good).json().path("total").asLong()).isZero();
+    }
+
+    @Test
+    void aForcedLogoutSendsTheUserBackToTheLoginPage(BrowserSession admin, BrowserSession user) {
+        user.login("supervisor1");
+        Page page = admin.login("sysadmin").goTo("/admin/accounts").page();
+        page.locator(".account-search input").fill("supervisor1");
+        page.keyboard().press("Enter");
+        Locator row = page.locator(".accounts-table .el-table__row", hasText("supervisor1")).first();
+        row.waitFor();
+        row.getByText("更多").click();
+        page.locator(".el-dropdown-menu__item:visible", hasText("强制下线")).click();
+        page.locator(".el-message-box__btns .el-button--primary").click();
+        admin.expectText(".el-message", "已强制下线");
+
+        user.page().locator(".shell-menu .el-menu-item", hasText("部门黄页")).click();
+        user.page().waitForURL("**/#/login**");
+        user.expectText(".login-notice", "登录已过期或已被下线");
+    }
+}

@@ -1,0 +1,79 @@
+package org.openhotline.telephony.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import javax.sip.SipFactory;
+import javax.sip.header.AuthorizationHeader;
+import org.junit.jupiter.api.Test;
+
+class DigestAndRegistrationsTest {
+    /** A clock tests can move. */
+    static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-03-01T08:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    AuthorizationHeader answer(DigestAuth auth, String nonce, String password) throws Exception {
+        AuthorizationHeader h = SipFactory.getInstance().createHeaderFactory().createAuthorizationHeader("Digest");
+        h.setUsername("1001");
+        h.setRealm(auth.realm());
+        h.setNonce(nonce);
+        h.setURI(SipFactory.getInstance().createAddressFactory().createURI("sip:127.0.0.1"));
+        h.setQop("auth");
+        h.setCNonce("abc");
+        h.setNonceCount(1);
+        String ha1 = DigestAuth.md5("1001:" + auth.realm() + ":" + password);
+        String ha2 = DigestAuth.md5("REGISTER:sip:127.0.0.1");
+        h.setResponse(DigestAuth.md5(ha1 + ":" + nonce + ":00000001:abc:auth:" + ha2));
+        return h;
+    }
+
+    @Test
+    void digestAcceptsTheRightPasswordRefusesAWrongOneAndAgesNonces() throws Exception {
+        MovableClock clock = new MovableClock();
+        DigestAuth auth = new DigestAuth("openhotline", clock);
+        String nonce = auth.nonce();
+        assertThat(auth.verify(answer(auth, nonce, "pw"), "REGISTER", "pw")).isEqualTo(DigestAuth.Verdict.OK);
+        assertThat(auth.verify(answer(auth, nonce, "wrong"), "REGISTER", "pw")).isEqualTo(DigestAuth.Verdict.WRONG);
+        clock.now = clock.now.plus(Duration.ofMinutes(6));
+        assertThat(auth.verify(answer(auth, nonce, "pw"), "REGISTER", "pw")).isEqualTo(DigestAuth.Verdict.STALE);
+    }
+
+    @Test
+    void forgedNonceIsNotFresh() throws Exception {
+        DigestAuth auth = new DigestAuth("openhotline", new MovableClock());
+        String forged = java.util.Base64.getUrlEncoder().encodeToString("1:deadbeef".getBytes());
+        assertThat(auth.verify(answer(auth, forged, "pw"), "REGISTER", "pw")).isEqualTo(DigestAuth.Verdict.STALE);
+    }
+
+    @Test
+    void registrationExpiresWithTheClock() {
+        MovableClock clock = new MovableClock();
+        Registrations r = new Registrations(clock);
+        r.put(new Registrations.Binding("1001", "sip:1001@127.0.0.1:5070", "UDP", clock.now.plusSeconds(60)));
+        assertThat(r.isRegistered("1001")).isTrue();
+        clock.now = clock.now.plusSeconds(59);
+        assertThat(r.isRegistered("1001")).isTrue();
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(r.isRegistered("1001")).isFalse();
+    }
+}

@@ -1,0 +1,139 @@
+package org.openhotline.telephony.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhotline.telephony.LegId;
+import org.openhotline.telephony.TelephonyEngine;
+import org.openhotline.telephony.TelephonyEvent.*;
+
+/**
+ * The call center's commands through SIP with phones whose audio we can judge: the citizen speaks 440 Hz,
+ * the agent 1000 Hz, the team leader 1700 Hz. Who hears which tone tells whether hold, monitor, whisper,
+ * barge-in, three-way calls and transfer do what a user expects.
+ */
+@Timeout(60)
+class SupervisorCommandsTest {
+    static final double CITIZEN = 440, AGENT = 1000, LEADER = 1700;
+    @TempDir
+    Path dir;
+    RecordedEvents events = new RecordedEvents();
+    TelephonyEngine engine;
+    TestPhone citizen, agent, leader;
+    LegId citizenLeg, agentLeg;
+
+    @BeforeEach
+    void callInProgress() throws Exception {
+        engine = EngineFixture.builder(dir, e -> {
+            events.on(e);
+            if (e instanceof CallArrived a && a.to().equals("12300")) engine.answer(a.leg());
+        }).start();
+        citizen = new TestPhone("13800138000", CITIZEN, engine.sipPort());
+        agent = new TestPhone("1001", AGENT, engine.sipPort());
+        leader = new TestPhone("1002", LEADER, engine.sipPort());
+        agent.register(EngineFixture.PASSWORD);
+        leader.register("pw-1002");
+        citizen.dial("12300");
+        citizenLeg = events.awaitEvent(CallArrived.class, Duration.ofSeconds(5)).leg();
+        agentLeg = call("1001");
+        engine.bridge(citizenLeg, agentLeg);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        engine.close();
+        for (TestPhone p : new TestPhone[] {citizen, agent, leader}) if (p != null) p.close();
+    }
+
+    LegId call(String extension) throws Exception {
+        LegId leg = engine.originate(extension, "12345", true);
+        engine.answered(leg).get(5, TimeUnit.SECONDS);
+        return leg;
+    }
+
+    void listen() throws InterruptedException {
+        Thread.sleep(250);
+        for (TestPhone p : new TestPhone[] {citizen, agent, leader}) p.audio.forget();
+        Thread.sleep(500);
+    }
+
+    static boolean hears(TestPhone p, double hz) {
+        return p.audio.level(hz) > 1000;
+    }
+
+    @Test
+    void bridgedCitizenAndAgentHearEachOther() throws Exception {
+        listen();
+        assertThat(hears(citizen, AGENT)).isTrue();
+        assertThat(hears(agent, CITIZEN)).isTrue();
+    }
+
+    @Test
+    void holdPlaysMusicToTheCitizenAndMutesBothWays() throws Exception {
+        engine.hold(citizenLeg);
+        listen();
+        double music = citizen.audio.level(523) + citizen.audio.level(659) + citizen.audio.level(784);
+        assertThat(music).as("music on hold").isGreaterThan(300);
+        assertThat(hears(citizen, AGENT)).isFalse();
+        assertThat(hears(agent, CITIZEN)).isFalse();
+        engine.unhold(citizenLeg);
+        listen();
+        assertThat(hears(citizen, AGENT)).isTrue();
+        events.awaitEvent(Retrieved.class, Duration.ofSeconds(1));
+    }
+
+    @Test
+    void monitorHearsBothAndNobodyHearsTheLeader() throws Exception {
+        engine.monitor(call("1002"), agentLeg);
+        listen();
+        assertThat(hears(leader, CITIZEN) && hears(leader, AGENT)).isTrue();
+        assertThat(hears(citizen, LEADER)).isFalse();
+        assertThat(hears(agent, LEADER)).isFalse();
+    }
+
+    @Test
+    void whisperIsHeardByTheAgentOnlyAndBargeInByBoth() throws Exception {
+        LegId leaderLeg = call("1002");
+        engine.whisper(leaderLeg, agentLeg);
+        listen();
+        assertThat(hears(agent, LEADER)).isTrue();
+        assertThat(hears(citizen, LEADER)).isFalse();
+        assertThat(hears(leader, CITIZEN)).isTrue();
+        engine.barge(leaderLeg, agentLeg);
+        listen();
+        assertThat(hears(agent, LEADER) && hears(citizen, LEADER)).isTrue();
+    }
+
+    @Test
+    void threeWayCallMixesAllThree() throws Exception {
+        engine.conference(citizenLeg, agentLeg, call("1002"));
+        listen();
+        assertThat(hears(citizen, AGENT) && hears(citizen, LEADER)).isTrue();
+        assertThat(hears(agent, CITIZEN) && hears(agent, LEADER)).isTrue();
+        assertThat(hears(leader, CITIZEN) && hears(leader, AGENT)).isTrue();
+    }
+
+    @Test
+    void transferReleasesTheAgentAndConnectsTheCitizenToTheTarget() throws Exception {
+        LegId target = engine.transfer(citizenLeg, "1002");
+        assertThat(agent.awaitBye(3000)).as("agent released").isTrue();
+        events.await(Bridged.class, b -> b.leg().equals(citizenLeg) && b.other().equals(target), Duration.ofSeconds(5));
+        listen();
+        assertThat(hears(citizen, LEADER)).isTrue();
+        assertThat(hears(leader, CITIZEN)).isTrue();
+    }
+
+    @Test
+    void whenTheCitizenHangsUpTheAgentIsReleased() throws Exception {
+        engine.hangup(citizenLeg);
+        assertThat(agent.awaitBye(3000)).isTrue();
+        events.await(Ended.class, e -> e.leg().equals(agentLeg), Duration.ofSeconds(3));
+    }
+}

@@ -1,0 +1,185 @@
+package org.openhotline.telephony.sip;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openhotline.telephony.media.RtpPeer;
+
+/**
+ * A minimal SIP phone written for tests (plain UDP text, RFC 3261 just far enough): registers with digest,
+ * answers every INVITE, can dial, answers BYE. Its audio is an {@link RtpPeer} speaking one tone, so tests
+ * can tell by frequency whom a phone hears. Used where sipp cannot judge audio content.
+ */
+final class TestPhone implements AutoCloseable {
+    final String extension;
+    final RtpPeer audio;
+    private final DatagramSocket socket;
+    private final InetSocketAddress engine;
+    private final Map<String, CompletableFuture<String>> responses = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> byeReceived = new CompletableFuture<>();
+    private volatile String dialogToTag;
+
+    TestPhone(String extension, double toneHz, int enginePort) throws IOException {
+        this.extension = extension;
+        this.audio = new RtpPeer(toneHz);
+        this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        this.engine = new InetSocketAddress("127.0.0.1", enginePort);
+        Thread.ofVirtual().start(this::receive);
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    void register(String password) throws Exception {
+        String callId = UUID.randomUUID() + "@127.0.0.1";
+        String first = request("REGISTER", "sip:127.0.0.1", callId, 1, "", "", null);
+        Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(first);
+        Matcher realm = Pattern.compile("realm=\"([^\"]+)\"").matcher(first);
+        if (!first.startsWith("SIP/2.0 401") || !nonce.find() || !realm.find()) throw new IOException(first);
+        String ha1 = md5(extension + ":" + realm.group(1) + ":" + password);
+        String ha2 = md5("REGISTER:sip:127.0.0.1");
+        String response = md5(ha1 + ":" + nonce.group(1) + ":00000001:cafe:auth:" + ha2);
+        String auth = "Authorization: Digest username=\"" + extension + "\", realm=\"" + realm.group(1)
+                + "\", nonce=\"" + nonce.group(1) + "\", uri=\"sip:127.0.0.1\", response=\"" + response
+                + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"cafe\"\r\n";
+        String ok = request("REGISTER", "sip:127.0.0.1", callId, 2, auth + "Expires: 120\r\n", "", null);
+        if (!ok.startsWith("SIP/2.0 200")) throw new IOException(ok);
+    }
+
+    /** Dials a number on the engine and waits for the answer. */
+    void dial(String number) throws Exception {
+        String callId = UUID.randomUUID() + "@127.0.0.1";
+        String sdp = sdp();
+        String resp = request("INVITE", "sip:" + number + "@127.0.0.1:" + engine.getPort(), callId, 1,
+                "Content-Type: application/sdp\r\n", sdp, "200");
+        connectAudio(resp);
+        Matcher tag = Pattern.compile("(?im)^To:.*;tag=([^;\\s]+)").matcher(resp);
+        tag.find();
+        dialogToTag = tag.group(1);
+        send("ACK sip:" + number + "@127.0.0.1:" + engine.getPort() + " SIP/2.0\r\n" + via() + "From: <sip:"
+                + extension + "@127.0.0.1>;tag=" + extension + "\r\nTo: <sip:" + number + "@127.0.0.1>;tag="
+                + dialogToTag + "\r\nCall-ID: " + callId + "\r\nCSeq: 1 ACK\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+    }
+
+    boolean awaitBye(long millis) {
+        try {
+            byeReceived.get(millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private String request(String method, String uri, String callId, int cseq, String headers, String body,
+                           String waitFor) throws Exception {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        String key = callId + " " + cseq;
+        responses.put(key, f);
+        String msg = method + " " + uri + " SIP/2.0\r\n" + via() + "From: <sip:" + extension + "@127.0.0.1>;tag="
+                + extension + "\r\nTo: <" + (method.equals("REGISTER") ? "sip:" + extension + "@127.0.0.1" : uri)
+                + ">\r\nCall-ID: " + callId + "\r\nCSeq: " + cseq + " " + method + "\r\nContact: <sip:" + extension
+                + "@127.0.0.1:" + port() + ">\r\nMax-Forwards: 70\r\n" + headers + "Content-Length: "
+                + body.length() + "\r\n\r\n" + body;
+        send(msg);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            String r = f.get(deadline - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+            if (waitFor == null || r.startsWith("SIP/2.0 " + waitFor) || !r.startsWith("SIP/2.0 1")) return r;
+            f = new CompletableFuture<>();
+            responses.put(key, f);
+        }
+    }
+
+    private String via() {
+        return "Via: SIP/2.0/UDP 127.0.0.1:" + port() + ";branch=z9hG4bK" + UUID.randomUUID() + "\r\n";
+    }
+
+    private String sdp() throws IOException {
+        return "v=0\r\no=phone 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio " + audio.address().getPort() + " RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/8000\r\n";
+    }
+
+    private void connectAudio(String message) {
+        Matcher m = Pattern.compile("m=audio (\\d+)").matcher(message);
+        if (m.find()) audio.sendTo(new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1))));
+    }
+
+    private void receive() {
+        byte[] buf = new byte[8192];
+        while (!socket.isClosed()) {
+            try {
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                socket.receive(p);
+                String msg = new String(buf, 0, p.getLength(), StandardCharsets.UTF_8);
+                if (msg.startsWith("SIP/2.0")) {
+                    String callId = header(msg, "Call-ID");
+                    String cseq = header(msg, "CSeq").split(" ")[0];
+                    CompletableFuture<String> f = responses.get(callId + " " + cseq);
+                    if (f != null) f.complete(msg);
+                } else if (msg.startsWith("INVITE")) {
+                    connectAudio(msg);
+                    reply(msg, "200 OK", "Contact: <sip:" + extension + "@127.0.0.1:" + port()
+                            + ">\r\nContent-Type: application/sdp\r\n", sdp());
+                } else if (msg.startsWith("BYE")) {
+                    reply(msg, "200 OK", "", "");
+                    byeReceived.complete(null);
+                } else if (!msg.startsWith("ACK")) {
+                    reply(msg, "200 OK", "", "");
+                }
+            } catch (SocketException closed) {
+                return;
+            } catch (IOException e) {
+                // keep listening
+            }
+        }
+    }
+
+    private void reply(String req, String status, String headers, String body) throws IOException {
+        StringBuilder b = new StringBuilder("SIP/2.0 " + status + "\r\n");
+        for (String h : req.split("\r\n")) {
+            String lower = h.toLowerCase();
+            if (lower.startsWith("via:") || lower.startsWith("from:") || lower.startsWith("call-id:")
+                    || lower.startsWith("cseq:")) {
+                b.append(h).append("\r\n");
+            } else if (lower.startsWith("to:")) {
+                b.append(h).append(h.contains("tag=") ? "" : ";tag=" + extension + "x").append("\r\n");
+            }
+        }
+        b.append(headers).append("Content-Length: ").append(body.length()).append("\r\n\r\n").append(body);
+        send(b.toString());
+    }
+
+    private static String header(String msg, String name) {
+        Matcher m = Pattern.compile("(?im)^" + name + ":\\s*(.+?)\\s*$").matcher(msg);
+        return m.find() ? m.group(1) : "";
+    }
+
+    private void send(String text) throws IOException {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        socket.send(new DatagramPacket(b, b.length, engine));
+    }
+
+    private static String md5(String s) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+        audio.close();
+    }
+}

@@ -1,0 +1,106 @@
+import { defineStore } from 'pinia'
+import type { RouteLocationNormalized } from 'vue-router'
+import { ApiError, http } from '../api/http'
+
+// Who is logged in, with the roles, permissions and menu that GET /api/auth/me answers. The menu decides
+// which screens a user may open: the route guard (router/index.ts) asks canVisit().
+
+export interface MenuEntry {
+  group: string
+  key: string
+  title: string
+  path: string
+  permission: string | null
+  order: number
+}
+
+export interface Me {
+  id: number
+  username: string
+  displayName: string
+  orgNodeId: number
+  roles: { code: string; label: string }[]
+  permissions: string[]
+  menu: MenuEntry[]
+}
+
+export interface MenuGroup {
+  group: string
+  entries: MenuEntry[]
+}
+
+export const useSession = defineStore('session', {
+  state: () => ({
+    me: null as Me | null,
+    orgName: '' as string,
+    loaded: false,
+  }),
+  getters: {
+    loggedIn: (s) => s.me !== null,
+    /** The menu grouped by `group`, groups in the order of their first entry (the server sorts by `order`). */
+    menuGroups: (s): MenuGroup[] => {
+      const groups: MenuGroup[] = []
+      for (const entry of s.me?.menu ?? []) {
+        let g = groups.find((x) => x.group === entry.group)
+        if (!g) groups.push((g = { group: entry.group, entries: [] }))
+        g.entries.push(entry)
+      }
+      return groups
+    },
+  },
+  actions: {
+    /** Asks the server who we are (once per page load); a 401 means nobody. */
+    async load() {
+      try {
+        this.setMe(await http.get<Me>('/api/auth/me'))
+      } catch (e) {
+        if (!(e instanceof ApiError) || e.status !== 401) throw e
+        this.me = null
+      } finally {
+        this.loaded = true
+      }
+    },
+    async login(username: string, password: string) {
+      this.setMe(await http.post<Me>('/api/auth/login', { username, password }))
+      this.loaded = true
+    },
+    async logout() {
+      try {
+        await http.post('/api/auth/logout')
+      } finally {
+        this.me = null
+        this.orgName = ''
+      }
+    },
+    /** Called when any request answers 401 (session ended or timed out). */
+    forget() {
+      this.me = null
+      this.orgName = ''
+    },
+    setMe(me: Me) {
+      this.me = me
+      this.orgName = ''
+      http
+        .get<{ name: string }>(`/api/org/nodes/${me.orgNodeId}`)
+        .then((n) => (this.orgName = n.name))
+        .catch(() => undefined)
+    },
+    can(permission: string): boolean {
+      return this.me?.permissions.includes(permission) ?? false
+    },
+    hasRole(code: string): boolean {
+      return this.me?.roles.some((r) => r.code === code) ?? false
+    },
+    /**
+     * May the user open this route? Yes when the route says so (`meta.anyUser`, or `meta.permission` the user
+     * holds), or when its path is a menu path of the user or lies below one (`/workorders/42` under `/workorders`).
+     */
+    canVisit(route: RouteLocationNormalized): boolean {
+      if (!this.me) return false
+      if (route.meta.anyUser) return true
+      const permission = route.meta.permission as string | undefined
+      if (permission && this.can(permission)) return true
+      return this.me.menu.some((m) => route.path === m.path || route.path.startsWith(m.path + '/'))
+    },
+  },
+})
