@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("hotline.sip")
 record TelephonyProperties(boolean enabled, String bindAddress, String advertisedAddress, int port, int rtpMin,
-                           int rtpMax, String hotlineNumber, List<TrunkProperties> trunks) {
+                           int rtpMax, String hotlineNumber, boolean autoAnswer, List<TrunkProperties> trunks) {
 
     record TrunkProperties(String name, List<String> inboundNumbers, List<String> allowedAddresses, String username,
                            String password, String outboundHost, Integer outboundPort, String callerId) {}

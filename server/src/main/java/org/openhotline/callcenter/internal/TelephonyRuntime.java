@@ -56,8 +56,9 @@ class TelephonyRuntime implements SmartLifecycle {
         return engine != null;
     }
 
+    /** Soft off-hook (软摘机): agent phones are asked to answer by themselves; the agent takes calls at the desk. */
     boolean autoAnswer() {
-        return false;
+        return properties.autoAnswer();
     }
 
     @Override
