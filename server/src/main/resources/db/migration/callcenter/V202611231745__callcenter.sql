@@ -108,3 +108,26 @@ create table cc_number_flow (
     number  varchar(30) primary key,
     flow_id varchar(50) not null references cc_ivr_flow (id)
 );
+
+-- Internal messages between agents and team leaders (内部消息).
+create table cc_message (
+    id         bigserial primary key,
+    from_id    bigint       not null,
+    to_id      bigint       not null,
+    text       varchar(500) not null,
+    sent_at    timestamptz  not null,
+    read_at    timestamptz
+);
+create index cc_message_to on cc_message (to_id, sent_at desc);
+
+-- Callers who waited too long may ask to be called back (预约回呼): an outbound task for agents.
+create table cc_callback_task (
+    id         bigserial primary key,
+    number     varchar(30) not null,
+    call_id    varchar(64),
+    reason     varchar(50) not null,
+    created_at timestamptz not null,
+    done_by    bigint,
+    done_at    timestamptz
+);
+create index cc_callback_task_open on cc_callback_task (created_at) where done_at is null;

@@ -141,6 +141,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
         }
         call.phase = Phase.DONE;
         records.ended(call.callId, "MAX_WAIT", "QUEUE");
+        records.callbackRequested(call.caller, call.callId, "排队超时");
         LegId leg = new LegId(call.callId);
         engine().stopPlayback(leg);
         engine().runFlow(leg, TelephonyRuntime.QUEUE_TIMEOUT_FLOW);
@@ -255,6 +256,62 @@ class CallLegs implements TelephonyListener, QueueHandler {
     }
 
     // ---- what the agent's phone bar does ----------------------------------------------------------------
+
+    /**
+     * Outbound call (外呼, e.g. a callback): the agent's phone is rung with soft off-hook, then the citizen is
+     * called through the trunk showing the hotline's number; both are bridged and recorded.
+     */
+    String dial(long agentId, String extension, String number) {
+        LegId agentLeg = engine().originate(extension, number, true);
+        String callId = agentLeg.value();
+        LiveCall call = new LiveCall(callId, number);
+        call.agentId = agentId;
+        call.agentLeg = agentLeg;
+        call.phase = Phase.RINGING;
+        calls.put(callId, call);
+        callOfAgentLeg.put(agentLeg.value(), callId);
+        records.arrived(callId, number, number, null, "OUTBOUND");
+        engine().answered(agentLeg).thenRun(() -> {
+            LegId citizen = engine().originate(number, null, false);
+            engine().answered(citizen).thenRun(() -> {
+                call.phase = Phase.TALKING;
+                records.answered(callId, agentId);
+                desk.byCall(agentId, AgentState.TALKING, callId, number, null);
+                engine().bridge(agentLeg, citizen);
+                engine().record(citizen, agentLeg);
+            });
+        });
+        return callId;
+    }
+
+    /** Three-way call (三方通话): a third party is rung and joins the caller and the agent in one conference. */
+    void conference(LiveCall call, String destination) {
+        LegId third = engine().originate(destination, call.caller, false);
+        records.transferred(call.callId, "三方通话 " + destination);
+        engine().answered(third).thenRun(() -> engine().conference(new LegId(call.callId), call.agentLeg, third));
+    }
+
+    /** Escalation (会话升级): the caller goes to the team leaders' queue ahead of everyone, the agent is free. */
+    void escalate(LiveCall call, long leadersGroupId) {
+        if (call.agentLeg != null) {
+            callOfAgentLeg.remove(call.agentLeg.value());
+            engine().hangup(call.agentLeg);
+        }
+        Long agent = call.agentId;
+        records.transferred(call.callId, "升级至班长");
+        call.agentLeg = null;
+        call.agentId = null;
+        call.groupId = leadersGroupId;
+        call.phase = Phase.QUEUE;
+        playHoldMusic(call);
+        acd.enqueue(new WaitingCall(call.callId, call.caller, leadersGroupId, 20, clock.instant()));
+        if (agent != null) {
+            LiveCall finished = new LiveCall(call.callId, call.caller);
+            finished.agentId = agent;
+            finished.groupId = leadersGroupId;
+            afterCallWork(finished);
+        }
+    }
 
     Optional<LiveCall> callOfAgent(long agentId) {
         return calls.values().stream().filter(c -> Long.valueOf(agentId).equals(c.agentId) && c.phase == Phase.TALKING

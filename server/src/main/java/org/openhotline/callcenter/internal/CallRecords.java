@@ -67,6 +67,11 @@ class CallRecords {
                 .params(now(), cause, abandonPoint, callId).update();
     }
 
+    void callbackRequested(String number, String callId, String reason) {
+        jdbc.sql("insert into cc_callback_task (number, call_id, reason, created_at) values (?, ?, ?, ?)")
+                .params(number, callId, reason, now()).update();
+    }
+
     void satisfaction(String callId, int score) {
         jdbc.sql("update cc_call set satisfaction = ? where id = ?").params(score, callId).update();
     }

@@ -29,8 +29,10 @@ class PhoneBarController {
     private final SeatBoard board;
     private final CallLegs legs;
     private final TelephonyRuntime telephony;
+    private final SkillGroups groups;
 
-    PhoneBarController(AgentDesk desk, SeatBoard board, CallLegs legs, TelephonyRuntime telephony) {
+    PhoneBarController(AgentDesk desk, SeatBoard board, CallLegs legs, TelephonyRuntime telephony, SkillGroups groups) {
+        this.groups = groups;
         this.desk = desk;
         this.board = board;
         this.legs = legs;
@@ -110,6 +112,39 @@ class PhoneBarController {
         var call = currentCall();
         legs.transfer(call, form.destination().trim());
         return Map.of("callId", call.callId, "to", form.destination().trim());
+    }
+
+    record DialForm(@NotBlank(message = "请填写要拨打的号码") @jakarta.validation.constraints.Pattern(regexp = "[0-9+]{3,20}", message = "号码格式不正确") String number) {}
+
+    @PostMapping("/dial")
+    @Operation(summary = "外呼（如回访）：先振铃本人分机（自动应答），再经中继呼叫群众，显示热线号码")
+    Map<String, String> dial(@Valid @RequestBody DialForm form) {
+        StaffPrincipal me = Callers.required();
+        SeatBoard.Seat seat = board.of(me.accountId());
+        if (seat.state() == AgentState.SIGNED_OUT || seat.extension() == null) {
+            throw DomainException.conflict("请先签入");
+        }
+        if (seat.state().onCall()) {
+            throw DomainException.conflict("通话中不能外呼");
+        }
+        return Map.of("callId", legs.dial(me.accountId(), seat.extension(), form.number()));
+    }
+
+    @PostMapping("/conference")
+    @Operation(summary = "三方通话：拨打第三方，接通后三方同时通话")
+    Map<String, String> conference(@Valid @RequestBody TransferForm form) {
+        var call = currentCall();
+        legs.conference(call, form.destination().trim());
+        return Map.of("callId", call.callId);
+    }
+
+    @PostMapping("/escalate")
+    @Operation(summary = "会话升级：来电转入班长队列（优先），本人进入整理")
+    Map<String, String> escalate() {
+        var call = currentCall();
+        long leaders = groups.byCode("leaders").orElseThrow(() -> DomainException.conflict("未配置班长技能组（leaders）")).id();
+        legs.escalate(call, leaders);
+        return Map.of("callId", call.callId);
     }
 
     private CallLegs.LiveCall currentCall() {
