@@ -45,7 +45,20 @@ class AgentDesk {
     }
 
     /** Sign in at an extension (签入): the agent starts not ready, then shows ready when set. */
-    synchronized SeatBoard.Seat signIn(long accountId, String extension, String by) {
+    /** One lock per agent: agents change state in parallel, one agent's changes happen one at a time. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Object lockOf(long accountId) {
+        return locks.computeIfAbsent(accountId, k -> new Object());
+    }
+
+    SeatBoard.Seat signIn(long accountId, String extension, String by) {
+        synchronized (lockOf(accountId)) {
+            return signInLocked(accountId, extension, by);
+        }
+    }
+
+    private SeatBoard.Seat signInLocked(long accountId, String extension, String by) {
         AgentRoster.Agent agent = agent(accountId);
         if (board.of(accountId).state() != AgentState.SIGNED_OUT) {
             throw DomainException.conflict("您已签入，无需重复签入");
@@ -58,7 +71,13 @@ class AgentDesk {
     }
 
     /** A state the agent picks at the phone bar, or a team leader forces ({@code forced}). */
-    synchronized SeatBoard.Seat choose(long accountId, AgentState target, String reason, String by, boolean forced) {
+    SeatBoard.Seat choose(long accountId, AgentState target, String reason, String by, boolean forced) {
+        synchronized (lockOf(accountId)) {
+            return chooseLocked(accountId, target, reason, by, forced);
+        }
+    }
+
+    private SeatBoard.Seat chooseLocked(long accountId, AgentState target, String reason, String by, boolean forced) {
         AgentRoster.Agent agent = agent(accountId);
         SeatBoard.Seat current = board.of(accountId);
         if (!target.chosenByAgent()) {
@@ -82,7 +101,13 @@ class AgentDesk {
     }
 
     /** A call moved the agent (ringing, talking, held, after-call work); no rules, the call decides. */
-    synchronized void byCall(long accountId, AgentState state, String callId, String caller, Duration afterCallWork) {
+    void byCall(long accountId, AgentState state, String callId, String caller, Duration afterCallWork) {
+        synchronized (lockOf(accountId)) {
+            byCallLocked(accountId, state, callId, caller, afterCallWork);
+        }
+    }
+
+    private void byCallLocked(long accountId, AgentState state, String callId, String caller, Duration afterCallWork) {
         AgentRoster.Agent agent = agent(accountId);
         SeatBoard.Seat current = board.of(accountId);
         move(agent, state, null, "system", current.extension(), state.onCall() ? callId : null,
@@ -93,10 +118,12 @@ class AgentDesk {
         }
     }
 
-    private synchronized void afterCallWorkEnded(long accountId, Instant since) {
-        SeatBoard.Seat seat = board.of(accountId);
-        if (seat.state() == AgentState.AFTER_CALL_WORK && since.equals(seat.since())) {
-            move(agent(accountId), AgentState.READY, "整理结束", "system", seat.extension(), null, null);
+    private void afterCallWorkEnded(long accountId, Instant since) {
+        synchronized (lockOf(accountId)) {
+            SeatBoard.Seat seat = board.of(accountId);
+            if (seat.state() == AgentState.AFTER_CALL_WORK && since.equals(seat.since())) {
+                move(agent(accountId), AgentState.READY, "整理结束", "system", seat.extension(), null, null);
+            }
         }
     }
 

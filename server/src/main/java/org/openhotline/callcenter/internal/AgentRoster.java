@@ -31,7 +31,15 @@ class AgentRoster {
     }
 
     Optional<Agent> find(long accountId) {
-        return all().stream().filter(a -> a.accountId() == accountId).findFirst();
+        Map<Long, Integer> skills = new HashMap<>();
+        jdbc.sql("select group_id, level from cc_agent_skill where account_id = ?").param(accountId)
+                .query(rs -> {
+                    skills.put(rs.getLong(1), rs.getInt(2));
+                });
+        return jdbc.sql("select account_id, agent_no, extension, enabled from cc_agent where account_id = ?")
+                .param(accountId)
+                .query((rs, n) -> new Agent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), Map.copyOf(skills)))
+                .optional();
     }
 
     /** The SIP digest secret of an extension, for the engine's registrar. */

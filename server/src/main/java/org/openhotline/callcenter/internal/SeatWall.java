@@ -36,6 +36,8 @@ class SeatWall {
     record Snapshot(Instant at, List<AgentTile> agents, List<QueueBoard> queues) {}
 
     private final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
+    /** Display names of agents, read once: the push path must not wait on a query per change. */
+    private final Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();
     private final AgentRoster roster;
     private final SeatBoard board;
     private final SkillGroups groups;
@@ -107,12 +109,11 @@ class SeatWall {
         if (subscribers.isEmpty()) {
             return;
         }
-        var agent = roster.find(changed.accountId());
-        if (agent.isEmpty()) {
-            return;
-        }
-        String name = staff.byId(changed.accountId()).map(StaffDirectory.Staff::displayName).orElse(changed.agentNo());
-        AgentTile tile = tile(agent.get(), name);
+        SeatBoard.Seat s = board.of(changed.accountId());
+        String name = names.computeIfAbsent(changed.accountId(),
+                id -> staff.byId(id).map(StaffDirectory.Staff::displayName).orElse(changed.agentNo()));
+        AgentTile tile = new AgentTile(changed.accountId(), changed.agentNo(), name, s.state().name(), s.state().label(),
+                s.reason(), s.since(), s.extension(), s.caller());
         for (SseEmitter emitter : subscribers) {
             send(emitter, "agent", tile);
         }
