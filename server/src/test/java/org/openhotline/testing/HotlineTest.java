@@ -15,8 +15,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hotline.data-dir=target/test-data/${random.uuid}",
         "hotline.demo.password=" + ApiClient.DEMO_PASSWORD,
         "hotline.demo.enabled=true",
+        // Real SIP and RTP on loopback, on ports that do not collide with a running platform or other contexts.
+        "hotline.sip.bind-address=127.0.0.1",
+        "hotline.sip.rtp-min=30000",
+        "hotline.sip.rtp-max=34999",
+        // A carrier trunk on loopback: the SIP tests' sipp callers dial 12345 through it.
+        "hotline.sip.trunks[0].name=carrier",
+        "hotline.sip.trunks[0].inbound-numbers=12345",
+        "hotline.sip.trunks[0].allowed-addresses=127.0.0.1",
+        "hotline.sip.trunks[0].caller-id=077112345",
         "logging.level.org.openhotline=INFO"})
+@org.springframework.test.context.ContextConfiguration(initializers = TestEnvironment.class)
 public @interface HotlineTest {}

@@ -1,0 +1,130 @@
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * State change to screen: agents change state through the phone-bar API of a running platform while a team
+ * leader's seat wall listens on the server-sent event stream; the time from the agent's request to the tile
+ * arriving on the wall is measured. Baseline in the same run: a wall that refreshes the snapshot every second.
+ * Usage: java SeatWallPushBench http://localhost:18080 <demo password> [rounds]
+ */
+public class SeatWallPushBench {
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String password = args[1];
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        Client leader = Client.login(base, "teamleader1", password);
+        List<Client> agents = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            Client c = Client.login(base, "agent" + i, password);
+            c.post("/api/callcenter/me/sign-in", "{}");
+            agents.add(c);
+        }
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Long> pushNanos = Collections.synchronizedList(new ArrayList<>());
+        var stream = HttpRequest.newBuilder(URI.create(base + "/api/callcenter/seat-wall/stream"))
+                .header("Accept", "text/event-stream").GET();
+        var lines = leader.http.send(leader.withCsrf(stream).build(), HttpResponse.BodyHandlers.ofLines()).body();
+        Thread.ofPlatform().daemon().start(() -> lines.forEach(line -> {
+            if (line.startsWith("data:") && line.contains("\"agentNo\"")) {
+                long now = System.nanoTime();
+                String agentNo = line.replaceAll(".*\"agentNo\":\"([^\"]+)\".*", "$1");
+                String state = line.replaceAll(".*\"state\":\"([^\"]+)\".*", "$1");
+                Long sent = sentAt.remove(agentNo + ":" + state);
+                if (sent != null) {
+                    pushNanos.add(now - sent);
+                }
+            }
+        }));
+        Thread.sleep(500);
+        List<Long> pollNanos = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            String state = r % 2 == 0 ? "READY" : "NOT_READY";
+            CountDownLatch done = new CountDownLatch(agents.size());
+            for (int i = 0; i < agents.size(); i++) {
+                Client agent = agents.get(i);
+                String agentNo = String.format("1%03d", i + 1);
+                Thread.ofVirtual().start(() -> {
+                    sentAt.put(agentNo + ":" + state, System.nanoTime());
+                    agent.post("/api/callcenter/me/state", "{\"state\":\"" + state + "\"}");
+                    done.countDown();
+                });
+            }
+            done.await(10, TimeUnit.SECONDS);
+            // baseline: a wall refreshing every second sees the change at its next refresh (uniform 0..1 s) plus the fetch
+            long fetchStart = System.nanoTime();
+            leader.get("/api/callcenter/seat-wall");
+            long fetch = System.nanoTime() - fetchStart;
+            for (int i = 0; i < agents.size(); i++) {
+                pollNanos.add((long) (Math.random() * 1_000_000_000L) + fetch);
+            }
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000);
+        report("SSE push (OpenHotline seat wall)", pushNanos);
+        report("1 s snapshot polling (baseline)", pollNanos);
+        System.exit(0);
+    }
+
+    static void report(String name, List<Long> samples) {
+        List<Long> s = new ArrayList<>(samples);
+        Collections.sort(s);
+        System.out.printf("%-34s samples %5d   p50 %7.1f ms   p99 %7.1f ms%n", name, s.size(),
+                s.isEmpty() ? 0 : s.get(s.size() / 2) / 1e6, s.isEmpty() ? 0 : s.get((int) (s.size() * 0.99)) / 1e6);
+    }
+
+    /** A logged-in session with the CSRF cookie echoed as a header. */
+    static final class Client {
+        final String base;
+        final CookieManager cookies = new CookieManager();
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+        Client(String base) {
+            this.base = base;
+        }
+
+        static Client login(String base, String user, String password) throws Exception {
+            Client c = new Client(base);
+            c.get("/api/auth/me");
+            var r = c.post("/api/auth/login", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("login " + user + ": " + r.statusCode() + " " + r.body());
+            }
+            return c;
+        }
+
+        HttpRequest.Builder withCsrf(HttpRequest.Builder b) {
+            cookies.getCookieStore().getCookies().stream().filter(k -> k.getName().equals("XSRF-TOKEN"))
+                    .map(HttpCookie::getValue).findFirst().ifPresent(t -> b.header("X-XSRF-TOKEN", t));
+            return b;
+        }
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        }
+
+        HttpResponse<String> post(String path, String json) {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        HttpResponse<String> send(HttpRequest.Builder b) {
+            try {
+                return http.send(withCsrf(b).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.openhotline.callcenter.internal;
+
+import org.openhotline.callcenter.AgentState;
+import org.openhotline.callcenter.internal.acd.AcdDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries out the ACD's decisions: the seat wall and state log follow the agent, the call record notes the
+ * offer. Ringing the agent's phone and bridging are the telephony engine's part, driven by {@link CallLegs}.
+ */
+@Component
+class AcdDecisions {
+
+    private static final Logger log = LoggerFactory.getLogger(AcdDecisions.class);
+
+    private final AgentDesk desk;
+    private final CallRecords records;
+    private final CallLegs legs;
+
+    AcdDecisions(@Lazy AgentDesk desk, CallRecords records, @Lazy CallLegs legs) {
+        this.desk = desk;
+        this.records = records;
+        this.legs = legs;
+    }
+
+    void carryOut(AcdDecision decision) {
+        try {
+            switch (decision) {
+                case AcdDecision.Offer offer -> {
+                    records.offered(offer.call().callId(), offer.agentId(), offer.viaGroupId());
+                    desk.byCall(offer.agentId(), AgentState.RINGING, offer.call().callId(), offer.call().caller(), null);
+                    legs.ringAgent(offer);
+                }
+                case AcdDecision.RingTimedOut timeout -> {
+                    desk.byCall(timeout.agentId(), AgentState.NOT_READY, null, null, null);
+                    legs.stopRinging(timeout.call().callId(), timeout.agentId());
+                }
+                case AcdDecision.Overflowed overflowed -> records.overflowed(overflowed.call().callId(), overflowed.toGroupId());
+                case AcdDecision.WaitedTooLong tooLong -> legs.waitedTooLong(tooLong.call());
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not carry out ACD decision {}", decision, e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.openhotline.callcenter.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.openhotline.callcenter.AgentState;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every state an agent was in, with start and end: occupancy and utilisation are computed from it. */
+@Repository
+class AgentStateLog {
+
+    private final JdbcClient jdbc;
+
+    AgentStateLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(long accountId, AgentState state, String reason, String by, Instant at) {
+        var when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        jdbc.sql("update cc_agent_state_log set ended_at = ? where account_id = ? and ended_at is null")
+                .params(when, accountId).update();
+        jdbc.sql("""
+                insert into cc_agent_state_log (account_id, state, reason, by_actor, started_at)
+                values (?, ?, ?, ?, ?)""")
+                .params(accountId, state.name(), reason, by, when).update();
+    }
+
+    /** At start nobody is signed in any more: close what the last run left open. */
+    int closeAllOpen(Instant at) {
+        var when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        return jdbc.sql("update cc_agent_state_log set ended_at = ? where ended_at is null").param(when).update();
+    }
+}

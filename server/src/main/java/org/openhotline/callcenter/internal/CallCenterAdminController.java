@@ -1,0 +1,232 @@
+package org.openhotline.callcenter.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.openhotline.callcenter.CallerBlacklisted;
+import org.openhotline.callcenter.internal.acd.RoutingStrategy;
+import org.openhotline.shared.Callers;
+import org.openhotline.shared.DomainException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Configuration of the call center: skill groups, agents and skills, routing by number, blacklist, IVR flows. */
+@RestController
+@RequestMapping("/api/callcenter/admin")
+@Tag(name = "呼叫中心配置")
+class CallCenterAdminController {
+
+    private final SkillGroups groups;
+    private final AgentRoster roster;
+    private final CallRouting routing;
+    private final IvrFlows flows;
+    private final CallCenterSetup setup;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CallCenterAdminController(SkillGroups groups, AgentRoster roster, CallRouting routing, IvrFlows flows,
+                              CallCenterSetup setup, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.groups = groups;
+        this.roster = roster;
+        this.routing = routing;
+        this.flows = flows;
+        this.setup = setup;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @GetMapping("/skill-groups")
+    @PreAuthorize("hasAnyAuthority('call:admin', 'call:monitor')")
+    List<SkillGroups.Row> skillGroups() {
+        return groups.all();
+    }
+
+    record GroupForm(@NotBlank(message = "请填写编码") @Pattern(regexp = "[a-z0-9-]{2,30}", message = "编码为 2 到 30 位小写字母、数字或短横线") String code,
+                     @NotBlank(message = "请填写名称") String name,
+                     @NotNull(message = "请选择分配策略") RoutingStrategy strategy,
+                     Long overflowGroupId, @Min(value = 5, message = "溢出等待至少 5 秒") Integer overflowAfterS,
+                     @NotNull @Min(value = 5, message = "振铃超时 5 到 120 秒") @Max(value = 120, message = "振铃超时 5 到 120 秒") Integer ringTimeoutS,
+                     @NotNull @Min(value = 10, message = "最长排队 10 到 3600 秒") @Max(value = 3600, message = "最长排队 10 到 3600 秒") Integer maxWaitS,
+                     @NotNull @Min(value = 0, message = "整理时长 0 到 600 秒") @Max(value = 600, message = "整理时长 0 到 600 秒") Integer afterCallWorkS,
+                     Boolean enabled, Integer version) {
+        SkillGroups.Row row(long id) {
+            return new SkillGroups.Row(id, code, name, strategy, overflowGroupId, overflowAfterS, ringTimeoutS, maxWaitS,
+                    afterCallWorkS, enabled == null || enabled, version == null ? 0 : version);
+        }
+    }
+
+    @PostMapping("/skill-groups")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('call:admin')")
+    @Transactional
+    SkillGroups.Row createGroup(@Valid @RequestBody GroupForm form) {
+        if (groups.byCode(form.code()).isPresent()) {
+            throw DomainException.conflict("技能组编码 " + form.code() + " 已存在");
+        }
+        checkOverflow(null, form.overflowGroupId());
+        long id = groups.insert(form.row(0));
+        setup.reload();
+        return groups.find(id).orElseThrow();
+    }
+
+    @PutMapping("/skill-groups/{id}")
+    @PreAuthorize("hasAuthority('call:admin')")
+    @Transactional
+    SkillGroups.Row updateGroup(@PathVariable long id, @Valid @RequestBody GroupForm form) {
+        groups.find(id).orElseThrow(() -> DomainException.notFound("技能组不存在"));
+        checkOverflow(id, form.overflowGroupId());
+        groups.update(form.row(id));
+        setup.reload();
+        return groups.find(id).orElseThrow();
+    }
+
+    private void checkOverflow(Long id, Long overflowGroupId) {
+        if (overflowGroupId == null) {
+            return;
+        }
+        if (overflowGroupId.equals(id)) {
+            throw DomainException.invalid("技能组不能溢出到自己");
+        }
+        groups.find(overflowGroupId).orElseThrow(() -> DomainException.invalid("溢出技能组不存在"));
+    }
+
+    record AgentView(long accountId, String agentNo, String extension, boolean enabled, Map<Long, Integer> skills) {}
+
+    @GetMapping("/agents")
+    @PreAuthorize("hasAnyAuthority('call:admin', 'call:monitor')")
+    List<AgentView> agents() {
+        return roster.all().stream().map(a -> new AgentView(a.accountId(), a.agentNo(), a.extension(), a.enabled(), a.skills())).toList();
+    }
+
+    record AgentForm(@NotBlank(message = "请填写工号") String agentNo, @NotBlank(message = "请填写分机号") String extension,
+                     String sipPassword, Boolean enabled, @NotNull(message = "请设置技能") Map<Long, Integer> skills) {}
+
+    @PutMapping("/agents/{accountId}")
+    @PreAuthorize("hasAuthority('call:admin')")
+    @Transactional
+    AgentView saveAgent(@PathVariable long accountId, @Valid @RequestBody AgentForm form) {
+        form.skills().forEach((group, level) -> {
+            groups.find(group).orElseThrow(() -> DomainException.invalid("技能组 " + group + " 不存在"));
+            if (level == null || level < 1 || level > 5) {
+                throw DomainException.invalid("技能等级须在 1 到 5 之间");
+            }
+        });
+        roster.save(accountId, form.agentNo().trim(), form.extension().trim(), form.enabled() == null || form.enabled(), form.skills());
+        if (form.sipPassword() != null && !form.sipPassword().isBlank()) {
+            roster.setSipPassword(accountId, form.sipPassword());
+        }
+        setup.reload();
+        var a = roster.find(accountId).orElseThrow();
+        return new AgentView(a.accountId(), a.agentNo(), a.extension(), a.enabled(), a.skills());
+    }
+
+    @GetMapping("/routing-rules")
+    @PreAuthorize("hasAuthority('call:admin')")
+    List<CallRouting.Rule> rules() {
+        return routing.all();
+    }
+
+    record RuleForm(String calledNumber, String callerPrefix, @NotNull(message = "请选择技能组") Long groupId, Integer priority, String note) {}
+
+    @PostMapping("/routing-rules")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('call:admin')")
+    Map<String, Long> addRule(@Valid @RequestBody RuleForm form) {
+        return Map.of("id", routing.add(form.calledNumber(), form.callerPrefix(), form.groupId(),
+                form.priority() == null ? 0 : form.priority(), form.note()));
+    }
+
+    @DeleteMapping("/routing-rules/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAuthority('call:admin')")
+    void removeRule(@PathVariable long id) {
+        routing.remove(id);
+    }
+
+    record BlacklistEntry(long id, String number, String reason, OffsetDateTime expiresAt, String createdBy, OffsetDateTime createdAt) {}
+
+    @GetMapping("/blacklist")
+    @PreAuthorize("hasAnyAuthority('call:admin', 'call:monitor')")
+    List<BlacklistEntry> blacklist() {
+        return jdbc.sql("select id, number, reason, expires_at, created_by, created_at from cc_blacklist order by id desc")
+                .query(BlacklistEntry.class).list();
+    }
+
+    record BlacklistForm(@NotBlank(message = "请填写号码") @Pattern(regexp = "[0-9+]{3,20}", message = "号码格式不正确") String number,
+                         @NotBlank(message = "请填写拉黑原因") String reason, OffsetDateTime expiresAt) {}
+
+    @PostMapping("/blacklist")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyAuthority('call:admin', 'call:agent')")
+    @Operation(summary = "加入黑名单（坐席可将当前来电拉黑，须填原因，可设到期时间）")
+    @Transactional
+    Map<String, Long> addToBlacklist(@Valid @RequestBody BlacklistForm form) {
+        if (form.expiresAt() != null && form.expiresAt().isBefore(OffsetDateTime.now(clock))) {
+            throw DomainException.invalid("到期时间不能早于现在");
+        }
+        long id = jdbc.sql("insert into cc_blacklist (number, reason, expires_at, created_by, created_at) values (?, ?, ?, ?, ?) returning id")
+                .params(form.number(), form.reason(), form.expiresAt(), Callers.required().username(), OffsetDateTime.now(clock))
+                .query(Long.class).single();
+        events.publishEvent(new CallerBlacklisted(form.number(), true, form.reason()));
+        return Map.of("id", id);
+    }
+
+    @DeleteMapping("/blacklist/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAuthority('call:admin')")
+    @Transactional
+    void removeFromBlacklist(@PathVariable long id) {
+        String number = jdbc.sql("delete from cc_blacklist where id = ? returning number").param(id).query(String.class)
+                .optional().orElseThrow(() -> DomainException.notFound("黑名单记录不存在"));
+        events.publishEvent(new CallerBlacklisted(number, false, null));
+    }
+
+    @GetMapping("/ivr-flows")
+    @PreAuthorize("hasAuthority('call:admin')")
+    List<IvrFlows.StoredFlow> ivrFlows() {
+        return flows.all();
+    }
+
+    record FlowForm(@NotBlank(message = "请填写流程 JSON") String definition, Integer version) {}
+
+    @PutMapping("/ivr-flows/{id}")
+    @PreAuthorize("hasAuthority('call:admin')")
+    @Operation(summary = "保存 IVR 流程（引擎解析校验通过才保存；带 version 为修改，不带为新建）")
+    IvrFlows.StoredFlow saveFlow(@PathVariable String id, @Valid @RequestBody FlowForm form) {
+        flows.save(id, form.definition(), form.version(), Callers.required().username());
+        return flows.stored(id).orElseThrow();
+    }
+
+    record NumberForm(@NotBlank(message = "请选择流程") String flowId) {}
+
+    @PutMapping("/numbers/{number}/flow")
+    @PreAuthorize("hasAuthority('call:admin')")
+    Map<String, String> assignNumber(@PathVariable String number, @Valid @RequestBody NumberForm form) {
+        flows.stored(form.flowId()).orElseThrow(() -> DomainException.invalid("流程不存在"));
+        flows.assignNumber(number, form.flowId());
+        return Map.of("number", number, "flowId", form.flowId());
+    }
+}

@@ -1,0 +1,350 @@
+package org.openhotline.callcenter.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.openhotline.callcenter.AgentState;
+import org.openhotline.callcenter.internal.acd.Acd;
+import org.openhotline.callcenter.internal.acd.AcdDecision;
+import org.openhotline.callcenter.internal.acd.WaitingCall;
+import org.openhotline.telephony.LegId;
+import org.openhotline.telephony.TelephonyEngine;
+import org.openhotline.telephony.TelephonyEvent;
+import org.openhotline.telephony.TelephonyListener;
+import org.openhotline.telephony.ivr.QueueHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where the call center meets the telephony engine. The IVR hands callers over ({@link QueueHandler}); the ACD
+ * decides; this class rings the agent's extension, bridges and records on answer, and turns the engine's
+ * events into call records, agent states (ringing, talking, after-call work) and abandons at the right point.
+ * A call is known by its caller leg's id.
+ */
+@Component
+class CallLegs implements TelephonyListener, QueueHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CallLegs.class);
+
+    enum Phase { IVR, QUEUE, RINGING, TALKING, DONE }
+
+    static final class LiveCall {
+        final String callId;
+        final String caller;
+        volatile Phase phase = Phase.IVR;
+        volatile Long groupId;
+        volatile Long agentId;
+        volatile LegId agentLeg;
+        volatile boolean held;
+
+        LiveCall(String callId, String caller) {
+            this.callId = callId;
+            this.caller = caller;
+        }
+    }
+
+    private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
+    private final Map<String, String> callOfAgentLeg = new ConcurrentHashMap<>();
+
+    private final Acd acd;
+    private final AgentDesk desk;
+    private final CallRecords records;
+    private final AgentRoster roster;
+    private final CallRouting routing;
+    private final SkillGroups groups;
+    private final Clock clock;
+    private final TelephonyRuntime runtime;
+
+    CallLegs(Acd acd, @Lazy AgentDesk desk, CallRecords records, AgentRoster roster, CallRouting routing,
+             SkillGroups groups, Clock clock, @Lazy TelephonyRuntime runtime) {
+        this.acd = acd;
+        this.desk = desk;
+        this.records = records;
+        this.roster = roster;
+        this.routing = routing;
+        this.groups = groups;
+        this.clock = clock;
+        this.runtime = runtime;
+    }
+
+    private TelephonyEngine engine() {
+        return runtime.engine();
+    }
+
+    // ---- from the IVR -----------------------------------------------------------------------------------
+
+    @Override
+    public void enqueue(QueuedCall queued) {
+        LiveCall call = calls.computeIfAbsent(queued.leg().value(), id -> new LiveCall(id, queued.caller()));
+        long groupId = routing.groupFor(queued.called(), queued.caller(), queued.queue());
+        call.groupId = groupId;
+        call.phase = Phase.QUEUE;
+        records.queued(call.callId, groupId);
+        playHoldMusic(call);
+        acd.enqueue(new WaitingCall(call.callId, queued.caller(), groupId, queued.priority() ? 10 : 0, clock.instant()));
+    }
+
+    private void playHoldMusic(LiveCall call) {
+        LegId leg = new LegId(call.callId);
+        engine().play(leg, "hold-music").whenComplete((done, error) -> {
+            if (error == null && call.phase == Phase.QUEUE) {
+                playHoldMusic(call);
+            }
+        });
+    }
+
+    // ---- ACD decisions ----------------------------------------------------------------------------------
+
+    void ringAgent(AcdDecision.Offer offer) {
+        LiveCall call = calls.get(offer.call().callId());
+        if (call == null) {
+            acd.abandoned(offer.call().callId());
+            return;
+        }
+        call.phase = Phase.RINGING;
+        call.agentId = offer.agentId();
+        Optional<String> extension = roster.find(offer.agentId()).map(AgentRoster.Agent::extension);
+        try {
+            LegId agentLeg = engine().originate(extension.orElseThrow(), call.caller, runtime.autoAnswer());
+            call.agentLeg = agentLeg;
+            callOfAgentLeg.put(agentLeg.value(), call.callId);
+        } catch (RuntimeException e) {
+            log.info("Could not ring agent {} for call {}: {}", offer.agentId(), call.callId, e.getMessage());
+            call.phase = Phase.QUEUE;
+            acd.offerFailed(call.callId);
+        }
+    }
+
+    void stopRinging(String callId, long agentId) {
+        LiveCall call = calls.get(callId);
+        if (call != null && call.agentLeg != null) {
+            callOfAgentLeg.remove(call.agentLeg.value());
+            engine().hangup(call.agentLeg);
+            call.agentLeg = null;
+            call.agentId = null;
+            call.phase = Phase.QUEUE;
+            playHoldMusic(call);
+        }
+    }
+
+    void waitedTooLong(WaitingCall waiting) {
+        LiveCall call = calls.get(waiting.callId());
+        if (call == null) {
+            return;
+        }
+        call.phase = Phase.DONE;
+        records.ended(call.callId, "MAX_WAIT", "QUEUE");
+        records.callbackRequested(call.caller, call.callId, "排队超时");
+        LegId leg = new LegId(call.callId);
+        engine().stopPlayback(leg);
+        engine().runFlow(leg, TelephonyRuntime.QUEUE_TIMEOUT_FLOW);
+    }
+
+    // ---- engine events ----------------------------------------------------------------------------------
+
+    @Override
+    public void on(TelephonyEvent event) {
+        try {
+            switch (event) {
+                case TelephonyEvent.CallArrived arrived -> {
+                    if (callOfAgentLeg.containsKey(arrived.leg().value())) {
+                        return;
+                    }
+                    calls.put(arrived.leg().value(), new LiveCall(arrived.leg().value(), arrived.from()));
+                    records.arrived(arrived.leg().value(), arrived.from(), arrived.to(), arrived.trunk(), "INBOUND");
+                }
+                case TelephonyEvent.IvrFinished finished -> {
+                    records.ivrFinished(finished.leg().value(), finished.outcome());
+                    String survey = finished.variables().get("satisfaction");
+                    if (survey != null && survey.matches("[123]")) {
+                        records.satisfaction(finished.leg().value(), Integer.parseInt(survey));
+                    }
+                }
+                case TelephonyEvent.Answered answered -> agentAnswered(answered.leg());
+                case TelephonyEvent.Ended ended -> legEnded(ended);
+                case TelephonyEvent.RecordingReady ready -> records.recording(ready.leg().value(),
+                        ready.file().toString(), ready.duration());
+                default -> { }
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not handle telephony event {}", event, e);
+        }
+    }
+
+    private void agentAnswered(LegId agentLeg) {
+        String callId = callOfAgentLeg.get(agentLeg.value());
+        LiveCall call = callId == null ? null : calls.get(callId);
+        if (call == null || call.phase != Phase.RINGING) {
+            return;
+        }
+        call.phase = Phase.TALKING;
+        acd.answered(callId);
+        records.answered(callId, call.agentId);
+        desk.byCall(call.agentId, AgentState.TALKING, callId, call.caller, null);
+        LegId callerLeg = new LegId(callId);
+        engine().stopPlayback(callerLeg);
+        engine().bridge(callerLeg, agentLeg);
+        Path file = engine().record(callerLeg, agentLeg);
+        log.debug("Recording call {} to {}", callId, file);
+    }
+
+    private void legEnded(TelephonyEvent.Ended ended) {
+        String leg = ended.leg().value();
+        String callIdOfAgent = callOfAgentLeg.remove(leg);
+        if (callIdOfAgent != null) {
+            agentLegEnded(calls.get(callIdOfAgent), ended);
+            return;
+        }
+        LiveCall call = calls.remove(leg);
+        if (call == null) {
+            return;
+        }
+        Phase phase = call.phase;
+        call.phase = Phase.DONE;
+        switch (phase) {
+            case IVR -> records.ended(call.callId, ended.cause().name(), "IVR");
+            case QUEUE, RINGING -> {
+                String point = acd.abandoned(call.callId).orElse(phase == Phase.RINGING ? "RINGING" : "QUEUE");
+                records.ended(call.callId, ended.cause().name(), point);
+                if (call.agentLeg != null) {
+                    callOfAgentLeg.remove(call.agentLeg.value());
+                    engine().hangup(call.agentLeg);
+                    desk.byCall(call.agentId, AgentState.READY, null, null, null);
+                }
+            }
+            case TALKING -> {
+                records.ended(call.callId, ended.cause().name(), null);
+                if (call.agentLeg != null) {
+                    callOfAgentLeg.remove(call.agentLeg.value());
+                    engine().hangup(call.agentLeg);
+                }
+                afterCallWork(call);
+            }
+            case DONE -> records.ended(call.callId, ended.cause().name(), null);
+        }
+    }
+
+    private void agentLegEnded(LiveCall call, TelephonyEvent.Ended ended) {
+        if (call == null) {
+            return;
+        }
+        if (call.phase == Phase.RINGING) {
+            // The agent's phone refused or could not be reached: the ACD tries the next agent.
+            call.phase = Phase.QUEUE;
+            call.agentLeg = null;
+            acd.offerFailed(call.callId);
+            playHoldMusic(call);
+        } else if (call.phase == Phase.TALKING) {
+            call.phase = Phase.DONE;
+            records.ended(call.callId, "AGENT_HANGUP", null);
+            engine().hangup(new LegId(call.callId));
+            afterCallWork(call);
+        }
+    }
+
+    private void afterCallWork(LiveCall call) {
+        Duration acw = call.groupId == null ? Duration.ofSeconds(30)
+                : groups.find(call.groupId).map(g -> Duration.ofSeconds(g.afterCallWorkS())).orElse(Duration.ofSeconds(30));
+        desk.byCall(call.agentId, AgentState.AFTER_CALL_WORK, null, null, acw);
+    }
+
+    // ---- what the agent's phone bar does ----------------------------------------------------------------
+
+    /**
+     * Outbound call (外呼, e.g. a callback): the agent's phone is rung with soft off-hook, then the citizen is
+     * called through the trunk showing the hotline's number; both are bridged and recorded.
+     */
+    String dial(long agentId, String extension, String number) {
+        LegId agentLeg = engine().originate(extension, number, true);
+        String callId = agentLeg.value();
+        LiveCall call = new LiveCall(callId, number);
+        call.agentId = agentId;
+        call.agentLeg = agentLeg;
+        call.phase = Phase.RINGING;
+        calls.put(callId, call);
+        callOfAgentLeg.put(agentLeg.value(), callId);
+        records.arrived(callId, number, number, null, "OUTBOUND");
+        engine().answered(agentLeg).thenRun(() -> {
+            LegId citizen = engine().originate(number, null, false);
+            engine().answered(citizen).thenRun(() -> {
+                call.phase = Phase.TALKING;
+                records.answered(callId, agentId);
+                desk.byCall(agentId, AgentState.TALKING, callId, number, null);
+                engine().bridge(agentLeg, citizen);
+                engine().record(citizen, agentLeg);
+            });
+        });
+        return callId;
+    }
+
+    /** Three-way call (三方通话): a third party is rung and joins the caller and the agent in one conference. */
+    void conference(LiveCall call, String destination) {
+        LegId third = engine().originate(destination, call.caller, false);
+        records.transferred(call.callId, "三方通话 " + destination);
+        engine().answered(third).thenRun(() -> engine().conference(new LegId(call.callId), call.agentLeg, third));
+    }
+
+    /** Escalation (会话升级): the caller goes to the team leaders' queue ahead of everyone, the agent is free. */
+    void escalate(LiveCall call, long leadersGroupId) {
+        if (call.agentLeg != null) {
+            callOfAgentLeg.remove(call.agentLeg.value());
+            engine().hangup(call.agentLeg);
+        }
+        Long agent = call.agentId;
+        records.transferred(call.callId, "升级至班长");
+        call.agentLeg = null;
+        call.agentId = null;
+        call.groupId = leadersGroupId;
+        call.phase = Phase.QUEUE;
+        playHoldMusic(call);
+        acd.enqueue(new WaitingCall(call.callId, call.caller, leadersGroupId, 20, clock.instant()));
+        if (agent != null) {
+            LiveCall finished = new LiveCall(call.callId, call.caller);
+            finished.agentId = agent;
+            finished.groupId = leadersGroupId;
+            afterCallWork(finished);
+        }
+    }
+
+    Optional<LiveCall> callOfAgent(long agentId) {
+        return calls.values().stream().filter(c -> Long.valueOf(agentId).equals(c.agentId) && c.phase == Phase.TALKING
+                && !c.held).findFirst();
+    }
+
+    Optional<LiveCall> callOfAgentHeld(long agentId) {
+        return calls.values().stream().filter(c -> Long.valueOf(agentId).equals(c.agentId) && c.held).findFirst();
+    }
+
+    Optional<LiveCall> talkingCallOf(long agentId) {
+        return calls.values().stream().filter(c -> Long.valueOf(agentId).equals(c.agentId) && c.phase == Phase.TALKING)
+                .findFirst();
+    }
+
+    /**
+     * Blind transfer (一键转接): the caller leaves the agent and is bridged to the destination (an extension,
+     * an outside number or another city's 12345 through the trunk); the agent goes to after-call work.
+     */
+    void transfer(LiveCall call, String destination) {
+        call.phase = Phase.DONE;
+        if (call.agentLeg != null) {
+            callOfAgentLeg.remove(call.agentLeg.value());
+        }
+        records.transferred(call.callId, "转接至 " + destination);
+        engine().transfer(new LegId(call.callId), destination);
+        if (call.agentLeg != null) {
+            engine().hangup(call.agentLeg);
+        }
+        afterCallWork(call);
+    }
+
+    Set<String> liveCallIds() {
+        return new HashSet<>(calls.keySet());
+    }
+}

@@ -1,0 +1,41 @@
+package org.openhotline.callcenter.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.openhotline.telephony.ivr.CallerLists;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The IVR's view of the blacklist (unexpired entries) and of priority callers: the elderly and VIP lists,
+ * and anyone who called within the last 24 hours (a repeat caller is probably chasing the same problem).
+ */
+@Component
+class CallerListsFromDatabase implements CallerLists {
+
+    static final Duration REPEAT_WINDOW = Duration.ofHours(24);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CallerListsFromDatabase(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean isBlacklisted(String number) {
+        return jdbc.sql("select exists(select 1 from cc_blacklist where number = ? and (expires_at is null or expires_at > ?))")
+                .params(number, OffsetDateTime.now(clock)).query(Boolean.class).single();
+    }
+
+    @Override
+    public boolean isPriority(String number) {
+        return jdbc.sql("""
+                select exists(select 1 from cc_priority_caller where number = :n)
+                    or exists(select 1 from cc_call where caller = :n and arrived_at > :since and answered_at is not null)""")
+                .param("n", number).param("since", OffsetDateTime.now(clock).minus(REPEAT_WINDOW))
+                .query(Boolean.class).single();
+    }
+}

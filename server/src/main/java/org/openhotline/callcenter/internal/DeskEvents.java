@@ -1,0 +1,61 @@
+package org.openhotline.callcenter.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.openhotline.callcenter.AgentStateChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Pushes to each agent's own desk: its seat (state, and on ringing the caller, so the caller view pops up at
+ * once) and internal messages from leaders and colleagues.
+ */
+@Component
+class DeskEvents {
+
+    private final Map<Long, List<SseEmitter>> desks = new ConcurrentHashMap<>();
+    private final SeatBoard board;
+
+    DeskEvents(SeatBoard board) {
+        this.board = board;
+    }
+
+    SseEmitter subscribe(long accountId, Object firstSeat) {
+        SseEmitter emitter = new SseEmitter(Duration.ofHours(12).toMillis());
+        List<SseEmitter> list = desks.computeIfAbsent(accountId, k -> new CopyOnWriteArrayList<>());
+        list.add(emitter);
+        Runnable remove = () -> list.remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        send(accountId, emitter, "seat", firstSeat);
+        return emitter;
+    }
+
+    @EventListener
+    void on(AgentStateChanged changed) {
+        SeatBoard.Seat seat = board.of(changed.accountId());
+        push(changed.accountId(), "seat", Map.of("state", seat.state().name(), "stateLabel", seat.state().label(),
+                "reason", seat.reason() == null ? "" : seat.reason(), "since", String.valueOf(seat.since()),
+                "callId", seat.callId() == null ? "" : seat.callId(), "caller", seat.caller() == null ? "" : seat.caller()));
+    }
+
+    void push(long accountId, String event, Object data) {
+        for (SseEmitter emitter : desks.getOrDefault(accountId, List.of())) {
+            send(accountId, emitter, event, data);
+        }
+    }
+
+    private void send(long accountId, SseEmitter emitter, String event, Object data) {
+        try {
+            emitter.send(SseEmitter.event().name(event).data(data));
+        } catch (IOException | IllegalStateException e) {
+            desks.getOrDefault(accountId, List.of()).remove(emitter);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.openhotline.callcenter.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.Map;
+import org.openhotline.callcenter.AgentState;
+import org.openhotline.shared.Callers;
+import org.openhotline.shared.DomainException;
+import org.openhotline.shared.StaffPrincipal;
+import org.openhotline.telephony.LegId;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The agent's phone bar (话务条): sign in and out, show ready / not ready / break, and control the call. */
+@RestController
+@RequestMapping("/api/callcenter/me")
+@Tag(name = "话务条")
+@PreAuthorize("hasAuthority('call:agent')")
+class PhoneBarController {
+
+    private final AgentDesk desk;
+    private final SeatBoard board;
+    private final CallLegs legs;
+    private final TelephonyRuntime telephony;
+    private final SkillGroups groups;
+
+    PhoneBarController(AgentDesk desk, SeatBoard board, CallLegs legs, TelephonyRuntime telephony, SkillGroups groups) {
+        this.groups = groups;
+        this.desk = desk;
+        this.board = board;
+        this.legs = legs;
+        this.telephony = telephony;
+    }
+
+    record SeatView(AgentState state, String stateLabel, String reason, java.time.Instant since, String extension,
+                    String callId, String caller, boolean phoneRegistered) {
+        static SeatView of(SeatBoard.Seat s, boolean registered) {
+            return new SeatView(s.state(), s.state().label(), s.reason(), s.since(), s.extension(), s.callId(),
+                    s.caller(), registered);
+        }
+    }
+
+    private SeatView view(SeatBoard.Seat s) {
+        boolean registered = s.extension() != null && telephony.running() && telephony.engine().isRegistered(s.extension());
+        return SeatView.of(s, registered);
+    }
+
+    @GetMapping
+    SeatView mine() {
+        return view(board.of(Callers.required().accountId()));
+    }
+
+    record SignIn(String extension) {}
+
+    @PostMapping("/sign-in")
+    @Operation(summary = "签入（绑定分机）")
+    SeatView signIn(@RequestBody(required = false) SignIn form) {
+        StaffPrincipal me = Callers.required();
+        return view(desk.signIn(me.accountId(), form == null ? null : form.extension(), me.username()));
+    }
+
+    record StateForm(@NotNull(message = "请选择状态") AgentState state, String reason) {}
+
+    @PostMapping("/state")
+    @Operation(summary = "切换状态：示闲 READY、示忙 NOT_READY、小休 BREAK（须选原因）、签出 SIGNED_OUT")
+    SeatView state(@Valid @RequestBody StateForm form) {
+        StaffPrincipal me = Callers.required();
+        return view(desk.choose(me.accountId(), form.state(), form.reason(), me.username(), false));
+    }
+
+    @PostMapping("/hangup")
+    @Operation(summary = "挂机")
+    Map<String, String> hangup() {
+        var call = currentCall();
+        telephony.engine().hangup(new LegId(call.callId));
+        return Map.of("callId", call.callId);
+    }
+
+    @PostMapping("/hold")
+    @Operation(summary = "保持（来电者听等待音乐）")
+    SeatView hold() {
+        var call = currentCall();
+        telephony.engine().hold(new LegId(call.callId));
+        call.held = true;
+        desk.byCall(call.agentId, AgentState.HELD, call.callId, call.caller, null);
+        return mine();
+    }
+
+    @PostMapping("/retrieve")
+    @Operation(summary = "拾回")
+    SeatView retrieve() {
+        var call = legs.callOfAgentHeld(Callers.required().accountId())
+                .orElseThrow(() -> DomainException.conflict("当前没有保持中的通话"));
+        telephony.engine().unhold(new LegId(call.callId));
+        call.held = false;
+        desk.byCall(call.agentId, AgentState.TALKING, call.callId, call.caller, null);
+        return mine();
+    }
+
+    record TransferForm(@NotBlank(message = "请填写转接目标（分机、技能组或外线号码）") String destination) {}
+
+    @PostMapping("/transfer")
+    @Operation(summary = "转接（一键转接：分机、外线号码或外地 12345）")
+    Map<String, String> transfer(@Valid @RequestBody TransferForm form) {
+        var call = currentCall();
+        legs.transfer(call, form.destination().trim());
+        return Map.of("callId", call.callId, "to", form.destination().trim());
+    }
+
+    record DialForm(@NotBlank(message = "请填写要拨打的号码") @jakarta.validation.constraints.Pattern(regexp = "[0-9+]{3,20}", message = "号码格式不正确") String number) {}
+
+    @PostMapping("/dial")
+    @Operation(summary = "外呼（如回访）：先振铃本人分机（自动应答），再经中继呼叫群众，显示热线号码")
+    Map<String, String> dial(@Valid @RequestBody DialForm form) {
+        StaffPrincipal me = Callers.required();
+        SeatBoard.Seat seat = board.of(me.accountId());
+        if (seat.state() == AgentState.SIGNED_OUT || seat.extension() == null) {
+            throw DomainException.conflict("请先签入");
+        }
+        if (seat.state().onCall()) {
+            throw DomainException.conflict("通话中不能外呼");
+        }
+        return Map.of("callId", legs.dial(me.accountId(), seat.extension(), form.number()));
+    }
+
+    @PostMapping("/conference")
+    @Operation(summary = "三方通话：拨打第三方，接通后三方同时通话")
+    Map<String, String> conference(@Valid @RequestBody TransferForm form) {
+        var call = currentCall();
+        legs.conference(call, form.destination().trim());
+        return Map.of("callId", call.callId);
+    }
+
+    @PostMapping("/escalate")
+    @Operation(summary = "会话升级：来电转入班长队列（优先），本人进入整理")
+    Map<String, String> escalate() {
+        var call = currentCall();
+        long leaders = groups.byCode("leaders").orElseThrow(() -> DomainException.conflict("未配置班长技能组（leaders）")).id();
+        legs.escalate(call, leaders);
+        return Map.of("callId", call.callId);
+    }
+
+    private CallLegs.LiveCall currentCall() {
+        return legs.callOfAgent(Callers.required().accountId())
+                .orElseThrow(() -> DomainException.conflict("当前没有进行中的通话"));
+    }
+}

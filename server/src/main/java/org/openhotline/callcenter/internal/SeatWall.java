@@ -1,0 +1,129 @@
+package org.openhotline.callcenter.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.openhotline.callcenter.AgentStateChanged;
+import org.openhotline.callcenter.internal.acd.Acd;
+import org.openhotline.identity.StaffDirectory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The team leader's seat wall (坐席监控): every agent's state and time in state, current call, and queue boards
+ * (waiting, longest wait, answered and abandoned today, live 20-second answer rate). Screens subscribe to a
+ * server-sent event stream; each agent state change is pushed the moment it happens.
+ */
+@Component
+class SeatWall {
+
+    record AgentTile(long accountId, String agentNo, String name, String state, String stateLabel, String reason,
+                     Instant since, String extension, String caller) {}
+
+    record QueueBoard(long groupId, String code, String name, int waiting, long longestWaitSeconds, long answeredToday,
+                      long abandonedToday, Double answeredWithin20sRate) {}
+
+    record Snapshot(Instant at, List<AgentTile> agents, List<QueueBoard> queues) {}
+
+    private final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
+    /** Display names of agents, read once: the push path must not wait on a query per change. */
+    private final Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AgentRoster roster;
+    private final SeatBoard board;
+    private final SkillGroups groups;
+    private final StaffDirectory staff;
+    private final Acd acd;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SeatWall(AgentRoster roster, SeatBoard board, SkillGroups groups, StaffDirectory staff, Acd acd, JdbcClient jdbc,
+             Clock clock) {
+        this.roster = roster;
+        this.board = board;
+        this.groups = groups;
+        this.staff = staff;
+        this.acd = acd;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    Snapshot snapshot() {
+        var agents = roster.all();
+        Map<Long, String> names = staff.byIds(agents.stream().map(AgentRoster.Agent::accountId).toList()).stream()
+                .collect(Collectors.toMap(StaffDirectory.Staff::accountId, StaffDirectory.Staff::displayName));
+        List<AgentTile> tiles = agents.stream().map(a -> tile(a, names.getOrDefault(a.accountId(), a.agentNo())))
+                .sorted(Comparator.comparing(AgentTile::agentNo)).toList();
+        return new Snapshot(clock.instant(), tiles, queues());
+    }
+
+    private AgentTile tile(AgentRoster.Agent a, String name) {
+        SeatBoard.Seat s = board.of(a.accountId());
+        return new AgentTile(a.accountId(), a.agentNo(), name, s.state().name(), s.state().label(), s.reason(),
+                s.since(), s.extension() == null ? a.extension() : s.extension(), s.caller());
+    }
+
+    private List<QueueBoard> queues() {
+        Instant now = clock.instant();
+        OffsetDateTime dayStart = LocalDate.now(clock).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        Map<Long, long[]> today = jdbc.sql("""
+                select group_id,
+                       count(*) filter (where answered_at is not null),
+                       count(*) filter (where abandon_point in ('QUEUE','RINGING')),
+                       count(*) filter (where answered_at is not null and answered_at - queued_at <= interval '20 seconds'),
+                       count(*) filter (where queued_at is not null)
+                  from cc_call where arrived_at >= ? and group_id is not null group by group_id""")
+                .param(dayStart)
+                .query((rs, n) -> Map.entry(rs.getLong(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return groups.all().stream().map(g -> {
+            var waiting = acd.waitingIn(g.id());
+            long longest = waiting.stream().map(w -> Duration.between(w.since(), now).toSeconds()).max(Long::compare).orElse(0L);
+            long[] t = today.getOrDefault(g.id(), new long[4]);
+            Double rate = t[3] == 0 ? null : (double) t[2] / t[3];
+            return new QueueBoard(g.id(), g.code(), g.name(), waiting.size(), longest, t[0], t[1], rate);
+        }).toList();
+    }
+
+    SseEmitter subscribe() {
+        SseEmitter emitter = new SseEmitter(Duration.ofHours(12).toMillis());
+        subscribers.add(emitter);
+        emitter.onCompletion(() -> subscribers.remove(emitter));
+        emitter.onTimeout(() -> subscribers.remove(emitter));
+        emitter.onError(e -> subscribers.remove(emitter));
+        send(emitter, "snapshot", snapshot());
+        return emitter;
+    }
+
+    @EventListener
+    void on(AgentStateChanged changed) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        SeatBoard.Seat s = board.of(changed.accountId());
+        String name = names.computeIfAbsent(changed.accountId(),
+                id -> staff.byId(id).map(StaffDirectory.Staff::displayName).orElse(changed.agentNo()));
+        AgentTile tile = new AgentTile(changed.accountId(), changed.agentNo(), name, s.state().name(), s.state().label(),
+                s.reason(), s.since(), s.extension(), s.caller());
+        for (SseEmitter emitter : subscribers) {
+            send(emitter, "agent", tile);
+        }
+    }
+
+    private void send(SseEmitter emitter, String name, Object data) {
+        try {
+            emitter.send(SseEmitter.event().name(name).data(data));
+        } catch (IOException | IllegalStateException e) {
+            subscribers.remove(emitter);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.openhotline.callcenter.internal;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import org.openhotline.telephony.TelephonyConfig;
+import org.openhotline.telephony.TelephonyEngine;
+import org.openhotline.telephony.Trunk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the telephony engine with the platform (SIP on {@code hotline.sip.port}, UDP and TCP) and stops it
+ * last-in-first-out. Extensions authenticate with the SIP password of their agent; IVR flows, blacklist and
+ * priority lists come from the database.
+ */
+@Component
+class TelephonyRuntime implements SmartLifecycle {
+
+    static final String QUEUE_TIMEOUT_FLOW = "queue-timeout";
+
+    private static final Logger log = LoggerFactory.getLogger(TelephonyRuntime.class);
+
+    private final TelephonyProperties properties;
+    private final Path dataDir;
+    private final CallLegs legs;
+    private final IvrFlows flows;
+    private final CallerListsFromDatabase callerLists;
+    private final AgentRoster roster;
+    private final java.time.Clock clock;
+    private volatile TelephonyEngine engine;
+
+    TelephonyRuntime(TelephonyProperties properties, @Value("${hotline.data-dir}") Path dataDir, CallLegs legs,
+                     IvrFlows flows, CallerListsFromDatabase callerLists, AgentRoster roster, java.time.Clock clock) {
+        this.properties = properties;
+        this.dataDir = dataDir;
+        this.legs = legs;
+        this.flows = flows;
+        this.callerLists = callerLists;
+        this.roster = roster;
+        this.clock = clock;
+    }
+
+    TelephonyEngine engine() {
+        TelephonyEngine e = engine;
+        if (e == null) {
+            throw new IllegalStateException("telephony is not running (hotline.sip.enabled=false)");
+        }
+        return e;
+    }
+
+    boolean running() {
+        return engine != null;
+    }
+
+    /** Soft off-hook (软摘机): agent phones are asked to answer by themselves; the agent takes calls at the desk. */
+    boolean autoAnswer() {
+        return properties.autoAnswer();
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            log.info("Telephony is off (HOTLINE_SIP_ENABLED=false)");
+            return;
+        }
+        try {
+            flows.seedShippedFlows(properties.hotlineNumber());
+            flows.seedQueueTimeoutFlow(QUEUE_TIMEOUT_FLOW);
+            Path recordings = dataDir.toAbsolutePath().resolve("recordings");
+            java.nio.file.Files.createDirectories(recordings);
+            List<Trunk> trunks = properties.trunks().stream().map(t -> new Trunk(t.name(),
+                    new HashSet<>(t.inboundNumbers() == null ? List.of() : t.inboundNumbers()),
+                    new HashSet<>(t.allowedAddresses() == null ? List.of() : t.allowedAddresses()),
+                    t.username(), t.password(), t.outboundHost(), t.outboundPort() == null ? 5060 : t.outboundPort(),
+                    t.callerId())).toList();
+            TelephonyConfig config = TelephonyConfig.defaults(recordings)
+                    .withSipPort(properties.port())
+                    .withAddresses(properties.bindAddress(), properties.advertisedAddress())
+                    .withRtpPorts(properties.rtpMin(), properties.rtpMax())
+                    .withTrunks(trunks);
+            engine = TelephonyEngine.builder(config).listener(legs).queues(legs).flows(flows)
+                    .callerLists(callerLists).extensions(roster::sipPassword).clock(clock).start();
+            log.info("Telephony engine listening for SIP on {}:{} (UDP and TCP), advertised as {}",
+                    properties.bindAddress(), properties.port(), properties.advertisedAddress());
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the telephony engine on SIP port " + properties.port()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        TelephonyEngine e = engine;
+        engine = null;
+        if (e != null) {
+            e.close();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return engine != null;
+    }
+}

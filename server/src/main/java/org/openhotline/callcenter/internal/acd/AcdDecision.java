@@ -1,0 +1,17 @@
+package org.openhotline.callcenter.internal.acd;
+
+/** What the ACD decided; the call center turns each into telephony commands and records. */
+public sealed interface AcdDecision {
+
+    /** Ring this agent for this call. */
+    record Offer(WaitingCall call, long agentId, long viaGroupId) implements AcdDecision {}
+
+    /** The call waited past its group's overflow time and may now go to the overflow group too. */
+    record Overflowed(WaitingCall call, long toGroupId) implements AcdDecision {}
+
+    /** The agent did not answer in time: it is now not ready and the call is back at the head of the queue. */
+    record RingTimedOut(WaitingCall call, long agentId) implements AcdDecision {}
+
+    /** Nobody took the call within the maximum wait: offer voicemail or a callback request (预约回呼). */
+    record WaitedTooLong(WaitingCall call) implements AcdDecision {}
+}

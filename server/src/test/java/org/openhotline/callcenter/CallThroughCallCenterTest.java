@@ -1,0 +1,126 @@
+package org.openhotline.callcenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhotline.telephony.sip.FreePorts;
+import org.openhotline.telephony.sip.Sipp;
+import org.openhotline.testing.ApiClient;
+import org.openhotline.testing.HotlineTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A citizen's call through the whole platform with real SIP peers: sipp registers agent6's phone (extension
+ * 8006, digest auth) and answers it; agent6 signs in and shows ready; a sipp citizen dials 12345 through the
+ * carrier trunk, presses 1 in the IVR, is queued in 综合咨询, the ACD rings agent6, they talk, the citizen
+ * hangs up. The call record, the agent's states and the recording must all show it.
+ */
+@HotlineTest
+@Timeout(120)
+class CallThroughCallCenterTest {
+
+    @LocalServerPort
+    int port;
+
+    @Value("${hotline.sip.port}")
+    int sipPort;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCitizenReachesAReadyAgentThroughIvrAndAcdAndTheCallIsRecorded() throws Exception {
+        Sipp.requireInstalled();
+        long agentId = jdbc.sql("select id from account where username = 'agent6'").query(Long.class).single();
+        int agentSip = FreePorts.sip();
+        Sipp.Run phone = Sipp.start(dir, "agent", "agent", Map.of("EXT", "8006"),
+                List.of("-p", String.valueOf(agentSip), "-mp", String.valueOf(FreePorts.media()), "-rtp_echo", "-m", "1"));
+        Sipp.start(dir, "register", "register",
+                Map.of("EXT", "8006", "CONTACT_PORT", String.valueOf(agentSip), "EXPIRES", "300", "EXPECT", "200"),
+                List.of("127.0.0.1:" + sipPort, "-p", String.valueOf(FreePorts.sip()), "-m", "1", "-au", "8006",
+                        "-ap", ApiClient.DEMO_PASSWORD)).expectSuccess(Duration.ofSeconds(15));
+
+        var agent = ApiClient.loggedIn(port, "agent6");
+        assertThat(agent.post("/api/callcenter/me/sign-in", Map.of("extension", "8006")).json().path("phoneRegistered").asBoolean()).isTrue();
+        assertThat(agent.post("/api/callcenter/me/state", Map.of("state", "READY")).status()).isEqualTo(200);
+        // Nobody else may take this call: every other ready agent shows busy for the test.
+        jdbc.sql("select account_id from cc_agent where account_id <> ?").param(agentId).query(Long.class).list()
+                .forEach(other -> forceNotReady(other));
+
+        Sipp.Run citizen = Sipp.start(dir, "caller", "caller",
+                Map.of("CALLED", "12345", "DIGIT", "1", "BEFORE_DIGIT_MS", "1500", "BEFORE_TALK_MS", "6000", "TALK_MS", "6000"),
+                List.of("127.0.0.1:" + sipPort, "-p", String.valueOf(FreePorts.sip()), "-mp", String.valueOf(FreePorts.media()),
+                        "-rtp_echo", "-m", "1"));
+
+        String callId = await("the call is answered by agent6", () -> jdbc.sql(
+                "select id from cc_call where agent_id = ? and answered_at is not null order by arrived_at desc limit 1")
+                .param(agentId).query(String.class).optional().orElse(null), Duration.ofSeconds(30));
+        assertThat(agent.get("/api/callcenter/me").json().path("state").asString()).isIn("TALKING", "AFTER_CALL_WORK");
+
+        citizen.expectSuccess(Duration.ofSeconds(45));
+        phone.expectSuccess(Duration.ofSeconds(15));
+        await("the call record is complete", () -> jdbc.sql("select recording_path from cc_call where id = ? and ended_at is not null")
+                .param(callId).query(String.class).optional().orElse(null), Duration.ofSeconds(10));
+
+        var call = jdbc.sql("""
+                select caller, called, ivr_result, g.code, queued_at is not null as queued, offered_at is not null as offered,
+                       abandon_point, recording_path, recording_s, extract(epoch from ended_at - answered_at) as talk_s
+                  from cc_call c join cc_skill_group g on g.id = c.group_id where c.id = ?""")
+                .param(callId).query((rs, n) -> Map.of("caller", rs.getString(1), "called", rs.getString(2),
+                        "ivr", rs.getString(3), "group", rs.getString(4), "queued", rs.getBoolean(5),
+                        "offered", rs.getBoolean(6), "abandon", String.valueOf(rs.getString(7)), "recording", rs.getString(8),
+                        "recordingS", rs.getDouble(9), "talkS", rs.getDouble(10))).single();
+        assertThat(call.get("caller")).isEqualTo("13800138000");
+        assertThat(call.get("called")).isEqualTo("12345");
+        assertThat(call.get("ivr")).isEqualTo("queue:general");
+        assertThat(call.get("group")).isEqualTo("general");
+        assertThat(call.get("queued")).isEqualTo(true);
+        assertThat(call.get("offered")).isEqualTo(true);
+        assertThat(call.get("abandon")).isEqualTo("null");
+        assertThat(Files.exists(Path.of((String) call.get("recording")))).isTrue();
+        assertThat((Double) call.get("recordingS")).isCloseTo((Double) call.get("talkS"), org.assertj.core.data.Offset.offset(1.0));
+
+        var states = jdbc.sql("select state from cc_agent_state_log where account_id = ? order by id").param(agentId)
+                .query(String.class).list();
+        assertThat(String.join(",", states)).contains("READY,RINGING,TALKING,AFTER_CALL_WORK");
+
+        var leader = ApiClient.loggedIn(port, "teamleader1");
+        var recording = leader.get("/api/callcenter/calls/" + callId + "/recording");
+        assertThat(recording.status()).isEqualTo(200);
+        assertThat(recording.contentType()).contains("audio/wav");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'callcenter.recording-played' and target = ?")
+                .param("call:" + callId).query(Long.class).single()).isEqualTo(1);
+        assertThat(ApiClient.loggedIn(port, "agent3").get("/api/callcenter/calls/" + callId + "/recording").status()).isEqualTo(403);
+    }
+
+    private void forceNotReady(long accountId) {
+        var leader = ApiClient.loggedIn(port, "teamleader1");
+        leader.post("/api/callcenter/seat-wall/agents/" + accountId + "/force", Map.of("state", "NOT_READY"));
+    }
+
+    private static <T> T await(String what, Supplier<T> probe, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+}
