@@ -35,7 +35,10 @@ export const useSeat = defineStore('callcenter-seat', {
         if (next[key] === '' || next[key] === 'null') next[key] = null
       }
       next.stateLabel = STATE_LABELS[next.state] ?? next.stateLabel
-      const rang = next.state === 'RINGING' && next.callId && next.caller && next.callId !== this.ringing?.callId
+      // Pops up on ringing; also when the first event seen for a call is already 通话 (auto-answer is quick, and
+      // the server sends the seat as it is when the event is handled).
+      const onCall = next.state === 'RINGING' || next.state === 'TALKING' || next.state === 'HELD'
+      const rang = onCall && next.callId && next.caller && next.callId !== this.ringing?.callId
       this.seat = next
       if (rang) {
         this.ringing = { callId: next.callId!, caller: next.caller! }
