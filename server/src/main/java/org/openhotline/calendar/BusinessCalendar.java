@@ -69,4 +69,9 @@ public class BusinessCalendar {
     public Instant now() {
         return clock.instant();
     }
+
+    /** The hotline's time zone: dates of deadlines and order numbers are local dates there. */
+    public java.time.ZoneId zone() {
+        return clock.getZone();
+    }
 }
