@@ -72,7 +72,7 @@ class WorkOrders {
     void insert(WorkOrder o) {
         o.id = jdbc.sql("select nextval('work_order_id_seq')").query(Long.class).single();
         long seq = jdbc.sql("select nextval('wo_number_seq')").query(Long.class).single();
-        o.number = DateTimeFormatter.BASIC_ISO_DATE.format(o.createdAt.atZone(calendar.zone())) + String.format("%06d", seq);
+        o.number = DateTimeFormatter.ofPattern("yyyyMMdd").format(o.createdAt.atZone(calendar.zone())) + String.format("%06d", seq);
         jdbc.sql("""
                 insert into work_order (id, number, channel, appeal_type, urgency, category_id, region_id, region_path,
                        address, title, content, caller_name, caller_phone, anonymous, confidential, call_id, state,

@@ -107,7 +107,7 @@ class Workbenches {
     }
 
     List<OrderRow> callerHistory(String phone, StaffPrincipal who) {
-        return jdbc.sql("select " + OrderRow.COLUMNS + " from work_order w " + OrderRow.MAIN_JOIN + """
+        return jdbc.sql("select " + OrderRow.COLUMNS + " from work_order w " + OrderRow.MAIN_JOIN + " " + """
                  where w.caller_phone = :phone and w.owner_path like :scope || '%'
                  order by w.created_at desc limit 20""")
                 .param("phone", phone).param("scope", who.orgPath()).param("me", who.accountId())
@@ -121,7 +121,7 @@ class Workbenches {
             grams = java.util.Arrays.copyOf(grams, 60);
         }
         int needed = Math.max(2, (int) Math.ceil(grams.length * 0.6));
-        return jdbc.sql("select " + OrderRow.COLUMNS + " from work_order w " + OrderRow.MAIN_JOIN + """
+        return jdbc.sql("select " + OrderRow.COLUMNS + " from work_order w " + OrderRow.MAIN_JOIN + " " + """
                  where w.owner_path like :scope || '%'
                    and w.state in ('PENDING_REVIEW', 'PENDING_DISPATCH', 'HANDLING', 'REPLY_REVIEW', 'PENDING_CALLBACK')
                    and ((:phone <> '' and w.caller_phone = :phone)
