@@ -76,9 +76,11 @@ class WorkOrders {
         jdbc.sql("""
                 insert into work_order (id, number, channel, appeal_type, urgency, category_id, region_id, region_path,
                        address, title, content, caller_name, caller_phone, anonymous, confidential, call_id, state,
-                       owner_path, created_by, created_at, updated_at, search_text, grams, version)
+                       stage_started_at, stage_due_at, owner_path, created_by, created_at, updated_at, search_text,
+                       grams, version)
                 values (:id, :number, :channel, :type, :urgency, :category, :region, :regionPath, :address, :title,
-                        :content, :callerName, :callerPhone, :anonymous, :confidential, :callId, :state, :owner,
+                        :content, :callerName, :callerPhone, :anonymous, :confidential, :callId, :state, :stageStart,
+                        :stageDue, :owner,
                         :createdBy, :now, :now, :searchText, cast(:grams as text[]), 0)""")
                 .param("id", o.id).param("number", o.number).param("channel", o.channel.name())
                 .param("type", o.appealType.name()).param("urgency", o.urgency.name()).param("category", o.categoryId)
@@ -86,6 +88,7 @@ class WorkOrders {
                 .param("title", o.title).param("content", o.content).param("callerName", o.callerName)
                 .param("callerPhone", o.callerPhone).param("anonymous", o.anonymous).param("confidential", o.confidential)
                 .param("callId", o.callId).param("state", o.state.name()).param("owner", o.ownerPath)
+                .param("stageStart", ts(o.stageStartedAt)).param("stageDue", ts(o.stageDueAt))
                 .param("createdBy", o.createdBy).param("now", ts(o.createdAt))
                 .param("searchText", searchText(o)).param("grams", grams(o))
                 .update();
