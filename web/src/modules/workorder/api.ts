@@ -117,6 +117,7 @@ export interface OrderDetail {
   version: number
   assignments: AssignmentView[]
   requests: RequestView[]
+  attachments: { id: number; name: string; contentType: string; size: number; uploadedBy: string; uploadedAt: string }[]
   callbacks: { at: string; byUser: string; resolved: boolean; satisfactionLabel: string; note: string | null }[]
   timeline: TimelineEntry[]
 }

@@ -52,12 +52,8 @@ class FollowUpController {
     @Operation(summary = "回访：是否解决、满意度；不满意重办，两次不满意转疑难")
     OrderSteps.StepResult callback(@PathVariable long id, @Valid @RequestBody CallbackForm form) {
         StaffPrincipal who = Callers.required();
-        return steps.run(id, form.version(), who, (o, now) -> {
-            o.callback(form.resolved(), form.satisfaction(), form.note(), Actor.of(who), now, deadlines);
-            jdbc.sql("insert into wo_callback (work_order_id, resolved, satisfaction, note, by_user, at) values (?, ?, ?, ?, ?, ?)")
-                    .params(o.id, form.resolved(), form.satisfaction().name(), form.note(), who.username(), WorkOrders.ts(now))
-                    .update();
-        });
+        return steps.run(id, form.version(), who,
+                (o, now) -> o.callback(form.resolved(), form.satisfaction(), form.note(), Actor.of(who), now, deadlines));
     }
 
     @PostMapping("/{id}/supervise")

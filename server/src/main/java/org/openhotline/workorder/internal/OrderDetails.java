@@ -26,6 +26,8 @@ class OrderDetails {
 
     record TimelineEntry(long id, Instant at, String actor, String actorName, String action, String note, JsonNode details) {}
 
+    record AttachmentView(long id, String name, String contentType, long size, String uploadedBy, Instant uploadedAt) {}
+
     record CallbackView(Instant at, String byUser, boolean resolved, String satisfaction, String satisfactionLabel, String note) {}
 
     record Detail(long id, String number, String state, String stateLabel, String light, String channel,
@@ -36,7 +38,7 @@ class OrderDetails {
                   String forwardedTo, Instant closedAt, boolean difficult, int dissatisfiedCount, int urgeCount,
                   boolean supervised, Instant superviseDueAt, String mergedIntoNumber, boolean followed, boolean mayUnmask,
                   int version, List<AssignmentView> assignments, List<RequestView> requests,
-                  List<CallbackView> callbacks, List<TimelineEntry> timeline) {}
+                  List<CallbackView> callbacks, List<AttachmentView> attachments, List<TimelineEntry> timeline) {}
 
     private final JdbcClient jdbc;
     private final Categories categories;
@@ -75,6 +77,11 @@ class OrderDetails {
                 .param(o.id).query((rs, n) -> new TimelineEntry(rs.getLong("id"), WorkOrders.instant(rs, "at"),
                         rs.getString("actor"), rs.getString("actor_name"), rs.getString("action"), rs.getString("note"),
                         json.readTree(rs.getString("details")))).list();
+        List<AttachmentView> attachments = jdbc.sql("""
+                select id, name, content_type, size, uploaded_by, uploaded_at from wo_attachment
+                 where work_order_id = ? order by id""").param(o.id)
+                .query((rs, n) -> new AttachmentView(rs.getLong("id"), rs.getString("name"), rs.getString("content_type"),
+                        rs.getLong("size"), rs.getString("uploaded_by"), WorkOrders.instant(rs, "uploaded_at"))).list();
         boolean followed = jdbc.sql("select exists(select 1 from wo_follow where account_id = ? and work_order_id = ?)")
                 .params(viewer.accountId(), o.id).query(Boolean.class).single();
         String mergedInto = o.mergedInto == null ? null
@@ -87,7 +94,7 @@ class OrderDetails {
                 o.anonymous, o.confidential, o.callId, o.createdBy, o.createdAt, o.stageDueAt, o.directReply,
                 o.forwardedTo == null ? null : o.forwardedTo.label(), o.closedAt, o.difficult, o.dissatisfiedCount,
                 o.urgeCount, o.supervised, o.superviseDueAt, mergedInto, followed, mayUnmask, o.version, assignments,
-                requests, callbacks, timeline);
+                requests, callbacks, attachments, timeline);
     }
 
     static String currentLight(Assignment a) {

@@ -58,6 +58,10 @@ public class WorkOrder {
     final List<Step> steps = new ArrayList<>();
     final List<WorkOrderEvent> events = new ArrayList<>();
     final List<TimerCommand> timers = new ArrayList<>();
+    final List<CallbackResult> newCallbacks = new ArrayList<>();
+
+    /** A callback's verdict, kept in {@code wo_callback} for the satisfaction reports. */
+    public record CallbackResult(boolean resolved, Satisfaction satisfaction, String note, String by, Instant at) {}
 
     public record Step(Actor actor, Instant at, String action, String note, Map<String, Object> details) {}
 
@@ -271,6 +275,7 @@ public class WorkOrder {
     void callback(boolean resolved, Satisfaction satisfaction, String note, Actor by, Instant now,
                   OrderDeadlines deadlines) {
         requireState("回访", OrderState.PENDING_CALLBACK);
+        newCallbacks.add(new CallbackResult(resolved, satisfaction, note, by.username(), now));
         record(by, now, "callback", "回访：" + (resolved ? "已解决" : "未解决") + "，" + satisfaction.label() + suffix(note),
                 Map.of("resolved", resolved, "satisfaction", satisfaction.name()));
         events.add(new CallbackRecorded(id, resolved, satisfaction.name(), now));
@@ -351,6 +356,13 @@ public class WorkOrder {
         superviseDueAt = dueAt;
         record(by, now, "supervised", "督办：" + note, dueAt == null ? Map.of() : Map.of("dueAt", dueAt.toString()));
         events.add(new WorkOrderSupervised(id, dueAt, now));
+    }
+
+    void attach(String fileName, Actor by, Instant now) {
+        if (state == OrderState.MERGED) {
+            throw DomainException.conflict("工单已合并，请在合并后的工单上添加附件");
+        }
+        record(by, now, "attachment-added", "上传附件：" + fileName, Map.of("name", fileName));
     }
 
     /** This order duplicates {@code into}: it ends here and counts as a repeat contact there. */

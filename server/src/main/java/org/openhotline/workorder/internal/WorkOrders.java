@@ -143,6 +143,11 @@ class WorkOrders {
                 r.dirty = false;
             }
         }
+        for (WorkOrder.CallbackResult c : o.newCallbacks) {
+            jdbc.sql("insert into wo_callback (work_order_id, resolved, satisfaction, note, by_user, at) values (?, ?, ?, ?, ?, ?)")
+                    .params(o.id, c.resolved(), c.satisfaction().name(), c.note(), c.by(), ts(c.at())).update();
+        }
+        o.newCallbacks.clear();
         for (WorkOrder.Step s : o.steps) {
             jdbc.sql("""
                     insert into wo_timeline (work_order_id, at, actor, actor_name, action, note, details)
