@@ -23,6 +23,9 @@ class WorkOrderLifecycleTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.openhotline.calendar.BusinessCalendar calendar;
+
     OrderFixture f;
     ApiClient agent;
     ApiClient dispatcher;
@@ -313,5 +316,7 @@ class WorkOrderLifecycleTest {
         assertThat(followed.path("items").toString()).contains("\"id\":" + id);
         assertThat(supervisor.get("/api/work-orders/board").json().path("supervised").asLong()).isPositive();
         assertThat(supervisor.delete("/api/work-orders/" + id + "/follow").status()).isEqualTo(204);
+        calendar.fireDueTimers(Instant.now().plusSeconds(3 * 86400 + 60));
+        assertThat(f.timeline(id)).contains("supervised", "supervision-due");
     }
 }

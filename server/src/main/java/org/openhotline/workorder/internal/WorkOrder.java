@@ -354,6 +354,8 @@ public class WorkOrder {
         }
         supervised = true;
         superviseDueAt = dueAt;
+        timers.add(new TimerCommand("wo.supervise", this,
+                dueAt == null ? null : Deadline.between(now, dueAt, TimeLimit.DEFAULT_YELLOW_PERCENT)));
         record(by, now, "supervised", "督办：" + note, dueAt == null ? Map.of() : Map.of("dueAt", dueAt.toString()));
         events.add(new WorkOrderSupervised(id, dueAt, now));
     }
