@@ -1,0 +1,102 @@
+package org.openhotline.calendar.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.openhotline.calendar.LimitStage;
+import org.openhotline.calendar.LimitUnit;
+import org.openhotline.shared.DomainException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Table {@code time_limit_policy}. The policy that applies is the most specific match: a category rule beats an
+ * urgency rule, which beats an appeal-type rule, which beats the stage's general rule (an emergency complaint is
+ * handled in 2 hours, not 15 working days).
+ */
+@Repository
+public class TimeLimitPolicies {
+
+    private final JdbcClient jdbc;
+
+    TimeLimitPolicies(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Policy(long id, LimitStage stage, String appealType, String urgency, Long categoryId, int amount,
+                         LimitUnit unit, int yellowPercent, String note, int version) {}
+
+    public record PolicyForm(LimitStage stage, String appealType, String urgency, Long categoryId, int amount,
+                             LimitUnit unit, int yellowPercent, String note) {}
+
+    public List<Policy> all() {
+        return jdbc.sql("select * from time_limit_policy order by stage, category_id nulls first, urgency nulls first, appeal_type nulls first, id")
+                .query(TimeLimitPolicies::map).list();
+    }
+
+    public Optional<Policy> applicable(LimitStage stage, String appealType, String urgency, Collection<Long> categoryPath) {
+        List<Long> categories = categoryPath == null || categoryPath.isEmpty() ? List.of(-1L) : List.copyOf(categoryPath);
+        return jdbc.sql("""
+                select * from time_limit_policy
+                 where stage = :stage
+                   and (appeal_type is null or appeal_type = :type)
+                   and (urgency is null or urgency = :urgency)
+                   and (category_id is null or category_id in (:categories))
+                 order by (category_id is not null) desc, (urgency is not null) desc, (appeal_type is not null) desc, id
+                 limit 1""")
+                .param("stage", stage.name()).param("type", appealType).param("urgency", urgency)
+                .param("categories", categories)
+                .query(TimeLimitPolicies::map).optional();
+    }
+
+    public Policy create(PolicyForm f) {
+        long id = jdbc.sql("""
+                insert into time_limit_policy (stage, appeal_type, urgency, category_id, amount, unit, yellow_percent, note)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(f.stage().name(), blankToNull(f.appealType()), blankToNull(f.urgency()), f.categoryId(),
+                        f.amount(), f.unit().name(), f.yellowPercent(), f.note())
+                .query(Long.class).single();
+        return find(id);
+    }
+
+    public Policy update(long id, int version, PolicyForm f) {
+        int rows = jdbc.sql("""
+                update time_limit_policy set stage = ?, appeal_type = ?, urgency = ?, category_id = ?, amount = ?,
+                       unit = ?, yellow_percent = ?, note = ?, version = version + 1
+                 where id = ? and version = ?""")
+                .params(f.stage().name(), blankToNull(f.appealType()), blankToNull(f.urgency()), f.categoryId(),
+                        f.amount(), f.unit().name(), f.yellowPercent(), f.note(), id, version)
+                .update();
+        if (rows == 0) {
+            throw DomainException.conflict("该时限规则已被他人修改或删除，请刷新后重试");
+        }
+        return find(id);
+    }
+
+    public void delete(long id) {
+        Policy p = find(id);
+        if (p.appealType() == null && p.urgency() == null && p.categoryId() == null) {
+            throw DomainException.conflict("每个环节的通用时限不能删除，可以修改");
+        }
+        jdbc.sql("delete from time_limit_policy where id = ?").param(id).update();
+    }
+
+    Policy find(long id) {
+        return jdbc.sql("select * from time_limit_policy where id = ?").param(id).query(TimeLimitPolicies::map)
+                .optional().orElseThrow(() -> DomainException.notFound("时限规则不存在"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    static Policy map(ResultSet rs, int row) throws SQLException {
+        long category = rs.getLong("category_id");
+        return new Policy(rs.getLong("id"), LimitStage.valueOf(rs.getString("stage")), rs.getString("appeal_type"),
+                rs.getString("urgency"), rs.wasNull() ? null : category, rs.getInt("amount"),
+                LimitUnit.valueOf(rs.getString("unit")), rs.getInt("yellow_percent"), rs.getString("note"),
+                rs.getInt("version"));
+    }
+}

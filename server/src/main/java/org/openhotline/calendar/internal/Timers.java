@@ -1,0 +1,124 @@
+package org.openhotline.calendar.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.openhotline.calendar.Deadline;
+import org.openhotline.calendar.TimerFired;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Table {@code calendar_timer}: scheduling is idempotent per subject and deadline (scheduling the same deadline
+ * again keeps the rows, fired or not, so a light never fires twice); firing takes due rows with
+ * {@code FOR UPDATE SKIP LOCKED} in batches, marks them and publishes {@link TimerFired} in the same transaction.
+ */
+@Repository
+public class Timers {
+
+    private static final Logger log = LoggerFactory.getLogger(Timers.class);
+    private static final int BATCH = 500;
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+
+    Timers(JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    public void ensure(String subjectType, long subjectId, Deadline deadline) {
+        boolean same = jdbc.sql("""
+                select exists(select 1 from calendar_timer
+                               where subject_type = ? and subject_id = ? and deadline_at = ? and light = 'RED')""")
+                .params(subjectType, subjectId, ts(deadline.dueAt())).query(Boolean.class).single();
+        if (same) {
+            return;
+        }
+        cancel(subjectType, subjectId);
+        jdbc.sql("""
+                insert into calendar_timer (subject_type, subject_id, light, due_at, deadline_at)
+                values (:type, :id, 'YELLOW', :yellow, :due), (:type, :id, 'RED', :due, :due)""")
+                .param("type", subjectType).param("id", subjectId)
+                .param("yellow", ts(deadline.yellowAt())).param("due", ts(deadline.dueAt()))
+                .update();
+    }
+
+    /** Drops the subject's timers that have not fired; fired ones stay as history. */
+    public void cancel(String subjectType, long subjectId) {
+        jdbc.sql("delete from calendar_timer where subject_type = ? and subject_id = ? and fired_at is null")
+                .params(subjectType, subjectId).update();
+    }
+
+    public long pending() {
+        return jdbc.sql("select count(*) from calendar_timer where fired_at is null").query(Long.class).single();
+    }
+
+    /** Fires every timer due at {@code now}; returns how many fired. */
+    public int fireDue(Instant now) {
+        int total = 0;
+        while (true) {
+            Integer fired;
+            try {
+                fired = tx.execute(status -> fireBatch(now, BATCH));
+            } catch (RuntimeException e) {
+                // One bad subject must not hold back the others: retry one by one, leaving failures for next time.
+                log.warn("Timer batch failed, firing one by one: {}", e.toString());
+                fired = fireOneByOne(now);
+                total += fired;
+                return total;
+            }
+            total += fired;
+            if (fired < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private int fireOneByOne(Instant now) {
+        int fired = 0;
+        for (int i = 0; i < BATCH; i++) {
+            try {
+                Integer one = tx.execute(status -> fireBatch(now, 1));
+                if (one == null || one == 0) {
+                    break;
+                }
+                fired += one;
+            } catch (RuntimeException e) {
+                log.error("Timer could not fire; it stays pending", e);
+                break;
+            }
+        }
+        return fired;
+    }
+
+    private int fireBatch(Instant now, int limit) {
+        List<TimerFired> due = jdbc.sql("""
+                select id, subject_type, subject_id, light, due_at, deadline_at from calendar_timer
+                 where fired_at is null and due_at <= ?
+                 order by due_at limit ? for update skip locked""")
+                .params(ts(now), limit)
+                .query((rs, n) -> new TimerFired(rs.getLong("id"), rs.getString("subject_type"), rs.getLong("subject_id"),
+                        rs.getString("light"), rs.getTimestamp("due_at").toInstant(),
+                        rs.getTimestamp("deadline_at").toInstant(), now))
+                .list();
+        if (due.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("update calendar_timer set fired_at = :now where id in (:ids)")
+                .param("now", ts(now)).param("ids", due.stream().map(TimerFired::timerId).toList()).update();
+        due.forEach(events::publishEvent);
+        return due.size();
+    }
+
+    static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

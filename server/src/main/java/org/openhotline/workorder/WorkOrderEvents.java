@@ -1,0 +1,102 @@
+package org.openhotline.workorder;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.openhotline.shared.AuditableEvent;
+
+/**
+ * What happened to a work order, as past-tense records of ids and values, published in the transaction of the
+ * step (reporting, notification and exchange listen to them).
+ */
+public final class WorkOrderEvents {
+
+    private WorkOrderEvents() {}
+
+    /** Every work-order event names its order and when it happened. */
+    public sealed interface WorkOrderEvent {
+        long workOrderId();
+
+        Instant at();
+    }
+
+    public record WorkOrderCreated(long workOrderId, String number, String channel, String appealType,
+                                   String urgency, Instant at) implements WorkOrderEvent {}
+
+    public record WorkOrderSentForReview(long workOrderId, Instant at) implements WorkOrderEvent {}
+
+    public record WorkOrderReviewApproved(long workOrderId, Instant at) implements WorkOrderEvent {}
+
+    public record WorkOrderRepliedDirectly(long workOrderId, Instant at) implements WorkOrderEvent {}
+
+    public record WorkOrderForwarded(long workOrderId, String platform, Instant at) implements WorkOrderEvent {}
+
+    public record WorkOrderDispatched(long workOrderId, long mainUnitId, List<Long> assistingUnitIds,
+                                      boolean collaboration, Instant at) implements WorkOrderEvent {}
+
+    public record WorkOrderRedispatched(long workOrderId, long fromAssignmentId, long mainUnitId,
+                                        List<Long> assistingUnitIds, Instant at) implements WorkOrderEvent {}
+
+    public record AssignmentSigned(long workOrderId, long assignmentId, long unitId, boolean onTime, Instant at)
+            implements WorkOrderEvent {}
+
+    public record ReturnRequested(long workOrderId, long assignmentId, long unitId, Instant at) implements WorkOrderEvent {}
+
+    public record ReturnDecided(long workOrderId, long assignmentId, long unitId, boolean approved, Instant at)
+            implements WorkOrderEvent {}
+
+    public record ExtensionRequested(long workOrderId, long assignmentId, long unitId, Instant at)
+            implements WorkOrderEvent {}
+
+    public record ExtensionDecided(long workOrderId, long assignmentId, boolean approved, Instant newDueAt, Instant at)
+            implements WorkOrderEvent {}
+
+    public record AssignmentHandedOver(long workOrderId, long fromAssignmentId, long subUnitId, Instant at)
+            implements WorkOrderEvent {}
+
+    public record AssignmentReplied(long workOrderId, long assignmentId, long unitId, boolean onTime,
+                                    List<Long> citedArticleIds, Instant at) implements WorkOrderEvent {}
+
+    public record ReplyReviewed(long workOrderId, boolean accepted, Instant at) implements WorkOrderEvent {}
+
+    public record CallbackRecorded(long workOrderId, boolean resolved, String satisfaction, Instant at)
+            implements WorkOrderEvent {}
+
+    public record WorkOrderReopened(long workOrderId, int dissatisfiedCount, Instant at) implements WorkOrderEvent {}
+
+    public record WorkOrderMarkedDifficult(long workOrderId, Instant at) implements WorkOrderEvent {}
+
+    public record WorkOrderClosed(long workOrderId, Instant at) implements WorkOrderEvent {}
+
+    public record WorkOrderUrged(long workOrderId, int urgeCount, Instant at) implements WorkOrderEvent {}
+
+    public record WorkOrderSupplemented(long workOrderId, Instant at) implements WorkOrderEvent {}
+
+    public record WorkOrderWithdrawn(long workOrderId, Instant at) implements WorkOrderEvent {}
+
+    public record WorkOrderSupervised(long workOrderId, Instant dueAt, Instant at) implements WorkOrderEvent {}
+
+    public record WorkOrderMerged(long workOrderId, long intoWorkOrderId, Instant at) implements WorkOrderEvent {}
+
+    /** A deadline's light changed: {@code stage} is SIGN, HANDLE or the order's own DISPATCH/CALLBACK stage. */
+    public record WorkOrderLightChanged(long workOrderId, Long assignmentId, String stage, String light, Instant at)
+            implements WorkOrderEvent {}
+
+    /** A caller's full number was shown: audited with who, when and which order. */
+    public record CallerUnmasked(long workOrderId, String number, Instant at) implements WorkOrderEvent, AuditableEvent {
+        @Override
+        public String action() {
+            return "workorder.caller-unmasked";
+        }
+
+        @Override
+        public String target() {
+            return "work-order:" + number;
+        }
+
+        @Override
+        public Map<String, Object> details() {
+            return Map.of("workOrderId", workOrderId);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.openhotline.workorder.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openhotline.shared.PageResult;
+import org.openhotline.shared.StaffPrincipal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code GET /api/work-orders}: free text (each term must occur; 2-character grams through the GIN index, then
+ * a substring recheck), filters, sort and paging, always within the caller's data scope.
+ */
+@Repository
+class OrderSearch {
+
+    record Criteria(String q, List<String> state, String light, String appealType, Long categoryId, Long regionId,
+                    Long unitId, String channel, LocalDate from, LocalDate to, Boolean overdue, Boolean followed,
+                    Boolean supervised, Boolean difficult, Boolean urged, String sort, int page, int size) {}
+
+    private static final Map<String, String> SORTS = Map.of(
+            "created_desc", "w.created_at desc, w.id desc",
+            "created_asc", "w.created_at asc, w.id asc",
+            "urge_desc", "w.urge_count desc, w.created_at desc",
+            "due_asc", "due_at asc nulls last, w.id",
+            "number", "w.number");
+
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
+    private final OrderAccess access;
+
+    OrderSearch(JdbcClient jdbc, java.time.Clock clock, OrderAccess access) {
+        this.jdbc = jdbc;
+        this.zone = clock.getZone();
+        this.access = access;
+    }
+
+    PageResult<OrderRow> search(Criteria c, StaffPrincipal who) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(c, who, params);
+        long total = jdbc.sql("select count(*) from work_order w where " + where).params(params).query(Long.class).single();
+        int size = PageResult.clampSize(c.size());
+        int page = Math.max(1, c.page());
+        params.put("limit", size);
+        params.put("offset", PageResult.offset(page, size));
+        List<OrderRow> items = jdbc.sql("select " + OrderRow.COLUMNS + " from work_order w " + OrderRow.MAIN_JOIN
+                        + " where " + where + " order by " + SORTS.getOrDefault(c.sort() == null ? "" : c.sort(),
+                        SORTS.get("created_desc")) + " limit :limit offset :offset")
+                .params(params).query((rs, n) -> OrderRow.map(rs, who)).list();
+        return new PageResult<>(items, total, page, size);
+    }
+
+    /** Up to {@code max} rows for an Excel export, same filters and scope. */
+    List<OrderRow> export(Criteria c, StaffPrincipal who, int max) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(c, who, params);
+        params.put("limit", max);
+        return jdbc.sql("select " + OrderRow.COLUMNS + " from work_order w " + OrderRow.MAIN_JOIN + " where " + where
+                        + " order by w.created_at desc, w.id desc limit :limit")
+                .params(params).query((rs, n) -> OrderRow.map(rs, who)).list();
+    }
+
+    private String where(Criteria c, StaffPrincipal who, Map<String, Object> p) {
+        List<String> and = new ArrayList<>();
+        p.put("me", who.accountId());
+        p.put("scope", who.orgPath());
+        and.add("(w.owner_path like :scope || '%' or exists (select 1 from wo_assignment sa where sa.work_order_id = w.id and sa.unit_path like :scope || '%'))");
+        if (c.q() != null && !c.q().isBlank()) {
+            String q = c.q().strip();
+            if (q.matches("\\d{14}")) {
+                and.add("w.number = :number");
+                p.put("number", q);
+            } else {
+                int i = 0;
+                for (String term : q.toLowerCase(Locale.ROOT).split("\\s+")) {
+                    String[] grams = TextGrams.of(term);
+                    String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                    and.add((grams.length > 0 ? "w.grams @> cast(:g" + i + " as text[]) and " : "") + "w.search_text like :l" + i);
+                    p.put("g" + i, grams);
+                    p.put("l" + i, like);
+                    i++;
+                }
+            }
+        }
+        if (c.state() != null && !c.state().isEmpty()) {
+            and.add("w.state in (:states)");
+            p.put("states", c.state());
+        }
+        if (c.light() != null && !c.light().isBlank()) {
+            and.add("w.light = :light");
+            p.put("light", c.light());
+        }
+        if (Boolean.TRUE.equals(c.overdue())) {
+            and.add("w.light = 'RED'");
+        }
+        if (c.appealType() != null && !c.appealType().isBlank()) {
+            and.add("w.appeal_type = :type");
+            p.put("type", c.appealType());
+        }
+        if (c.channel() != null && !c.channel().isBlank()) {
+            and.add("w.channel = :channel");
+            p.put("channel", c.channel());
+        }
+        if (c.categoryId() != null) {
+            and.add("w.category_id in (select id from wo_category where path like (select path from wo_category where id = :category) || '%')");
+            p.put("category", c.categoryId());
+        }
+        if (c.regionId() != null) {
+            and.add("w.region_path like :regionPath || '%'");
+            p.put("regionPath", access.region(c.regionId()).path());
+        }
+        if (c.unitId() != null) {
+            and.add("exists (select 1 from wo_assignment ua where ua.work_order_id = w.id and ua.unit_id = :unit)");
+            p.put("unit", c.unitId());
+        }
+        if (c.from() != null) {
+            and.add("w.created_at >= :from");
+            p.put("from", c.from().atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (c.to() != null) {
+            and.add("w.created_at < :to");
+            p.put("to", c.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (Boolean.TRUE.equals(c.followed())) {
+            and.add("exists (select 1 from wo_follow f2 where f2.work_order_id = w.id and f2.account_id = :me)");
+        }
+        if (Boolean.TRUE.equals(c.supervised())) {
+            and.add("w.supervised");
+        }
+        if (Boolean.TRUE.equals(c.difficult())) {
+            and.add("w.difficult");
+        }
+        if (Boolean.TRUE.equals(c.urged())) {
+            and.add("w.urge_count > 0");
+        }
+        return String.join(" and ", and);
+    }
+}

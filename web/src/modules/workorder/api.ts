@@ -1,0 +1,249 @@
+// Types and calls of the work-order API (server: org.openhotline.workorder, org.openhotline.calendar).
+import { http, type PageResult } from '../../api/http'
+
+export type Light = 'GREEN' | 'YELLOW' | 'RED'
+
+export interface OrderRow {
+  id: number
+  number: string
+  title: string
+  state: string
+  stateLabel: string
+  light: Light
+  appealType: string
+  appealTypeLabel: string
+  urgency: string
+  urgencyLabel: string
+  channel: string
+  channelLabel: string
+  categoryName: string | null
+  address: string | null
+  callerName: string | null
+  callerPhone: string | null
+  confidential: boolean
+  createdAt: string
+  mainUnitName: string | null
+  dueAt: string | null
+  urgeCount: number
+  supervised: boolean
+  difficult: boolean
+  followed: boolean
+  version: number
+}
+
+export interface AssignmentView {
+  id: number
+  unitId: number
+  unitName: string
+  role: string
+  roleLabel: string
+  parentId: number | null
+  state: string
+  stateLabel: string
+  instruction: string | null
+  assignedAt: string
+  signDueAt: string
+  handleDueAt: string
+  signedAt: string | null
+  repliedAt: string | null
+  reply: string | null
+  citedArticleIds: number[]
+  signLight: Light
+  handleLight: Light
+  light: Light
+  extensions: number
+  mine: boolean
+}
+
+export interface RequestView {
+  id: number
+  assignmentId: number
+  unitName: string
+  kind: 'RETURN' | 'EXTENSION'
+  reason: string
+  amount: number | null
+  unit: string | null
+  state: string
+  requestedBy: string
+  requestedAt: string
+  decidedBy: string | null
+  decisionNote: string | null
+}
+
+export interface TimelineEntry {
+  id: number
+  at: string
+  actor: string
+  actorName: string | null
+  action: string
+  note: string | null
+}
+
+export interface OrderDetail {
+  id: number
+  number: string
+  state: string
+  stateLabel: string
+  light: Light
+  channelLabel: string
+  appealType: string
+  appealTypeLabel: string
+  urgency: string
+  urgencyLabel: string
+  categoryName: string | null
+  regionName: string | null
+  address: string | null
+  title: string
+  content: string
+  callerName: string | null
+  callerPhone: string | null
+  anonymous: boolean
+  confidential: boolean
+  callId: string | null
+  createdBy: string
+  createdAt: string
+  stageDueAt: string | null
+  directReply: string | null
+  forwardedTo: string | null
+  closedAt: string | null
+  difficult: boolean
+  dissatisfiedCount: number
+  urgeCount: number
+  supervised: boolean
+  superviseDueAt: string | null
+  mergedIntoNumber: string | null
+  followed: boolean
+  mayUnmask: boolean
+  version: number
+  assignments: AssignmentView[]
+  requests: RequestView[]
+  attachments: { id: number; name: string; contentType: string; size: number; uploadedBy: string; uploadedAt: string }[]
+  callbacks: { at: string; byUser: string; resolved: boolean; satisfactionLabel: string; note: string | null }[]
+  timeline: TimelineEntry[]
+}
+
+export interface UnitTask {
+  assignmentId: number
+  workOrderId: number
+  number: string
+  title: string
+  appealTypeLabel: string
+  urgency: string
+  urgencyLabel: string
+  role: string
+  roleLabel: string
+  unitName: string
+  state: string
+  stateLabel: string
+  orderState: string
+  assignedAt: string
+  signDueAt: string
+  handleDueAt: string
+  light: Light
+  urgeCount: number
+  supervised: boolean
+  version: number
+}
+
+export interface PendingRequest {
+  id: number
+  workOrderId: number
+  number: string
+  title: string
+  assignmentId: number
+  unitName: string
+  kind: string
+  reason: string
+  amount: number | null
+  unitLabel: string | null
+  requestedBy: string
+  requestedAt: string
+  handleDueAt: string
+  version: number
+}
+
+export interface Category {
+  id: number
+  parentId: number | null
+  name: string
+  level: number
+  sortOrder: number
+  enabled: boolean
+  version: number
+  children: Category[]
+}
+
+export interface OrgTreeNode {
+  node: { id: number; name: string; kind: string; code: string; path: string }
+  children: OrgTreeNode[]
+}
+
+export interface StepResult {
+  id: number
+  number: string
+  state: string
+  stateLabel: string
+  version: number
+}
+
+const base = '/api/work-orders'
+
+export const workOrders = {
+  search: (params: URLSearchParams) => http.get<PageResult<OrderRow>>(`${base}?${params}`),
+  exportUrl: (params: URLSearchParams) => `${base}/export?${params}`,
+  detail: (id: number) => http.get<OrderDetail>(`${base}/${id}`),
+  create: (body: unknown, key: string) => createWithKey(body, key),
+  history: (phone: string) => http.get<OrderRow[]>(`${base}/caller-history?phone=${encodeURIComponent(phone)}`),
+  duplicates: (phone: string, address: string, text: string) =>
+    http.get<OrderRow[]>(
+      `${base}/duplicates?phone=${encodeURIComponent(phone)}&address=${encodeURIComponent(address)}&text=${encodeURIComponent(text)}`,
+    ),
+  step: (id: number, action: string, body: unknown = {}) => http.post<StepResult>(`${base}/${id}/${action}`, body),
+  assignmentStep: (id: number, aid: number, action: string, body: unknown = {}) =>
+    http.post<StepResult>(`${base}/${id}/assignments/${aid}/${action}`, body),
+  decide: (id: number, requestId: number, approve: boolean, note: string) =>
+    http.post<StepResult>(`${base}/${id}/requests/${requestId}/decision`, { approve, note }),
+  requests: (kind: 'RETURN' | 'EXTENSION') => http.get<PendingRequest[]>(`${base}/requests?kind=${kind}`),
+  unitTasks: (box: string, page = 1) => http.get<PageResult<UnitTask>>(`${base}/unit-tasks?box=${box}&page=${page}&size=50`),
+  batchReply: (items: { workOrderId: number; assignmentId: number }[], text: string) =>
+    http.post<{ replied: number }>(`${base}/batch-reply`, { items, text }),
+  follow: (id: number) => http.post<void>(`${base}/${id}/follow`),
+  unfollow: (id: number) => http.delete<void>(`${base}/${id}/follow`),
+  unmask: (id: number) => http.post<{ callerName: string; callerPhone: string }>(`${base}/${id}/caller/unmask`),
+  board: () =>
+    http.get<{ red: number; yellow: number; urged: number; difficult: number; supervised: number; pendingDispatch: number; pendingCallback: number }>(
+      `${base}/board`,
+    ),
+  categories: (all = false) => http.get<Category[]>(`${base}/categories?all=${all}`),
+  units: () => http.get<OrgTreeNode[]>('/api/org/tree?view=unit'),
+  regions: () => http.get<OrgTreeNode[]>('/api/org/tree?view=region'),
+}
+
+async function createWithKey(body: unknown, key: string) {
+  // The Idempotency-Key makes a double click or a retried request answer the same order.
+  const token = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/)
+  const res = await fetch(base, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/json, application/problem+json',
+      'Idempotency-Key': key,
+      ...(token ? { 'X-XSRF-TOKEN': decodeURIComponent(token[1]) } : {}),
+    },
+    body: JSON.stringify(body),
+  })
+  const json = await res.json().catch(() => ({}))
+  if (!res.ok) {
+    const { ApiError } = await import('../../api/http')
+    throw new ApiError(res.status, json.detail || `请求失败（${res.status}）`, json)
+  }
+  return json as { id: number; number: string; state: string; version: number }
+}
+
+let me: Promise<{ username: string; displayName: string; permissions: string[] }> | null = null
+/** The logged-in user's permissions, fetched once per page load (buttons show only what the user may do). */
+export function currentUser() {
+  me ??= http.get('/api/auth/me')
+  return me
+}
