@@ -67,9 +67,9 @@ public class Articles {
                    and (:text = '' or title ilike '%' || :text || '%')""";
         String q = text == null ? "" : text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         String st = state == null ? null : state.name();
-        long total = jdbc.sql("select count(*) from kb_article" + where).param("cats", categoryIds)
+        long total = jdbc.sql("select count(*) from kb_article " + where).param("cats", categoryIds)
                 .param("state", st).param("text", q).query(Long.class).single();
-        var items = jdbc.sql("select " + COLUMNS + " from kb_article" + where
+        var items = jdbc.sql("select " + COLUMNS + " from kb_article " + where
                         + " order by updated_at desc, id desc limit :size offset :offset")
                 .param("cats", categoryIds).param("state", st).param("text", q)
                 .param("size", size).param("offset", PageResult.offset(page, size)).query(Articles::map).list();

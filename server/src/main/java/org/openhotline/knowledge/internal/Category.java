@@ -19,21 +19,26 @@ public record Category(long id, Long parentId, String name, Visibility visibilit
 
     public boolean canRead(StaffPrincipal p) {
         if (visibility == Visibility.PRIVATE) {
-            return p.sees(ownerPath);
+            return ownStaff(p);
         }
-        return p.can("knowledge:read") && (readRoles.isEmpty() || p.can("knowledge:edit")
+        return p.can("knowledge:read") && (readRoles.isEmpty() || p.can("knowledge:edit") || p.can("knowledge:review")
                 || p.roles().stream().anyMatch(readRoles::contains));
     }
 
     public boolean canEdit(StaffPrincipal p) {
         if (visibility == Visibility.PRIVATE) {
-            return p.sees(ownerPath);
+            return ownStaff(p);
         }
         return p.can("knowledge:edit") && (editRoles.isEmpty() || p.roles().stream().anyMatch(editRoles::contains));
     }
 
     public boolean canReview(StaffPrincipal p) {
-        return visibility == Visibility.PRIVATE ? p.sees(ownerPath) : p.can("knowledge:review");
+        return visibility == Visibility.PRIVATE ? ownStaff(p) : p.can("knowledge:review");
+    }
+
+    /** Staff of the owning unit or of its sub-units; the hotline above it does not look into a unit's own base. */
+    private boolean ownStaff(StaffPrincipal p) {
+        return ownerPath != null && p.orgPath() != null && p.orgPath().startsWith(ownerPath);
     }
 
     static Set<String> roles(String csv) {

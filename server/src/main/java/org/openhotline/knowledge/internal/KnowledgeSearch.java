@@ -55,20 +55,22 @@ public class KnowledgeSearch {
 
     public record Unit(long id, String name, String dutiesHtml, String contactPhone, String address) {}
 
-    public record Answer(List<Hit> items, long total, boolean totalIsLowerBound, int page, int size, List<Unit> units,
-                         List<String> terms, long tookMs) {}
+    /** {@code relaxed}: nothing matched enough of the query, these results match part of it. */
+    public record Answer(List<Hit> items, long total, boolean totalIsLowerBound, boolean relaxed, int page, int size,
+                         List<Unit> units, List<String> terms, long tookMs) {}
 
     /** What a query text means once synonyms are applied: the Lucene query and the words to highlight. */
-    record Parsed(Query query, List<String> highlight, List<String> words) {}
+    record Parsed(Query query, Query relaxed, List<String> highlight, List<String> words) {}
 
     Parsed parse(String q) {
-        List<ChineseText.Terms> variants = synonyms.variants(ChineseText.normalize(q)).stream()
-                .map(ChineseText::terms).filter(t -> !t.isEmpty()).toList();
+        List<String> texts = synonyms.variants(ChineseText.normalize(q));
+        List<ChineseText.Terms> variants = texts.stream().map(ChineseText::terms).filter(t -> !t.isEmpty()).toList();
         Set<String> words = new LinkedHashSet<>();
         variants.forEach(v -> words.addAll(v.words()));
+        texts.forEach(t -> words.addAll(synonyms.termsIn(t)));
         List<String> firstWords = variants.isEmpty() ? List.of() : variants.getFirst().words();
-        return new Parsed(variants.isEmpty() ? null : SearchQueries.text(variants),
-                Highlights.markable(words), firstWords);
+        return new Parsed(variants.isEmpty() ? null : SearchQueries.text(variants, false),
+                variants.isEmpty() ? null : SearchQueries.text(variants, true), Highlights.markable(words), firstWords);
     }
 
     public Answer search(StaffPrincipal caller, Request r) {
@@ -77,22 +79,20 @@ public class KnowledgeSearch {
                 .collect(Collectors.toMap(Category::id, c -> c));
         Set<Long> allowed = r.categoryId() == null ? readable.keySet() : subtree(readable, r.categoryId());
         String text = r.q() == null ? "" : r.q().strip();
-        Parsed parsed = text.isEmpty() ? new Parsed(null, List.of(), List.of()) : parse(text);
+        Parsed parsed = text.isEmpty() ? new Parsed(null, null, List.of(), List.of()) : parse(text);
         if (allowed.isEmpty() || (!text.isEmpty() && parsed.query() == null)) {
-            return new Answer(List.of(), 0, false, r.page(), r.size(), List.of(), parsed.highlight(), elapsed(start));
+            return new Answer(List.of(), 0, false, false, r.page(), r.size(), List.of(), parsed.highlight(),
+                    elapsed(start));
         }
-        BooleanQuery.Builder b = new BooleanQuery.Builder()
-                .add(parsed.query() == null ? new MatchAllDocsQuery() : parsed.query(), Occur.MUST)
-                .add(SearchQueries.inSet("cat", allowed.stream().map(String::valueOf).toList()), Occur.FILTER);
-        Article.State state = caller.can("knowledge:edit") && r.state() != null ? r.state() : Article.State.PUBLISHED;
-        b.add(new TermQuery(new Term("state", state.name())), Occur.FILTER);
-        if (state == Article.State.PUBLISHED && !(r.includeExpired() && caller.can("knowledge:edit"))) {
-            b.add(SearchQueries.validOn(LocalDate.now(clock).toEpochDay()), Occur.FILTER);
+        var filters = filters(caller, r, allowed);
+        boolean latest = r.latestFirst() || text.isEmpty();
+        int offset = (r.page() - 1) * r.size();
+        var hits = index.search(with(parsed.query() == null ? new MatchAllDocsQuery() : parsed.query(), filters),
+                latest, offset, r.size());
+        boolean strictFound = hits.total() > 0;
+        if (!strictFound && parsed.relaxed() != null) {
+            hits = index.search(with(parsed.relaxed(), filters), latest, offset, r.size());
         }
-        if (r.region() != null && !r.region().isBlank()) {
-            b.add(SearchQueries.inSet("region", List.of("ALL", r.region().strip())), Occur.FILTER);
-        }
-        var hits = index.search(b.build(), r.latestFirst() || text.isEmpty(), (r.page() - 1) * r.size(), r.size());
         List<Hit> items = new ArrayList<>();
         for (var h : hits.hits()) {
             Category c = readable.get(h.categoryId());
@@ -104,11 +104,31 @@ public class KnowledgeSearch {
         if (!text.isEmpty() && r.page() == 1) {
             units = organization.unitsByDuty(parsed.words(), 5).stream().map(u -> unit(u, parsed.highlight())).toList();
         }
-        if (!text.isEmpty() && hits.total() == 0 && r.page() == 1) {
-            misses.record(text, caller.username());
+        if (!text.isEmpty() && !strictFound && r.page() == 1) {
+            misses.record(text, caller.username()); // nothing answers it well: the editors should know
         }
-        return new Answer(items, hits.total(), hits.moreThanTotal(), r.page(), r.size(), units, parsed.highlight(),
-                elapsed(start));
+        return new Answer(items, hits.total(), hits.moreThanTotal(), !strictFound && !text.isEmpty(), r.page(),
+                r.size(), units, parsed.highlight(), elapsed(start));
+    }
+
+    private List<Query> filters(StaffPrincipal caller, Request r, Set<Long> allowed) {
+        List<Query> f = new ArrayList<>();
+        f.add(SearchQueries.inSet("cat", allowed.stream().map(String::valueOf).toList()));
+        Article.State state = caller.can("knowledge:edit") && r.state() != null ? r.state() : Article.State.PUBLISHED;
+        f.add(new TermQuery(new Term("state", state.name())));
+        if (state == Article.State.PUBLISHED && !(r.includeExpired() && caller.can("knowledge:edit"))) {
+            f.add(SearchQueries.validOn(LocalDate.now(clock).toEpochDay()));
+        }
+        if (r.region() != null && !r.region().isBlank()) {
+            f.add(SearchQueries.inSet("region", List.of("ALL", r.region().strip())));
+        }
+        return f;
+    }
+
+    private static Query with(Query main, List<Query> filters) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(main, Occur.MUST);
+        filters.forEach(f -> b.add(f, Occur.FILTER));
+        return b.build();
     }
 
     /** The best live, published articles for a question, for the answer assistant (no paging, nothing recorded). */
@@ -120,11 +140,11 @@ public class KnowledgeSearch {
         if (allowed.isEmpty()) {
             return List.of();
         }
-        Query q = new BooleanQuery.Builder().add(parsed.query(), Occur.MUST)
-                .add(SearchQueries.inSet("cat", allowed.stream().map(String::valueOf).toList()), Occur.FILTER)
-                .add(new TermQuery(new Term("state", Article.State.PUBLISHED.name())), Occur.FILTER)
-                .add(SearchQueries.validOn(LocalDate.now(clock).toEpochDay()), Occur.FILTER).build();
-        return index.search(q, false, 0, n).hits();
+        List<Query> filters = List.of(SearchQueries.inSet("cat", allowed.stream().map(String::valueOf).toList()),
+                new TermQuery(new Term("state", Article.State.PUBLISHED.name())),
+                SearchQueries.validOn(LocalDate.now(clock).toEpochDay()));
+        var hits = index.search(with(parsed.query(), filters), false, 0, n).hits();
+        return hits.isEmpty() ? index.search(with(parsed.relaxed(), filters), false, 0, n).hits() : hits;
     }
 
     private static Unit unit(OrgNode u, List<String> terms) {

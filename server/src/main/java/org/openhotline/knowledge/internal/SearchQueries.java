@@ -25,10 +25,14 @@ final class SearchQueries {
 
     private SearchQueries() {}
 
-    static Query text(List<ChineseText.Terms> variants) {
+    /**
+     * Strict: half the words or 60 % of the bigrams must match. Relaxed (used when strict finds nothing, typically
+     * a long spoken question): one word or 30 % of the bigrams.
+     */
+    static Query text(List<ChineseText.Terms> variants, boolean relaxed) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (ChineseText.Terms t : variants) {
-            Query q = variant(t);
+            Query q = variant(t, relaxed);
             if (q != null) {
                 any.add(q, Occur.SHOULD);
             }
@@ -36,7 +40,7 @@ final class SearchQueries {
         return any.build();
     }
 
-    private static Query variant(ChineseText.Terms t) {
+    private static Query variant(ChineseText.Terms t, boolean relaxed) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         if (!t.words().isEmpty()) {
             BooleanQuery.Builder words = new BooleanQuery.Builder();
@@ -47,7 +51,7 @@ final class SearchQueries {
                         new TermQuery(new Term("body", w))), 0.2f), Occur.SHOULD);
             }
             int n = t.words().size();
-            words.setMinimumNumberShouldMatch(n <= 2 ? 1 : (n + 1) / 2);
+            words.setMinimumNumberShouldMatch(relaxed || n <= 2 ? 1 : (n + 1) / 2);
             b.add(words.build(), Occur.SHOULD);
         }
         List<String> grams = ChineseText.tokens(ChineseText.BIGRAMS, t.bigramText()).stream().distinct().toList();
@@ -59,7 +63,7 @@ final class SearchQueries {
                         new BoostQuery(new TermQuery(new Term("keywords_bi", g)), KEYWORD_BOOST / 2),
                         new BoostQuery(new TermQuery(new Term("body_bi", g)), 0.5f)), 0.2f), Occur.SHOULD);
             }
-            bigrams.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(grams.size() * 0.6)));
+            bigrams.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(grams.size() * (relaxed ? 0.3 : 0.6))));
             b.add(bigrams.build(), Occur.SHOULD);
         }
         BooleanQuery built = b.build();

@@ -93,6 +93,11 @@ public class Synonyms {
         return List.copyOf(out);
     }
 
+    /** The synonym-list words that occur in the text (marked in results even when smartcn cuts them apart). */
+    public List<String> termsIn(String text) {
+        return groups().stream().flatMap(List::stream).filter(text::contains).toList();
+    }
+
     private List<List<String>> groups() {
         List<List<String>> g = groups;
         if (g == null) {
