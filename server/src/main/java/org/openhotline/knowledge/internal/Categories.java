@@ -21,8 +21,14 @@ public class Categories {
             id, parent_id, name, visibility, owner_node_id, owner_path, read_roles, edit_roles, review_required,
             sort_order, version""";
 
+    private static final long CACHE_NANOS = 2_000_000_000L;
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private volatile Snapshot cache;
+
+    /** Every search filters by the categories the caller reads: the small table is read at most every 2 s. */
+    private record Snapshot(List<Category> all, long readAt) {}
 
     Categories(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -30,7 +36,13 @@ public class Categories {
     }
 
     public List<Category> all() {
-        return jdbc.sql("select " + COLUMNS + " from kb_category order by sort_order, id").query(Categories::map).list();
+        Snapshot s = cache;
+        if (s == null || System.nanoTime() - s.readAt() > CACHE_NANOS) {
+            s = new Snapshot(List.copyOf(jdbc.sql("select " + COLUMNS + " from kb_category order by sort_order, id")
+                    .query(Categories::map).list()), System.nanoTime());
+            cache = s;
+        }
+        return s.all();
     }
 
     public Optional<Category> find(long id) {
@@ -72,6 +84,7 @@ public class Categories {
                 .param("read", String.join(",", c.readRoles())).param("edit", String.join(",", c.editRoles()))
                 .param("review", c.reviewRequired()).param("sort", c.sortOrder()).param("now", OffsetDateTime.now(clock))
                 .query(Long.class).single();
+        cache = null;
         return get(id);
     }
 
@@ -89,6 +102,7 @@ public class Categories {
         if (rows == 0) {
             throw DomainException.conflict("该栏目已被他人修改，请刷新后重试");
         }
+        cache = null;
         return get(c.id());
     }
 

@@ -60,9 +60,9 @@ public class KnowledgeSearch {
                          List<Unit> units, List<String> terms, long tookMs) {}
 
     /** What a query text means once synonyms are applied: the Lucene query and the words to highlight. */
-    record Parsed(Query query, Query relaxed, List<String> highlight, List<String> words) {}
+    public record Parsed(Query query, Query relaxed, List<String> highlight, List<String> words) {}
 
-    Parsed parse(String q) {
+    public Parsed parse(String q) {
         List<String> texts = synonyms.variants(ChineseText.normalize(q));
         List<ChineseText.Terms> variants = texts.stream().map(ChineseText::terms).filter(t -> !t.isEmpty()).toList();
         Set<String> words = new LinkedHashSet<>();
@@ -102,7 +102,7 @@ public class KnowledgeSearch {
         }
         List<Unit> units = List.of();
         if (!text.isEmpty() && r.page() == 1) {
-            units = organization.unitsByDuty(parsed.words(), 5).stream().map(u -> unit(u, parsed.highlight())).toList();
+            units = unitsFor(parsed.words()).stream().map(u -> unit(u, parsed.highlight())).toList();
         }
         if (!text.isEmpty() && !strictFound && r.page() == 1) {
             misses.record(text, caller.username()); // nothing answers it well: the editors should know
@@ -146,6 +146,25 @@ public class KnowledgeSearch {
         var hits = index.search(with(parsed.query(), filters), false, 0, n).hits();
         return hits.isEmpty() ? index.search(with(parsed.relaxed(), filters), false, 0, n).hits() : hits;
     }
+
+    /** The yellow pages change rarely and the same words come back all day: answers are kept a minute. */
+    private List<OrgNode> unitsFor(List<String> words) {
+        long now = System.nanoTime();
+        var cached = unitCache.get(words);
+        if (cached != null && now - cached.at() < 60_000_000_000L) {
+            return cached.units();
+        }
+        var units = organization.unitsByDuty(words, 5);
+        if (unitCache.size() > 5000) {
+            unitCache.clear();
+        }
+        unitCache.put(List.copyOf(words), new CachedUnits(units, now));
+        return units;
+    }
+
+    private record CachedUnits(List<OrgNode> units, long at) {}
+
+    private final Map<List<String>, CachedUnits> unitCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Unit unit(OrgNode u, List<String> terms) {
         String duties = u.duties() == null ? "" : u.duties();
