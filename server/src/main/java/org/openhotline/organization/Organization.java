@@ -28,6 +28,11 @@ public class Organization {
         return nodes.findAll(ids);
     }
 
+    /** The yellow pages: enabled units whose name or duties mention the most of these words, best first. */
+    public List<OrgNode> unitsByDuty(List<String> words, int limit) {
+        return nodes.unitsMatching(words, limit);
+    }
+
     public boolean isEmpty() {
         return nodes.count() == 0;
     }

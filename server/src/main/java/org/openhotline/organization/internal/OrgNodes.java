@@ -81,6 +81,26 @@ public class OrgNodes {
         return new PageResult<>(items, total, page, size);
     }
 
+    /** Enabled units whose name or duties contain the most of {@code words} (the yellow pages, 部门黄页). */
+    public List<OrgNode> unitsMatching(List<String> words, int limit) {
+        List<String> used = words.stream().filter(w -> !w.isBlank()).limit(8).toList();
+        if (used.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder score = new StringBuilder("0");
+        for (int i = 0; i < used.size(); i++) {
+            score.append(" + (case when name || ' ' || coalesce(duties, '') ilike :w").append(i)
+                    .append(" then 1 else 0 end)");
+        }
+        var spec = jdbc.sql("select " + COLUMNS + " from (select *, " + score + " as hits from org_node"
+                + " where kind = 'UNIT' and enabled) u where hits > 0 order by hits desc, depth, sort_order, id limit :limit");
+        for (int i = 0; i < used.size(); i++) {
+            String w = used.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            spec = spec.param("w" + i, "%" + w + "%");
+        }
+        return spec.param("limit", limit).query(OrgNodes::map).list();
+    }
+
     public OrgNode insert(OrgNode parent, NewNode n) {
         var now = OffsetDateTime.now(clock);
         long id = jdbc.sql("select nextval('org_node_id_seq')").query(Long.class).single();

@@ -1,0 +1,48 @@
+package org.openhotline.knowledge.internal;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.openhotline.shared.StaffPrincipal;
+
+/**
+ * A column (栏目) of the knowledge base and who may read and edit it. Public and internal columns are read by staff
+ * holding knowledge:read (internal ones optionally by some roles only) and edited by knowledge editors; a private
+ * column is a unit's own base (独立知识库): only staff at or below the owning unit see it, and they publish in it
+ * without the hotline's review.
+ */
+public record Category(long id, Long parentId, String name, Visibility visibility, Long ownerNodeId, String ownerPath,
+                       Set<String> readRoles, Set<String> editRoles, boolean reviewRequired, int sortOrder,
+                       int version) {
+
+    public enum Visibility { PUBLIC, INTERNAL, PRIVATE }
+
+    public boolean canRead(StaffPrincipal p) {
+        if (visibility == Visibility.PRIVATE) {
+            return ownStaff(p);
+        }
+        return p.can("knowledge:read") && (readRoles.isEmpty() || p.can("knowledge:edit") || p.can("knowledge:review")
+                || p.roles().stream().anyMatch(readRoles::contains));
+    }
+
+    public boolean canEdit(StaffPrincipal p) {
+        if (visibility == Visibility.PRIVATE) {
+            return ownStaff(p);
+        }
+        return p.can("knowledge:edit") && (editRoles.isEmpty() || p.roles().stream().anyMatch(editRoles::contains));
+    }
+
+    public boolean canReview(StaffPrincipal p) {
+        return visibility == Visibility.PRIVATE ? ownStaff(p) : p.can("knowledge:review");
+    }
+
+    /** Staff of the owning unit or of its sub-units; the hotline above it does not look into a unit's own base. */
+    private boolean ownStaff(StaffPrincipal p) {
+        return ownerPath != null && p.orgPath() != null && p.orgPath().startsWith(ownerPath);
+    }
+
+    static Set<String> roles(String csv) {
+        return csv == null || csv.isBlank() ? Set.of()
+                : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,113 @@
+package org.openhotline.knowledge.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.openhotline.shared.DomainException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The editable synonym list (社保 = 社会保险). Applied when a query is read, not when articles are indexed, so an edit
+ * takes effect on the next search without re-indexing: a query mentioning one member of a group is also searched
+ * with each other member in its place.
+ */
+@Component
+public class Synonyms {
+
+    private static final int MAX_VARIANTS = 8;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private volatile List<List<String>> groups;
+
+    Synonyms(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Group(long id, List<String> terms, String updatedBy, OffsetDateTime updatedAt) {}
+
+    public List<Group> list() {
+        return jdbc.sql("select id, terms, updated_by, updated_at from kb_synonym order by id")
+                .query((rs, n) -> new Group(rs.getLong(1), split(rs.getString(2)), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class))).list();
+    }
+
+    public Group save(Long id, List<String> terms, String by) {
+        List<String> clean = terms.stream().map(ChineseText::normalize).filter(t -> !t.isEmpty()).distinct().toList();
+        if (clean.size() < 2) {
+            throw DomainException.invalid("一组同义词至少要有两个不同的词");
+        }
+        if (clean.stream().anyMatch(t -> t.length() > 30 || t.contains(","))) {
+            throw DomainException.invalid("同义词每个不超过 30 个字，且不能包含逗号");
+        }
+        String joined = String.join(",", clean);
+        long saved;
+        if (id == null) {
+            saved = jdbc.sql("insert into kb_synonym (terms, updated_by, updated_at) values (?, ?, ?) returning id")
+                    .params(joined, by, OffsetDateTime.now(clock)).query(Long.class).single();
+        } else {
+            if (jdbc.sql("update kb_synonym set terms = ?, updated_by = ?, updated_at = ? where id = ?")
+                    .params(joined, by, OffsetDateTime.now(clock), id).update() == 0) {
+                throw DomainException.notFound("同义词组不存在");
+            }
+            saved = id;
+        }
+        groups = null;
+        return list().stream().filter(g -> g.id() == saved).findFirst().orElseThrow();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("delete from kb_synonym where id = ?").param(id).update();
+        groups = null;
+    }
+
+    /** The query as typed plus the same query with synonyms swapped in (at most {@value #MAX_VARIANTS}). */
+    public List<String> variants(String query) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(query);
+        for (List<String> group : groups()) {
+            // The longest member present wins, so 住房公积金 is not also read as 公积金 inside it.
+            String present = group.stream().filter(query::contains).max(Comparator.comparingInt(String::length))
+                    .orElse(null);
+            if (present == null) {
+                continue;
+            }
+            for (String current : new ArrayList<>(out)) {
+                if (!current.contains(present)) {
+                    continue;
+                }
+                for (String other : group) {
+                    if (!other.equals(present) && out.size() < MAX_VARIANTS) {
+                        out.add(current.replace(present, other));
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The synonym-list words that occur in the text (marked in results even when smartcn cuts them apart). */
+    public List<String> termsIn(String text) {
+        return groups().stream().flatMap(List::stream).filter(text::contains).toList();
+    }
+
+    private List<List<String>> groups() {
+        List<List<String>> g = groups;
+        if (g == null) {
+            g = jdbc.sql("select terms from kb_synonym order by id").query((rs, n) -> split(rs.getString(1))).list();
+            groups = g;
+        }
+        return g;
+    }
+
+    private static List<String> split(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

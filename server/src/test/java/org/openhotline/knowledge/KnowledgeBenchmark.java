@@ -1,0 +1,167 @@
+package org.openhotline.knowledge;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openhotline.knowledge.internal.AnswerAssistant;
+import org.openhotline.knowledge.internal.ChineseText;
+import org.openhotline.knowledge.internal.DemoArticles;
+import org.openhotline.knowledge.internal.KnowledgeIndex;
+import org.openhotline.knowledge.internal.KnowledgeSearch;
+import org.openhotline.knowledge.internal.RichText;
+import org.openhotline.testing.HotlineTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The knowledge benchmark (bench/knowledge/run.sh; skipped by verify): recall@1/@5 of search and of the answer
+ * assistant over the evaluation set on the demo knowledge base; then {@value #GENERATED} generated articles, index
+ * rebuild time, and search latency at {@value #CONCURRENCY} concurrent queries — Lucene against PostgreSQL
+ * {@code ILIKE '%…%'} over the same rows, in the same run.
+ */
+@HotlineTest
+@EnabledIfSystemProperty(named = "bench", matches = "knowledge")
+class KnowledgeBenchmark {
+
+    static final int GENERATED = Integer.getInteger("bench.articles", 100_000);
+    static final int CONCURRENCY = 20;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JdbcTemplate batch;
+
+    @Autowired
+    KnowledgeSearch search;
+
+    @Autowired
+    AnswerAssistant assistant;
+
+    @Autowired
+    KnowledgeIndex index;
+
+    @Test
+    void benchmark() throws Exception {
+        var out = new StringBuilder();
+        Consumer<String> say = s -> {
+            System.out.println(s);
+            out.append(s).append('\n');
+        };
+        say.accept("# Knowledge benchmark — " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("java.version"));
+        var questions = KnowledgeEvaluation.questions(jdbc);
+        var who = KnowledgeEvaluation.agent(jdbc);
+        long demo = jdbc.sql("select count(*) from kb_article where state = 'PUBLISHED'").query(Long.class).single();
+        say.accept("demo knowledge base: " + demo + " published articles, " + questions.size() + " questions");
+        say.accept("search    " + KnowledgeEvaluation.recall(questions, KnowledgeEvaluation.search(search, who)));
+        say.accept("assistant " + KnowledgeEvaluation.recall(questions, KnowledgeEvaluation.assistant(assistant, who)));
+
+        long t0 = System.nanoTime();
+        generate(GENERATED);
+        say.accept(String.format("generated %d articles into PostgreSQL in %.1f s", GENERATED, secs(t0)));
+        var rebuilt = index.rebuild();
+        say.accept(String.format("index rebuild: %d articles in %.1f s", rebuilt.articles(), rebuilt.millis() / 1000.0));
+
+        List<String> sentences = questions.stream().map(KnowledgeEvaluation.Question::text).toList();
+        List<String> keywords = sentences.stream().map(KnowledgeBenchmark::keyword).toList();
+        var lucene = run(sentences, 4000, q -> search.search(who,
+                new KnowledgeSearch.Request(q, null, null, null, false, false, 1, 10)));
+        say.accept("Lucene, citizen questions:   " + lucene);
+        var luceneWords = run(keywords, 4000, q -> search.search(who,
+                new KnowledgeSearch.Request(q, null, null, null, false, false, 1, 10)));
+        say.accept("Lucene, one keyword:         " + luceneWords);
+        var ilike = run(keywords, 400, q -> jdbc.sql("""
+                        select id, title, count(*) over () from kb_article
+                         where state = 'PUBLISHED' and (title ilike :q or body_text ilike :q)
+                         order by updated_at desc limit 10""")
+                .param("q", "%" + q + "%").query((rs, n) -> rs.getLong(1)).list());
+        say.accept("PostgreSQL ILIKE, one keyword: " + ilike);
+        java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("bench.out", "target/knowledge-bench.txt")),
+                out.toString());
+    }
+
+    /** The query's longest word: what a user would type into a plain LIKE search box. */
+    static String keyword(String question) {
+        return ChineseText.terms(question).words().stream().max(Comparator.comparingInt(String::length)).orElse(question);
+    }
+
+    record Latency(int queries, double p50, double p95, double p99, double perSecond) {
+        @Override
+        public String toString() {
+            return String.format("%d queries, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %.0f queries/s", queries, p50, p95,
+                    p99, perSecond);
+        }
+    }
+
+    private static Latency run(List<String> queries, int total, Consumer<String> one) throws Exception {
+        for (int i = 0; i < Math.min(200, total / 4); i++) {
+            one.accept(queries.get(i % queries.size())); // warm-up
+        }
+        double[] millis = new double[total];
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < CONCURRENCY; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = thread; i < total; i += CONCURRENCY) {
+                        long s = System.nanoTime();
+                        one.accept(queries.get((i * 7) % queries.size()));
+                        millis[i] = (System.nanoTime() - s) / 1e6;
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double elapsed = secs(start);
+        Arrays.sort(millis);
+        return new Latency(total, millis[total / 2], millis[(int) (total * 0.95)], millis[(int) (total * 0.99)],
+                total / elapsed);
+    }
+
+    /** Variants of the demo articles: each a district's or street's version with its own number. */
+    private void generate(int count) {
+        var bases = DemoArticles.all();
+        long category = jdbc.sql("""
+                insert into kb_category (name, visibility, sort_order, created_at) values ('压测数据', 'PUBLIC', 999, now())
+                returning id""").query(Long.class).single();
+        String[] places = {"东湖区", "西山区", "南城区", "北港区", "江口区", "青溪区", "临江县", "湖滨街道", "翠屏街道", "古城街道"};
+        var now = OffsetDateTime.now();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            var b = bases.get(i % bases.size());
+            String place = places[(i / bases.size()) % places.length];
+            String text = RichText.text(b.body()) + "\n本条为" + place + "第" + i + "号演示知识，办理中如有疑问请拨打12345。";
+            rows.add(new Object[] {category, place + "·" + b.title() + "（" + i + "）", RichText.fromText(text), text,
+                    b.keywords(), now.minusSeconds(count - i)});
+            if (rows.size() == 2000 || i == count - 1) {
+                batch.batchUpdate("""
+                        insert into kb_article (category_id, title, body_html, body_text, keywords, state, author,
+                                                created_at, updated_at)
+                        values (?, ?, ?, ?, ?, 'PUBLISHED', 'bench', ?, ?)""",
+                        rows.stream().map(r -> new Object[] {r[0], r[1], r[2], r[3], r[4], r[5], r[5]}).toList());
+                rows.clear();
+            }
+        }
+        jdbc.sql("analyze kb_article").update();
+    }
+
+    private static double secs(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
