@@ -33,6 +33,8 @@ public final class MediaLeg implements AutoCloseable {
     private final AtomicLong packetsIn = new AtomicLong();
     private final AtomicLong packetsOut = new AtomicLong();
     private final AtomicLong echoes = new AtomicLong();
+    private final AtomicLong intactEchoes = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicIntegerArray sentDigest = new java.util.concurrent.atomic.AtomicIntegerArray(256);
     private final long ssrc = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
     private int sequence = ThreadLocalRandom.current().nextInt(65536);
     private long timestamp = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
@@ -77,8 +79,10 @@ public final class MediaLeg implements AutoCloseable {
                     latched = true;
                 }
                 if (p.ssrc() == ssrc) {
-                    // our own stream came back (a peer echoing, or a loop, RFC 3550 8.2): never play it
+                    // our own stream came back (a peer echoing, or a loop, RFC 3550 8.2): never play it,
+                    // but note whether it arrived intact: proof of what the peer received
                     echoes.incrementAndGet();
+                    if (sentDigest.get(p.sequence() & 0xFF) == java.util.Arrays.hashCode(p.payload())) intactEchoes.incrementAndGet();
                     continue;
                 }
                 packetsIn.incrementAndGet();
@@ -138,6 +142,7 @@ public final class MediaLeg implements AutoCloseable {
         Codec c = codec;
         G711.encode(c, pcm, encoded);
         sendBuf.clear();
+        sentDigest.set(sequence & 0xFF, java.util.Arrays.hashCode(encoded));
         new RtpPacket(c.payloadType, false, sequence, timestamp, ssrc, encoded).writeTo(sendBuf);
         sendBuf.flip();
         sequence = (sequence + 1) & 0xFFFF;
@@ -238,6 +243,11 @@ public final class MediaLeg implements AutoCloseable {
     /** Packets that came back carrying our own SSRC: proof that the peer received what we sent. */
     public long echoesReceived() {
         return echoes.get();
+    }
+
+    /** Echoed packets whose payload equals what we sent with that sequence number. */
+    public long intactEchoes() {
+        return intactEchoes.get();
     }
 
     public long framesLost() {
