@@ -6,10 +6,12 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -34,7 +36,7 @@ public final class MediaLeg implements AutoCloseable {
     private final AtomicLong packetsOut = new AtomicLong();
     private final AtomicLong echoes = new AtomicLong();
     private final AtomicLong intactEchoes = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicIntegerArray sentDigest = new java.util.concurrent.atomic.AtomicIntegerArray(256);
+    private final AtomicIntegerArray sentDigest = new AtomicIntegerArray(256);
     private final long ssrc = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
     private int sequence = ThreadLocalRandom.current().nextInt(65536);
     private long timestamp = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
@@ -82,7 +84,9 @@ public final class MediaLeg implements AutoCloseable {
                     // our own stream came back (a peer echoing, or a loop, RFC 3550 8.2): never play it,
                     // but note whether it arrived intact: proof of what the peer received
                     echoes.incrementAndGet();
-                    if (sentDigest.get(p.sequence() & 0xFF) == java.util.Arrays.hashCode(p.payload())) intactEchoes.incrementAndGet();
+                    if (sentDigest.get(p.sequence() & 0xFF) == Arrays.hashCode(p.payload())) {
+                        intactEchoes.incrementAndGet();
+                    }
                     continue;
                 }
                 packetsIn.incrementAndGet();
@@ -112,7 +116,7 @@ public final class MediaLeg implements AutoCloseable {
             // the payload type may differ from ours only if the peer ignored the answer; decode by ours
             G711.decode(codec, payload, 0, payload.length, input);
         } else {
-            java.util.Arrays.fill(input, (short) 0);
+            Arrays.fill(input, (short) 0);
         }
         SilenceDetector s = silence;
         if (s != null && s.update(input, inputPresent)) onSilence.run();
@@ -122,7 +126,7 @@ public final class MediaLeg implements AutoCloseable {
     void push(int[] acc) {
         Playback hold = holdMusic;
         if (held && hold != null) {
-            java.util.Arrays.fill(acc, 0);
+            Arrays.fill(acc, 0);
             hold.mixInto(acc);
         } else {
             Playback p = playbacks.peek();
@@ -142,7 +146,7 @@ public final class MediaLeg implements AutoCloseable {
         Codec c = codec;
         G711.encode(c, pcm, encoded);
         sendBuf.clear();
-        sentDigest.set(sequence & 0xFF, java.util.Arrays.hashCode(encoded));
+        sentDigest.set(sequence & 0xFF, Arrays.hashCode(encoded));
         new RtpPacket(c.payloadType, false, sequence, timestamp, ssrc, encoded).writeTo(sendBuf);
         sendBuf.flip();
         sequence = (sequence + 1) & 0xFFFF;

@@ -120,6 +120,21 @@ class DialogFeaturesTest {
     }
 
     @Test
+    void carrierChallengeIsAnsweredWithTheTrunkAccount() throws Exception {
+        int carrierPort = FreePorts.sip();
+        Trunk out = new Trunk("carrier-out", Set.of(), Set.of(), "nanning12345", "trunk-secret", "127.0.0.1",
+                carrierPort, "077112345");
+        start(EngineFixture.config(dir).withTrunks(List.of(out)));
+        Sipp.Run carrier = Sipp.start(dir, "carrier-auth", "carrier-auth",
+                Map.of("USER", "nanning12345", "PASSWORD", "trunk-secret"),
+                List.of("-p", String.valueOf(carrierPort), "-mp", String.valueOf(FreePorts.media()), "-m", "1"));
+        LegId callback = engine.originate("13800001111", null, false);
+        engine.answered(callback).get(5, TimeUnit.SECONDS);
+        engine.hangup(callback);
+        carrier.expectSuccess(Duration.ofSeconds(10));
+    }
+
+    @Test
     void answeredLegWhosePeerFallsSilentIsReleased() throws Exception {
         start(EngineFixture.config(dir).withMediaTimeout(Duration.ofSeconds(2)));
         try (TestPhone citizen = new TestPhone("13800138000", 440, engine.sipPort())) {
