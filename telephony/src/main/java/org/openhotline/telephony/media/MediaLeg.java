@@ -26,6 +26,7 @@ public final class MediaLeg implements AutoCloseable {
     private final DatagramChannel channel;
     private final JitterBuffer jitter = new JitterBuffer(3, 50);
     private final DtmfReceiver dtmf = new DtmfReceiver();
+    private final DtmfSender dtmfOut = new DtmfSender();
     private final Queue<Playback> playbacks = new ConcurrentLinkedQueue<>();
     private final ByteBuffer sendBuf = ByteBuffer.allocate(12 + Codec.FRAME_SAMPLES);
     private final byte[] encoded = new byte[Codec.FRAME_SAMPLES];
@@ -137,9 +138,35 @@ public final class MediaLeg implements AutoCloseable {
         }
         InetSocketAddress to = remote;
         if (!sending || to == null) return;
+        if (dtmfOut.busy() && sendDigitFrame(to)) return;
         short[] pcm = output;
         for (int i = 0; i < pcm.length; i++) pcm[i] = (short) Math.max(-32768, Math.min(32767, acc[i]));
         send(to, pcm);
+    }
+
+    /** Sends this tick's RFC 4733 packets; the RTP clock advances as if audio had been sent. */
+    private boolean sendDigitFrame(InetSocketAddress to) {
+        byte[][] packets = dtmfOut.next(timestamp);
+        if (packets == null) return false;
+        for (byte[] payload : packets) {
+            sendBuf.clear();
+            new RtpPacket(dtmfPayloadType, dtmfOut.startOfEvent(), sequence, dtmfOut.eventTimestamp(), ssrc, payload)
+                    .writeTo(sendBuf);
+            sendBuf.flip();
+            sequence = (sequence + 1) & 0xFFFF;
+            try {
+                channel.send(sendBuf, to);
+            } catch (IOException e) {
+                // as for audio: keep the clock running
+            }
+        }
+        timestamp = (timestamp + Codec.FRAME_SAMPLES) & 0xFFFFFFFFL;
+        return true;
+    }
+
+    /** Queues a digit to send as RFC 4733 events (relayed DTMF, e.g. into another city's 12345 IVR). */
+    public void sendDigit(char digit) {
+        if (dtmfPayloadType >= 0) dtmfOut.add(digit);
     }
 
     private void send(InetSocketAddress to, short[] pcm) {

@@ -135,6 +135,27 @@ class DialogFeaturesTest {
     }
 
     @Test
+    void callerDigitsAreRelayedToAnOutsideNumberButNotToAgents() throws Exception {
+        try (TestPhone otherCity = new TestPhone("carrier", 0, 0); TestPhone citizen = new TestPhone("13800138000", 440, 0)) {
+            Trunk out = new Trunk("carrier-out", Set.of(), Set.of(), null, null, "127.0.0.1", otherCity.port(), "12345");
+            start(EngineFixture.config(dir).withTrunks(List.of(
+                    new Trunk("carrier", Set.of("12300"), Set.of("127.0.0.1"), null, null, null, 0, null), out)));
+            citizen.retarget(engine.sipPort());
+            citizen.dial("12300");
+            LegId caller = events.awaitEvent(CallArrived.class, Duration.ofSeconds(3)).leg();
+            LegId remote = engine.originate("02012345", null, false);
+            engine.answered(remote).get(5, TimeUnit.SECONDS);
+            engine.bridge(caller, remote);
+            citizen.audio.sendDigit('4');
+            Thread.sleep(300);
+            citizen.audio.sendDigit('2');
+            long deadline = System.currentTimeMillis() + 3000;
+            while (otherCity.audio.digits.size() < 2 && System.currentTimeMillis() < deadline) Thread.sleep(50);
+            assertThat(otherCity.audio.digits).containsExactly('4', '2');
+        }
+    }
+
+    @Test
     void answeredLegWhosePeerFallsSilentIsReleased() throws Exception {
         start(EngineFixture.config(dir).withMediaTimeout(Duration.ofSeconds(2)));
         try (TestPhone citizen = new TestPhone("13800138000", 440, engine.sipPort())) {
