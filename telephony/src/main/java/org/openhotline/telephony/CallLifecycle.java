@@ -86,7 +86,22 @@ final class CallLifecycle implements SignallingEvents {
         legs.find(leg.id).ifPresent(a -> {
             a.digits.offer(digit);
             events.emit(new DtmfReceived(a.id, digit));
+            relay(leg, digit);
         });
+    }
+
+    /**
+     * Passes a caller's digits on to legs in the same call that leave our platform (a trunk leg, e.g. a
+     * transfer to another city's 12345 whose IVR wants them); agents' phones are not beeped at.
+     */
+    private void relay(SipLeg from, char digit) {
+        Room room = from.media.room();
+        if (room == null) return;
+        for (MediaLeg m : room.members()) {
+            if (m == from.media || m.role() != Role.SPEAKER) continue;
+            legs.find(m.id()).filter(o -> !o.sip.inbound && !"extension".equals(o.sip.trunk))
+                    .ifPresent(o -> o.sip.media.sendDigit(digit));
+        }
     }
 
     /** The phone put the call on hold by re-INVITE: the other parties hear music until it retrieves. */

@@ -1,4 +1,9 @@
 package org.openhotline.telephony;
 
-/** RTP counters of one leg, for supervision screens and tests. */
-public record MediaStats(long packetsIn, long packetsOut, long echoesReceived, long framesLost, String codec) { }
+/**
+ * RTP counters of one leg, for call records, supervision screens and tests. {@code echoesReceived} counts
+ * packets that came back with our own SSRC (a peer echoing, or a loop) and {@code intactEchoes} those whose
+ * payload matched what we sent; {@code framesLost} counts frames the jitter buffer declared lost or late.
+ */
+public record MediaStats(long packetsIn, long packetsOut, long echoesReceived, long intactEchoes, long framesLost,
+                         String codec) { }

@@ -233,7 +233,8 @@ public final class TelephonyEngine implements AutoCloseable {
 
     static MediaStats stats(ActiveLeg a) {
         var m = a.sip.media;
-        return new MediaStats(m.packetsIn(), m.packetsOut(), m.echoesReceived(), m.framesLost(), m.codec().encodingName);
+        return new MediaStats(m.packetsIn(), m.packetsOut(), m.echoesReceived(), m.intactEchoes(), m.framesLost(),
+                m.codec().encodingName);
     }
 
     public List<LegId> activeLegs() {

@@ -6,10 +6,12 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -24,6 +26,7 @@ public final class MediaLeg implements AutoCloseable {
     private final DatagramChannel channel;
     private final JitterBuffer jitter = new JitterBuffer(3, 50);
     private final DtmfReceiver dtmf = new DtmfReceiver();
+    private final DtmfSender dtmfOut = new DtmfSender();
     private final Queue<Playback> playbacks = new ConcurrentLinkedQueue<>();
     private final ByteBuffer sendBuf = ByteBuffer.allocate(12 + Codec.FRAME_SAMPLES);
     private final byte[] encoded = new byte[Codec.FRAME_SAMPLES];
@@ -33,6 +36,8 @@ public final class MediaLeg implements AutoCloseable {
     private final AtomicLong packetsIn = new AtomicLong();
     private final AtomicLong packetsOut = new AtomicLong();
     private final AtomicLong echoes = new AtomicLong();
+    private final AtomicLong intactEchoes = new AtomicLong();
+    private final AtomicIntegerArray sentDigest = new AtomicIntegerArray(256);
     private final long ssrc = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
     private int sequence = ThreadLocalRandom.current().nextInt(65536);
     private long timestamp = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
@@ -77,8 +82,12 @@ public final class MediaLeg implements AutoCloseable {
                     latched = true;
                 }
                 if (p.ssrc() == ssrc) {
-                    // our own stream came back (a peer echoing, or a loop, RFC 3550 8.2): never play it
+                    // our own stream came back (a peer echoing, or a loop, RFC 3550 8.2): never play it,
+                    // but note whether it arrived intact: proof of what the peer received
                     echoes.incrementAndGet();
+                    if (sentDigest.get(p.sequence() & 0xFF) == Arrays.hashCode(p.payload())) {
+                        intactEchoes.incrementAndGet();
+                    }
                     continue;
                 }
                 packetsIn.incrementAndGet();
@@ -108,7 +117,7 @@ public final class MediaLeg implements AutoCloseable {
             // the payload type may differ from ours only if the peer ignored the answer; decode by ours
             G711.decode(codec, payload, 0, payload.length, input);
         } else {
-            java.util.Arrays.fill(input, (short) 0);
+            Arrays.fill(input, (short) 0);
         }
         SilenceDetector s = silence;
         if (s != null && s.update(input, inputPresent)) onSilence.run();
@@ -118,7 +127,7 @@ public final class MediaLeg implements AutoCloseable {
     void push(int[] acc) {
         Playback hold = holdMusic;
         if (held && hold != null) {
-            java.util.Arrays.fill(acc, 0);
+            Arrays.fill(acc, 0);
             hold.mixInto(acc);
         } else {
             Playback p = playbacks.peek();
@@ -129,15 +138,42 @@ public final class MediaLeg implements AutoCloseable {
         }
         InetSocketAddress to = remote;
         if (!sending || to == null) return;
+        if (dtmfOut.busy() && sendDigitFrame(to)) return;
         short[] pcm = output;
         for (int i = 0; i < pcm.length; i++) pcm[i] = (short) Math.max(-32768, Math.min(32767, acc[i]));
         send(to, pcm);
+    }
+
+    /** Sends this tick's RFC 4733 packets; the RTP clock advances as if audio had been sent. */
+    private boolean sendDigitFrame(InetSocketAddress to) {
+        byte[][] packets = dtmfOut.next(timestamp);
+        if (packets == null) return false;
+        for (byte[] payload : packets) {
+            sendBuf.clear();
+            new RtpPacket(dtmfPayloadType, dtmfOut.startOfEvent(), sequence, dtmfOut.eventTimestamp(), ssrc, payload)
+                    .writeTo(sendBuf);
+            sendBuf.flip();
+            sequence = (sequence + 1) & 0xFFFF;
+            try {
+                channel.send(sendBuf, to);
+            } catch (IOException e) {
+                // as for audio: keep the clock running
+            }
+        }
+        timestamp = (timestamp + Codec.FRAME_SAMPLES) & 0xFFFFFFFFL;
+        return true;
+    }
+
+    /** Queues a digit to send as RFC 4733 events (relayed DTMF, e.g. into another city's 12345 IVR). */
+    public void sendDigit(char digit) {
+        if (dtmfPayloadType >= 0) dtmfOut.add(digit);
     }
 
     private void send(InetSocketAddress to, short[] pcm) {
         Codec c = codec;
         G711.encode(c, pcm, encoded);
         sendBuf.clear();
+        sentDigest.set(sequence & 0xFF, Arrays.hashCode(encoded));
         new RtpPacket(c.payloadType, false, sequence, timestamp, ssrc, encoded).writeTo(sendBuf);
         sendBuf.flip();
         sequence = (sequence + 1) & 0xFFFF;
@@ -238,6 +274,11 @@ public final class MediaLeg implements AutoCloseable {
     /** Packets that came back carrying our own SSRC: proof that the peer received what we sent. */
     public long echoesReceived() {
         return echoes.get();
+    }
+
+    /** Echoed packets whose payload equals what we sent with that sequence number. */
+    public long intactEchoes() {
+        return intactEchoes.get();
     }
 
     public long framesLost() {

@@ -42,6 +42,7 @@ public final class Dialer {
     private final Map<String, SipLeg> legs;
     private final SignallingEvents events;
     private final LegControl control;
+    private final TrunkAuthentication auth;
 
     Dialer(SipEndpoint sip, TelephonyConfig config, Registrations registrations, RtpPorts ports,
            Map<String, SipLeg> legs, SignallingEvents events, LegControl control) {
@@ -52,6 +53,7 @@ public final class Dialer {
         this.legs = legs;
         this.events = events;
         this.control = control;
+        this.auth = new TrunkAuthentication(sip);
     }
 
     /** Starts an outbound leg; its progress arrives as events. Fails at once if there is no route. */
@@ -59,6 +61,7 @@ public final class Dialer {
         String target;
         String transport = "udp";
         String trunkName;
+        Trunk via = null;
         var binding = registrations.find(destination);
         String from = callerId;
         if (binding.isPresent()) {
@@ -70,12 +73,14 @@ public final class Dialer {
                     .orElseThrow(() -> new IllegalArgumentException("no route to " + destination));
             target = "sip:" + destination + "@" + trunk.outboundHost() + ":" + trunk.outboundPort();
             trunkName = trunk.name();
+            via = trunk;
             if (from == null) from = trunk.callerId();
         }
         if (from == null) from = "hotline";
         String id = "out-" + UUID.randomUUID();
         MediaLeg media = ports.open(id);
         SipLeg leg = new SipLeg(id, false, media, from, destination, trunkName);
+        leg.viaTrunk = via;
         try {
             Request invite = invite((SipURI) sip.addresses.createURI(target), from, destination, transport, media,
                     autoAnswer);
@@ -157,6 +162,8 @@ public final class Dialer {
             leg.media.startSending();
             leg.answered.complete(null);
             events.answered(leg);
+        } else if ((status == 401 || status == 407) && ct != null && auth.retry(leg, r, ct)) {
+            log.debug("leg {}: answering the trunk's challenge", leg.id);
         } else {
             log.debug("leg {} to {} failed with {}", leg.id, leg.to, status);
             control.finish(leg, EndCause.ofStatusCode(status));

@@ -31,6 +31,8 @@ public final class SipLeg {
     volatile boolean remoteHolds;
     volatile boolean ringingReported;
     volatile ScheduledFuture<?> ringTimer;
+    volatile org.openhotline.telephony.Trunk viaTrunk;
+    volatile boolean authTried;
 
     SipLeg(String id, boolean inbound, MediaLeg media, String from, String to, String trunk) {
         this.id = id;

@@ -19,6 +19,9 @@ public final class RtpPeer implements AutoCloseable {
     private final short[] heard = new short[8000 * 30];
     private int heardLength;
     private final AtomicLong packetsIn = new AtomicLong();
+    /** RFC 4733 digits received, one per event. */
+    public final java.util.List<Character> digits = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private long lastEventTimestamp = -1;
     private volatile InetSocketAddress target;
     private volatile double toneHz;
     private int seq;
@@ -93,6 +96,10 @@ public final class RtpPeer implements AutoCloseable {
                 RtpPacket p = RtpPacket.parse(buf);
                 if (p == null) continue;
                 packetsIn.incrementAndGet();
+                if (p.payloadType() == 101 && p.timestamp() != lastEventTimestamp && p.payload().length >= 4) {
+                    lastEventTimestamp = p.timestamp();
+                    digits.add("0123456789*#".charAt(Math.min(11, p.payload()[0])));
+                }
                 Codec c = Codec.byPayloadType(p.payloadType());
                 if (c == null) continue;
                 G711.decode(c, p.payload(), 0, p.payload().length, pcm);

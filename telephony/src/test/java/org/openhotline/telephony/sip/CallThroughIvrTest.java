@@ -89,6 +89,9 @@ class CallThroughIvrTest {
             assertThat(a.packetsIn()).as("engine received agent's RTP").isGreaterThan(200);
             assertThat(c.echoesReceived()).as("citizen received (and echoed) our RTP").isGreaterThan(200);
             assertThat(a.echoesReceived()).as("agent received (and echoed) our RTP").isGreaterThan(200);
+            // payload check for what we sent: every echoed packet carries exactly the bytes we sent
+            assertThat(c.intactEchoes()).isEqualTo(c.echoesReceived());
+            assertThat(a.intactEchoes()).isEqualTo(a.echoesReceived());
             agent.expectSuccess(Duration.ofSeconds(10));
 
             RecordingReady rec = events.awaitEvent(RecordingReady.class, Duration.ofSeconds(5));

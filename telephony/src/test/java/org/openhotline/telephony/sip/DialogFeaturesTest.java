@@ -120,6 +120,42 @@ class DialogFeaturesTest {
     }
 
     @Test
+    void carrierChallengeIsAnsweredWithTheTrunkAccount() throws Exception {
+        int carrierPort = FreePorts.sip();
+        Trunk out = new Trunk("carrier-out", Set.of(), Set.of(), "nanning12345", "trunk-secret", "127.0.0.1",
+                carrierPort, "077112345");
+        start(EngineFixture.config(dir).withTrunks(List.of(out)));
+        Sipp.Run carrier = Sipp.start(dir, "carrier-auth", "carrier-auth",
+                Map.of("USER", "nanning12345", "PASSWORD", "trunk-secret"),
+                List.of("-p", String.valueOf(carrierPort), "-mp", String.valueOf(FreePorts.media()), "-m", "1"));
+        LegId callback = engine.originate("13800001111", null, false);
+        engine.answered(callback).get(5, TimeUnit.SECONDS);
+        engine.hangup(callback);
+        carrier.expectSuccess(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void callerDigitsAreRelayedToAnOutsideNumberButNotToAgents() throws Exception {
+        try (TestPhone otherCity = new TestPhone("carrier", 0, 0); TestPhone citizen = new TestPhone("13800138000", 440, 0)) {
+            Trunk out = new Trunk("carrier-out", Set.of(), Set.of(), null, null, "127.0.0.1", otherCity.port(), "12345");
+            start(EngineFixture.config(dir).withTrunks(List.of(
+                    new Trunk("carrier", Set.of("12300"), Set.of("127.0.0.1"), null, null, null, 0, null), out)));
+            citizen.retarget(engine.sipPort());
+            citizen.dial("12300");
+            LegId caller = events.awaitEvent(CallArrived.class, Duration.ofSeconds(3)).leg();
+            LegId remote = engine.originate("02012345", null, false);
+            engine.answered(remote).get(5, TimeUnit.SECONDS);
+            engine.bridge(caller, remote);
+            citizen.audio.sendDigit('4');
+            Thread.sleep(300);
+            citizen.audio.sendDigit('2');
+            long deadline = System.currentTimeMillis() + 3000;
+            while (otherCity.audio.digits.size() < 2 && System.currentTimeMillis() < deadline) Thread.sleep(50);
+            assertThat(otherCity.audio.digits).containsExactly('4', '2');
+        }
+    }
+
+    @Test
     void answeredLegWhosePeerFallsSilentIsReleased() throws Exception {
         start(EngineFixture.config(dir).withMediaTimeout(Duration.ofSeconds(2)));
         try (TestPhone citizen = new TestPhone("13800138000", 440, engine.sipPort())) {

@@ -69,10 +69,14 @@ class SupervisorCommandsTest {
     }
 
     @Test
-    void bridgedCitizenAndAgentHearEachOther() throws Exception {
+    void bridgedCitizenAndAgentHearEachOtherAndTheAgentIsNotBeepedWithDigits() throws Exception {
         listen();
         assertThat(hears(citizen, AGENT)).isTrue();
         assertThat(hears(agent, CITIZEN)).isTrue();
+        citizen.audio.sendDigit('9');
+        events.await(DtmfReceived.class, d -> d.leg().equals(citizenLeg) && d.digit() == '9', Duration.ofSeconds(2));
+        Thread.sleep(300);
+        assertThat(agent.audio.digits).isEmpty();
     }
 
     @Test

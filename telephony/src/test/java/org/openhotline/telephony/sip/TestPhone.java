@@ -27,7 +27,8 @@ final class TestPhone implements AutoCloseable {
     final String extension;
     final RtpPeer audio;
     private final DatagramSocket socket;
-    private final InetSocketAddress engine;
+    private volatile InetSocketAddress engine;
+    private volatile InetSocketAddress replyTo;
     private final Map<String, CompletableFuture<String>> responses = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> byeReceived = new CompletableFuture<>();
     private volatile String dialogToTag;
@@ -40,6 +41,11 @@ final class TestPhone implements AutoCloseable {
         this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         this.engine = new InetSocketAddress("127.0.0.1", enginePort);
         Thread.ofVirtual().start(this::receive);
+    }
+
+    /** Points the phone at an engine started after the phone (whose port the engine's config needed). */
+    void retarget(int enginePort) {
+        engine = new InetSocketAddress("127.0.0.1", enginePort);
     }
 
     int port() {
@@ -178,6 +184,7 @@ final class TestPhone implements AutoCloseable {
                 DatagramPacket p = new DatagramPacket(buf, buf.length);
                 socket.receive(p);
                 String msg = new String(buf, 0, p.getLength(), StandardCharsets.UTF_8);
+                replyTo = (InetSocketAddress) p.getSocketAddress();
                 if (msg.startsWith("SIP/2.0")) {
                     String callId = header(msg, "Call-ID");
                     String cseq = header(msg, "CSeq").split(" ")[0];
@@ -214,7 +221,8 @@ final class TestPhone implements AutoCloseable {
             }
         }
         b.append(headers).append("Content-Length: ").append(body.length()).append("\r\n\r\n").append(body);
-        send(b.toString());
+        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+        socket.send(new DatagramPacket(bytes, bytes.length, replyTo));
     }
 
     private static String header(String msg, String name) {
