@@ -1,0 +1,239 @@
+import { http, toQuery, type PageResult } from '../../api/http'
+
+// The call center's server API (server/src/main/java/org/openhotline/callcenter/internal/*Controller.java).
+
+export type AgentState =
+  | 'SIGNED_OUT'
+  | 'READY'
+  | 'NOT_READY'
+  | 'RINGING'
+  | 'TALKING'
+  | 'HELD'
+  | 'AFTER_CALL_WORK'
+  | 'BREAK'
+
+/** GET /api/callcenter/me, and (partly) the `seat` events of /me/stream. */
+export interface SeatView {
+  state: AgentState
+  stateLabel?: string
+  reason: string | null
+  since: string | null
+  extension?: string | null
+  callId: string | null
+  caller: string | null
+  phoneRegistered?: boolean
+}
+
+export interface Today {
+  answered: number
+  outbound: number
+  averageTalkSeconds: number | null
+  averageAfterCallSeconds: number | null
+  surveyed: number
+  satisfiedRate: number | null
+  notReadySeconds: number
+}
+
+export interface PastCall {
+  id: string
+  arrivedAt: string
+  direction: string
+  agentNo: string | null
+  talkSeconds: number | null
+  abandonPoint: string | null
+  satisfaction: number | null
+}
+
+export interface CallerView {
+  number: string
+  blacklisted: boolean
+  priority: boolean
+  repeatCaller: boolean
+  callsLast30Days: number
+  calls: PastCall[]
+}
+
+export interface Message {
+  id: number
+  fromId: number
+  fromName: string
+  toId: number
+  text: string
+  sentAt: string
+  readAt: string | null
+}
+
+export interface CallbackTask {
+  id: number
+  number: string
+  callId: string | null
+  reason: string | null
+  createdAt: string
+}
+
+export interface AgentTile {
+  accountId: number
+  agentNo: string
+  name: string
+  state: AgentState
+  stateLabel: string
+  reason: string | null
+  since: string | null
+  extension: string | null
+  caller: string | null
+}
+
+export interface QueueBoard {
+  groupId: number
+  code: string
+  name: string
+  waiting: number
+  longestWaitSeconds: number
+  answeredToday: number
+  abandonedToday: number
+  answeredWithin20sRate: number | null
+}
+
+export interface Snapshot {
+  at: string
+  agents: AgentTile[]
+  queues: QueueBoard[]
+}
+
+export interface CallRow {
+  id: string
+  caller: string
+  called: string
+  direction: string
+  arrivedAt: string
+  queuedAt: string | null
+  answeredAt: string | null
+  endedAt: string | null
+  ivrResult: string | null
+  abandonPoint: string | null
+  groupName: string | null
+  agentNo: string | null
+  transferChain: string | null
+  satisfaction: number | null
+  hasRecording: boolean
+  recordingS: number | null
+}
+
+export type Strategy = 'LONGEST_IDLE' | 'SKILL_LEVEL' | 'ROUND_ROBIN' | 'FEWEST_CALLS'
+
+export interface SkillGroup {
+  id: number
+  code: string
+  name: string
+  strategy: Strategy
+  overflowGroupId: number | null
+  overflowAfterS: number | null
+  ringTimeoutS: number
+  maxWaitS: number
+  afterCallWorkS: number
+  enabled: boolean
+  version: number
+}
+
+export interface AgentConfig {
+  accountId: number
+  agentNo: string
+  extension: string
+  enabled: boolean
+  /** skill group id → level 1–5 */
+  skills: Record<string, number>
+}
+
+export interface RoutingRule {
+  id: number
+  calledNumber: string | null
+  callerPrefix: string | null
+  groupId: number
+  priority: number
+  note: string | null
+}
+
+export interface BlacklistEntry {
+  id: number
+  number: string
+  reason: string
+  expiresAt: string | null
+  createdBy: string
+  createdAt: string
+}
+
+export interface IvrFlow {
+  id: string
+  name: string
+  definition: string
+  version: number
+}
+
+const base = '/api/callcenter'
+
+export const phoneBar = {
+  mine: () => http.get<SeatView>(`${base}/me`),
+  signIn: (extension?: string) => http.post<SeatView>(`${base}/me/sign-in`, extension ? { extension } : {}),
+  state: (state: AgentState, reason?: string) => http.post<SeatView>(`${base}/me/state`, { state, reason }),
+  hangup: () => http.post(`${base}/me/hangup`),
+  hold: () => http.post<SeatView>(`${base}/me/hold`),
+  retrieve: () => http.post<SeatView>(`${base}/me/retrieve`),
+  transfer: (destination: string) => http.post(`${base}/me/transfer`, { destination }),
+  conference: (destination: string) => http.post(`${base}/me/conference`, { destination }),
+  escalate: () => http.post(`${base}/me/escalate`),
+  dial: (number: string) => http.post<{ callId: string }>(`${base}/me/dial`, { number }),
+}
+
+export const desk = {
+  today: () => http.get<Today>(`${base}/me/today`),
+  caller: (number: string) => http.get<CallerView>(`${base}/callers/${encodeURIComponent(number)}`),
+  messages: () => http.get<Message[]>(`${base}/messages`),
+  send: (toAccountId: number, text: string) => http.post<Message>(`${base}/messages`, { toAccountId, text }),
+  callbackTasks: () => http.get<CallbackTask[]>(`${base}/callback-tasks`),
+  callbackDone: (id: number) => http.post(`${base}/callback-tasks/${id}/done`),
+}
+
+export const seatWall = {
+  snapshot: () => http.get<Snapshot>(`${base}/seat-wall`),
+  force: (accountId: number, state: AgentState, reason?: string) =>
+    http.post(`${base}/seat-wall/agents/${accountId}/force`, { state, reason }),
+  join: (accountId: number, mode: 'listen' | 'whisper' | 'barge') =>
+    http.post(`${base}/seat-wall/agents/${accountId}/${mode}`),
+  takeOver: (accountId: number) => http.post(`${base}/seat-wall/agents/${accountId}/take-over`),
+}
+
+export interface CallFilter {
+  from?: Date | null
+  to?: Date | null
+  caller?: string
+  agentNo?: string
+  abandonPoint?: string
+}
+
+export const calls = {
+  search: (f: CallFilter, page: number, size: number) =>
+    http.get<PageResult<CallRow>>(`${base}/calls${toQuery({ ...f, page, size })}`),
+  export: (f: CallFilter) => http.download(`${base}/calls/export${toQuery({ ...f })}`, '通话记录.xlsx'),
+  recordingUrl: (id: string) => `${base}/calls/${encodeURIComponent(id)}/recording`,
+}
+
+export const admin = {
+  groups: () => http.get<SkillGroup[]>(`${base}/admin/skill-groups`),
+  createGroup: (g: Partial<SkillGroup>) => http.post<SkillGroup>(`${base}/admin/skill-groups`, g),
+  updateGroup: (id: number, g: Partial<SkillGroup>) => http.put<SkillGroup>(`${base}/admin/skill-groups/${id}`, g),
+  agents: () => http.get<AgentConfig[]>(`${base}/admin/agents`),
+  saveAgent: (accountId: number, a: { agentNo: string; extension: string; sipPassword?: string; enabled: boolean; skills: Record<string, number> }) =>
+    http.put<AgentConfig>(`${base}/admin/agents/${accountId}`, a),
+  rules: () => http.get<RoutingRule[]>(`${base}/admin/routing-rules`),
+  addRule: (r: Partial<RoutingRule>) => http.post<{ id: number }>(`${base}/admin/routing-rules`, r),
+  removeRule: (id: number) => http.delete(`${base}/admin/routing-rules/${id}`),
+  blacklist: () => http.get<BlacklistEntry[]>(`${base}/admin/blacklist`),
+  addBlacklist: (number: string, reason: string, expiresAt?: Date | null) =>
+    http.post<{ id: number }>(`${base}/admin/blacklist`, { number, reason, expiresAt: expiresAt ? expiresAt.toISOString() : null }),
+  removeBlacklist: (id: number) => http.delete(`${base}/admin/blacklist/${id}`),
+  flows: () => http.get<IvrFlow[]>(`${base}/admin/ivr-flows`),
+  saveFlow: (id: string, definition: string, version?: number) =>
+    http.put<IvrFlow>(`${base}/admin/ivr-flows/${encodeURIComponent(id)}`, { definition, version }),
+  assignNumber: (number: string, flowId: string) =>
+    http.put(`${base}/admin/numbers/${encodeURIComponent(number)}/flow`, { flowId }),
+}
