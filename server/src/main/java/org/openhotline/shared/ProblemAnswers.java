@@ -90,6 +90,12 @@ public class ProblemAnswers {
         return problem(HttpStatus.NOT_FOUND, "not-found", "请求的地址不存在");
     }
 
+    /** A client that went away (a closed event stream) needs no answer and is no error worth logging. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone() {
+        // nothing to send
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         if (e instanceof org.springframework.web.ErrorResponse response && response.getStatusCode().is4xxClientError()) {

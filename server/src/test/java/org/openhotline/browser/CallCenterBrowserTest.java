@@ -157,6 +157,19 @@ class CallCenterBrowserTest {
         phone.expectSuccess(Duration.ofSeconds(15));
         assertThat(state).hasText("整理", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
         assertThat(tile.locator(".tile-state")).hasText("整理", WITHIN_5S);
+
+        // The call is in the records with its recording, which the team leader plays back.
+        leader.goTo("/callcenter/calls");
+        Page l = leader.page();
+        Locator row = l.locator(".calls-table .el-table__row", hasText("13800138000")).first();
+        for (int i = 0; i < 20 && row.locator(".play-recording").count() == 0; i++) {
+            l.waitForTimeout(500);
+            l.locator(".calls-search").click();
+        }
+        assertThat(row).containsText("已接听");
+        row.locator(".play-recording").click();
+        l.locator("audio.recording-audio").waitFor();
+        leader.screenshot("callcenter-calls");
     }
 
     @Test

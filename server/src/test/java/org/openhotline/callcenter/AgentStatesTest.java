@@ -129,4 +129,21 @@ class AgentStatesTest {
         assertThat(good.status()).isEqualTo(200);
         assertThat(good.json().path("name").asString()).isEqualTo("直接转人工");
     }
+
+    @Test
+    void theDeskShowsTodaysFiguresAndTheCallerViewShowsTags() {
+        var agent = ApiClient.loggedIn(port, "agent5");
+        var today = agent.get("/api/callcenter/me/today");
+        assertThat(today.status()).isEqualTo(200);
+        assertThat(today.json().path("answered").asLong()).isGreaterThanOrEqualTo(0);
+        agent.post("/api/callcenter/admin/blacklist", Map.of("number", "13900009999", "reason", "辱骂话务员"));
+        var view = agent.get("/api/callcenter/callers/13900009999");
+        assertThat(view.status()).isEqualTo(200);
+        assertThat(view.json().path("blacklisted").asBoolean()).isTrue();
+        assertThat(view.json().path("number").asString()).isEqualTo("13900009999");
+        var me = agent.get("/api/callcenter/me").json();
+        assertThat(me.path("agentNo").asString()).isEqualTo("1005");
+        assertThat(me.path("skills").toString()).contains("综合咨询");
+        assertThat(agent.get("/api/callcenter/contacts").json().toString()).contains("teamLeader\":true");
+    }
 }

@@ -32,11 +32,11 @@ class AgentDay {
                       from cc_agent_state_log where account_id = :agent and started_at >= :start)
                 select (select count(*) from calls where direction = 'INBOUND'),
                        (select count(*) from calls where direction = 'OUTBOUND'),
-                       (select avg(extract(epoch from ended_at - answered_at)) from calls where ended_at is not null),
-                       (select avg(seconds) from states where state = 'AFTER_CALL_WORK'),
+                       (select avg(extract(epoch from ended_at - answered_at))::float8 from calls where ended_at is not null),
+                       (select avg(seconds)::float8 from states where state = 'AFTER_CALL_WORK'),
                        (select count(*) from calls where satisfaction is not null),
-                       (select avg(case when satisfaction in (1, 2) then 1.0 else 0.0 end) from calls where satisfaction is not null),
-                       coalesce((select sum(seconds) from states where state in ('NOT_READY', 'BREAK')), 0)""")
+                       (select avg(case when satisfaction in (1, 2) then 1.0 else 0.0 end)::float8 from calls where satisfaction is not null),
+                       coalesce((select sum(seconds) from states where state in ('NOT_READY', 'BREAK')), 0)::bigint""")
                 .param("agent", accountId).param("start", start).param("now", now)
                 .query((rs, n) -> new Today(rs.getLong(1), rs.getLong(2), (Double) rs.getObject(3, Double.class),
                         rs.getObject(4, Double.class), rs.getLong(5), rs.getObject(6, Double.class), rs.getLong(7)))

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.openhotline.callcenter.CallerBlacklisted;
 import org.openhotline.callcenter.internal.acd.RoutingStrategy;
+import org.openhotline.identity.Role;
+import org.openhotline.identity.StaffDirectory;
 import org.openhotline.shared.Callers;
 import org.openhotline.shared.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,9 +47,12 @@ class CallCenterAdminController {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StaffDirectory staff;
 
     CallCenterAdminController(SkillGroups groups, AgentRoster roster, CallRouting routing, IvrFlows flows,
-                              CallCenterSetup setup, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+                              CallCenterSetup setup, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+                              StaffDirectory staff) {
+        this.staff = staff;
         this.groups = groups;
         this.roster = roster;
         this.routing = routing;
@@ -113,12 +118,32 @@ class CallCenterAdminController {
         groups.find(overflowGroupId).orElseThrow(() -> DomainException.invalid("溢出技能组不存在"));
     }
 
-    record AgentView(long accountId, String agentNo, String extension, boolean enabled, Map<Long, Integer> skills) {}
+    record AgentView(long accountId, String name, String username, String agentNo, String extension, boolean enabled,
+                     Map<Long, Integer> skills) {}
 
     @GetMapping("/agents")
     @PreAuthorize("hasAnyAuthority('call:admin', 'call:monitor')")
     List<AgentView> agents() {
-        return roster.all().stream().map(a -> new AgentView(a.accountId(), a.agentNo(), a.extension(), a.enabled(), a.skills())).toList();
+        var agents = roster.all();
+        var names = staff.byIds(agents.stream().map(AgentRoster.Agent::accountId).toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(StaffDirectory.Staff::accountId, s -> s));
+        return agents.stream().map(a -> {
+            var s = names.get(a.accountId());
+            return new AgentView(a.accountId(), s == null ? "" : s.displayName(), s == null ? "" : s.username(),
+                    a.agentNo(), a.extension(), a.enabled(), a.skills());
+        }).toList();
+    }
+
+    record Candidate(long accountId, String name, String username, String agentNo) {}
+
+    @GetMapping("/agent-candidates")
+    @PreAuthorize("hasAuthority('call:admin')")
+    @Operation(summary = "可配置为坐席的人员（话务员、班长、回访员中尚未配置工号的）")
+    List<Candidate> candidates() {
+        var existing = roster.all().stream().map(AgentRoster.Agent::accountId).collect(java.util.stream.Collectors.toSet());
+        return java.util.stream.Stream.of(Role.AGENT, Role.TEAM_LEADER, Role.CALLBACK_AGENT)
+                .flatMap(r -> staff.withRole(r).stream()).filter(s -> !existing.contains(s.accountId())).distinct()
+                .map(s -> new Candidate(s.accountId(), s.displayName(), s.username(), s.agentNo())).toList();
     }
 
     record AgentForm(@NotBlank(message = "请填写工号") String agentNo, @NotBlank(message = "请填写分机号") String extension,
@@ -128,6 +153,7 @@ class CallCenterAdminController {
     @PreAuthorize("hasAuthority('call:admin')")
     @Transactional
     AgentView saveAgent(@PathVariable long accountId, @Valid @RequestBody AgentForm form) {
+        var person = staff.byId(accountId).orElseThrow(() -> DomainException.invalid("账号不存在"));
         form.skills().forEach((group, level) -> {
             groups.find(group).orElseThrow(() -> DomainException.invalid("技能组 " + group + " 不存在"));
             if (level == null || level < 1 || level > 5) {
@@ -140,7 +166,8 @@ class CallCenterAdminController {
         }
         setup.reload();
         var a = roster.find(accountId).orElseThrow();
-        return new AgentView(a.accountId(), a.agentNo(), a.extension(), a.enabled(), a.skills());
+        return new AgentView(a.accountId(), person.displayName(), person.username(), a.agentNo(), a.extension(),
+                a.enabled(), a.skills());
     }
 
     @GetMapping("/routing-rules")

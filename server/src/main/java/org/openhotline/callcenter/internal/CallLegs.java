@@ -61,9 +61,11 @@ class CallLegs implements TelephonyListener, QueueHandler {
     private final SkillGroups groups;
     private final Clock clock;
     private final TelephonyRuntime runtime;
+    private final SeatWall wall;
 
-    CallLegs(Acd acd, @Lazy AgentDesk desk, CallRecords records, AgentRoster roster, CallRouting routing,
+    CallLegs(@Lazy SeatWall wall, Acd acd, @Lazy AgentDesk desk, CallRecords records, AgentRoster roster, CallRouting routing,
              SkillGroups groups, Clock clock, @Lazy TelephonyRuntime runtime) {
+        this.wall = wall;
         this.acd = acd;
         this.desk = desk;
         this.records = records;
@@ -89,6 +91,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
         records.queued(call.callId, groupId);
         playHoldMusic(call);
         acd.enqueue(new WaitingCall(call.callId, queued.caller(), groupId, queued.priority() ? 10 : 0, clock.instant()));
+        wall.queuesChanged();
     }
 
     private void playHoldMusic(LiveCall call) {
@@ -186,6 +189,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
         }
         call.phase = Phase.TALKING;
         acd.answered(callId);
+        wall.queuesChanged();
         records.answered(callId, call.agentId);
         desk.byCall(call.agentId, AgentState.TALKING, callId, call.caller, null);
         LegId callerLeg = new LegId(callId);
@@ -211,6 +215,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
         switch (phase) {
             case IVR -> records.ended(call.callId, ended.cause().name(), "IVR");
             case QUEUE, RINGING -> {
+                wall.queuesChanged();
                 String point = acd.abandoned(call.callId).orElse(phase == Phase.RINGING ? "RINGING" : "QUEUE");
                 records.ended(call.callId, ended.cause().name(), point);
                 if (call.agentLeg != null) {

@@ -77,7 +77,7 @@ class DeskController {
         StaffPrincipal me = Callers.required();
         OffsetDateTime now = OffsetDateTime.now(clock);
         var calls = jdbc.sql("""
-                select c.id, c.arrived_at, c.direction, a.agent_no, extract(epoch from c.ended_at - c.answered_at),
+                select c.id, c.arrived_at, c.direction, a.agent_no, extract(epoch from c.ended_at - c.answered_at)::float8,
                        c.abandon_point, c.satisfaction
                   from cc_call c left join cc_agent a on a.account_id = c.agent_id
                  where c.caller = ? order by c.arrived_at desc limit 20""")
@@ -125,6 +125,20 @@ class DeskController {
                 .collect(java.util.stream.Collectors.toMap(StaffDirectory.Staff::accountId, StaffDirectory.Staff::displayName));
         return rows.stream().map(m -> new Message(m.id(), m.fromId(), names.getOrDefault(m.fromId(), ""), m.toId(),
                 m.text(), m.sentAt(), m.readAt())).toList();
+    }
+
+    record Contact(long accountId, String name, String agentNo, boolean teamLeader) {}
+
+    @GetMapping("/contacts")
+    @PreAuthorize("hasAnyAuthority('call:agent', 'call:monitor')")
+    @Operation(summary = "内部消息的收信人：班长与坐席")
+    List<Contact> contacts() {
+        long me = Callers.required().accountId();
+        var leaders = staff.withRole(org.openhotline.identity.Role.TEAM_LEADER).stream()
+                .map(s -> new Contact(s.accountId(), s.displayName(), s.agentNo(), true));
+        var agents = staff.withRole(org.openhotline.identity.Role.AGENT).stream()
+                .map(s -> new Contact(s.accountId(), s.displayName(), s.agentNo(), false));
+        return java.util.stream.Stream.concat(leaders, agents).filter(c -> c.accountId() != me).toList();
     }
 
     record CallbackTask(long id, String number, String callId, String reason, OffsetDateTime createdAt) {}

@@ -37,12 +37,20 @@ class DeskEvents {
         return emitter;
     }
 
+    /** Sends the state this event moved to (not whatever the board says by now), so no step is lost. */
     @EventListener
     void on(AgentStateChanged changed) {
         SeatBoard.Seat seat = board.of(changed.accountId());
-        push(changed.accountId(), "seat", Map.of("state", seat.state().name(), "stateLabel", seat.state().label(),
-                "reason", seat.reason() == null ? "" : seat.reason(), "since", String.valueOf(seat.since()),
-                "callId", seat.callId() == null ? "" : seat.callId(), "caller", seat.caller() == null ? "" : seat.caller()));
+        boolean current = seat.state() == changed.to();
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("state", changed.to().name());
+        data.put("stateLabel", changed.to().label());
+        data.put("reason", changed.reason());
+        data.put("since", changed.at());
+        data.put("extension", seat.extension());
+        data.put("callId", current ? seat.callId() : null);
+        data.put("caller", current ? seat.caller() : null);
+        push(changed.accountId(), "seat", data);
     }
 
     void push(long accountId, String event, Object data) {

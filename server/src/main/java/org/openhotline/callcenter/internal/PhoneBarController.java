@@ -30,9 +30,12 @@ class PhoneBarController {
     private final CallLegs legs;
     private final TelephonyRuntime telephony;
     private final SkillGroups groups;
+    private final AgentRoster roster;
 
-    PhoneBarController(AgentDesk desk, SeatBoard board, CallLegs legs, TelephonyRuntime telephony, SkillGroups groups) {
+    PhoneBarController(AgentDesk desk, SeatBoard board, CallLegs legs, TelephonyRuntime telephony, SkillGroups groups,
+                       AgentRoster roster) {
         this.groups = groups;
+        this.roster = roster;
         this.desk = desk;
         this.board = board;
         this.legs = legs;
@@ -40,16 +43,17 @@ class PhoneBarController {
     }
 
     record SeatView(AgentState state, String stateLabel, String reason, java.time.Instant since, String extension,
-                    String callId, String caller, boolean phoneRegistered) {
-        static SeatView of(SeatBoard.Seat s, boolean registered) {
-            return new SeatView(s.state(), s.state().label(), s.reason(), s.since(), s.extension(), s.callId(),
-                    s.caller(), registered);
-        }
-    }
+                    String callId, String caller, boolean phoneRegistered, String agentNo, Map<String, Integer> skills) {}
 
     private SeatView view(SeatBoard.Seat s) {
         boolean registered = s.extension() != null && telephony.running() && telephony.engine().isRegistered(s.extension());
-        return SeatView.of(s, registered);
+        var agent = roster.find(s.accountId());
+        Map<String, Integer> skills = new java.util.TreeMap<>();
+        agent.ifPresent(a -> a.skills().forEach((group, level) ->
+                groups.find(group).ifPresent(g -> skills.put(g.name(), level))));
+        return new SeatView(s.state(), s.state().label(), s.reason(), s.since(),
+                s.extension() != null ? s.extension() : agent.map(AgentRoster.Agent::extension).orElse(null),
+                s.callId(), s.caller(), registered, agent.map(AgentRoster.Agent::agentNo).orElse(null), skills);
     }
 
     @GetMapping

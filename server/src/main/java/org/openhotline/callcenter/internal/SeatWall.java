@@ -94,6 +94,27 @@ class SeatWall {
         }).toList();
     }
 
+    /**
+     * Pushes the queue boards when a queue changed (a call queued, was answered or left). Bursts are coalesced:
+     * at most one push per 100 ms, so that a flood of calls cannot flood the screens.
+     */
+    void queuesChanged() {
+        if (subscribers.isEmpty() || !queuePushPending.compareAndSet(false, true)) {
+            return;
+        }
+        pusher.schedule(() -> {
+            queuePushPending.set(false);
+            var boards = queues();
+            for (SseEmitter emitter : subscribers) {
+                send(emitter, "queues", boards);
+            }
+        }, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean queuePushPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ScheduledExecutorService pusher =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("seat-wall-push").daemon().factory());
+
     SseEmitter subscribe() {
         SseEmitter emitter = new SseEmitter(Duration.ofHours(12).toMillis());
         subscribers.add(emitter);
