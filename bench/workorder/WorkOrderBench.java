@@ -127,6 +127,22 @@ public class WorkOrderBench {
         int lights = calendar.fireDueTimers(java.time.Instant.now().plusSeconds(25 * 3600));
         double lightSecs = secs(l0);
         System.out.printf("lights: %,d order timers fired with light updates in %.1f s = %.0f/s%n", lights, lightSecs, lights / lightSecs);
+        // Every bulk order in HANDLING gets a main assignment whose handling deadline passed while "down".
+        jdbc.sql("""
+                insert into wo_assignment (work_order_id, unit_id, unit_path, unit_name, role, state, assigned_by,
+                       assigned_at, sign_due_at, handle_start_at, handle_due_at, signed_at)
+                select w.id, u.id, u.path, u.name, 'MAIN', 'HANDLING', 'bench', now() - interval '2 days',
+                       now() - interval '1 day', now() - interval '2 days', now() - interval '1 minute', now() - interval '1 day'
+                  from work_order w, org_node u where u.code = 'ZJJ' and w.state = 'HANDLING' and w.created_by = 'bench'""").update();
+        int pending = jdbc.sql("""
+                insert into calendar_timer (subject_type, subject_id, light, due_at, deadline_at)
+                select 'wo.handle', a.id, l.light, now() - interval '1 minute', a.handle_due_at
+                  from wo_assignment a, (values ('YELLOW'), ('RED')) l(light) where a.assigned_by = 'bench'""").update();
+        long h0 = System.nanoTime();
+        int handled = calendar.fireDueTimers(java.time.Instant.now());
+        double handledSecs = secs(h0);
+        System.out.printf("lights: %,d pending assignment timers (%,d inserted) fired with light updates, timeline and events in %.1f s = %.0f/s%n",
+                handled, pending, handledSecs, handled / handledSecs);
         int bare = Math.max(100_000, bulk / 2);
         jdbc.sql("""
                 insert into calendar_timer (subject_type, subject_id, light, due_at, deadline_at)
