@@ -49,7 +49,7 @@ class LightWatch {
         if (changes.isEmpty()) {
             return;
         }
-        jdbc.sql("select wo_refresh_light(x) from unnest(cast(:ids as bigint[])) x")
+        jdbc.sql("select wo_refresh_lights(cast(:ids as bigint[]))")
                 .param("ids", changes.stream().map(Change::orderId).distinct().toArray(Long[]::new)).query(rs -> {});
         jdbc.sql("""
                 insert into wo_timeline (work_order_id, at, actor, actor_name, action, note, details)
