@@ -33,6 +33,11 @@ final class EngineIvrCall implements IvrCall {
     }
 
     @Override
+    public void earlyMedia() {
+        engine.earlyMedia(leg.id);
+    }
+
+    @Override
     public boolean play(String prompt) {
         if (!leg.digits.isEmpty()) return true; // the caller already chose: skip the prompt
         CompletableFuture<Boolean> done = engine.play(leg.id, prompt);

@@ -96,10 +96,12 @@ public final class TelephonyEngine implements AutoCloseable {
         }, r -> Thread.ofVirtual().start(r));
     }
 
-    /** Connects two legs so that they hear each other (a room of two speakers). */
+    /** Connects two legs so that they hear each other (a room of two speakers); answers them if needed. */
     public void bridge(LegId a, LegId b) {
         ActiveLeg x = legs.active(a);
         ActiveLeg y = legs.active(b);
+        signalling.legs().answer(x.sip); // no-op unless an inbound leg is still ringing or in early media
+        signalling.legs().answer(y.sip);
         Room room = x.sip.media.room() != null ? x.sip.media.room() : new Room("room-" + a.value());
         room.join(x.sip.media);
         room.join(y.sip.media);
@@ -125,7 +127,10 @@ public final class TelephonyEngine implements AutoCloseable {
     public String conference(LegId... members) {
         Room room = Optional.ofNullable(legs.active(members[0]).sip.media.room())
                 .orElseGet(() -> new Room("room-" + members[0].value()));
-        for (LegId m : members) room.join(legs.active(m).sip.media);
+        for (LegId m : members) {
+            signalling.legs().answer(legs.active(m).sip);
+            room.join(legs.active(m).sip.media);
+        }
         for (int i = 1; i < members.length; i++) events.emit(new Bridged(members[0], members[i]));
         return room.id();
     }

@@ -70,6 +70,49 @@ class DialogFeaturesTest {
     }
 
     @Test
+    void earlyMediaFlowTakesDigitsBeforeAnswerAndAnswersWhenBridged() throws Exception {
+        var flow = org.openhotline.telephony.ivr.FlowParser.parse("""
+                {"id": "early", "start": "m", "earlyMedia": true, "steps": {
+                  "m": {"type": "menu", "prompt": "main-menu", "options": {"1": "q"}, "onFailure": "q"},
+                  "q": {"type": "queue", "queue": "general"}}}""");
+        engine = TelephonyEngine.builder(EngineFixture.config(dir)).listener(events)
+                .extensions(ExtensionDirectory.of(Map.of("1001", EngineFixture.PASSWORD)))
+                .flows(new org.openhotline.telephony.ivr.FlowRepository() {
+                    @Override
+                    public java.util.Optional<org.openhotline.telephony.ivr.Flow> find(String id) {
+                        return java.util.Optional.of(flow);
+                    }
+
+                    @Override
+                    public java.util.Optional<org.openhotline.telephony.ivr.Flow> forNumber(String number) {
+                        return java.util.Optional.of(flow);
+                    }
+                })
+                .queues(call -> {
+                    LegId agent = engine.originate("1001", "12345", true);
+                    engine.answered(agent).thenRun(() -> engine.bridge(call.leg(), agent));
+                }).start();
+        try (TestPhone agent = new TestPhone("1001", 1000, engine.sipPort());
+             TestPhone citizen = new TestPhone("13800138000", 440, engine.sipPort())) {
+            agent.register(EngineFixture.PASSWORD);
+            CompletableFuture<Void> dialing = CompletableFuture.runAsync(() -> {
+                try {
+                    citizen.dial("12345");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            events.awaitEvent(CallArrived.class, Duration.ofSeconds(5));
+            Thread.sleep(600);
+            assertThat(dialing).as("not answered during the menu").isNotDone();
+            assertThat(citizen.audio.packetsIn()).as("menu prompt as early media").isGreaterThan(10);
+            citizen.audio.sendDigit('1');
+            dialing.get(5, TimeUnit.SECONDS);
+            events.awaitEvent(Bridged.class, Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void sipInfoDigitsAreReportedLikeRfc4733Ones() throws Exception {
         start(EngineFixture.config(dir));
         try (TestPhone citizen = new TestPhone("13800138000", 440, engine.sipPort())) {
