@@ -48,7 +48,7 @@ public final class TelephonyEngine implements AutoCloseable {
         this.events = new Events(listener);
         this.prompts = new Prompts(config.promptDirectory());
         this.mixer = Mixer.start();
-        this.recordings = new Recordings(mixer, config.recordingDirectory(), legs, events);
+        this.recordings = new Recordings(mixer, config.recordingDirectory(), legs, events, parts.clock());
         this.ivr = new IvrRunner(this, parts, events);
         this.lifecycle = new CallLifecycle(this, legs, mixer, events, recordings, parts.flows(), ivr);
         this.signalling = new Signalling(config, parts.extensions(), lifecycle, parts.clock());
