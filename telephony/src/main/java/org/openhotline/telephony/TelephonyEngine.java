@@ -228,6 +228,16 @@ public final class TelephonyEngine implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no flow " + flowId)));
     }
 
+    /** Whether the trunk's carrier answers our OPTIONS probes (for the fault alarms). */
+    public boolean isTrunkUp(String trunk) {
+        return signalling.trunkUp(trunk);
+    }
+
+    /** Whether a trunk that must register with its carrier currently is. */
+    public boolean isTrunkRegistered(String trunk) {
+        return signalling.trunkRegistered(trunk);
+    }
+
     public boolean isRegistered(String extension) {
         return signalling.registrations().isRegistered(extension);
     }

@@ -199,6 +199,26 @@ class DialogFeaturesTest {
     }
 
     @Test
+    void trunkAccountRegistersWithTheCarrierAndTheTrunkIsProbed() throws Exception {
+        try (FakeCarrier carrier = new FakeCarrier("nanning12345", "trunk-secret")) {
+            Trunk ims = new Trunk("ims", Set.of(), Set.of(), "nanning12345", "trunk-secret", "127.0.0.1",
+                    carrier.port(), "077112345", 60);
+            start(EngineFixture.config(dir).withTrunks(List.of(ims)).withTrunkProbeSeconds(1));
+            long deadline = System.currentTimeMillis() + 5000;
+            while (!(engine.isTrunkRegistered("ims") && engine.isTrunkUp("ims")) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(engine.isTrunkRegistered("ims")).isTrue();
+            assertThat(engine.isTrunkUp("ims")).isTrue();
+            assertThat(carrier.refused.get()).isZero();
+            carrier.close();
+            deadline = System.currentTimeMillis() + 5000;
+            while (engine.isTrunkUp("ims") && System.currentTimeMillis() < deadline) Thread.sleep(200);
+            assertThat(engine.isTrunkUp("ims")).as("carrier gone: probe times out").isFalse();
+        }
+    }
+
+    @Test
     void answeredLegWhosePeerFallsSilentIsReleased() throws Exception {
         start(EngineFixture.config(dir).withMediaTimeout(Duration.ofSeconds(2)));
         try (TestPhone citizen = new TestPhone("13800138000", 440, engine.sipPort())) {
