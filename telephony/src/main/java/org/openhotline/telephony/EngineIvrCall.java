@@ -3,7 +3,9 @@ package org.openhotline.telephony;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.openhotline.telephony.ivr.IvrCall;
 
 /** The IVR's view of a leg: blocking prompts with barge-in, digits, voicemail recording. */
@@ -50,7 +52,7 @@ final class EngineIvrCall implements IvrCall {
                 }
                 try {
                     done.get(SLICE_MS, TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.TimeoutException ignored) {
+                } catch (TimeoutException ignored) {
                     // poll again
                 }
             }
@@ -58,7 +60,7 @@ final class EngineIvrCall implements IvrCall {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CallerLeft();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return true;
         }
     }

@@ -1,6 +1,7 @@
 package org.openhotline.telephony.demo;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,7 @@ public final class DemoSwitch {
         List<String> extensions = List.of("1001", "1002", "1003", "1004");
         TelephonyConfig config = TelephonyConfig.defaults(Path.of("recordings")).withAddresses(ip, ip)
                 .withSipPort(port).withTrunks(List.of(new Trunk("demo-carrier", Set.of("12345", "12346"),
-                        new java.util.HashSet<>(List.of(trunkIp, "127.0.0.1")), null, null, null, 0, "12345")));
+                        new HashSet<>(List.of(trunkIp, "127.0.0.1")), null, null, null, 0, "12345")));
         TelephonyEngine[] engine = new TelephonyEngine[1];
         engine[0] = TelephonyEngine.builder(config)
                 .listener(DemoSwitch::print)

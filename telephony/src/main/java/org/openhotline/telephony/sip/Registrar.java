@@ -1,6 +1,7 @@
 package org.openhotline.telephony.sip;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ListIterator;
 import javax.sip.RequestEvent;
 import javax.sip.header.AuthorizationHeader;
@@ -39,7 +40,7 @@ final class Registrar {
         this.events = events;
         this.clock = clock;
         this.maxExpires = maxExpires;
-        this.lockouts = new Lockouts(clock, 10, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10));
+        this.lockouts = new Lockouts(clock, 10, Duration.ofMinutes(1), Duration.ofMinutes(10));
     }
 
     void handle(RequestEvent event) throws Exception {
