@@ -113,6 +113,49 @@ class DialogFeaturesTest {
     }
 
     @Test
+    void collectGathersDigitsUntilHashAndRunFlowStartsAnIvrOnDemand() throws Exception {
+        engine = TelephonyEngine.builder(EngineFixture.config(dir)).listener(e -> {
+            events.on(e);
+            if (e instanceof CallArrived a) engine.answer(a.leg());
+        }).flows(new org.openhotline.telephony.ivr.ClasspathFlows(Map.of())).start();
+        try (TestPhone citizen = new TestPhone("13800138000", 440, engine.sipPort())) {
+            citizen.dial("12300");
+            LegId leg = events.awaitEvent(CallArrived.class, Duration.ofSeconds(3)).leg();
+            var digits = engine.collect(leg, 10, Duration.ofSeconds(3));
+            for (char d : "2026#".toCharArray()) {
+                citizen.audio.sendDigit(d);
+                Thread.sleep(150);
+            }
+            assertThat(digits.get(5, TimeUnit.SECONDS)).isEqualTo("2026");
+            engine.runFlow(leg, "direct-to-agent"); // no queue handler configured: the default one ignores it
+            assertThat(events.awaitEvent(IvrFinished.class, Duration.ofSeconds(3)).outcome()).isEqualTo("queue:general");
+        }
+    }
+
+    @Test
+    void stopRecordingEndsTheRecordingWhileTheCallGoesOn() throws Exception {
+        start(EngineFixture.config(dir));
+        try (TestPhone a = new TestPhone("13800138000", 440, engine.sipPort());
+             TestPhone b = new TestPhone("13900139000", 1000, engine.sipPort())) {
+            a.dial("12300");
+            LegId first = events.awaitEvent(CallArrived.class, Duration.ofSeconds(3)).leg();
+            b.dial("12300");
+            LegId second = events.await(CallArrived.class, c -> !c.leg().equals(first), Duration.ofSeconds(3))
+                    .event() instanceof CallArrived c ? c.leg() : null;
+            engine.bridge(first, second);
+            engine.record(first, second);
+            Thread.sleep(1000);
+            engine.stopRecording(first);
+            RecordingReady rec = events.awaitEvent(RecordingReady.class, Duration.ofSeconds(2));
+            assertThat(rec.duration().toMillis()).isBetween(800L, 1400L);
+            assertThat(engine.activeLegs()).contains(first, second);
+            var wav = WavCheck.read(rec.file());
+            assertThat(wav.leftLevel()).isGreaterThan(1000);
+            assertThat(wav.rightLevel()).isGreaterThan(1000);
+        }
+    }
+
+    @Test
     void sipInfoDigitsAreReportedLikeRfc4733Ones() throws Exception {
         start(EngineFixture.config(dir));
         try (TestPhone citizen = new TestPhone("13800138000", 440, engine.sipPort())) {
