@@ -2,10 +2,11 @@
 # Knowledge benchmark: recall@1/@5 of search and of the answer assistant over the evaluation set
 # (server/src/test/resources/knowledge/eval-questions.tsv), then N generated articles (default 100000):
 # index rebuild time and search latency at 20 concurrent queries, Lucene vs PostgreSQL ILIKE, same run.
-# Usage: bench/knowledge/run.sh [articles]      Figures: target/knowledge-bench.txt (and stdout).
+# Usage: bench/knowledge/run.sh [articles]      Figures: bench/knowledge/last-run.txt (and stdout).
+# Assertions are off (-DenableAssertions=false): Lucene checks its invariants with asserts that cost more than the search.
 set -e
 cd "$(dirname "$0")/../.."
 ./mvnw -B -q -pl server -am test -Dskip.web=true -Dtest=KnowledgeBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench=knowledge -Dbench.articles="${1:-100000}" -Dbench.out="$(pwd)/bench/knowledge/last-run.txt" \
-  -Dsurefire.redirectTestOutputToFile=false
+  -Dsurefire.redirectTestOutputToFile=false -DenableAssertions=false
 cat bench/knowledge/last-run.txt

@@ -40,7 +40,8 @@ public class TelephonyBench {
                 "127.0.0.1", agentPort, "12345");
         TelephonyConfig config = TelephonyConfig.defaults(DIR.resolve("recordings"))
                 .withAddresses("127.0.0.1", "127.0.0.1").withSipPort(freePort()).withRtpPorts(30000, 39999)
-                .withTrunks(List.of(carrier)).withLimits(4000, Duration.ofSeconds(10));
+                .withTrunks(List.of(carrier)).withLimits(4000, Duration.ofSeconds(10))
+                .withTrunkProbeSeconds(3600); // sipp agents would take OPTIONS for a new call
         TelephonyEngine[] e = new TelephonyEngine[1];
         e[0] = TelephonyEngine.builder(config).listener(ev -> onEvent(e[0], ev)).start();
         TelephonyEngine engine = e[0];

@@ -57,6 +57,11 @@ public class BusinessCalendar {
         timers.ensure(subjectType, subjectId, deadline);
     }
 
+    /** The timers of a subject created in this transaction, which has none yet (saves the lookup). */
+    public void scheduleNew(String subjectType, long subjectId, Deadline deadline) {
+        timers.insert(subjectType, subjectId, deadline);
+    }
+
     public void cancel(String subjectType, long subjectId) {
         timers.cancel(subjectType, subjectId);
     }

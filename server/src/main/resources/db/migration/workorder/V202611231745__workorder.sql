@@ -170,16 +170,23 @@ create function wo_light_rank(light varchar) returns int language sql immutable 
     select case light when 'RED' then 2 when 'YELLOW' then 1 else 0 end
 $$;
 
-create function wo_refresh_light(order_id bigint) returns void language sql as $$
+create function wo_refresh_lights(order_ids bigint[]) returns void language sql as $$
     update work_order w
-       set light = case greatest(
-                   case when w.state in ('PENDING_DISPATCH', 'PENDING_CALLBACK') then wo_light_rank(w.stage_light) else 0 end,
-                   coalesce((select max(greatest(case when a.state = 'PENDING_SIGN' then wo_light_rank(a.sign_light) else 0 end,
-                                                 wo_light_rank(a.handle_light)))
-                               from wo_assignment a
-                              where a.work_order_id = w.id and a.state in ('PENDING_SIGN', 'HANDLING', 'RETURN_REQUESTED')), 0))
-                   when 2 then 'RED' when 1 then 'YELLOW' else 'GREEN' end
-     where w.id = order_id
+       set light = x.light
+      from (select o.id,
+                   case greatest(
+                       case when o.state in ('PENDING_DISPATCH', 'PENDING_CALLBACK') then wo_light_rank(o.stage_light) else 0 end,
+                       coalesce((select max(greatest(case when a.state = 'PENDING_SIGN' then wo_light_rank(a.sign_light) else 0 end,
+                                                     wo_light_rank(a.handle_light)))
+                                   from wo_assignment a
+                                  where a.work_order_id = o.id and a.state in ('PENDING_SIGN', 'HANDLING', 'RETURN_REQUESTED')), 0))
+                   when 2 then 'RED' when 1 then 'YELLOW' else 'GREEN' end as light
+              from work_order o where o.id = any(order_ids)) x
+     where w.id = x.id and w.light <> x.light
+$$;
+
+create function wo_refresh_light(order_id bigint) returns void language sql as $$
+    select wo_refresh_lights(array[order_id])
 $$;
 
 -- 12345 category taxonomy (诉求分类), 3–4 levels.

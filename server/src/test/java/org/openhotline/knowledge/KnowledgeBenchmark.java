@@ -57,8 +57,8 @@ class KnowledgeBenchmark {
             System.out.println(s);
             out.append(s).append('\n');
         };
-        say.accept("# Knowledge benchmark — " + Runtime.getRuntime().availableProcessors() + " cores, "
-                + System.getProperty("java.version"));
+        say.accept("# Knowledge benchmark — " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", load average " + load());
         var questions = KnowledgeEvaluation.questions(jdbc);
         var who = KnowledgeEvaluation.agent(jdbc);
         long demo = jdbc.sql("select count(*) from kb_article where state = 'PUBLISHED'").query(Long.class).single();
@@ -74,6 +74,9 @@ class KnowledgeBenchmark {
 
         List<String> sentences = questions.stream().map(KnowledgeEvaluation.Question::text).toList();
         List<String> keywords = sentences.stream().map(KnowledgeBenchmark::keyword).toList();
+        var single = run(sentences, 1000, 1, q -> search.search(who,
+                new KnowledgeSearch.Request(q, null, null, null, false, false, 1, 10)));
+        say.accept("Lucene, citizen questions, one at a time (service time): " + single);
         var lucene = run(sentences, 4000, q -> search.search(who,
                 new KnowledgeSearch.Request(q, null, null, null, false, false, 1, 10)));
         say.accept("Lucene, citizen questions:   " + lucene);
@@ -86,8 +89,13 @@ class KnowledgeBenchmark {
                          order by updated_at desc limit 10""")
                 .param("q", "%" + q + "%").query((rs, n) -> rs.getLong(1)).list());
         say.accept("PostgreSQL ILIKE, one keyword: " + ilike);
+        say.accept("load average at the end: " + load());
         java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("bench.out", "target/knowledge-bench.txt")),
                 out.toString());
+    }
+
+    private static String load() {
+        return String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** The query's longest word: what a user would type into a plain LIKE search box. */
@@ -104,18 +112,23 @@ class KnowledgeBenchmark {
     }
 
     private static Latency run(List<String> queries, int total, Consumer<String> one) throws Exception {
+        return run(queries, total, CONCURRENCY, one);
+    }
+
+    private static Latency run(List<String> queries, int total, int concurrency, Consumer<String> one)
+            throws Exception {
         for (int i = 0; i < Math.min(200, total / 4); i++) {
             one.accept(queries.get(i % queries.size())); // warm-up
         }
         double[] millis = new double[total];
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < CONCURRENCY; t++) {
+            for (int t = 0; t < concurrency; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {
-                    for (int i = thread; i < total; i += CONCURRENCY) {
+                    for (int i = thread; i < total; i += concurrency) {
                         long s = System.nanoTime();
                         one.accept(queries.get((i * 7) % queries.size()));
                         millis[i] = (System.nanoTime() - s) / 1e6;

@@ -100,7 +100,8 @@ class KnowledgeSearchTest {
     void aSearchThatFindsNothingIsCollectedForTheEditors() {
         var agent = ApiClient.loggedIn(port, "agent4");
         var answer = ok(agent.get("/api/knowledge/search?q=" + q("火星移民签证代办"))).json();
-        assertThat(answer.path("total").asLong()).isZero();
+        // Nothing matches the query as a whole: at most partial matches come back, flagged, and the query is kept.
+        assertThat(answer.path("relaxed").asBoolean()).isTrue();
         var misses = ok(ApiClient.loggedIn(port, "kbeditor1").get("/api/knowledge/misses?size=200")).json();
         assertThat(StreamSupport.stream(misses.path("items").spliterator(), false)
                 .map(m -> m.path("query").asString())).contains("火星移民签证代办");

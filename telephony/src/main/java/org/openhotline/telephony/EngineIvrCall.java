@@ -3,7 +3,9 @@ package org.openhotline.telephony;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.openhotline.telephony.ivr.IvrCall;
 
 /** The IVR's view of a leg: blocking prompts with barge-in, digits, voicemail recording. */
@@ -33,6 +35,11 @@ final class EngineIvrCall implements IvrCall {
     }
 
     @Override
+    public void earlyMedia() {
+        engine.earlyMedia(leg.id);
+    }
+
+    @Override
     public boolean play(String prompt) {
         if (!leg.digits.isEmpty()) return true; // the caller already chose: skip the prompt
         CompletableFuture<Boolean> done = engine.play(leg.id, prompt);
@@ -45,7 +52,7 @@ final class EngineIvrCall implements IvrCall {
                 }
                 try {
                     done.get(SLICE_MS, TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.TimeoutException ignored) {
+                } catch (TimeoutException ignored) {
                     // poll again
                 }
             }
@@ -53,7 +60,7 @@ final class EngineIvrCall implements IvrCall {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CallerLeft();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return true;
         }
     }

@@ -2,7 +2,9 @@ package org.openhotline.telephony;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openhotline.telephony.TelephonyEvent.RecordingReady;
@@ -13,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Call recordings and voicemail. A recording belongs to the caller's leg and stops when either party
- * leaves, so its length is the talk time; {@link RecordingReady} tells the call center where it is.
+ * leaves, so its length is the talk time; {@link RecordingReady} tells the call center where it is. Files
+ * go into one folder per day ({@code 2026-03-01/<leg>.wav}) so that archiving and retention work by date.
  */
 final class Recordings {
     private static final Logger log = LoggerFactory.getLogger(Recordings.class);
@@ -21,16 +24,22 @@ final class Recordings {
     private final Path directory;
     private final LiveLegs legs;
     private final Events events;
+    private final Clock clock;
 
-    Recordings(Mixer mixer, Path directory, LiveLegs legs, Events events) {
+    Recordings(Mixer mixer, Path directory, LiveLegs legs, Events events, Clock clock) {
         this.mixer = mixer;
         this.directory = directory;
         this.legs = legs;
         this.events = events;
+        this.clock = clock;
+    }
+
+    private Path today() {
+        return directory.resolve(LocalDate.now(clock).toString());
     }
 
     Path start(ActiveLeg caller, ActiveLeg agent) {
-        Path file = directory.resolve(caller.id.value() + ".wav");
+        Path file = today().resolve(caller.id.value() + ".wav");
         try {
             caller.recorder = mixer.record(file, caller.sip.media, agent.sip.media);
         } catch (IOException e) {
@@ -64,7 +73,7 @@ final class Recordings {
 
     /** Records one leg until 3 s of silence, {@code max}, or hang-up. */
     Path voicemail(ActiveLeg leg, Duration max) {
-        Path file = directory.resolve("voicemail-" + leg.id.value() + ".wav");
+        Path file = today().resolve("voicemail-" + leg.id.value() + ".wav");
         CompletableFuture<Void> silent = new CompletableFuture<>();
         try {
             leg.recorder = mixer.record(file, leg.sip.media, null);

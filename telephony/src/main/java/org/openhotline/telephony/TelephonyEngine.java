@@ -48,7 +48,7 @@ public final class TelephonyEngine implements AutoCloseable {
         this.events = new Events(listener);
         this.prompts = new Prompts(config.promptDirectory());
         this.mixer = Mixer.start();
-        this.recordings = new Recordings(mixer, config.recordingDirectory(), legs, events);
+        this.recordings = new Recordings(mixer, config.recordingDirectory(), legs, events, parts.clock());
         this.ivr = new IvrRunner(this, parts, events);
         this.lifecycle = new CallLifecycle(this, legs, mixer, events, recordings, parts.flows(), ivr);
         this.signalling = new Signalling(config, parts.extensions(), lifecycle, parts.clock());
@@ -96,10 +96,12 @@ public final class TelephonyEngine implements AutoCloseable {
         }, r -> Thread.ofVirtual().start(r));
     }
 
-    /** Connects two legs so that they hear each other (a room of two speakers). */
+    /** Connects two legs so that they hear each other (a room of two speakers); answers them if needed. */
     public void bridge(LegId a, LegId b) {
         ActiveLeg x = legs.active(a);
         ActiveLeg y = legs.active(b);
+        signalling.legs().answer(x.sip); // no-op unless an inbound leg is still ringing or in early media
+        signalling.legs().answer(y.sip);
         Room room = x.sip.media.room() != null ? x.sip.media.room() : new Room("room-" + a.value());
         room.join(x.sip.media);
         room.join(y.sip.media);
@@ -125,7 +127,10 @@ public final class TelephonyEngine implements AutoCloseable {
     public String conference(LegId... members) {
         Room room = Optional.ofNullable(legs.active(members[0]).sip.media.room())
                 .orElseGet(() -> new Room("room-" + members[0].value()));
-        for (LegId m : members) room.join(legs.active(m).sip.media);
+        for (LegId m : members) {
+            signalling.legs().answer(legs.active(m).sip);
+            room.join(legs.active(m).sip.media);
+        }
         for (int i = 1; i < members.length; i++) events.emit(new Bridged(members[0], members[i]));
         return room.id();
     }
@@ -221,6 +226,16 @@ public final class TelephonyEngine implements AutoCloseable {
     public void runFlow(LegId leg, String flowId) {
         ivr.start(legs.active(leg), parts.flows().find(flowId)
                 .orElseThrow(() -> new IllegalArgumentException("no flow " + flowId)));
+    }
+
+    /** Whether the trunk's carrier answers our OPTIONS probes (for the fault alarms). */
+    public boolean isTrunkUp(String trunk) {
+        return signalling.trunkUp(trunk);
+    }
+
+    /** Whether a trunk that must register with its carrier currently is. */
+    public boolean isTrunkRegistered(String trunk) {
+        return signalling.trunkRegistered(trunk);
     }
 
     public boolean isRegistered(String extension) {

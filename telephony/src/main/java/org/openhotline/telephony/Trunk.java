@@ -6,10 +6,17 @@ import java.util.Set;
  * A carrier trunk or SBC. Inbound calls to one of {@code inboundNumbers} are accepted from
  * {@code allowedAddresses} without a challenge, or from anywhere that answers a digest challenge for
  * {@code username}/{@code password}. Outbound calls go to {@code outboundHost}:{@code outboundPort} and
- * present {@code callerId} (e.g. 077112345) unless a command names another.
+ * present {@code callerId} (e.g. 077112345) unless a command names another; a carrier's challenge is
+ * answered with the same account. With {@code registerSeconds} > 0 the engine also registers that account
+ * with the carrier (IMS trunks want this). Trunks with an outbound host are probed with OPTIONS.
  */
 public record Trunk(String name, Set<String> inboundNumbers, Set<String> allowedAddresses, String username,
-                    String password, String outboundHost, int outboundPort, String callerId) {
+                    String password, String outboundHost, int outboundPort, String callerId, int registerSeconds) {
+
+    public Trunk(String name, Set<String> inboundNumbers, Set<String> allowedAddresses, String username,
+                 String password, String outboundHost, int outboundPort, String callerId) {
+        this(name, inboundNumbers, allowedAddresses, username, password, outboundHost, outboundPort, callerId, 0);
+    }
 
     public boolean accepts(String number) {
         return inboundNumbers.contains(number);

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.openhotline.calendar.Deadline;
 import org.openhotline.calendar.TimerFired;
+import org.openhotline.calendar.TimersFired;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Table {@code calendar_timer}: scheduling is idempotent per subject and deadline (scheduling the same deadline
  * again keeps the rows, fired or not, so a light never fires twice); firing takes due rows with
- * {@code FOR UPDATE SKIP LOCKED} in batches, marks them and publishes {@link TimerFired} in the same transaction.
+ * {@code FOR UPDATE SKIP LOCKED} in batches, marks them and publishes one {@link TimersFired} per batch in the same
+ * transaction.
  */
 @Repository
 public class Timers {
@@ -43,6 +45,10 @@ public class Timers {
             return;
         }
         cancel(subjectType, subjectId);
+        insert(subjectType, subjectId, deadline);
+    }
+
+    public void insert(String subjectType, long subjectId, Deadline deadline) {
         jdbc.sql("""
                 insert into calendar_timer (subject_type, subject_id, light, due_at, deadline_at)
                 values (:type, :id, 'YELLOW', :yellow, :due), (:type, :id, 'RED', :due, :due)""")
@@ -114,7 +120,7 @@ public class Timers {
         }
         jdbc.sql("update calendar_timer set fired_at = :now where id in (:ids)")
                 .param("now", ts(now)).param("ids", due.stream().map(TimerFired::timerId).toList()).update();
-        due.forEach(events::publishEvent);
+        events.publishEvent(new TimersFired(due));
         return due.size();
     }
 

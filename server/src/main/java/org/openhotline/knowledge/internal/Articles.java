@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.openhotline.shared.DomainException;
 import org.openhotline.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,11 +48,17 @@ public class Articles {
         return jdbc.sql("select count(*) from kb_article").query(Long.class).single();
     }
 
-    /** Every article, streamed in id order (index rebuild), without loading the table into memory. */
+    /** Every article in id order (index rebuild), a page of 1000 at a time so the table never sits in memory. */
     public void forEach(Consumer<Article> each) {
-        try (Stream<Article> rows = jdbc.sql("select " + COLUMNS + " from kb_article order by id")
-                .withFetchSize(500).query(Articles::map).stream()) {
-            rows.forEach(each);
+        long after = 0;
+        while (true) {
+            List<Article> page = jdbc.sql("select " + COLUMNS + " from kb_article where id > ? order by id limit 1000")
+                    .param(after).query(Articles::map).list();
+            page.forEach(each);
+            if (page.size() < 1000) {
+                return;
+            }
+            after = page.getLast().id();
         }
     }
 

@@ -34,11 +34,11 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.openhotline.HotlineProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -66,8 +66,8 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
 
     public record Duration(long articles, long millis) {}
 
-    KnowledgeIndex(HotlineProperties properties, Articles articles, JdbcClient jdbc) {
-        this.folder = properties.dataDir().toAbsolutePath().normalize().resolve("index").resolve("knowledge");
+    KnowledgeIndex(@Value("${hotline.data-dir}") Path dataDir, Articles articles, JdbcClient jdbc) {
+        this.folder = dataDir.toAbsolutePath().normalize().resolve("index").resolve("knowledge");
         this.articles = articles;
         this.jdbc = jdbc;
     }
@@ -296,6 +296,34 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
             } catch (IOException e) {
                 log.warn("Releasing a knowledge searcher failed", e);
             }
+        }
+    }
+
+    /**
+     * The terms of {@code field} found in more than {@code ratio} of the articles. They tell almost nothing about which
+     * article answers (BM25 gives them near-zero weight) but their long postings are what a query spends its time on.
+     */
+    public Set<String> common(String field, Collection<String> terms, double ratio) {
+        if (terms.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                var reader = searcher.getIndexReader();
+                double limit = Math.max(reader.numDocs(), 1) * ratio;
+                Set<String> out = new HashSet<>();
+                for (String t : terms) {
+                    if (reader.docFreq(new Term(field, t)) > limit) {
+                        out.add(t);
+                    }
+                }
+                return out;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

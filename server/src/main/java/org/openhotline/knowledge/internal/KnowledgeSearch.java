@@ -60,6 +60,9 @@ public class KnowledgeSearch {
                          List<Unit> units, List<String> terms, long tookMs) {}
 
     /** What a query text means once synonyms are applied: the Lucene query and the words to highlight. */
+    /** Words in more than this share of the articles are left out of the query (see {@link KnowledgeIndex#common}). */
+    static final double COMMON = 0.2;
+
     public record Parsed(Query query, Query relaxed, List<String> highlight, List<String> words) {}
 
     public Parsed parse(String q) {
@@ -69,8 +72,15 @@ public class KnowledgeSearch {
         variants.forEach(v -> words.addAll(v.words()));
         texts.forEach(t -> words.addAll(synonyms.termsIn(t)));
         List<String> firstWords = variants.isEmpty() ? List.of() : variants.getFirst().words();
-        return new Parsed(variants.isEmpty() ? null : SearchQueries.text(variants, false),
-                variants.isEmpty() ? null : SearchQueries.text(variants, true), Highlights.markable(words), firstWords);
+        if (variants.isEmpty()) {
+            return new Parsed(null, null, Highlights.markable(words), firstWords);
+        }
+        Set<String> grams = new LinkedHashSet<>();
+        variants.forEach(v -> grams.addAll(SearchQueries.bigrams(v)));
+        Set<String> commonWords = index.common("body", words, COMMON);
+        Set<String> commonGrams = index.common("body_bi", grams, COMMON);
+        return new Parsed(SearchQueries.text(variants, false, commonWords, commonGrams),
+                SearchQueries.text(variants, true, commonWords, commonGrams), Highlights.markable(words), firstWords);
     }
 
     public Answer search(StaffPrincipal caller, Request r) {

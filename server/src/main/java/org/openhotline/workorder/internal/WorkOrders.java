@@ -70,8 +70,10 @@ class WorkOrders {
 
     /** Inserts a new order (number and id assigned here) and writes its first steps. */
     void insert(WorkOrder o) {
-        o.id = jdbc.sql("select nextval('work_order_id_seq')").query(Long.class).single();
-        long seq = jdbc.sql("select nextval('wo_number_seq')").query(Long.class).single();
+        long[] ids = jdbc.sql("select nextval('work_order_id_seq'), nextval('wo_number_seq')")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        o.id = ids[0];
+        long seq = ids[1];
         o.number = DateTimeFormatter.ofPattern("yyyyMMdd").format(o.createdAt.atZone(calendar.zone())) + String.format("%06d", seq);
         jdbc.sql("""
                 insert into work_order (id, number, channel, appeal_type, urgency, category_id, region_id, region_path,
@@ -92,7 +94,7 @@ class WorkOrders {
                 .param("createdBy", o.createdBy).param("now", ts(o.createdAt))
                 .param("searchText", searchText(o)).param("grams", grams(o))
                 .update();
-        writeRest(o, 0);
+        writeRest(o, 0, true);
     }
 
     void save(WorkOrder o, Instant now) {
@@ -117,13 +119,19 @@ class WorkOrders {
         if (rows == 0) {
             throw DomainException.conflict("工单 " + o.number + " 刚被他人处理过，请刷新后重试").with("code", "concurrent-update");
         }
-        writeRest(o, o.version + 1);
+        writeRest(o, o.version + 1, false);
     }
 
-    private void writeRest(WorkOrder o, int newVersion) {
+    /** Everything but the order row; subjects created in this step get their timers without a lookup first. */
+    private void writeRest(WorkOrder o, int newVersion, boolean newOrder) {
+        java.util.Set<Object> fresh = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (newOrder) {
+            fresh.add(o);
+        }
         for (Assignment a : o.assignments) {
             if (a.id == null) {
                 insertAssignment(o, a);
+                fresh.add(a);
             } else {
                 updateAssignment(a);
             }
@@ -160,11 +168,15 @@ class WorkOrders {
             long subject = t.subject() instanceof Assignment a ? a.id : o.id;
             if (t.deadline() == null) {
                 calendar.cancel(t.type(), subject);
+            } else if (fresh.contains(t.subject())) {
+                calendar.scheduleNew(t.type(), subject, t.deadline());
             } else {
                 calendar.schedule(t.type(), subject, t.deadline());
             }
         }
-        jdbc.sql("select wo_refresh_light(?)").param(o.id).query(rs -> {});
+        if (!newOrder) {
+            jdbc.sql("select wo_refresh_light(?)").param(o.id).query(rs -> {});
+        }
         o.events.forEach(publisher::publishEvent);
         o.steps.clear();
         o.events.clear();

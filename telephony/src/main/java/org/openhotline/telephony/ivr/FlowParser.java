@@ -36,7 +36,8 @@ public final class FlowParser {
             steps.put(e.getKey(), step(e.getKey(), e.getValue()));
         }
         String start = required(root, "start", "flow");
-        Flow flow = new Flow(id, root.path("name").asString(id), start, Map.copyOf(steps));
+        Flow flow = new Flow(id, root.path("name").asString(id), start, Map.copyOf(steps),
+                root.path("earlyMedia").asBoolean(false));
         check(flow);
         return flow;
     }

@@ -12,6 +12,9 @@ public interface IvrCall {
     /** Answers the call if not yet answered. */
     void answer();
 
+    /** Lets prompts and digits flow before answering (183 with SDP). */
+    void earlyMedia();
+
     /** Plays a prompt; returns early when a digit arrives (barge-in). Returns false if the caller left. */
     boolean play(String prompt);
 

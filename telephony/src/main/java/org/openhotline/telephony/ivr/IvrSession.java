@@ -39,7 +39,8 @@ public final class IvrSession {
     public Result run() {
         String at = flow.start();
         try {
-            call.answer();
+            if (flow.earlyMedia()) call.earlyMedia();
+            else call.answer();
             for (int n = 0; n < MAX_STEPS; n++) {
                 Step step = flow.step(at);
                 switch (step) {
@@ -64,6 +65,7 @@ public final class IvrSession {
                         return new Result("transfer:" + t.number(), Map.copyOf(vars));
                     }
                     case Step.Voicemail v -> {
+                        call.answer(); // a message is recorded on an answered call
                         call.play(v.prompt());
                         vars.put("voicemail", call.recordMessage(v.maxDuration()).toString());
                         if (v.next() == null) {

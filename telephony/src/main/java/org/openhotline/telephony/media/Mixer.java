@@ -1,5 +1,8 @@
 package org.openhotline.telephony.media;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -92,14 +95,14 @@ public final class Mixer implements AutoCloseable {
         }
     }
 
-    public Recorder record(java.nio.file.Path file, MediaLeg caller, MediaLeg agent) throws java.io.IOException {
+    public Recorder record(Path file, MediaLeg caller, MediaLeg agent) throws IOException {
         Recorder r = new Recorder(file, caller, agent);
         recorders.add(r);
         return r;
     }
 
     /** Stops the recording at a tick boundary and returns its duration. */
-    public java.time.Duration stopRecording(Recorder r) throws java.io.IOException {
+    public Duration stopRecording(Recorder r) throws IOException {
         recorders.remove(r);
         return r.close();
     }

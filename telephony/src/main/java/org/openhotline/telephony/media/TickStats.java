@@ -1,5 +1,7 @@
 package org.openhotline.telephony.media;
 
+import java.util.Arrays;
+
 /** Mixer tick jitter (deviation of each tick interval from 20 ms) in 0.1 ms buckets up to 100 ms, for p99 figures. */
 public final class TickStats {
     private final long[] buckets = new long[1001];
@@ -27,7 +29,7 @@ public final class TickStats {
     }
 
     public synchronized void reset() {
-        java.util.Arrays.fill(buckets, 0);
+        Arrays.fill(buckets, 0);
         count = 0;
     }
 }

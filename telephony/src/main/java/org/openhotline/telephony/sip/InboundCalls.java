@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
 import javax.sip.RequestEvent;
@@ -40,7 +42,7 @@ final class InboundCalls {
     private final ExtensionDirectory directory;
     private final RtpPorts ports;
     private final Map<String, SipLeg> legs;
-    private final Map<String, SipLeg> byCallId = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, SipLeg> byCallId = new ConcurrentHashMap<>();
     private final SignallingEvents events;
     private final LegControl control;
 
@@ -122,7 +124,7 @@ final class InboundCalls {
         // nobody answering (no flow, call center silent, or a flood of half-open INVITEs) must not hold a slot
         leg.ringTimer = control.timers.schedule(() -> {
             if (leg.state() == SipLeg.State.OFFERED) control.hangup(leg, EndCause.NO_ANSWER);
-        }, config.ringTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }, config.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
         events.arrived(leg);
     }
 

@@ -1,6 +1,7 @@
 package org.openhotline.telephony.sip;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ListIterator;
 import javax.sip.RequestEvent;
 import javax.sip.header.AuthorizationHeader;
@@ -28,6 +29,7 @@ final class Registrar {
     private final SignallingEvents events;
     private final Clock clock;
     private final int maxExpires;
+    private final Lockouts lockouts;
 
     Registrar(SipEndpoint sip, DigestAuth digest, ExtensionDirectory directory, Registrations registrations,
               SignallingEvents events, Clock clock, int maxExpires) {
@@ -38,15 +40,23 @@ final class Registrar {
         this.events = events;
         this.clock = clock;
         this.maxExpires = maxExpires;
+        this.lockouts = new Lockouts(clock, 10, Duration.ofMinutes(1), Duration.ofMinutes(10));
     }
 
     void handle(RequestEvent event) throws Exception {
         Request req = event.getRequest();
+        String source = ((gov.nist.javax.sip.message.SIPMessage) req).getRemoteAddress().getHostAddress();
         String extension = ((javax.sip.address.SipURI) ((ToHeader) req.getHeader(ToHeader.NAME)).getAddress()
                 .getURI()).getUser();
+        String key = source + "|" + extension;
+        if (lockouts.isLockedOut(key)) {
+            sip.respond(event, Response.FORBIDDEN);
+            return;
+        }
         String password = extension == null ? null : directory.passwordOf(extension).orElse(null);
         AuthorizationHeader auth = (AuthorizationHeader) req.getHeader(AuthorizationHeader.NAME);
         if (password == null) {
+            lockouts.failed(key);
             sip.respond(event, Response.FORBIDDEN);
             return;
         }
@@ -57,10 +67,14 @@ final class Registrar {
         switch (digest.verify(auth, req.getMethod(), password)) {
             case STALE -> challenge(event, true);
             case WRONG -> {
-                log.info("REGISTER for {} refused: wrong credentials", extension);
+                log.info("REGISTER for {} from {} refused: wrong credentials", extension, source);
+                lockouts.failed(key);
                 sip.respond(event, Response.FORBIDDEN);
             }
-            case OK -> bind(event, extension);
+            case OK -> {
+                lockouts.succeeded(key);
+                bind(event, extension);
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package org.openhotline.telephony.sip;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,9 +36,9 @@ public final class Registrations {
     }
 
     /** Drops expired bindings and returns their extensions. */
-    public java.util.List<String> expire() {
+    public List<String> expire() {
         Instant now = clock.instant();
-        java.util.List<String> gone = new java.util.ArrayList<>();
+        List<String> gone = new ArrayList<>();
         for (Binding b : bindings.values()) {
             if (!b.expiresAt().isAfter(now) && bindings.remove(b.extension(), b)) gone.add(b.extension());
         }

@@ -35,6 +35,7 @@ public final class Signalling implements SipListener, AutoCloseable {
     private final Dialer dialer;
     private final Map<String, SipLeg> legs = new ConcurrentHashMap<>();
     private final LegControl control;
+    private final TrunkMonitor trunks;
 
     public Signalling(TelephonyConfig config, ExtensionDirectory directory, SignallingEvents events, Clock clock)
             throws Exception {
@@ -47,6 +48,17 @@ public final class Signalling implements SipListener, AutoCloseable {
         this.control = new LegControl(sip, legs, events);
         this.inbound = new InboundCalls(sip, config, digest, directory, ports, legs, events, control);
         this.dialer = new Dialer(sip, config, registrations, ports, legs, events, control);
+        this.trunks = new TrunkMonitor(sip, config.trunks(), control.timers, config.trunkProbeSeconds());
+    }
+
+    /** Whether the trunk's carrier answered our last OPTIONS probe. */
+    public boolean trunkUp(String trunk) {
+        return trunks.isUp(trunk);
+    }
+
+    /** Whether the trunk's account is currently registered with its carrier. */
+    public boolean trunkRegistered(String trunk) {
+        return trunks.isRegistered(trunk);
     }
 
     @Override
@@ -82,6 +94,7 @@ public final class Signalling implements SipListener, AutoCloseable {
     @Override
     public void processResponse(ResponseEvent event) {
         try {
+            if (trunks.response(event)) return;
             dialer.response(event);
         } catch (Exception e) {
             log.warn("response {} failed: {}", event.getResponse().getStatusCode(), e.toString());
@@ -90,6 +103,7 @@ public final class Signalling implements SipListener, AutoCloseable {
 
     @Override
     public void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction() && trunks.timeout(event.getClientTransaction())) return;
         // our 200 was never ACKed (RFC 3261 timer H): the peer is gone
         if (event.isServerTransaction() && event.getServerTransaction() != null
                 && event.getServerTransaction().getApplicationData() instanceof SipLeg leg && !leg.isEnded()) {

@@ -96,6 +96,22 @@ class IvrFlowTest {
     }
 
     @Test
+    void earlyMediaFlowLeavesAnsweringToTheBridgeButAnswersForVoicemail() {
+        Flow early = FlowParser.parse("""
+                {"id": "e", "start": "m", "earlyMedia": true, "steps": {
+                  "m": {"type": "menu", "prompt": "main-menu", "options": {"1": "q", "9": "vm"}, "onFailure": "q"},
+                  "q": {"type": "queue", "queue": "general"},
+                  "vm": {"type": "voicemail", "prompt": "leave-message"}}}""");
+        ScriptedCall queued = new ScriptedCall("1", "1");
+        run(early, queued, BusinessHours.ALWAYS, CallerLists.NONE);
+        assertThat(queued.early).isTrue();
+        assertThat(queued.answered).isFalse();
+        ScriptedCall message = new ScriptedCall("1", "9");
+        assertThat(run(early, message, BusinessHours.ALWAYS, CallerLists.NONE).outcome()).isEqualTo("voicemail");
+        assertThat(message.answered).isTrue();
+    }
+
+    @Test
     void transferAndVariableConditionsWork() {
         Flow f = FlowParser.parse("""
                 {"id": "t", "start": "s", "steps": {

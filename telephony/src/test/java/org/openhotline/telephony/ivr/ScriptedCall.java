@@ -31,8 +31,17 @@ final class ScriptedCall implements IvrCall {
         return "12345";
     }
 
+    boolean answered;
+    boolean early;
+
     @Override
     public void answer() {
+        answered = true;
+    }
+
+    @Override
+    public void earlyMedia() {
+        early = true;
     }
 
     @Override

@@ -70,6 +70,92 @@ class DialogFeaturesTest {
     }
 
     @Test
+    void earlyMediaFlowTakesDigitsBeforeAnswerAndAnswersWhenBridged() throws Exception {
+        var flow = org.openhotline.telephony.ivr.FlowParser.parse("""
+                {"id": "early", "start": "m", "earlyMedia": true, "steps": {
+                  "m": {"type": "menu", "prompt": "main-menu", "options": {"1": "q"}, "onFailure": "q"},
+                  "q": {"type": "queue", "queue": "general"}}}""");
+        engine = TelephonyEngine.builder(EngineFixture.config(dir)).listener(events)
+                .extensions(ExtensionDirectory.of(Map.of("1001", EngineFixture.PASSWORD)))
+                .flows(new org.openhotline.telephony.ivr.FlowRepository() {
+                    @Override
+                    public java.util.Optional<org.openhotline.telephony.ivr.Flow> find(String id) {
+                        return java.util.Optional.of(flow);
+                    }
+
+                    @Override
+                    public java.util.Optional<org.openhotline.telephony.ivr.Flow> forNumber(String number) {
+                        return java.util.Optional.of(flow);
+                    }
+                })
+                .queues(call -> {
+                    LegId agent = engine.originate("1001", "12345", true);
+                    engine.answered(agent).thenRun(() -> engine.bridge(call.leg(), agent));
+                }).start();
+        try (TestPhone agent = new TestPhone("1001", 1000, engine.sipPort());
+             TestPhone citizen = new TestPhone("13800138000", 440, engine.sipPort())) {
+            agent.register(EngineFixture.PASSWORD);
+            CompletableFuture<Void> dialing = CompletableFuture.runAsync(() -> {
+                try {
+                    citizen.dial("12345");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            events.awaitEvent(CallArrived.class, Duration.ofSeconds(5));
+            Thread.sleep(600);
+            assertThat(dialing).as("not answered during the menu").isNotDone();
+            assertThat(citizen.audio.packetsIn()).as("menu prompt as early media").isGreaterThan(10);
+            citizen.audio.sendDigit('1');
+            dialing.get(5, TimeUnit.SECONDS);
+            events.awaitEvent(Bridged.class, Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void collectGathersDigitsUntilHashAndRunFlowStartsAnIvrOnDemand() throws Exception {
+        engine = TelephonyEngine.builder(EngineFixture.config(dir)).listener(e -> {
+            events.on(e);
+            if (e instanceof CallArrived a) engine.answer(a.leg());
+        }).flows(new org.openhotline.telephony.ivr.ClasspathFlows(Map.of())).start();
+        try (TestPhone citizen = new TestPhone("13800138000", 440, engine.sipPort())) {
+            citizen.dial("12300");
+            LegId leg = events.awaitEvent(CallArrived.class, Duration.ofSeconds(3)).leg();
+            var digits = engine.collect(leg, 10, Duration.ofSeconds(3));
+            for (char d : "2026#".toCharArray()) {
+                citizen.audio.sendDigit(d);
+                Thread.sleep(150);
+            }
+            assertThat(digits.get(5, TimeUnit.SECONDS)).isEqualTo("2026");
+            engine.runFlow(leg, "direct-to-agent"); // no queue handler configured: the default one ignores it
+            assertThat(events.awaitEvent(IvrFinished.class, Duration.ofSeconds(3)).outcome()).isEqualTo("queue:general");
+        }
+    }
+
+    @Test
+    void stopRecordingEndsTheRecordingWhileTheCallGoesOn() throws Exception {
+        start(EngineFixture.config(dir));
+        try (TestPhone a = new TestPhone("13800138000", 440, engine.sipPort());
+             TestPhone b = new TestPhone("13900139000", 1000, engine.sipPort())) {
+            a.dial("12300");
+            LegId first = events.awaitEvent(CallArrived.class, Duration.ofSeconds(3)).leg();
+            b.dial("12300");
+            LegId second = events.await(CallArrived.class, c -> !c.leg().equals(first), Duration.ofSeconds(3))
+                    .event() instanceof CallArrived c ? c.leg() : null;
+            engine.bridge(first, second);
+            engine.record(first, second);
+            Thread.sleep(1000);
+            engine.stopRecording(first);
+            RecordingReady rec = events.awaitEvent(RecordingReady.class, Duration.ofSeconds(2));
+            assertThat(rec.duration().toMillis()).isBetween(800L, 1400L);
+            assertThat(engine.activeLegs()).contains(first, second);
+            var wav = WavCheck.read(rec.file());
+            assertThat(wav.leftLevel()).isGreaterThan(1000);
+            assertThat(wav.rightLevel()).isGreaterThan(1000);
+        }
+    }
+
+    @Test
     void sipInfoDigitsAreReportedLikeRfc4733Ones() throws Exception {
         start(EngineFixture.config(dir));
         try (TestPhone citizen = new TestPhone("13800138000", 440, engine.sipPort())) {
@@ -152,6 +238,26 @@ class DialogFeaturesTest {
             long deadline = System.currentTimeMillis() + 3000;
             while (otherCity.audio.digits.size() < 2 && System.currentTimeMillis() < deadline) Thread.sleep(50);
             assertThat(otherCity.audio.digits).containsExactly('4', '2');
+        }
+    }
+
+    @Test
+    void trunkAccountRegistersWithTheCarrierAndTheTrunkIsProbed() throws Exception {
+        try (FakeCarrier carrier = new FakeCarrier("nanning12345", "trunk-secret")) {
+            Trunk ims = new Trunk("ims", Set.of(), Set.of(), "nanning12345", "trunk-secret", "127.0.0.1",
+                    carrier.port(), "077112345", 60);
+            start(EngineFixture.config(dir).withTrunks(List.of(ims)).withTrunkProbeSeconds(1));
+            long deadline = System.currentTimeMillis() + 5000;
+            while (!(engine.isTrunkRegistered("ims") && engine.isTrunkUp("ims")) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(engine.isTrunkRegistered("ims")).isTrue();
+            assertThat(engine.isTrunkUp("ims")).isTrue();
+            assertThat(carrier.refused.get()).isZero();
+            carrier.close();
+            deadline = System.currentTimeMillis() + 5000;
+            while (engine.isTrunkUp("ims") && System.currentTimeMillis() < deadline) Thread.sleep(200);
+            assertThat(engine.isTrunkUp("ims")).as("carrier gone: probe times out").isFalse();
         }
     }
 

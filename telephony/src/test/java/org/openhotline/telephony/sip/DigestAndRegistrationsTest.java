@@ -66,6 +66,29 @@ class DigestAndRegistrationsTest {
     }
 
     @Test
+    void sourceGuessingPasswordsIsLockedOutForAWhileAndOthersAreNot() {
+        MovableClock clock = new MovableClock();
+        Lockouts l = new Lockouts(clock, 3, Duration.ofMinutes(1), Duration.ofMinutes(10));
+        for (int i = 0; i < 3; i++) l.failed("203.0.113.9");
+        assertThat(l.isLockedOut("203.0.113.9")).isTrue();
+        assertThat(l.isLockedOut("198.51.100.7")).isFalse();
+        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        assertThat(l.isLockedOut("203.0.113.9")).isFalse();
+    }
+
+    @Test
+    void occasionalTyposDoNotLockAPhoneOut() {
+        MovableClock clock = new MovableClock();
+        Lockouts l = new Lockouts(clock, 3, Duration.ofMinutes(1), Duration.ofMinutes(10));
+        l.failed("10.0.0.5");
+        l.failed("10.0.0.5");
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        l.failed("10.0.0.5");
+        assertThat(l.isLockedOut("10.0.0.5")).isFalse();
+        l.succeeded("10.0.0.5");
+    }
+
+    @Test
     void registrationExpiresWithTheClock() {
         MovableClock clock = new MovableClock();
         Registrations r = new Registrations(clock);

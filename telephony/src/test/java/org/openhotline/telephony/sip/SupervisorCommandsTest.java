@@ -135,6 +135,24 @@ class SupervisorCommandsTest {
     }
 
     @Test
+    void consultThenCompleteTheTransfer() throws Exception {
+        // the agent puts the citizen on hold and consults a colleague (1002) privately
+        engine.hold(citizenLeg);
+        LegId colleague = call("1002");
+        engine.bridge(agentLeg, colleague);
+        listen();
+        assertThat(hears(agent, LEADER) && hears(leader, AGENT)).isTrue();
+        assertThat(hears(citizen, LEADER) || hears(citizen, AGENT)).as("citizen hears only music").isFalse();
+        assertThat(hears(leader, CITIZEN)).isFalse();
+        // then hands the citizen over and leaves
+        engine.unhold(citizenLeg);
+        engine.hangup(agentLeg);
+        assertThat(agent.awaitBye(3000)).isTrue();
+        listen();
+        assertThat(hears(citizen, LEADER) && hears(leader, CITIZEN)).isTrue();
+    }
+
+    @Test
     void whenTheCitizenHangsUpTheAgentIsReleased() throws Exception {
         engine.hangup(citizenLeg);
         assertThat(agent.awaitBye(3000)).isTrue();
