@@ -94,13 +94,20 @@ class CallLegs implements TelephonyListener, QueueHandler {
         wall.queuesChanged();
     }
 
+    /** Music while queued, again and again; the repeat runs off the engine's threads and stops with the queue. */
     private void playHoldMusic(LiveCall call) {
-        LegId leg = new LegId(call.callId);
-        engine().play(leg, "hold-music").whenComplete((done, error) -> {
-            if (error == null && call.phase == Phase.QUEUE) {
-                playHoldMusic(call);
-            }
-        });
+        if (call.phase != Phase.QUEUE) {
+            return;
+        }
+        try {
+            engine().play(new LegId(call.callId), "hold-music").whenCompleteAsync((done, error) -> {
+                if (error == null && Boolean.TRUE.equals(done)) {
+                    playHoldMusic(call);
+                }
+            });
+        } catch (RuntimeException legGone) {
+            log.debug("Call {} left before its music started", call.callId);
+        }
     }
 
     // ---- ACD decisions ----------------------------------------------------------------------------------
@@ -193,10 +200,16 @@ class CallLegs implements TelephonyListener, QueueHandler {
         records.answered(callId, call.agentId);
         desk.byCall(call.agentId, AgentState.TALKING, callId, call.caller, null);
         LegId callerLeg = new LegId(callId);
-        engine().stopPlayback(callerLeg);
-        engine().bridge(callerLeg, agentLeg);
-        Path file = engine().record(callerLeg, agentLeg);
-        log.debug("Recording call {} to {}", callId, file);
+        try {
+            engine().stopPlayback(callerLeg);
+            engine().bridge(callerLeg, agentLeg);
+            Path file = engine().record(callerLeg, agentLeg);
+            log.debug("Recording call {} to {}", callId, file);
+        } catch (IllegalArgumentException callerGone) {
+            // The caller hung up just as the agent answered; the caller's end event follows and finishes the call.
+            log.info("Call {} ended while agent {} answered", callId, call.agentId);
+            engine().hangup(agentLeg);
+        }
     }
 
     private void legEnded(TelephonyEvent.Ended ended) {
