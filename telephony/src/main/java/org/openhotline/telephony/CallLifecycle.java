@@ -35,6 +35,13 @@ final class CallLifecycle implements SignallingEvents {
         this.ivr = ivr;
     }
 
+    /** Forgets a leg whose INVITE could not be sent (nothing was tracked if {@code a} is null). */
+    void untrack(ActiveLeg a) {
+        if (a != null && legs.remove(a.id.value()) != null) {
+            mixer.remove(a.sip.media);
+        }
+    }
+
     ActiveLeg track(SipLeg leg) {
         ActiveLeg a = new ActiveLeg(leg);
         legs.put(a);

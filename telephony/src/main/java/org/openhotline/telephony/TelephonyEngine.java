@@ -176,11 +176,16 @@ public final class TelephonyEngine implements AutoCloseable {
      * trunk's configured number. {@code autoAnswer} asks an agent phone to go off-hook by itself.
      */
     public LegId originate(String destination, String callerId, boolean autoAnswer) {
+        // The leg is tracked before its INVITE is sent, so that even an immediate final answer is reported.
+        java.util.concurrent.atomic.AtomicReference<ActiveLeg> tracked = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            return lifecycle.track(signalling.dialer().dial(destination, callerId, autoAnswer)).id;
+            signalling.dialer().dial(destination, callerId, autoAnswer, leg -> tracked.set(lifecycle.track(leg)));
+            return tracked.get().id;
         } catch (IllegalArgumentException e) {
+            lifecycle.untrack(tracked.get());
             throw e;
         } catch (Exception e) {
+            lifecycle.untrack(tracked.get());
             throw new IllegalStateException("cannot call " + destination + ": " + e.getMessage(), e);
         }
     }

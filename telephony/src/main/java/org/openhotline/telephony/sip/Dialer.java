@@ -58,6 +58,15 @@ public final class Dialer {
 
     /** Starts an outbound leg; its progress arrives as events. Fails at once if there is no route. */
     public SipLeg dial(String destination, String callerId, boolean autoAnswer) throws Exception {
+        return dial(destination, callerId, autoAnswer, leg -> { });
+    }
+
+    /**
+     * As {@link #dial(String, String, boolean)}, handing the leg to {@code beforeSend} before the INVITE leaves:
+     * a fast answer (a busy phone's 486) may otherwise be processed before the caller knows the leg.
+     */
+    public SipLeg dial(String destination, String callerId, boolean autoAnswer,
+                       java.util.function.Consumer<SipLeg> beforeSend) throws Exception {
         String target;
         String transport = "udp";
         String trunkName;
@@ -94,6 +103,7 @@ public final class Dialer {
             leg.ringTimer = control.timers.schedule(() -> {
                 if (leg.state() == SipLeg.State.RINGING) control.hangup(leg, EndCause.NO_ANSWER);
             }, config.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            beforeSend.accept(leg);
             ct.sendRequest();
         } catch (Exception e) {
             legs.remove(id);
