@@ -94,9 +94,13 @@ class CallThroughCallCenterTest {
         assertThat(Files.exists(Path.of((String) call.get("recording")))).isTrue();
         assertThat((Double) call.get("recordingS")).isCloseTo((Double) call.get("talkS"), org.assertj.core.data.Offset.offset(1.0));
 
-        var states = jdbc.sql("select state from cc_agent_state_log where account_id = ? order by id").param(agentId)
-                .query(String.class).list();
-        assertThat(String.join(",", states)).contains("READY,RINGING,TALKING,AFTER_CALL_WORK");
+        // the record is closed first, after-call work follows a moment later
+        String states = await("after-call work begins", () -> {
+            String s = String.join(",", jdbc.sql("select state from cc_agent_state_log where account_id = ? order by id")
+                    .param(agentId).query(String.class).list());
+            return s.contains("AFTER_CALL_WORK") ? s : null;
+        }, Duration.ofSeconds(10));
+        assertThat(states).contains("READY,RINGING,TALKING,AFTER_CALL_WORK");
 
         var leader = ApiClient.loggedIn(port, "teamleader1");
         var recording = leader.get("/api/callcenter/calls/" + callId + "/recording");
