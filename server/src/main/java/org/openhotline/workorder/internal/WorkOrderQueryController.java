@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Finding and seeing orders: search with filters, detail with timeline, Excel export, audited unmasking. */
@@ -49,50 +48,35 @@ class WorkOrderQueryController {
         this.clock = clock;
     }
 
+    /**
+     * The filters of the search screen, bound from the query string once for both the list and its export, so
+     * that an export always contains what the screen showed.
+     */
+    record Filters(String q, List<String> state, String light, String appealType, Long categoryId, Long regionId,
+                   Long unitId, String channel, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Boolean overdue, Boolean followed,
+                   Boolean supervised, Boolean difficult, Boolean urged, String sort, Integer page, Integer size) {
+
+        OrderSearch.Criteria criteria(int pageNumber, int pageSize) {
+            return new OrderSearch.Criteria(q, state, light, appealType, categoryId, regionId, unitId, channel, from,
+                    to, overdue, followed, supervised, difficult, urged, sort, pageNumber, pageSize);
+        }
+    }
+
     @GetMapping
     @PreAuthorize("hasAuthority('workorder:read')")
     @Operation(summary = "检索工单：q 全文（标题、内容、地址、来电人），及状态、灯色、类型、分类、区域、单位、渠道、日期等条件")
-    PageResult<OrderRow> search(@RequestParam(required = false) String q,
-                                @RequestParam(required = false) List<String> state,
-                                @RequestParam(required = false) String light,
-                                @RequestParam(required = false) String appealType,
-                                @RequestParam(required = false) Long categoryId,
-                                @RequestParam(required = false) Long regionId,
-                                @RequestParam(required = false) Long unitId,
-                                @RequestParam(required = false) String channel,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                @RequestParam(required = false) Boolean overdue,
-                                @RequestParam(required = false) Boolean followed,
-                                @RequestParam(required = false) Boolean supervised,
-                                @RequestParam(required = false) Boolean difficult,
-                                @RequestParam(required = false) Boolean urged,
-                                @RequestParam(required = false) String sort,
-                                @RequestParam(defaultValue = "1") int page,
-                                @RequestParam(defaultValue = "20") int size) {
-        return search.search(new OrderSearch.Criteria(q, state, light, appealType, categoryId, regionId, unitId, channel,
-                from, to, overdue, followed, supervised, difficult, urged, sort, page, size), Callers.required());
+    PageResult<OrderRow> search(@org.springdoc.core.annotations.ParameterObject Filters filters) {
+        return search.search(filters.criteria(filters.page() == null ? 1 : filters.page(),
+                filters.size() == null ? 20 : filters.size()), Callers.required());
     }
 
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('workorder:read')")
     @Operation(summary = "按检索条件导出 Excel（最多一万行）")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) String q,
-                                  @RequestParam(required = false) List<String> state,
-                                  @RequestParam(required = false) String light,
-                                  @RequestParam(required = false) String appealType,
-                                  @RequestParam(required = false) Long categoryId,
-                                  @RequestParam(required = false) Long regionId,
-                                  @RequestParam(required = false) Long unitId,
-                                  @RequestParam(required = false) String channel,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                  @RequestParam(required = false) Boolean overdue,
-                                  @RequestParam(required = false) Boolean supervised,
-                                  @RequestParam(required = false) Boolean difficult) {
+    ResponseEntity<byte[]> export(@org.springdoc.core.annotations.ParameterObject Filters filters) {
         StaffPrincipal who = Callers.required();
-        var rows = search.export(new OrderSearch.Criteria(q, state, light, appealType, categoryId, regionId, unitId,
-                channel, from, to, overdue, null, supervised, difficult, null, null, 1, EXPORT_MAX), who, EXPORT_MAX);
+        var rows = search.export(filters.criteria(1, EXPORT_MAX), who, EXPORT_MAX);
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         List<List<?>> lines = rows.stream().<List<?>>map(r -> java.util.Arrays.asList(r.number(), r.title(),
                 r.stateLabel(), lightLabel(r.light()), r.appealTypeLabel(), r.urgencyLabel(), r.channelLabel(),
