@@ -204,7 +204,8 @@ export const workOrders = {
   decide: (id: number, requestId: number, approve: boolean, note: string) =>
     http.post<StepResult>(`${base}/${id}/requests/${requestId}/decision`, { approve, note }),
   requests: (kind: 'RETURN' | 'EXTENSION') => http.get<PendingRequest[]>(`${base}/requests?kind=${kind}`),
-  unitTasks: (box: string, page = 1) => http.get<PageResult<UnitTask>>(`${base}/unit-tasks?box=${box}&page=${page}&size=50`),
+  unitTasks: (box: string, q = '', page = 1, size = 20) =>
+    http.get<PageResult<UnitTask>>(`${base}/unit-tasks?${new URLSearchParams({ box, q, page: String(page), size: String(size) })}`),
   batchReply: (items: { workOrderId: number; assignmentId: number }[], text: string) =>
     http.post<{ replied: number }>(`${base}/batch-reply`, { items, text }),
   follow: (id: number) => http.post<void>(`${base}/${id}/follow`),

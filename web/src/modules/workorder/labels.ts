@@ -13,6 +13,16 @@ export const orderStates: Record<string, string> = {
 export const platforms: Record<string, string> = { PROVINCE: '省12345平台', POLICE_110: '110联动平台', OTHER_CITY: '其他城市12345' }
 export const limitUnits: Record<string, string> = { MINUTES: '分钟', HOURS: '小时', NATURAL_DAYS: '自然日', WORKING_DAYS: '工作日' }
 export const stages: Record<string, string> = { DISPATCH: '派单', SIGN: '签收', HANDLE: '办理', CALLBACK: '回访' }
+/** What each timeline step was (the `action` of a timeline entry). */
+export const stepNames: Record<string, string> = {
+  created: '受理', 'sent-for-review': '送审核', 'review-approved': '审核通过', 'direct-reply': '直接答复', forwarded: '转外部平台',
+  dispatched: '派单', collaboration: '协同派单', redispatched: '二次派单', signed: '签收', 'return-requested': '申请退回',
+  'return-approved': '同意退回', 'return-rejected': '驳回退回', 'extension-requested': '申请延期', 'extension-approved': '同意延期',
+  'extension-rejected': '驳回延期', 'handed-over': '转交下级', replied: '答复', 'reply-accepted': '答复审核通过',
+  'reply-rejected': '答复退回重办', callback: '回访', closed: '办结', reopened: '重办', difficult: '疑难', urged: '催单',
+  supplemented: '补单', withdrawn: '撤单', supervised: '督办', 'supervision-due': '督办到期', 'attachment-added': '附件',
+  merged: '合并', 'merged-in': '并入', 'light-yellow': '黄灯', 'light-red': '红灯',
+}
 
 export function dateTime(iso: string | null | undefined): string {
   if (!iso) return ''

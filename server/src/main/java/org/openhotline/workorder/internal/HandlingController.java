@@ -46,11 +46,12 @@ class HandlingController {
 
     @GetMapping("/unit-tasks")
     @PreAuthorize("hasAuthority('workorder:handle')")
-    @Operation(summary = "本单位及下级的任务：TO_SIGN 待签收 / HANDLING 办理中 / DONE 已办结 / FOLLOWED 我关注的")
+    @Operation(summary = "本单位及下级的任务：TO_SIGN 待签收 / HANDLING 办理中 / DONE 已办结 / FOLLOWED 我关注的；q 按工单编号、标题、内容、地址筛选")
     PageResult<Workbenches.UnitTask> tasks(@RequestParam(defaultValue = "TO_SIGN") String box,
+                                           @RequestParam(required = false) String q,
                                            @RequestParam(defaultValue = "1") int page,
                                            @RequestParam(defaultValue = "20") int size) {
-        return workbenches.unitTasks(box, Callers.required(), page, size);
+        return workbenches.unitTasks(box, q, Callers.required(), page, size);
     }
 
     @PostMapping("/{id}/assignments/{aid}/sign")

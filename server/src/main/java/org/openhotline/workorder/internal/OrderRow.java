@@ -13,12 +13,18 @@ public record OrderRow(long id, String number, String title, String state, Strin
                        boolean confidential, Instant createdAt, String mainUnitName, Instant dueAt, int urgeCount,
                        boolean supervised, boolean difficult, boolean followed, int version) {
 
-    /** Columns the row needs, for {@code select} lists over {@code work_order w}. */
+    /**
+     * Columns the row needs, for {@code select} lists over {@code work_order w}. The deadline shown is that of the
+     * order's own stage (dispatch, callback) when it has one, else the main unit's handling deadline; a finished
+     * order has none (a closed order must not count down into "overdue").
+     */
     static final String COLUMNS = """
             w.id, w.number, w.title, w.state, w.light, w.appeal_type, w.urgency, w.channel, w.address, w.caller_name,
             w.caller_phone, w.confidential, w.created_at, w.urge_count, w.supervised, w.difficult, w.version,
             (select c.name from wo_category c where c.id = w.category_id) as category_name,
-            m.unit_name as main_unit_name, coalesce(m.handle_due_at, w.stage_due_at) as due_at,
+            m.unit_name as main_unit_name,
+            case when w.state in ('CLOSED', 'WITHDRAWN', 'MERGED', 'FORWARDED') then null
+                 else coalesce(w.stage_due_at, m.handle_due_at) end as due_at,
             exists(select 1 from wo_follow f where f.work_order_id = w.id and f.account_id = :me) as followed""";
 
     /** The current main assignment of each order (the latest one), joined as {@code m}. */

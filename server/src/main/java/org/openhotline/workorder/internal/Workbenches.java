@@ -40,11 +40,20 @@ class Workbenches {
         this.jdbc = jdbc;
     }
 
-    PageResult<UnitTask> unitTasks(String box, StaffPrincipal who, int page, int size) {
+    /**
+     * One page of a box. {@code q} narrows it to an order number or a piece of title, content or address (not the
+     * caller, whom a unit may not see): a unit's boxes are small, so a substring scan within its scope is enough.
+     */
+    PageResult<UnitTask> unitTasks(String box, String q, StaffPrincipal who, int page, int size) {
         String filter = BOXES.getOrDefault(box, BOXES.get("TO_SIGN"));
         String where = " from wo_assignment a join work_order w on w.id = a.work_order_id where a.unit_path like :scope || '%' and "
                 + filter;
         Map<String, Object> p = new HashMap<>(Map.of("scope", who.orgPath(), "me", who.accountId()));
+        if (q != null && !q.isBlank()) {
+            where += " and (w.number = :q or w.title like :like or w.content like :like or w.address like :like)";
+            p.put("q", q.strip());
+            p.put("like", "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
         long total = jdbc.sql("select count(*)" + where).params(p).query(Long.class).single();
         p.put("limit", PageResult.clampSize(size));
         p.put("offset", PageResult.offset(page, PageResult.clampSize(size)));
