@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -38,6 +39,19 @@ class WorkOrderFlowBrowserTest {
         return new Page.LocatorOptions().setHasText(text);
     }
 
+    private static Locator.LocatorOptions within(String text) {
+        return new Locator.LocatorOptions().setHasText(text);
+    }
+
+    private static Locator.LocatorOptions within(Pattern text) {
+        return new Locator.LocatorOptions().setHasText(text);
+    }
+
+    /** The text field (input or textarea) of a form whose label is {@code label}. */
+    private static Locator textbox(Page page, String label) {
+        return page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(label).setExact(true));
+    }
+
     /** The open dialog (Element Plus keeps closed ones in the page, hidden). */
     private static Locator dialog(Page page) {
         return page.locator(".el-dialog:visible");
@@ -53,8 +67,8 @@ class WorkOrderFlowBrowserTest {
     private static void pickInTree(Page page, Locator formItem, String typed, String label) {
         formItem.locator(".el-select").click();
         page.keyboard().type(typed);
-        page.locator(".el-select-dropdown:visible .el-tree-node__content",
-                new Page.LocatorOptions().setHasText(Pattern.compile("^\\s*" + Pattern.quote(label) + "\\s*$"))).first().click();
+        page.locator(".el-popper:visible .el-tree-node__content:visible",
+                new Page.LocatorOptions().setHasText(Pattern.compile("^\\s*" + label + "\\s*$"))).first().click();
         assertThat(formItem.locator(".el-select")).containsText(label);
     }
 
@@ -67,17 +81,17 @@ class WorkOrderFlowBrowserTest {
         // 1. agent2 takes the call on the intake form and leaves the order to the dispatchers (转派单员).
         agent.login("agent2").goTo("/workorders/intake");
         Page a = agent.page();
-        a.locator(".el-form-item", hasText("来电号码")).locator("input").fill("1397710" + String.format("%04d", Math.abs(tag.hashCode()) % 10_000));
-        a.locator(".el-form-item", hasText("来电人")).locator("input").fill("刘女士");
+        textbox(a, "来电号码").fill("1397710" + String.format("%04d", Math.abs(tag.hashCode()) % 10_000));
+        textbox(a, "来电人").fill("刘女士");
         Locator category = a.locator(".el-form-item", hasText("诉求分类"));
         category.locator(".el-cascader").click();
         category.locator(".el-cascader input").first().fill("停电");
         a.locator(".el-cascader__suggestion-item:visible", hasText("停电")).first().click();
         assertThat(category.locator(".el-cascader input").first()).hasValue(Pattern.compile("停电"));
         pickInTree(a, a.locator(".el-form-item", hasText("所属区域")), "东湖区", "东湖区");
-        a.locator(".el-form-item", hasText("详细地址")).locator("input").fill("东湖区滨江路8号滨江花园3栋");
-        a.locator(".el-form-item", hasText("标题")).locator("input").fill(title);
-        a.locator(".el-form-item", hasText("诉求内容")).locator("textarea")
+        textbox(a, "详细地址").fill("东湖区滨江路8号滨江花园3栋");
+        textbox(a, "标题").fill(title);
+        textbox(a, "诉求内容")
                 .fill("本周已经停电三次，每次两三个小时，没有任何通知，家里老人用制氧机很危险，请供电部门尽快处理。");
         a.locator(".el-radio-button", hasText("转派单员")).click();
         a.locator(".el-button--primary", hasText("提交")).click();
@@ -102,8 +116,8 @@ class WorkOrderFlowBrowserTest {
         toDispatch.locator(".row-dispatch").click();
         Locator dispatchDialog = dialog(d);
         assertThat(dispatchDialog.locator(".el-dialog__title")).hasText("派单 " + no);
-        pickInTree(d, dispatchDialog.locator(".el-form-item", hasText("主办单位")), "供电", UNIT);
-        dispatchDialog.locator(".el-form-item", hasText("交办意见")).locator("textarea").fill("涉及老人用氧安全，请尽快核实抢修");
+        pickInTree(d, dispatchDialog.locator(".el-form-item", within("主办单位")), "供电", UNIT);
+        dispatchDialog.locator(".el-form-item", within("交办意见")).locator("textarea").fill("涉及老人用氧安全，请尽快核实抢修");
         confirm(d);
         assertThat(d.locator(".to-dispatch .el-table__row", hasText(no))).hasCount(0);
 
@@ -128,7 +142,7 @@ class WorkOrderFlowBrowserTest {
         toReview.locator(".row-review").click();
         d.waitForURL("**/#/workorders/" + id);
         assertThat(d.locator(".detail .head .el-tag").first()).hasText("答复待审核");
-        assertThat(d.locator(".el-card", hasText("承办单位")).locator(".el-table__row", hasText(UNIT))).containsText("已于今日恢复供电");
+        assertThat(d.locator(".el-card", hasText("承办单位")).locator(".el-table__row", within(UNIT))).containsText("已于今日恢复供电");
         d.locator(".actions .el-button--success", hasText("审核通过")).click();
         assertThat(dialog(d).locator(".el-dialog__title")).hasText("答复审核通过");
         dialog(d).locator("input").fill("答复完整，同意");
@@ -145,8 +159,8 @@ class WorkOrderFlowBrowserTest {
         assertThat(toCallBack).containsText("剩 "); // the 24-hour callback deadline, not the unit's
         toCallBack.locator(".row-callback").click();
         Locator callbackDialog = dialog(c);
-        callbackDialog.locator(".el-radio", hasText("已解决")).click();
-        callbackDialog.locator(".el-radio", new Locator.LocatorOptions().setHasText(Pattern.compile("^\\s*满意\\s*$"))).click();
+        callbackDialog.locator(".el-radio", within("已解决")).click();
+        callbackDialog.locator(".el-radio", within(Pattern.compile("^\\s*满意\\s*$"))).click();
         callbackDialog.locator("textarea").fill("群众表示已恢复供电，对处理结果满意");
         confirm(c);
         assertThat(c.locator(".to-call-back .el-table__row", hasText(no))).hasCount(0);
@@ -172,6 +186,8 @@ class WorkOrderFlowBrowserTest {
         assertThat(c.locator(".step[data-action=dispatched]")).containsText(UNIT);
         c.waitForTimeout(300); // let the transitions settle for the picture
         callback.screenshot("woflow-closed-order-detail");
+        c.locator(".el-card", hasText("流转记录")).screenshot(new Locator.ScreenshotOptions()
+                .setPath(BrowserSession.SCREENSHOTS.resolve("woflow-closed-order-timeline.png")));
 
         // ... and so does the API, for any reader of the order.
         JsonNode order = ApiClient.loggedIn(port, "dispatcher1").get("/api/work-orders/" + id).json();
@@ -185,8 +201,22 @@ class WorkOrderFlowBrowserTest {
         assertThat(actors).containsExactly("agent2", "dispatcher1", "gdj1", "gdj1", "dispatcher1", "callback1", "callback1");
     }
 
+    /** The card's number is shown and its lines do not overlap (a 390-px card is all a unit handler sees). */
+    private static void readable(Locator card) {
+        assertThat(card.locator(".no")).isVisible();
+        var title = card.locator(".title").boundingBox();
+        var meta = card.locator(".meta").boundingBox();
+        var actions = card.locator(".actions").boundingBox();
+        assertThat(title.height).as("title line height").isGreaterThan(10);
+        assertThat(meta.y).as("meta line below the title").isGreaterThanOrEqualTo(title.y + title.height - 1);
+        assertThat(actions.y).as("buttons below the meta line").isGreaterThanOrEqualTo(meta.y + meta.height - 1);
+        assertThat(title.x + title.width).as("title within the 390-px screen").isLessThanOrEqualTo(390);
+    }
+
     private void unitSignsAndReplies(BrowserSession phone, String tag, String no) {
-        phone.login("gdj1").goTo("/workorders/unit");
+        phone.submitLogin("gdj1", ApiClient.DEMO_PASSWORD); // a phone has no side menu to wait for
+        phone.page().waitForURL("**/#/home");
+        phone.goTo("/workorders/unit");
         Page u = phone.page();
         Locator box = u.locator(".boxes");
         assertThat(box.locator(".is-selected")).hasText("待签收");
@@ -194,7 +224,9 @@ class WorkOrderFlowBrowserTest {
         u.locator(".box-search input").press("Enter");
         Locator card = u.locator(".task[data-number='" + no + "']");
         assertThat(card).hasCount(1);
+        assertThat(card.locator(".no")).hasText(no);
         assertThat(card.locator(".el-tag").first()).hasText("正常");
+        readable(card);
         assertThat(card.locator(".due")).containsText(Pattern.compile("签收\\s+剩 "));
         assertThat(u.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
         phone.screenshot("woflow-unit-phone-to-sign");
@@ -202,20 +234,21 @@ class WorkOrderFlowBrowserTest {
         card.locator(".task-sign").click();
         assertThat(card).hasCount(0);
 
-        box.locator(".el-segmented__item", new Locator.LocatorOptions().setHasText("办理中")).click();
+        box.locator(".el-segmented__item", within("办理中")).click();
         assertThat(card).hasCount(1);
         assertThat(card.locator(".state")).hasText("办理中");
+        readable(card);
         assertThat(card.locator(".due")).containsText(Pattern.compile("办理\\s+剩 "));
         assertThat(u.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
         phone.screenshot("woflow-unit-phone-handling");
         card.locator(".task-reply").click();
         Locator replyDialog = dialog(u);
-        replyDialog.locator(".el-form-item", new Locator.LocatorOptions().setHasText("答复内容")).locator("textarea")
+        replyDialog.locator(".el-form-item", within("答复内容")).locator("textarea")
                 .fill("经现场排查为小区配电箱老化跳闸，已更换配电设备，已于今日恢复供电，并安排专人回访老人用电情况。");
         confirm(u);
         assertThat(card).hasCount(0);
 
-        box.locator(".el-segmented__item", new Locator.LocatorOptions().setHasText("已办结")).click();
+        box.locator(".el-segmented__item", within("已办结")).click();
         assertThat(card).hasCount(1);
         assertThat(card.locator(".state")).hasText("已答复");
     }
