@@ -251,5 +251,14 @@ class WorkOrderFlowBrowserTest {
         box.locator(".el-segmented__item", within("已办结")).click();
         assertThat(card).hasCount(1);
         assertThat(card.locator(".state")).hasText("已答复");
+
+        // The card's number opens the detail, which fits the phone too (the wide tables scroll inside their cards).
+        card.locator(".no").click();
+        assertThat(u.locator(".detail .head .no")).hasText(no);
+        assertThat(u.locator(".detail .head .el-tag").first()).hasText("答复待审核");
+        assertThat(u.locator(".step[data-action=replied]")).containsText("（gdj1）");
+        assertThat(u.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        u.waitForTimeout(300); // let the tags' transitions settle for the picture
+        phone.screenshot("woflow-unit-phone-detail");
     }
 }
