@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openhotline.callcenter.AgentState;
+import org.openhotline.callcenter.internal.acd.Acd;
 import org.openhotline.shared.DomainException;
 import org.openhotline.telephony.LegId;
 import org.openhotline.telephony.TelephonyEngine;
@@ -57,9 +58,11 @@ class Consultations implements CallLegs.ConsultHooks {
     private final CallRecords records;
     private final TelephonyRuntime runtime;
     private final DeskEvents deskEvents;
+    private final Acd acd;
 
     Consultations(CallLegs legs, @Lazy AgentDesk desk, AgentRoster roster, SkillGroups groups, SeatBoard board,
-                  CallRecords records, @Lazy TelephonyRuntime runtime, DeskEvents deskEvents) {
+                  CallRecords records, @Lazy TelephonyRuntime runtime, DeskEvents deskEvents, Acd acd) {
+        this.acd = acd;
         this.deskEvents = deskEvents;
         this.legs = legs;
         this.desk = desk;
@@ -121,22 +124,32 @@ class Consultations implements CallLegs.ConsultHooks {
             throw DomainException.conflict("正在咨询中，请先完成转接或取消咨询");
         }
         Target target = resolve(agentId, destination);
+        if (target.agentId() != null) {
+            // Taken out of distribution first, under the ACD's lock, so that the ACD cannot offer it a call too.
+            if (!acd.reserve(target.agentId())) {
+                throw DomainException.conflict("该坐席刚刚接到来电，请咨询其他坐席");
+            }
+            desk.byCall(target.agentId(), AgentState.RINGING, call.callId, call.caller, null);
+        }
         LegId callerLeg = new LegId(call.callId);
-        engine().hold(callerLeg);
         LegId leg;
         try {
-            leg = engine().originate(target.dial(), target.agentId() != null || target.autoAnswer() ? call.caller : null,
-                    target.autoAnswer());
+            engine().hold(callerLeg);
+            leg = engine().originate(target.dial(), target.autoAnswer() ? call.caller : null, target.autoAnswer());
         } catch (RuntimeException e) {
-            engine().unhold(callerLeg);
+            try {
+                engine().unhold(callerLeg);
+            } catch (RuntimeException callerGone) {
+                log.debug("Caller of {} gone", call.callId);
+            }
+            if (target.agentId() != null) {
+                desk.byCall(target.agentId(), AgentState.READY, null, null, null);
+            }
             throw DomainException.conflict("无法呼叫咨询目标：" + e.getMessage());
         }
         Consult c = new Consult(call.callId, leg, target.label(), target.agentId());
         byCall.put(call.callId, c);
         callOfLeg.put(leg.value(), call.callId);
-        if (c.agentId != null) {
-            desk.byCall(c.agentId, AgentState.RINGING, call.callId, call.caller, null);
-        }
         records.transferred(call.callId, "咨询 " + target.label());
         engine().answered(leg).thenRun(() -> {
             if (byCall.get(call.callId) != c) {

@@ -60,10 +60,11 @@ class DeskEvents {
         }
     }
 
+    /** Sends to one desk; nothing may escape into the state change that pushes (see SeatWall#send). */
     private void send(long accountId, SseEmitter emitter, String event, Object data) {
         try {
             emitter.send(SseEmitter.event().name(event).data(data));
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             // Closed rather than left open and silent: the desk reconnects and reads its seat afresh.
             desks.getOrDefault(accountId, List.of()).remove(emitter);
             try {

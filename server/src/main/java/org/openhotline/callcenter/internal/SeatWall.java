@@ -147,10 +147,14 @@ class SeatWall {
         }
     }
 
+    /**
+     * Sends to one screen. Nothing may escape: pushes run inside the agent's state change (as an event listener),
+     * and an exception there would stop the change half-way and keep the event from the listeners after this one.
+     */
     private void send(SseEmitter emitter, String name, Object data) {
         try {
             emitter.send(SseEmitter.event().name(name).data(data));
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             // A screen that missed an event must not stay connected showing a stale wall: closing the stream
             // makes the browser reconnect, and a reconnect starts with a fresh snapshot.
             subscribers.remove(emitter);
