@@ -234,6 +234,19 @@ class CallCenterBrowserTest {
                 select state from cc_agent_state_log where account_id = ? and started_at >= (select arrived_at from cc_call where id = ?)
                  order by id""").params(agentId, callId).query(String.class).list());
         org.assertj.core.api.Assertions.assertThat(states).isEqualTo("RINGING,TALKING,AFTER_CALL_WORK,READY");
+
+        // What to do: the new order waits for dispatch, so it counts among the agent's orders to handle.
+        var toDo = api.get("/api/callcenter/me/to-do").json();
+        var firstPage = api.get("/api/callcenter/me/orders-to-handle?page=1&size=10").json();
+        long total = firstPage.path("total").asLong();
+        org.assertj.core.api.Assertions.assertThat(toDo.path("ordersToHandle").asLong()).isEqualTo(total).isGreaterThanOrEqualTo(2);
+        agent.goTo("/callcenter/desk");
+        assertThat(a.locator(".todo-orders b")).hasText(String.valueOf(total));
+        a.locator(".todo-orders").click();
+        Locator firstRow = a.locator(".orders-table .el-table__row").first();
+        assertThat(firstRow).containsText(firstPage.path("items").get(0).path("number").asString());
+        firstRow.click();
+        a.waitForURL(java.util.regex.Pattern.compile(".*/workorders/" + firstPage.path("items").get(0).path("id").asLong() + "$"));
     }
 
     @Test
