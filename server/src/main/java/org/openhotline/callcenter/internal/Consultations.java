@@ -155,8 +155,8 @@ class Consultations implements CallLegs.ConsultHooks {
             if (byCall.get(call.callId) != c) {
                 return;
             }
-            c.answered = true;
-            tell(call, c);
+            // The consulted agent talks and the legs are joined before the consultation counts as answered:
+            // whoever sees "answered" (the phone bar, its complete button) sees the rest done too.
             if (c.agentId != null) {
                 desk.byCall(c.agentId, AgentState.TALKING, call.callId, call.caller, null);
             }
@@ -165,6 +165,8 @@ class Consultations implements CallLegs.ConsultHooks {
             } catch (RuntimeException agentGone) {
                 log.info("Consultation of call {} answered after the agent left", call.callId);
             }
+            c.answered = true;
+            tell(call, c);
         });
         return c;
     }
