@@ -142,7 +142,13 @@ class ConsultedTransferTest {
 
         // The citizen, now with agent4, hangs up: agent4's phone gets its BYE and agent4 goes to after-call work.
         citizen[0].expectSuccess(Duration.ofSeconds(40));
-        phoneB.expectSuccess(Duration.ofSeconds(10));
+        try {
+            phoneB.expectSuccess(Duration.ofSeconds(20));
+        } catch (AssertionError e) {
+            throw new AssertionError("agent4's phone kept the call; call ended at "
+                    + jdbc.sql("select ended_at::text from cc_call where id = ?").param(callId).query(String.class).optional()
+                    + ", agent4 " + b.get("/api/callcenter/me").body(), e);
+        }
         await("agent4 in after-call work", () -> b.get("/api/callcenter/me").json().path("state").asString()
                 .equals("AFTER_CALL_WORK") ? true : null, Duration.ofSeconds(5));
         assertThat(jdbc.sql("select transfer_chain from cc_call where id = ?").param(callId).query(String.class).single())
