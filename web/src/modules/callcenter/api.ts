@@ -22,6 +22,16 @@ export interface SeatView {
   callId: string | null
   caller: string | null
   phoneRegistered?: boolean
+  /** Grows with every change of any seat: of two views of the seat, the higher version is the newer. */
+  version?: number
+  /** The consultation (咨询转) of the current call, if any; only in answers of /me and its POSTs. */
+  consulting?: Consulting | null
+}
+
+export interface Consulting {
+  target: string
+  answered: boolean
+  threeWay: boolean
 }
 
 export interface Today {
@@ -44,6 +54,20 @@ export interface PastCall {
   satisfaction: number | null
 }
 
+/** A past or open work order of the caller (from the work-order module). */
+export interface CallerOrder {
+  id: number
+  number: string
+  title: string
+  state: string
+  stateLabel: string
+  open: boolean
+  createdAt: string
+  urgeCount: number
+  callId: string | null
+  version: number
+}
+
 export interface CallerView {
   number: string
   blacklisted: boolean
@@ -51,6 +75,23 @@ export interface CallerView {
   repeatCaller: boolean
   callsLast30Days: number
   calls: PastCall[]
+  orders: CallerOrder[]
+  openOrders: number
+}
+
+export interface ToDo {
+  ordersToHandle: number
+  callbacksDue: number
+}
+
+export interface OrderToHandle {
+  id: number
+  number: string
+  title: string
+  state: string
+  stateLabel: string
+  createdAt: string
+  dueAt: string | null
 }
 
 export interface Message {
@@ -81,6 +122,8 @@ export interface AgentTile {
   since: string | null
   extension: string | null
   caller: string | null
+  /** See SeatView.version: a tile never replaces a newer one of the same agent. */
+  version: number
 }
 
 export interface QueueBoard {
@@ -181,6 +224,10 @@ export const phoneBar = {
   transfer: (destination: string) => http.post(`${base}/me/transfer`, { destination }),
   conference: (destination: string) => http.post(`${base}/me/conference`, { destination }),
   escalate: () => http.post(`${base}/me/escalate`),
+  consult: (destination: string) => http.post<SeatView>(`${base}/me/consult`, { destination }),
+  completeConsult: () => http.post<SeatView>(`${base}/me/consult/complete`),
+  joinConsult: () => http.post<SeatView>(`${base}/me/consult/join`),
+  cancelConsult: () => http.post<SeatView>(`${base}/me/consult/cancel`),
   dial: (number: string) => http.post<{ callId: string }>(`${base}/me/dial`, { number }),
 }
 
@@ -190,6 +237,12 @@ export const desk = {
   messages: () => http.get<Message[]>(`${base}/messages`),
   send: (toAccountId: number, text: string) => http.post<Message>(`${base}/messages`, { toAccountId, text }),
   callbackTasks: () => http.get<CallbackTask[]>(`${base}/callback-tasks`),
+  toDo: () => http.get<ToDo>(`${base}/me/to-do`),
+  ordersToHandle: (page: number, size: number) =>
+    http.get<PageResult<OrderToHandle>>(`${base}/me/orders-to-handle${toQuery({ page, size })}`),
+  /** Records the call as an urge (催办) of the caller's open order (work-order API). */
+  urge: (orderId: number, note: string, version: number) =>
+    http.post(`/api/work-orders/${orderId}/urge`, { note, version }),
   callbackDone: (id: number) => http.post(`${base}/callback-tasks/${id}/done`),
 }
 

@@ -30,6 +30,9 @@ export const useSeat = defineStore('callcenter-seat', {
   },
   actions: {
     apply(view: Partial<SeatView>) {
+      // Stream events and HTTP answers may arrive in any order (a POST /state answered after the ringing event
+      // it caused): an older view of the seat never replaces a newer one.
+      if (view.version !== undefined && this.seat.version !== undefined && view.version < this.seat.version) return
       const next: SeatView = { ...this.seat, ...view }
       for (const key of ['reason', 'since', 'callId', 'caller'] as const) {
         if (next[key] === '' || next[key] === 'null') next[key] = null
@@ -38,6 +41,7 @@ export const useSeat = defineStore('callcenter-seat', {
       // Pops up on ringing; also when the first event seen for a call is already 通话 (auto-answer is quick, and
       // the server sends the seat as it is when the event is handled).
       const onCall = next.state === 'RINGING' || next.state === 'TALKING' || next.state === 'HELD'
+      if (!onCall) next.consulting = null
       const rang = onCall && next.callId && next.caller && next.callId !== this.ringing?.callId
       this.seat = next
       if (rang) {
@@ -68,6 +72,8 @@ export function useSeatStream() {
     source = new EventSource('/api/callcenter/me/stream', { withCredentials: true })
     source.addEventListener('open', () => {
       seat.connected = true
+      // A new stream (maybe a restarted server, whose versions start again): accept what it says first.
+      seat.seat = { ...seat.seat, version: undefined }
       seat.refresh().catch(() => undefined)
     })
     source.addEventListener('error', () => (seat.connected = false))

@@ -3,7 +3,8 @@
  * event-driven ACD that decides who gets which call the moment a call queues or an agent becomes ready,
  * routing by called and caller number, blacklist and priority callers, call records and the team leader's
  * seat wall. Owns the {@code cc_*} tables. Publishes {@link org.openhotline.callcenter.AgentStateChanged} and
- * call events; depends on organization and identity facades for staff, and drives the telephony library's
+ * call events; depends on organization and identity facades for staff, on the work-order module's {@code CallerOrders}
+ * (the caller view, the agent's to-do list), and drives the telephony library's
  * engine for the calls themselves.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Call center")

@@ -132,8 +132,7 @@ class AgentDesk {
         SeatBoard.Seat before = board.of(agent.accountId());
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> log.record(agent.accountId(), to, reason, by, now));
-        SeatBoard.Seat after = new SeatBoard.Seat(agent.accountId(), to, reason, now, extension, callId, caller);
-        board.put(after);
+        SeatBoard.Seat after = board.put(new SeatBoard.Seat(agent.accountId(), to, reason, now, extension, callId, caller));
         events.publishEvent(new AgentStateChanged(agent.accountId(), agent.agentNo(), before.state(), to, reason, by, now));
         acd.agentState(agent.accountId(), to);
         return after;

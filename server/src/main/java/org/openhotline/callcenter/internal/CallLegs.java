@@ -50,6 +50,32 @@ class CallLegs implements TelephonyListener, QueueHandler {
         }
     }
 
+    /** What consultations (咨询转接, see {@link Consultations}) need to hear about legs and calls ending. */
+    interface ConsultHooks {
+        ConsultHooks NONE = new ConsultHooks() {
+            @Override
+            public boolean consultLegEnded(LegId leg) {
+                return false;
+            }
+
+            @Override
+            public void callEnded(LiveCall call) {
+            }
+        };
+
+        /** A leg ended; true when it was a consulted party's (then nothing else is done with it). */
+        boolean consultLegEnded(LegId leg);
+
+        /** The call ended for its agent (hang-up, transfer, escalation): a consulted party goes too. */
+        void callEnded(LiveCall call);
+    }
+
+    private volatile ConsultHooks consultHooks = ConsultHooks.NONE;
+
+    void consultHooks(ConsultHooks hooks) {
+        this.consultHooks = hooks;
+    }
+
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
     private final Map<String, String> callOfAgentLeg = new ConcurrentHashMap<>();
 
@@ -213,6 +239,9 @@ class CallLegs implements TelephonyListener, QueueHandler {
     }
 
     private void legEnded(TelephonyEvent.Ended ended) {
+        if (consultHooks.consultLegEnded(ended.leg())) {
+            return;
+        }
         String leg = ended.leg().value();
         String callIdOfAgent = callOfAgentLeg.remove(leg);
         if (callIdOfAgent != null) {
@@ -268,6 +297,10 @@ class CallLegs implements TelephonyListener, QueueHandler {
     }
 
     private void afterCallWork(LiveCall call) {
+        consultHooks.callEnded(call);
+        if (call.agentId == null) {
+            return; // the call was last with an outside number or an extension without a seat
+        }
         Duration acw = call.groupId == null ? Duration.ofSeconds(30)
                 : groups.find(call.groupId).map(g -> Duration.ofSeconds(g.afterCallWorkS())).orElse(Duration.ofSeconds(30));
         desk.byCall(call.agentId, AgentState.AFTER_CALL_WORK, null, null, acw);
@@ -360,6 +393,39 @@ class CallLegs implements TelephonyListener, QueueHandler {
             engine().hangup(call.agentLeg);
         }
         afterCallWork(call);
+    }
+
+    Optional<LiveCall> live(String callId) {
+        return Optional.ofNullable(calls.get(callId));
+    }
+
+    /** After-call work for another agent who took part in the call (a consulted colleague). */
+    void afterCallWorkOf(LiveCall call, long agentId) {
+        LiveCall part = new LiveCall(call.callId, call.caller);
+        part.agentId = agentId;
+        part.groupId = call.groupId;
+        afterCallWork(part);
+    }
+
+    /**
+     * The call goes over to another leg (a consulted transfer completed): that leg is now the agent side, the
+     * agent who had the call leaves it and goes to after-call work.
+     */
+    void handOver(LiveCall call, LegId newAgentLeg, Long newAgentId) {
+        LegId oldLeg = call.agentLeg;
+        Long oldAgent = call.agentId;
+        if (oldLeg != null) {
+            callOfAgentLeg.remove(oldLeg.value());
+        }
+        call.agentLeg = newAgentLeg;
+        call.agentId = newAgentId;
+        callOfAgentLeg.put(newAgentLeg.value(), call.callId);
+        if (oldLeg != null) {
+            engine().hangup(oldLeg);
+        }
+        if (oldAgent != null) {
+            afterCallWorkOf(call, oldAgent);
+        }
     }
 
     Set<String> liveCallIds() {

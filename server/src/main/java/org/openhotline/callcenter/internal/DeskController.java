@@ -14,7 +14,10 @@ import org.openhotline.identity.StaffDirectory;
 import org.openhotline.shared.Callers;
 import org.openhotline.shared.DomainException;
 import org.openhotline.shared.Masking;
+import org.openhotline.shared.PageResult;
 import org.openhotline.shared.StaffPrincipal;
+import org.openhotline.workorder.CallerOrders;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,8 +42,11 @@ class DeskController {
     private final JdbcClient jdbc;
     private final StaffDirectory staff;
     private final Clock clock;
+    private final CallerOrders orders;
 
-    DeskController(DeskEvents deskEvents, SeatBoard board, AgentDay day, JdbcClient jdbc, StaffDirectory staff, Clock clock) {
+    DeskController(DeskEvents deskEvents, SeatBoard board, AgentDay day, JdbcClient jdbc, StaffDirectory staff, Clock clock,
+                   CallerOrders orders) {
+        this.orders = orders;
         this.deskEvents = deskEvents;
         this.board = board;
         this.day = day;
@@ -68,11 +74,11 @@ class DeskController {
                     String abandonPoint, Integer satisfaction) {}
 
     record CallerView(String number, boolean blacklisted, boolean priority, boolean repeatCaller, long callsLast30Days,
-                      List<PastCall> calls) {}
+                      List<PastCall> calls, List<CallerOrders.CallerOrder> orders, long openOrders) {}
 
     @GetMapping("/callers/{number}")
     @PreAuthorize("hasAnyAuthority('call:agent', 'call:monitor')")
-    @Operation(summary = "来电视图：来电号码的标签（黑名单、优先、重复来电）与历史通话")
+    @Operation(summary = "来电视图：来电号码的标签（黑名单、优先、重复来电）、历史通话、历史与在办工单（在办工单可一键催办）")
     CallerView caller(@PathVariable String number) {
         StaffPrincipal me = Callers.required();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -91,7 +97,34 @@ class DeskController {
         long recent = calls.stream().filter(c -> c.arrivedAt().isAfter(now.minusHours(24))).count();
         long month = calls.stream().filter(c -> c.arrivedAt().isAfter(now.minusDays(30))).count();
         String shown = me.can("phone:unmask") ? number : Masking.phone(number);
-        return new CallerView(shown, blacklisted, priority, recent > 1, month, calls);
+        // Past and open orders come from the work-order module, within this viewer's data scope.
+        var pastOrders = me.can("workorder:read") || me.can("workorder:intake") ? orders.ofCaller(number, me, 20)
+                : List.<CallerOrders.CallerOrder>of();
+        long open = pastOrders.stream().filter(CallerOrders.CallerOrder::open).count();
+        return new CallerView(shown, blacklisted, priority, recent > 1, month, calls, pastOrders, open);
+    }
+
+    record ToDo(long ordersToHandle, long callbacksDue) {}
+
+    @GetMapping("/me/to-do")
+    @PreAuthorize("hasAuthority('call:agent')")
+    @Operation(summary = "待办数量：待处理工单（本人受理、仍在热线的送审或待派工单）与待回呼任务")
+    ToDo toDo() {
+        StaffPrincipal me = Callers.required();
+        long callbacks = jdbc.sql("select count(*) from cc_callback_task where done_at is null").query(Long.class).single();
+        return new ToDo(me.can("workorder:intake") ? orders.countToHandle(me) : 0, callbacks);
+    }
+
+    @GetMapping("/me/orders-to-handle")
+    @PreAuthorize("hasAuthority('call:agent')")
+    @Operation(summary = "待处理工单（分页）：本人受理、仍在热线的送审或待派工单")
+    PageResult<CallerOrders.OrderToHandle> ordersToHandle(@RequestParam(defaultValue = "1") int page,
+                                                          @RequestParam(defaultValue = "10") int size) {
+        StaffPrincipal me = Callers.required();
+        if (!me.can("workorder:intake")) {
+            return new PageResult<>(List.of(), 0, page, size);
+        }
+        return new PageResult<>(orders.toHandle(me, page, size), orders.countToHandle(me), page, PageResult.clampSize(size));
     }
 
     record Message(long id, long fromId, String fromName, long toId, String text, OffsetDateTime sentAt, OffsetDateTime readAt) {}

@@ -50,6 +50,7 @@ class DeskEvents {
         data.put("extension", seat.extension());
         data.put("callId", current ? seat.callId() : null);
         data.put("caller", current ? seat.caller() : null);
+        data.put("version", current ? seat.version() : 0);
         push(changed.accountId(), "seat", data);
     }
 
@@ -59,11 +60,18 @@ class DeskEvents {
         }
     }
 
+    /** Sends to one desk; nothing may escape into the state change that pushes (see SeatWall#send). */
     private void send(long accountId, SseEmitter emitter, String event, Object data) {
         try {
             emitter.send(SseEmitter.event().name(event).data(data));
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // Closed rather than left open and silent: the desk reconnects and reads its seat afresh.
             desks.getOrDefault(accountId, List.of()).remove(emitter);
+            try {
+                emitter.completeWithError(e);
+            } catch (RuntimeException alreadyClosed) {
+                // nothing more to close
+            }
         }
     }
 }

@@ -31,9 +31,11 @@ class PhoneBarController {
     private final TelephonyRuntime telephony;
     private final SkillGroups groups;
     private final AgentRoster roster;
+    private final Consultations consultations;
 
     PhoneBarController(AgentDesk desk, SeatBoard board, CallLegs legs, TelephonyRuntime telephony, SkillGroups groups,
-                       AgentRoster roster) {
+                       AgentRoster roster, Consultations consultations) {
+        this.consultations = consultations;
         this.groups = groups;
         this.roster = roster;
         this.desk = desk;
@@ -43,7 +45,11 @@ class PhoneBarController {
     }
 
     record SeatView(AgentState state, String stateLabel, String reason, java.time.Instant since, String extension,
-                    String callId, String caller, boolean phoneRegistered, String agentNo, Map<String, Integer> skills) {}
+                    String callId, String caller, boolean phoneRegistered, String agentNo, Map<String, Integer> skills,
+                    long version, Consulting consulting) {}
+
+    /** The consultation this agent's call is in: whom, whether they answered, whether all three talk. */
+    record Consulting(String target, boolean answered, boolean threeWay) {}
 
     private SeatView view(SeatBoard.Seat s) {
         boolean registered = s.extension() != null && telephony.running() && telephony.engine().isRegistered(s.extension());
@@ -53,7 +59,9 @@ class PhoneBarController {
                 groups.find(group).ifPresent(g -> skills.put(g.name(), level))));
         return new SeatView(s.state(), s.state().label(), s.reason(), s.since(),
                 s.extension() != null ? s.extension() : agent.map(AgentRoster.Agent::extension).orElse(null),
-                s.callId(), s.caller(), registered, agent.map(AgentRoster.Agent::agentNo).orElse(null), skills);
+                s.callId(), s.caller(), registered, agent.map(AgentRoster.Agent::agentNo).orElse(null), skills,
+                s.version(), legs.talkingCallOf(s.accountId()).flatMap(c -> consultations.of(c.callId))
+                        .map(c -> new Consulting(c.target, c.answered, c.threeWay)).orElse(null));
     }
 
     @GetMapping
@@ -140,6 +148,40 @@ class PhoneBarController {
         var call = currentCall();
         legs.conference(call, form.destination().trim());
         return Map.of("callId", call.callId);
+    }
+
+    @PostMapping("/consult")
+    @Operation(summary = "咨询转：来电者听等待音乐，呼叫坐席分机、技能组（空闲最久的坐席）或外线号码，接通后与之商谈")
+    SeatView consult(@Valid @RequestBody TransferForm form) {
+        var call = currentCall();
+        consultations.consult(call, Callers.required().accountId(), form.destination().trim());
+        return mine();
+    }
+
+    @PostMapping("/consult/complete")
+    @Operation(summary = "完成转接：来电者转给被咨询方，本人退出通话进入整理")
+    SeatView completeConsult() {
+        consultations.complete(consultedCall());
+        return mine();
+    }
+
+    @PostMapping("/consult/join")
+    @Operation(summary = "咨询后三方通话：来电者加入，三方同时通话")
+    SeatView joinConsult() {
+        consultations.join(consultedCall());
+        return mine();
+    }
+
+    @PostMapping("/consult/cancel")
+    @Operation(summary = "取消咨询（或三方中请第三方退出）：挂断被咨询方，与来电者继续通话")
+    SeatView cancelConsult() {
+        consultations.cancel(consultedCall());
+        return mine();
+    }
+
+    private CallLegs.LiveCall consultedCall() {
+        return legs.talkingCallOf(Callers.required().accountId())
+                .orElseThrow(() -> DomainException.conflict("当前没有进行中的通话"));
     }
 
     @PostMapping("/escalate")

@@ -27,8 +27,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class SeatWall {
 
+    /** One agent's tile; {@code version} orders tiles of one agent however they reach a screen (see SeatBoard). */
     record AgentTile(long accountId, String agentNo, String name, String state, String stateLabel, String reason,
-                     Instant since, String extension, String caller) {}
+                     Instant since, String extension, String caller, long version) {}
 
     record QueueBoard(long groupId, String code, String name, int waiting, long longestWaitSeconds, long answeredToday,
                       long abandonedToday, Double answeredWithin20sRate) {}
@@ -69,7 +70,7 @@ class SeatWall {
     private AgentTile tile(AgentRoster.Agent a, String name) {
         SeatBoard.Seat s = board.of(a.accountId());
         return new AgentTile(a.accountId(), a.agentNo(), name, s.state().name(), s.state().label(), s.reason(),
-                s.since(), s.extension() == null ? a.extension() : s.extension(), s.caller());
+                s.since(), s.extension() == null ? a.extension() : s.extension(), s.caller(), s.version());
     }
 
     private List<QueueBoard> queues() {
@@ -125,6 +126,10 @@ class SeatWall {
         return emitter;
     }
 
+    /**
+     * Pushes the tile of the state this event moved to. Listeners run while the agent's lock is held, so the
+     * board holds exactly this change and its version; pushes of one agent leave in the order of its changes.
+     */
     @EventListener
     void on(AgentStateChanged changed) {
         if (subscribers.isEmpty()) {
@@ -133,18 +138,31 @@ class SeatWall {
         SeatBoard.Seat s = board.of(changed.accountId());
         String name = names.computeIfAbsent(changed.accountId(),
                 id -> staff.byId(id).map(StaffDirectory.Staff::displayName).orElse(changed.agentNo()));
-        AgentTile tile = new AgentTile(changed.accountId(), changed.agentNo(), name, s.state().name(), s.state().label(),
-                s.reason(), s.since(), s.extension(), s.caller());
+        boolean current = s.state() == changed.to();
+        AgentTile tile = new AgentTile(changed.accountId(), changed.agentNo(), name, changed.to().name(),
+                changed.to().label(), changed.reason(), changed.at(), s.extension(), current ? s.caller() : null,
+                current ? s.version() : 0);
         for (SseEmitter emitter : subscribers) {
             send(emitter, "agent", tile);
         }
     }
 
+    /**
+     * Sends to one screen. Nothing may escape: pushes run inside the agent's state change (as an event listener),
+     * and an exception there would stop the change half-way and keep the event from the listeners after this one.
+     */
     private void send(SseEmitter emitter, String name, Object data) {
         try {
             emitter.send(SseEmitter.event().name(name).data(data));
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // A screen that missed an event must not stay connected showing a stale wall: closing the stream
+            // makes the browser reconnect, and a reconnect starts with a fresh snapshot.
             subscribers.remove(emitter);
+            try {
+                emitter.completeWithError(e);
+            } catch (RuntimeException alreadyClosed) {
+                // nothing more to close
+            }
         }
     }
 }

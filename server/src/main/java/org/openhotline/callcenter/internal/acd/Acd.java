@@ -74,6 +74,19 @@ public final class Acd {
         }
     }
 
+    /**
+     * Takes a ready agent out of distribution for a call that does not come from a queue (a consultation):
+     * true when the agent was ready and now counts as ringing, false when the ACD had already offered it a call.
+     */
+    public synchronized boolean reserve(long agentId) {
+        Seat seat = seat(agentId);
+        if (seat.state != AgentState.READY) {
+            return false;
+        }
+        seat.state = AgentState.RINGING;
+        return true;
+    }
+
     public synchronized AgentState stateOf(long agentId) {
         return seat(agentId).state;
     }

@@ -1,0 +1,281 @@
+package org.openhotline.callcenter.internal;
+
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.openhotline.callcenter.AgentState;
+import org.openhotline.callcenter.internal.acd.Acd;
+import org.openhotline.shared.DomainException;
+import org.openhotline.telephony.LegId;
+import org.openhotline.telephony.TelephonyEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consulted transfer (咨询转接) and the three-way call that can grow out of it. The agent puts the caller on
+ * hold (music) and calls a colleague, a skill group (its longest-idle ready agent) or an outside number; the
+ * agent and the consulted party talk in the call's room while the held caller hears neither. Then the agent
+ * either completes the transfer (the caller is retrieved into the room, the agent leaves and goes to after-call
+ * work), cancels (the consulted party is released, the caller retrieved) or joins all three.
+ * <p>
+ * The engine's rooms do the audio (hold keeps the caller out of the room's mix); this class keeps who is being
+ * consulted per call, moves a consulted agent's state like a call would, and is told by {@link CallLegs} when a
+ * consulted leg or the whole call ends.
+ */
+@Component
+class Consultations implements CallLegs.ConsultHooks {
+
+    private static final Logger log = LoggerFactory.getLogger(Consultations.class);
+
+    /** One consultation of a call; {@code agentId} is null for an outside number or an extension without a seat. */
+    static final class Consult {
+        final String callId;
+        final LegId leg;
+        final String target;
+        final Long agentId;
+        volatile boolean answered;
+        volatile boolean threeWay;
+
+        Consult(String callId, LegId leg, String target, Long agentId) {
+            this.callId = callId;
+            this.leg = leg;
+            this.target = target;
+            this.agentId = agentId;
+        }
+    }
+
+    private final Map<String, Consult> byCall = new ConcurrentHashMap<>();
+    private final Map<String, String> callOfLeg = new ConcurrentHashMap<>();
+
+    private final CallLegs legs;
+    private final AgentDesk desk;
+    private final AgentRoster roster;
+    private final SkillGroups groups;
+    private final SeatBoard board;
+    private final CallRecords records;
+    private final TelephonyRuntime runtime;
+    private final DeskEvents deskEvents;
+    private final Acd acd;
+
+    Consultations(CallLegs legs, @Lazy AgentDesk desk, AgentRoster roster, SkillGroups groups, SeatBoard board,
+                  CallRecords records, @Lazy TelephonyRuntime runtime, DeskEvents deskEvents, Acd acd) {
+        this.acd = acd;
+        this.deskEvents = deskEvents;
+        this.legs = legs;
+        this.desk = desk;
+        this.roster = roster;
+        this.groups = groups;
+        this.board = board;
+        this.records = records;
+        this.runtime = runtime;
+        legs.consultHooks(this);
+    }
+
+    private TelephonyEngine engine() {
+        return runtime.engine();
+    }
+
+    Optional<Consult> of(String callId) {
+        return Optional.ofNullable(byCall.get(callId));
+    }
+
+    /** Who answers a consultation: an agent (tracked like a call), or a plain extension / outside number. */
+    private record Target(String dial, Long agentId, String label, boolean autoAnswer) {}
+
+    private Target resolve(long consultingAgent, String destination) {
+        var group = groups.byCode(destination);
+        if (group.isPresent()) {
+            long groupId = group.get().id();
+            var agent = roster.all().stream()
+                    .filter(a -> a.enabled() && a.accountId() != consultingAgent && a.skills().containsKey(groupId))
+                    .filter(a -> board.of(a.accountId()).state() == AgentState.READY)
+                    .min(Comparator.comparing(a -> board.of(a.accountId()).since()))
+                    .orElseThrow(() -> DomainException.conflict("技能组「" + group.get().name() + "」当前没有空闲坐席"));
+            return new Target(board.of(agent.accountId()).extension(), agent.accountId(),
+                    group.get().name() + " " + agent.agentNo(), true);
+        }
+        var byExtension = roster.all().stream().filter(a -> destination.equals(a.extension())).findFirst();
+        if (byExtension.isPresent()) {
+            var agent = byExtension.get();
+            if (agent.accountId() == consultingAgent) {
+                throw DomainException.invalid("不能咨询自己的分机");
+            }
+            AgentState state = board.of(agent.accountId()).state();
+            if (state == AgentState.SIGNED_OUT) {
+                return new Target(destination, null, "分机 " + destination, true);
+            }
+            if (state != AgentState.READY) {
+                throw DomainException.conflict("坐席 " + agent.agentNo() + " 当前「" + state.label() + "」，不能接受咨询");
+            }
+            return new Target(destination, agent.accountId(), "坐席 " + agent.agentNo(), true);
+        }
+        if (!destination.matches("[0-9+]{3,20}")) {
+            throw DomainException.invalid("咨询目标应为分机号、技能组编码或外线号码");
+        }
+        return new Target(destination, null, "外线 " + destination, false);
+    }
+
+    /** Starts a consultation: the caller hears music, the target is rung and joins the agent on answer. */
+    Consult consult(CallLegs.LiveCall call, long agentId, String destination) {
+        if (byCall.containsKey(call.callId)) {
+            throw DomainException.conflict("正在咨询中，请先完成转接或取消咨询");
+        }
+        Target target = resolve(agentId, destination);
+        if (target.agentId() != null) {
+            // Taken out of distribution first, under the ACD's lock, so that the ACD cannot offer it a call too.
+            if (!acd.reserve(target.agentId())) {
+                throw DomainException.conflict("该坐席刚刚接到来电，请咨询其他坐席");
+            }
+            desk.byCall(target.agentId(), AgentState.RINGING, call.callId, call.caller, null);
+        }
+        LegId callerLeg = new LegId(call.callId);
+        LegId leg;
+        try {
+            engine().hold(callerLeg);
+            leg = engine().originate(target.dial(), target.autoAnswer() ? call.caller : null, target.autoAnswer());
+        } catch (RuntimeException e) {
+            try {
+                engine().unhold(callerLeg);
+            } catch (RuntimeException callerGone) {
+                log.debug("Caller of {} gone", call.callId);
+            }
+            if (target.agentId() != null) {
+                desk.byCall(target.agentId(), AgentState.READY, null, null, null);
+            }
+            throw DomainException.conflict("无法呼叫咨询目标：" + e.getMessage());
+        }
+        Consult c = new Consult(call.callId, leg, target.label(), target.agentId());
+        byCall.put(call.callId, c);
+        callOfLeg.put(leg.value(), call.callId);
+        records.transferred(call.callId, "咨询 " + target.label());
+        engine().answered(leg).thenRun(() -> {
+            if (byCall.get(call.callId) != c) {
+                return;
+            }
+            // The consulted agent talks and the legs are joined before the consultation counts as answered:
+            // whoever sees "answered" (the phone bar, its complete button) sees the rest done too.
+            if (c.agentId != null) {
+                desk.byCall(c.agentId, AgentState.TALKING, call.callId, call.caller, null);
+            }
+            try {
+                engine().bridge(call.agentLeg, leg);
+            } catch (RuntimeException agentGone) {
+                log.info("Consultation of call {} answered after the agent left", call.callId);
+            }
+            c.answered = true;
+            tell(call, c);
+        });
+        return c;
+    }
+
+    /** Completes the consulted transfer: the caller is retrieved to the consulted party, the agent leaves. */
+    void complete(CallLegs.LiveCall call) {
+        Consult c = answeredConsult(call);
+        byCall.remove(call.callId);
+        callOfLeg.remove(c.leg.value());
+        engine().unhold(new LegId(call.callId));
+        records.transferred(call.callId, "咨询转接至 " + c.target);
+        legs.handOver(call, c.leg, c.agentId);
+    }
+
+    /** Three-way call (三方通话) out of the consultation: the caller is retrieved into the room with both. */
+    void join(CallLegs.LiveCall call) {
+        Consult c = answeredConsult(call);
+        if (c.threeWay) {
+            throw DomainException.conflict("已在三方通话中");
+        }
+        c.threeWay = true;
+        engine().unhold(new LegId(call.callId));
+        records.transferred(call.callId, "三方通话 " + c.target);
+    }
+
+    /** Cancels the consultation (or drops the third party): it is released, the caller talks to the agent again. */
+    void cancel(CallLegs.LiveCall call) {
+        Consult c = byCall.remove(call.callId);
+        if (c == null) {
+            throw DomainException.conflict("当前没有进行中的咨询");
+        }
+        callOfLeg.remove(c.leg.value());
+        engine().hangup(c.leg);
+        if (!c.threeWay) {
+            engine().unhold(new LegId(call.callId));
+        }
+        released(call, c);
+    }
+
+    private Consult answeredConsult(CallLegs.LiveCall call) {
+        Consult c = byCall.get(call.callId);
+        if (c == null) {
+            throw DomainException.conflict("当前没有进行中的咨询");
+        }
+        if (!c.answered) {
+            throw DomainException.conflict("咨询对象尚未接听");
+        }
+        return c;
+    }
+
+    /** Tells the consulting agent's phone bar what became of the consultation (answered, or gone). */
+    private void tell(CallLegs.LiveCall call, Consult c) {
+        Long agent = call.agentId;
+        if (agent == null) {
+            return;
+        }
+        Map<String, Object> consulting = new java.util.HashMap<>();
+        consulting.put("consulting", c == null ? null
+                : Map.of("target", c.target, "answered", c.answered, "threeWay", c.threeWay));
+        deskEvents.push(agent, "seat", consulting);
+    }
+
+    /** The consulted party is done with this call: after-call work if it talked, else ready again. */
+    private void released(CallLegs.LiveCall call, Consult c) {
+        if (c.agentId == null) {
+            return;
+        }
+        if (c.answered) {
+            legs.afterCallWorkOf(call, c.agentId);
+        } else {
+            desk.byCall(c.agentId, AgentState.READY, null, null, null);
+        }
+    }
+
+    @Override
+    public boolean consultLegEnded(LegId leg) {
+        String callId = callOfLeg.remove(leg.value());
+        if (callId == null) {
+            return false;
+        }
+        Consult c = byCall.remove(callId);
+        CallLegs.LiveCall call = legs.live(callId).orElse(null);
+        if (c != null && call != null) {
+            // The consulted party hung up or never answered: the caller comes back to the agent.
+            if (!c.threeWay) {
+                try {
+                    engine().unhold(new LegId(callId));
+                } catch (RuntimeException callerGone) {
+                    log.debug("Caller of {} left during the consultation", callId);
+                }
+            }
+            released(call, c);
+            tell(call, null);
+        }
+        return true;
+    }
+
+    @Override
+    public void callEnded(CallLegs.LiveCall call) {
+        Consult c = byCall.remove(call.callId);
+        if (c == null) {
+            return;
+        }
+        callOfLeg.remove(c.leg.value());
+        try {
+            engine().hangup(c.leg);
+        } catch (RuntimeException alreadyGone) {
+            log.debug("Consulted leg of {} already gone", call.callId);
+        }
+        released(call, c);
+    }
+}

@@ -1,0 +1,218 @@
+package org.openhotline.callcenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhotline.telephony.sip.FreePorts;
+import org.openhotline.telephony.sip.Sipp;
+import org.openhotline.testing.ApiClient;
+import org.openhotline.testing.HotlineTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Consulted transfer (咨询转) at the phone bar's API with real SIP phones: agent3 (extension 8003) takes a
+ * citizen's call, puts the citizen on hold and consults agent4 (extension 8004); then either completes the
+ * transfer (agent3 leaves, agent4 has the citizen) or joins all three and lets agent4 go again. Both phones are
+ * sipp, answering by themselves when the platform asks (soft off-hook).
+ */
+@HotlineTest
+@Timeout(120)
+class ConsultedTransferTest {
+
+    @LocalServerPort
+    int port;
+
+    @Value("${hotline.sip.port}")
+    int sipPort;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
+
+    long agent3;
+    long agent4;
+    ApiClient a;
+    ApiClient b;
+
+    @BeforeEach
+    void bothSignedOut() {
+        agent3 = jdbc.sql("select id from account where username = 'agent3'").query(Long.class).single();
+        agent4 = jdbc.sql("select id from account where username = 'agent4'").query(Long.class).single();
+        a = ApiClient.loggedIn(port, "agent3");
+        b = ApiClient.loggedIn(port, "agent4");
+        signOut();
+    }
+
+    @AfterEach
+    void signOut() {
+        for (ApiClient c : List.of(a, b)) {
+            if (!c.get("/api/callcenter/me").json().path("state").asString().equals("SIGNED_OUT")) {
+                if (onCall(c)) {
+                    c.post("/api/callcenter/me/hangup", Map.of()); // a failed test may leave a call behind
+                }
+                await("not on a call", () -> onCall(c) ? null : true, Duration.ofSeconds(20));
+                c.post("/api/callcenter/me/state", Map.of("state", "SIGNED_OUT"));
+            }
+        }
+    }
+
+    private static boolean onCall(ApiClient c) {
+        return List.of("RINGING", "TALKING", "HELD").contains(c.get("/api/callcenter/me").json().path("state").asString());
+    }
+
+    private Sipp.Run phone(String ext, String name) throws Exception {
+        int sip = FreePorts.sip();
+        Sipp.Run phone = Sipp.start(dir, "agent", name, Map.of("EXT", ext),
+                List.of("-p", String.valueOf(sip), "-mp", String.valueOf(FreePorts.media()), "-rtp_echo", "-m", "1"));
+        Sipp.start(dir, "register", "register-" + name,
+                Map.of("EXT", ext, "CONTACT_PORT", String.valueOf(sip), "EXPIRES", "300", "EXPECT", "200"),
+                List.of("127.0.0.1:" + sipPort, "-p", String.valueOf(FreePorts.sip()), "-m", "1", "-au", ext,
+                        "-ap", ApiClient.DEMO_PASSWORD)).expectSuccess(Duration.ofSeconds(15));
+        return phone;
+    }
+
+    /** agent3 ready alone, a citizen calls, agent3's phone answers; then agent4 shows ready for the consultation. */
+    private String callAnsweredByAgent3(Sipp.Run[] citizen, String scenario, Map<String, String> vars) throws Exception {
+        a.post("/api/callcenter/me/sign-in", Map.of("extension", "8003"));
+        assertThat(a.post("/api/callcenter/me/state", Map.of("state", "READY")).status()).isEqualTo(200);
+        var leader = ApiClient.loggedIn(port, "teamleader1");
+        jdbc.sql("select account_id from cc_agent where account_id <> ?").param(agent3).query(Long.class).list()
+                .forEach(other -> leader.post("/api/callcenter/seat-wall/agents/" + other + "/force", Map.of("state", "NOT_READY")));
+        citizen[0] = Sipp.start(dir, scenario, "citizen", vars,
+                List.of("127.0.0.1:" + sipPort, "-p", String.valueOf(FreePorts.sip()), "-mp", String.valueOf(FreePorts.media()),
+                        "-rtp_echo", "-m", "1"));
+        String callId = await("agent3 talks", () -> {
+            var me = a.get("/api/callcenter/me").json();
+            return me.path("state").asString().equals("TALKING") ? me.path("callId").asString() : null;
+        }, Duration.ofSeconds(30));
+        b.post("/api/callcenter/me/sign-in", Map.of("extension", "8004"));
+        assertThat(b.post("/api/callcenter/me/state", Map.of("state", "READY")).status()).isEqualTo(200);
+        return callId;
+    }
+
+    private void consultAgent4AndWaitForTheAnswer(String callId) throws Exception {
+        var consulting = a.post("/api/callcenter/me/consult", Map.of("destination", "8004"));
+        assertThat(consulting.status()).as(consulting.body()).isEqualTo(200);
+        assertThat(consulting.json().path("consulting").path("target").asString()).contains("1004");
+        await("agent4 answers the consultation", () -> a.get("/api/callcenter/me").json().path("consulting")
+                .path("answered").asBoolean() ? true : null, Duration.ofSeconds(10));
+        var consulted = b.get("/api/callcenter/me").json();
+        assertThat(consulted.path("state").asString()).isEqualTo("TALKING");
+        assertThat(consulted.path("callId").asString()).isEqualTo(callId);
+        assertThat(a.get("/api/callcenter/me").json().path("state").asString()).isEqualTo("TALKING");
+        // Only one consultation at a time.
+        assertThat(a.post("/api/callcenter/me/consult", Map.of("destination", "8004")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void theAgentConsultsAColleagueAndCompletesTheTransfer() throws Exception {
+        Sipp.requireInstalled();
+        Sipp.Run phoneA = phone("8003", "phone-a");
+        Sipp.Run phoneB = phone("8004", "phone-b");
+        Sipp.Run[] citizen = new Sipp.Run[1];
+        String callId = callAnsweredByAgent3(citizen, "caller",
+                Map.of("CALLED", "12345", "DIGIT", "1", "BEFORE_DIGIT_MS", "1500", "BEFORE_TALK_MS", "1000", "TALK_MS", "15000"));
+        // Completing before the consulted party answered is refused.
+        assertThat(a.post("/api/callcenter/me/consult/complete", Map.of()).status()).isEqualTo(409);
+
+        consultAgent4AndWaitForTheAnswer(callId);
+
+        var done = a.post("/api/callcenter/me/consult/complete", Map.of());
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        phoneA.expectSuccess(Duration.ofSeconds(10)); // agent3's phone is released with a BYE
+        await("agent3 in after-call work", () -> a.get("/api/callcenter/me").json().path("state").asString()
+                .equals("AFTER_CALL_WORK") ? true : null, Duration.ofSeconds(5));
+        var consulted = b.get("/api/callcenter/me").json();
+        assertThat(consulted.path("state").asString()).isEqualTo("TALKING");
+        assertThat(consulted.path("callId").asString()).isEqualTo(callId);
+
+        // The citizen, now with agent4, hangs up: agent4's phone gets its BYE and agent4 goes to after-call work.
+        citizen[0].expectSuccess(Duration.ofSeconds(40));
+        try {
+            phoneB.expectSuccess(Duration.ofSeconds(20));
+        } catch (AssertionError e) {
+            throw new AssertionError("agent4's phone kept the call; call ended at "
+                    + jdbc.sql("select ended_at::text from cc_call where id = ?").param(callId).query(String.class).optional()
+                    + ", agent4 " + b.get("/api/callcenter/me").body(), e);
+        }
+        await("agent4 in after-call work", () -> b.get("/api/callcenter/me").json().path("state").asString()
+                .equals("AFTER_CALL_WORK") ? true : null, Duration.ofSeconds(5));
+        assertThat(jdbc.sql("select transfer_chain from cc_call where id = ?").param(callId).query(String.class).single())
+                .isEqualTo("咨询 坐席 1004 → 咨询转接至 坐席 1004");
+        assertThat(String.join(",", jdbc.sql("select state from cc_agent_state_log where account_id = ? order by id desc limit 4")
+                .param(agent4).query(String.class).list())).isEqualTo("AFTER_CALL_WORK,TALKING,RINGING,READY");
+        forceReady();
+    }
+
+    @Test
+    void theAgentConsultsJoinsAllThreeThenTheColleagueLeavesAndTheAgentHangsUp() throws Exception {
+        Sipp.requireInstalled();
+        Sipp.Run phoneA = phone("8003", "phone-a");
+        Sipp.Run phoneB = phone("8004", "phone-b");
+        Sipp.Run[] citizen = new Sipp.Run[1];
+        String callId = callAnsweredByAgent3(citizen, "caller-waits",
+                Map.of("CALLER", "13900000077", "CALLED", "12345", "DIGIT", "1", "BEFORE_DIGIT_MS", "1500", "BEFORE_TALK_MS", "500"));
+
+        consultAgent4AndWaitForTheAnswer(callId);
+
+        var joined = a.post("/api/callcenter/me/consult/join", Map.of());
+        assertThat(joined.status()).as(joined.body()).isEqualTo(200);
+        assertThat(joined.json().path("consulting").path("threeWay").asBoolean()).isTrue();
+
+        var left = a.post("/api/callcenter/me/consult/cancel", Map.of());
+        assertThat(left.status()).as(left.body()).isEqualTo(200);
+        assertThat(left.json().path("consulting").isNull() || left.json().path("consulting").isMissingNode()).isTrue();
+        phoneB.expectSuccess(Duration.ofSeconds(10)); // agent4's phone is released
+        await("agent4 in after-call work", () -> b.get("/api/callcenter/me").json().path("state").asString()
+                .equals("AFTER_CALL_WORK") ? true : null, Duration.ofSeconds(5));
+        assertThat(a.get("/api/callcenter/me").json().path("state").asString()).isEqualTo("TALKING");
+
+        assertThat(a.post("/api/callcenter/me/hangup", Map.of()).status()).isEqualTo(200);
+        citizen[0].expectSuccess(Duration.ofSeconds(15));
+        phoneA.expectSuccess(Duration.ofSeconds(10));
+        await("agent3 in after-call work", () -> a.get("/api/callcenter/me").json().path("state").asString()
+                .equals("AFTER_CALL_WORK") ? true : null, Duration.ofSeconds(5));
+        assertThat(jdbc.sql("select transfer_chain from cc_call where id = ?").param(callId).query(String.class).single())
+                .isEqualTo("咨询 坐席 1004 → 三方通话 坐席 1004");
+        forceReady();
+    }
+
+    /** After-call work would hold the seats for half a minute; the team leader ends it so that sign-out works. */
+    private void forceReady() {
+        var leader = ApiClient.loggedIn(port, "teamleader1");
+        for (long id : List.of(agent3, agent4)) {
+            leader.post("/api/callcenter/seat-wall/agents/" + id + "/force", Map.of("state", "NOT_READY"));
+        }
+    }
+
+    private static <T> T await(String what, Supplier<T> probe, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+}
