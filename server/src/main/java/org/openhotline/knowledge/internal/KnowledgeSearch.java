@@ -59,28 +59,20 @@ public class KnowledgeSearch {
     public record Answer(List<Hit> items, long total, boolean totalIsLowerBound, boolean relaxed, int page, int size,
                          List<Unit> units, List<String> terms, long tookMs) {}
 
-    /** What a query text means once synonyms are applied: the Lucene query and the words to highlight. */
     /** Words in more than this share of the articles are left out of the query (see {@link KnowledgeIndex#common}). */
     static final double COMMON = 0.2;
 
+    /** What a query text means once synonyms are applied: the Lucene query and the words to highlight. */
     public record Parsed(Query query, Query relaxed, List<String> highlight, List<String> words) {}
 
     public Parsed parse(String q) {
-        List<String> texts = synonyms.variants(ChineseText.normalize(q));
-        List<ChineseText.Terms> variants = texts.stream().map(ChineseText::terms).filter(t -> !t.isEmpty()).toList();
-        Set<String> words = new LinkedHashSet<>();
-        variants.forEach(v -> words.addAll(v.words()));
-        texts.forEach(t -> words.addAll(synonyms.termsIn(t)));
-        List<String> firstWords = variants.isEmpty() ? List.of() : variants.getFirst().words();
-        if (variants.isEmpty()) {
-            return new Parsed(null, null, Highlights.markable(words), firstWords);
+        QueryText t = QueryText.read(q, synonyms.mentions(ChineseText.normalize(q)));
+        if (t.isEmpty()) {
+            return new Parsed(null, null, t.highlight(), t.words());
         }
-        Set<String> grams = new LinkedHashSet<>();
-        variants.forEach(v -> grams.addAll(SearchQueries.bigrams(v)));
-        Set<String> commonWords = index.common("body", words, COMMON);
-        Set<String> commonGrams = index.common("body_bi", grams, COMMON);
-        return new Parsed(SearchQueries.text(variants, false, commonWords, commonGrams),
-                SearchQueries.text(variants, true, commonWords, commonGrams), Highlights.markable(words), firstWords);
+        QueryText rare = t.withoutCommon(index.common("body", t.slotWords(), COMMON),
+                index.common("body_bi", t.grams(), COMMON));
+        return new Parsed(SearchQueries.text(rare, false), SearchQueries.text(rare, true), t.highlight(), t.words());
     }
 
     public Answer search(StaffPrincipal caller, Request r) {
