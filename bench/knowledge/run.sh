@@ -11,7 +11,7 @@ set -e
 cd "$(dirname "$0")/../.."
 timeout -k 60 "${BENCH_TIMEOUT:-1800}" ./mvnw -B -q -pl server -am test -Dskip.web=true -Dtest=KnowledgeBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench=knowledge -Dbench.articles="${1:-100000}" -Dbench.ilike="${BENCH_ILIKE:-true}" \
+  -Dbench=knowledge -Dbench.articles="${1:-100000}" -Dbench.ilike="${BENCH_ILIKE:-true}" -Dbench.jfr="${BENCH_JFR:-}" \
   -Dbench.out="$(pwd)/bench/knowledge/last-run.txt" \
   -Dsurefire.redirectTestOutputToFile=false -DenableAssertions=false
 cat bench/knowledge/last-run.txt

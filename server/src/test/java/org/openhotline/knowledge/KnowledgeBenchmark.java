@@ -82,8 +82,8 @@ class KnowledgeBenchmark {
         var single = run(sentences, 1000, 1, q -> search.search(who,
                 new KnowledgeSearch.Request(q, null, null, null, false, false, 1, 10)));
         say.accept("Lucene, citizen questions, one at a time (service time): " + single);
-        var lucene = run(sentences, 4000, q -> search.search(who,
-                new KnowledgeSearch.Request(q, null, null, null, false, false, 1, 10)));
+        var lucene = profiled(() -> run(sentences, 4000, q -> search.search(who,
+                new KnowledgeSearch.Request(q, null, null, null, false, false, 1, 10))));
         say.accept("Lucene, citizen questions:   " + lucene);
         var luceneWords = run(keywords, 4000, q -> search.search(who,
                 new KnowledgeSearch.Request(q, null, null, null, false, false, 1, 10)));
@@ -107,6 +107,21 @@ class KnowledgeBenchmark {
     private static void write(StringBuilder out) throws java.io.IOException {
         java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("bench.out", "target/knowledge-bench.txt")),
                 out.toString());
+    }
+
+    /** With -Dbench.jfr=file.jfr, a JFR profile of the call (jfr print --events jdk.ExecutionSample file.jfr). */
+    private static <T> T profiled(java.util.concurrent.Callable<T> call) throws Exception {
+        String file = System.getProperty("bench.jfr", "");
+        if (file.isBlank()) {
+            return call.call();
+        }
+        try (var recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+            recording.start();
+            T result = call.call();
+            recording.stop();
+            recording.dump(java.nio.file.Path.of(file));
+            return result;
+        }
     }
 
     private static String load() {
