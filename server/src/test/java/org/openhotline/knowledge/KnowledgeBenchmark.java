@@ -85,6 +85,7 @@ class KnowledgeBenchmark {
         var lucene = profiled(() -> run(sentences, 4000, q -> search.search(who,
                 new KnowledgeSearch.Request(q, null, null, null, false, false, 1, 10))));
         say.accept("Lucene, citizen questions:   " + lucene);
+        parts(sentences, who, say);
         var luceneWords = run(keywords, 4000, q -> search.search(who,
                 new KnowledgeSearch.Request(q, null, null, null, false, false, 1, 10)));
         say.accept("Lucene, one keyword:         " + luceneWords);
@@ -107,6 +108,46 @@ class KnowledgeBenchmark {
     private static void write(StringBuilder out) throws java.io.IOException {
         java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("bench.out", "target/knowledge-bench.txt")),
                 out.toString());
+    }
+
+    /**
+     * Where a question's cost lies, one at a time, in CPU per query: reading it (segmentation, synonyms, common-term
+     * look-ups) and running its strict query whole, only its word clause, only its bigram clause (no filters).
+     */
+    private void parts(List<String> questions, org.openhotline.shared.StaffPrincipal who, Consumer<String> say) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var parsed = questions.stream().map(search::parse).toList();
+        long[] cpu = new long[4];
+        for (int round = 0; round < 6; round++) {
+            for (int i = 0; i < parsed.size(); i++) {
+                var p = parsed.get(i);
+                if (p.query() == null) {
+                    continue;
+                }
+                var clauses = ((org.apache.lucene.search.BooleanQuery) p.query()).clauses();
+                long t = threads.getCurrentThreadCpuTime();
+                search.parse(questions.get(i));
+                long t1 = threads.getCurrentThreadCpuTime();
+                index.search(p.query(), false, 0, 10);
+                long t2 = threads.getCurrentThreadCpuTime();
+                index.search(clauses.get(0).query(), false, 0, 10);
+                long t3 = threads.getCurrentThreadCpuTime();
+                if (clauses.size() > 1) {
+                    index.search(clauses.get(1).query(), false, 0, 10);
+                }
+                long t4 = threads.getCurrentThreadCpuTime();
+                if (round > 0) { // the first round warms up
+                    cpu[0] += t1 - t;
+                    cpu[1] += t2 - t1;
+                    cpu[2] += t3 - t2;
+                    cpu[3] += t4 - t3;
+                }
+            }
+        }
+        double n = 5.0 * parsed.size() * 1e6;
+        say.accept(String.format("CPU per question, one at a time: reading it %.2f ms; strict query %.2f ms, of which "
+                + "alone its word clause %.2f ms, its bigram clause %.2f ms", cpu[0] / n, cpu[1] / n, cpu[2] / n,
+                cpu[3] / n));
     }
 
     /** With -Dbench.jfr=file.jfr, a JFR profile of the call (jfr print --events jdk.ExecutionSample file.jfr). */
