@@ -266,13 +266,18 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
 
     /**
      * Hits counted exactly before the collector may skip: newest-first lists count up to 1000 (the pager's reach);
-     * by relevance only the first 100 are counted, after which block-max WAND skips every block of documents whose
-     * best possible score cannot enter the page — most of a spoken question's postings (the total then reads 100+).
+     * by relevance only the first 100 are counted (a whole question: the page and one more), after which block-max
+     * WAND skips every block of documents whose best possible score cannot enter the page (the total reads 100+).
      */
     static final int COUNTED_LATEST = 1000;
     static final int COUNTED_RELEVANT = 100;
 
     public Hits search(Query query, boolean latestFirst, int offset, int size) {
+        return search(query, latestFirst, offset, size, latestFirst ? COUNTED_LATEST : COUNTED_RELEVANT);
+    }
+
+    /** {@code countUpTo}: hits counted exactly by relevance before skipping (at least the page). */
+    public Hits search(Query query, boolean latestFirst, int offset, int size, int countUpTo) {
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
@@ -284,7 +289,7 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
             TopDocs top = latestFirst
                     ? searcher.search(query, new TopFieldCollectorManager(
                             new Sort(new SortField("updated", SortField.Type.LONG, true)), n, null, COUNTED_LATEST))
-                    : searcher.search(query, new TopScoreDocCollectorManager(n, null, Math.max(n, COUNTED_RELEVANT)));
+                    : searcher.search(query, new TopScoreDocCollectorManager(n, null, Math.max(n, countUpTo)));
             var stored = searcher.storedFields();
             List<Hit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;

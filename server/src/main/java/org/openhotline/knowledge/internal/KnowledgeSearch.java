@@ -63,16 +63,18 @@ public class KnowledgeSearch {
     static final double COMMON = 0.2;
 
     /** What a query text means once synonyms are applied: the Lucene query and the words to highlight. */
-    public record Parsed(Query query, Query relaxed, List<String> highlight, List<String> words) {}
+    /** {@code spoken}: a whole question (three words or more) rather than a keyword or two. */
+    public record Parsed(Query query, Query relaxed, List<String> highlight, List<String> words, boolean spoken) {}
 
     public Parsed parse(String q) {
         QueryText t = QueryText.read(q, synonyms.mentions(ChineseText.normalize(q)));
         if (t.isEmpty()) {
-            return new Parsed(null, null, t.highlight(), t.words());
+            return new Parsed(null, null, t.highlight(), t.words(), false);
         }
         QueryText rare = t.withoutCommon(index.common("body", t.slotWords(), COMMON),
                 index.common("body_bi", t.grams(), COMMON));
-        return new Parsed(SearchQueries.text(rare, false), SearchQueries.text(rare, true), t.highlight(), t.words());
+        return new Parsed(SearchQueries.text(rare, false), SearchQueries.text(rare, true), t.highlight(), t.words(),
+                rare.slots().size() >= 3);
     }
 
     public Answer search(StaffPrincipal caller, Request r) {
@@ -81,7 +83,7 @@ public class KnowledgeSearch {
                 .collect(Collectors.toMap(Category::id, c -> c));
         Set<Long> allowed = r.categoryId() == null ? readable.keySet() : subtree(readable, r.categoryId());
         String text = r.q() == null ? "" : r.q().strip();
-        Parsed parsed = text.isEmpty() ? new Parsed(null, null, List.of(), List.of()) : parse(text);
+        Parsed parsed = text.isEmpty() ? new Parsed(null, null, List.of(), List.of(), false) : parse(text);
         if (allowed.isEmpty() || (!text.isEmpty() && parsed.query() == null)) {
             return new Answer(List.of(), 0, false, false, r.page(), r.size(), List.of(), parsed.highlight(),
                     elapsed(start));
@@ -89,11 +91,14 @@ public class KnowledgeSearch {
         var filters = filters(caller, r, allowed);
         boolean latest = r.latestFirst() || text.isEmpty();
         int offset = (r.page() - 1) * r.size();
+        // A whole question is not counted: one hit past the page says there is a next page, and block-max WAND
+        // skips from the first full page on. Keywords keep a count (up to 100) for the "找到 N 条" line.
+        int counted = parsed.spoken() && !latest ? offset + r.size() + 1 : KnowledgeIndex.COUNTED_RELEVANT;
         var hits = index.search(with(parsed.query() == null ? new MatchAllDocsQuery() : parsed.query(), filters),
-                latest, offset, r.size());
+                latest, offset, r.size(), counted);
         boolean strictFound = hits.total() > 0;
         if (!strictFound && parsed.relaxed() != null) {
-            hits = index.search(with(parsed.relaxed(), filters), latest, offset, r.size());
+            hits = index.search(with(parsed.relaxed(), filters), latest, offset, r.size(), counted);
         }
         List<Hit> items = new ArrayList<>();
         for (var h : hits.hits()) {
@@ -145,8 +150,8 @@ public class KnowledgeSearch {
         List<Query> filters = List.of(SearchQueries.inSet("cat", allowed.stream().map(String::valueOf).toList()),
                 new TermQuery(new Term("state", Article.State.PUBLISHED.name())),
                 SearchQueries.validOn(LocalDate.now(clock).toEpochDay()));
-        var hits = index.search(with(parsed.query(), filters), false, 0, n).hits();
-        return hits.isEmpty() ? index.search(with(parsed.relaxed(), filters), false, 0, n).hits() : hits;
+        var hits = index.search(with(parsed.query(), filters), false, 0, n, n).hits();
+        return hits.isEmpty() ? index.search(with(parsed.relaxed(), filters), false, 0, n, n).hits() : hits;
     }
 
     /** The yellow pages change rarely and the same words come back all day: answers are kept a minute. */
