@@ -49,6 +49,28 @@ export interface Article {
   updatedAt: string
 }
 
+/** 在线修订: the next version of a published article, reviewed while the published one stays live. */
+export interface Revision {
+  articleId: number
+  revision: number
+  categoryId: number
+  title: string
+  bodyHtml: string
+  bodyText: string
+  keywords: string
+  regions: string
+  sourcePolicy: string
+  effectiveFrom: string | null
+  expiresOn: string | null
+  state: 'DRAFT' | 'PENDING'
+  editedBy: string
+  editedAt: string
+  submittedBy: string | null
+  reviewedBy: string | null
+  reviewComment: string | null
+  version: number
+}
+
 export interface Attachment {
   id: number
   fileName: string
@@ -65,6 +87,7 @@ export interface ArticleDetail {
   attachments: Attachment[]
   favourite: boolean
   note: string
+  revision: Revision | null
 }
 
 export interface SearchHit {
@@ -230,6 +253,16 @@ export const knowledgeApi = {
   reject: (id: number, comment: string) => http.post<Article>(`/api/knowledge/articles/${id}/reject`, { comment }),
   unpublish: (id: number, comment: string) =>
     http.post<Article>(`/api/knowledge/articles/${id}/unpublish`, { comment }),
+  revise: (id: number, r: Partial<Revision> & { note?: string }) =>
+    http.put<Revision>(`/api/knowledge/articles/${id}/revision`, r),
+  revision: (id: number) => http.get<Revision>(`/api/knowledge/articles/${id}/revision`),
+  submitRevision: (id: number) => http.post<Revision>(`/api/knowledge/articles/${id}/revision/submit`),
+  approveRevision: (id: number, comment: string) =>
+    http.post<Article>(`/api/knowledge/articles/${id}/revision/approve`, { comment }),
+  rejectRevision: (id: number, comment: string) =>
+    http.post<Revision>(`/api/knowledge/articles/${id}/revision/reject`, { comment }),
+  discardRevision: (id: number) => http.delete<void>(`/api/knowledge/articles/${id}/revision`),
+  revisionQueue: () => http.get<Revision[]>('/api/knowledge/review-queue/revisions'),
   reviewQueue: (page = 1) => http.get<PageResult<Article>>(`/api/knowledge/review-queue?page=${page}`),
   versions: (id: number) => http.get<Version[]>(`/api/knowledge/articles/${id}/versions`),
   diff: (id: number, from: number, to: number) =>

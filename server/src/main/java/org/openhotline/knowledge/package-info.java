@@ -5,8 +5,9 @@
  * citations from work orders, personal favourites and notes, questions routed to units, and an extractive answer
  * assistant. Owns the {@code kb_*} tables and the index under {@code data-dir/index/knowledge}; other modules cite
  * articles through {@link org.openhotline.knowledge.KnowledgeBase}. Publishes
- * {@link org.openhotline.knowledge.KnowledgeChanged} for the audit trail. Depends on organization only: questions
- * are routed to units and the yellow pages are searched from the same box.
+ * {@link org.openhotline.knowledge.KnowledgeChanged} for the audit trail. Depends on organization (questions are
+ * routed to units and the yellow pages are searched from the same box) and on the calendar's
+ * {@link org.openhotline.calendar.BusinessCalendar} (a question's deadline is counted in working days).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Knowledge")
 package org.openhotline.knowledge;

@@ -70,19 +70,31 @@ class KnowledgeBenchmark {
         generate(GENERATED);
         say.accept(String.format("generated %d articles into PostgreSQL in %.1f s", GENERATED, secs(t0)));
         var rebuilt = index.rebuild();
-        say.accept(String.format("index rebuild: %d articles in %.1f s", rebuilt.articles(), rebuilt.millis() / 1000.0));
+        say.accept(String.format("index rebuild: %d articles in %.1f s, %d segments", rebuilt.articles(),
+                rebuilt.millis() / 1000.0, index.segments()));
 
         List<String> sentences = questions.stream().map(KnowledgeEvaluation.Question::text).toList();
         List<String> keywords = sentences.stream().map(KnowledgeBenchmark::keyword).toList();
+        long relaxed = sentences.stream().filter(q -> search.search(who,
+                new KnowledgeSearch.Request(q, null, null, null, false, false, 1, 10)).relaxed()).count();
+        say.accept("citizen questions answered by the relaxed query (nothing matched strictly): " + relaxed + " of "
+                + sentences.size());
         var single = run(sentences, 1000, 1, q -> search.search(who,
                 new KnowledgeSearch.Request(q, null, null, null, false, false, 1, 10)));
         say.accept("Lucene, citizen questions, one at a time (service time): " + single);
-        var lucene = run(sentences, 4000, q -> search.search(who,
-                new KnowledgeSearch.Request(q, null, null, null, false, false, 1, 10)));
+        var lucene = profiled(() -> run(sentences, 4000, q -> search.search(who,
+                new KnowledgeSearch.Request(q, null, null, null, false, false, 1, 10))));
         say.accept("Lucene, citizen questions:   " + lucene);
+        parts(sentences, who, say);
         var luceneWords = run(keywords, 4000, q -> search.search(who,
                 new KnowledgeSearch.Request(q, null, null, null, false, false, 1, 10)));
         say.accept("Lucene, one keyword:         " + luceneWords);
+        if (!Boolean.parseBoolean(System.getProperty("bench.ilike", "true"))) {
+            say.accept("PostgreSQL ILIKE: skipped (-Dbench.ilike=false)");
+            say.accept("load average at the end: " + load());
+            write(out);
+            return;
+        }
         var ilike = run(keywords, 400, q -> jdbc.sql("""
                         select id, title, count(*) over () from kb_article
                          where state = 'PUBLISHED' and (title ilike :q or body_text ilike :q)
@@ -90,8 +102,67 @@ class KnowledgeBenchmark {
                 .param("q", "%" + q + "%").query((rs, n) -> rs.getLong(1)).list());
         say.accept("PostgreSQL ILIKE, one keyword: " + ilike);
         say.accept("load average at the end: " + load());
+        write(out);
+    }
+
+    private static void write(StringBuilder out) throws java.io.IOException {
         java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("bench.out", "target/knowledge-bench.txt")),
                 out.toString());
+    }
+
+    /**
+     * Where a question's cost lies, one at a time, in CPU per query: reading it (segmentation, synonyms, common-term
+     * look-ups) and running its strict query whole, only its word clause, only its bigram clause (no filters).
+     */
+    private void parts(List<String> questions, org.openhotline.shared.StaffPrincipal who, Consumer<String> say) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var parsed = questions.stream().map(search::parse).toList();
+        long[] cpu = new long[4];
+        for (int round = 0; round < 6; round++) {
+            for (int i = 0; i < parsed.size(); i++) {
+                var p = parsed.get(i);
+                if (p.query() == null) {
+                    continue;
+                }
+                var clauses = ((org.apache.lucene.search.BooleanQuery) p.query()).clauses();
+                long t = threads.getCurrentThreadCpuTime();
+                search.parse(questions.get(i));
+                long t1 = threads.getCurrentThreadCpuTime();
+                index.search(p.query(), false, 0, 10);
+                long t2 = threads.getCurrentThreadCpuTime();
+                index.search(clauses.get(0).query(), false, 0, 10);
+                long t3 = threads.getCurrentThreadCpuTime();
+                if (clauses.size() > 1) {
+                    index.search(clauses.get(1).query(), false, 0, 10);
+                }
+                long t4 = threads.getCurrentThreadCpuTime();
+                if (round > 0) { // the first round warms up
+                    cpu[0] += t1 - t;
+                    cpu[1] += t2 - t1;
+                    cpu[2] += t3 - t2;
+                    cpu[3] += t4 - t3;
+                }
+            }
+        }
+        double n = 5.0 * parsed.size() * 1e6;
+        say.accept(String.format("CPU per question, one at a time: reading it %.2f ms; strict query %.2f ms, of which "
+                + "alone its word clause %.2f ms, its bigram clause %.2f ms", cpu[0] / n, cpu[1] / n, cpu[2] / n,
+                cpu[3] / n));
+    }
+
+    /** With -Dbench.jfr=file.jfr, a JFR profile of the call (jfr print --events jdk.ExecutionSample file.jfr). */
+    private static <T> T profiled(java.util.concurrent.Callable<T> call) throws Exception {
+        String file = System.getProperty("bench.jfr", "");
+        if (file.isBlank()) {
+            return call.call();
+        }
+        try (var recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+            recording.start();
+            T result = call.call();
+            recording.stop();
+            recording.dump(java.nio.file.Path.of(file));
+            return result;
+        }
     }
 
     private static String load() {
@@ -103,11 +174,12 @@ class KnowledgeBenchmark {
         return ChineseText.terms(question).words().stream().max(Comparator.comparingInt(String::length)).orElse(question);
     }
 
-    record Latency(int queries, double p50, double p95, double p99, double perSecond) {
+    /** {@code cpuMs}: CPU time of the calling thread per query, mean — what a query costs, whatever the load. */
+    record Latency(int queries, double p50, double p95, double p99, double perSecond, double cpuMs) {
         @Override
         public String toString() {
-            return String.format("%d queries, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %.0f queries/s", queries, p50, p95,
-                    p99, perSecond);
+            return String.format("%d queries, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %.0f queries/s, CPU %.2f ms/query",
+                    queries, p50, p95, p99, perSecond, cpuMs);
         }
     }
 
@@ -121,6 +193,8 @@ class KnowledgeBenchmark {
             one.accept(queries.get(i % queries.size())); // warm-up
         }
         double[] millis = new double[total];
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
         try {
@@ -128,11 +202,13 @@ class KnowledgeBenchmark {
             for (int t = 0; t < concurrency; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {
+                    long cpuStart = threads.getCurrentThreadCpuTime();
                     for (int i = thread; i < total; i += concurrency) {
                         long s = System.nanoTime();
                         one.accept(queries.get((i * 7) % queries.size()));
                         millis[i] = (System.nanoTime() - s) / 1e6;
                     }
+                    cpu.addAndGet(threads.getCurrentThreadCpuTime() - cpuStart);
                 }));
             }
             for (Future<?> f : futures) {
@@ -144,7 +220,7 @@ class KnowledgeBenchmark {
         double elapsed = secs(start);
         Arrays.sort(millis);
         return new Latency(total, millis[total / 2], millis[(int) (total * 0.95)], millis[(int) (total * 0.99)],
-                total / elapsed);
+                total / elapsed, cpu.get() / 1e6 / total);
     }
 
     /** Variants of the demo articles: each a district's or street's version with its own number. */

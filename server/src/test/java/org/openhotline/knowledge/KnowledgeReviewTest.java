@@ -90,6 +90,67 @@ class KnowledgeReviewTest {
     }
 
     @Test
+    void aLiveArticleIsRevisedWhileItStaysPublishedAndTheApprovedRevisionReplacesIt() {
+        var editor = ApiClient.loggedIn(port, "kbeditor1");
+        var manager = ApiClient.loggedIn(port, "manager");
+        var agent = ApiClient.loggedIn(port, "agent6");
+        long cat = category(editor, "PUBLIC", List.of());
+        long id = KnowledgeFixtures.published(editor, manager, cat, "古树名木保护",
+                "<p>损害古树名木可拨打园林热线举报。</p><p>古树移植须经市园林局批准。</p>");
+        String revisionUrl = "/api/knowledge/articles/" + id + "/revision";
+        var form = Map.of("categoryId", cat, "title", "古树名木保护与认养",
+                "bodyHtml", "<p>损害古树名木可拨打园林热线举报。</p><p>市民可申请认养古树名木。</p>", "note", "增加认养");
+
+        var draft = ok(editor.put(revisionUrl, form)).json();
+        assertThat(draft.path("state").asString()).isEqualTo("DRAFT");
+        assertThat(draft.path("revision").asInt()).isEqualTo(2);
+        var live = ok(agent.get("/api/knowledge/articles/" + id)).json().path("article");
+        assertThat(live.path("title").asString()).as("the published text stays live").isEqualTo("古树名木保护");
+        assertThat(live.path("state").asString()).isEqualTo("PUBLISHED");
+        assertThat(found(agent, "移植", cat)).isEqualTo(1);
+        assertThat(found(agent, "认养", cat)).as("the revision is not searchable before approval").isZero();
+        assertThat(agent.get(revisionUrl).status()).as("revisions are the editors' business").isEqualTo(404);
+
+        ok(editor.post(revisionUrl + "/submit", null));
+        assertThat(editor.put(revisionUrl, form).status()).as("not edited while under review").isEqualTo(409);
+        var queue = ok(manager.get("/api/knowledge/review-queue/revisions")).json();
+        assertThat(StreamSupport.stream(queue.spliterator(), false).map(r -> r.path("articleId").asLong())).contains(id);
+        assertThat(editor.post(revisionUrl + "/approve", Map.of()).status()).as("four eyes").isEqualTo(409);
+        assertThat(manager.post(revisionUrl + "/reject", Map.of("comment", " ")).status()).isEqualTo(422);
+        var returned = ok(manager.post(revisionUrl + "/reject", Map.of("comment", "写明认养途径"))).json();
+        assertThat(returned.path("state").asString()).isEqualTo("DRAFT");
+        assertThat(found(agent, "移植", cat)).as("a returned revision leaves the live text alone").isEqualTo(1);
+
+        ok(editor.put(revisionUrl, Map.of("categoryId", cat, "title", "古树名木保护与认养", "bodyHtml",
+                "<p>损害古树名木可拨打园林热线举报。</p><p>市民可通过园林局网站申请认养古树名木。</p>",
+                "version", returned.path("version").asInt())));
+        ok(editor.post(revisionUrl + "/submit", null));
+        var approved = ok(manager.post(revisionUrl + "/approve", Map.of("comment", "可以"))).json();
+        assertThat(approved.path("state").asString()).isEqualTo("PUBLISHED");
+        assertThat(approved.path("title").asString()).isEqualTo("古树名木保护与认养");
+        assertThat(approved.path("revision").asInt()).isEqualTo(2);
+        assertThat(approved.path("reviewedBy").asString()).isEqualTo("manager");
+        assertThat(found(agent, "认养", cat)).isEqualTo(1);
+        assertThat(found(agent, "移植", cat)).isZero();
+        assertThat(editor.get(revisionUrl).status()).isEqualTo(404);
+
+        var diff = ok(editor.get("/api/knowledge/articles/" + id + "/diff?from=1&to=2")).json();
+        var lines = StreamSupport.stream(diff.path("lines").spliterator(), false)
+                .map(l -> l.path("op").asString() + ":" + l.path("text").asString()).toList();
+        assertThat(lines).contains("SAME:损害古树名木可拨打园林热线举报。", "REMOVED:古树移植须经市园林局批准。",
+                "ADDED:市民可通过园林局网站申请认养古树名木。");
+        assertThat(ok(editor.get("/api/knowledge/articles/" + id + "/versions")).json().size()).isEqualTo(2);
+
+        // A revision given up leaves no trace in the versions; the next one takes the same number.
+        ok(editor.put(revisionUrl, form));
+        assertThat(editor.delete(revisionUrl).status()).isEqualTo(204);
+        assertThat(ok(editor.get("/api/knowledge/articles/" + id + "/versions")).json().size()).isEqualTo(2);
+        assertThat(ok(editor.put(revisionUrl, form)).json().path("revision").asInt()).isEqualTo(3);
+        assertThat(editor.put("/api/knowledge/articles/" + id + "/revision", Map.of("categoryId", cat, "title", "x",
+                "bodyHtml", "<p>x</p>", "version", 99)).status()).as("a stale revision is refused").isEqualTo(409);
+    }
+
+    @Test
     void scriptInTheBodyIsRemovedBeforeItIsStored() {
         var editor = ApiClient.loggedIn(port, "kbeditor1");
         long cat = category(editor, "PUBLIC", List.of());

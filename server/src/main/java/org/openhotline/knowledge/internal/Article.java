@@ -35,6 +35,13 @@ public record Article(long id, long categoryId, String title, String bodyHtml, S
         }
     }
 
+    /** Only what is live is revised while it stays live; drafts and unpublished articles are edited directly. */
+    public void checkRevisable() {
+        if (state != State.PUBLISHED) {
+            throw DomainException.conflict("只有已发布的知识可以在线修订（“" + state.label() + "”状态的知识请直接修改）");
+        }
+    }
+
     public Article submit(String by) {
         checkEditable();
         return with(State.PENDING, by, null, null, null, publishedAt);

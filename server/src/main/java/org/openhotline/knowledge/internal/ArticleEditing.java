@@ -20,14 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class ArticleEditing {
 
     private final Articles articles;
+    private final Revisions revisions;
     private final Categories categories;
     private final KnowledgeIndex index;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ArticleEditing(Articles articles, Categories categories, KnowledgeIndex index, ApplicationEventPublisher events,
-                   Clock clock) {
+    ArticleEditing(Articles articles, Revisions revisions, Categories categories, KnowledgeIndex index,
+                   ApplicationEventPublisher events, Clock clock) {
         this.articles = articles;
+        this.revisions = revisions;
         this.categories = categories;
         this.index = index;
         this.events = events;
@@ -118,7 +120,103 @@ public class ArticleEditing {
             throw DomainException.invalid("下架时请填写下架原因");
         }
         var now = OffsetDateTime.now(clock);
+        // An open revision was meant to replace live text; once unpublished the article is edited directly. Its
+        // text stays in the versions.
+        revisions.delete(id);
         return save(a.unpublish(caller.username(), now, reason), now, "unpublished", reason);
+    }
+
+    /**
+     * Saves the next version of a published article (在线修订) without touching the live one: created on the first
+     * save, a draft until submitted. {@code version} is the revision's, null for the first save.
+     */
+    @Transactional
+    public Revision revise(StaffPrincipal caller, long id, Integer version, Content c, String note) {
+        Article live = articles.get(id);
+        writable(caller, live.categoryId());
+        Category target = writable(caller, c.categoryId());
+        live.checkRevisable();
+        Article edited = draft(caller, c, target);
+        var now = OffsetDateTime.now(clock);
+        var open = revisions.find(id);
+        Revision r;
+        if (open.isEmpty()) {
+            r = new Revision(id, live.revision() + 1, target.id(), edited.title(), edited.bodyHtml(),
+                    edited.bodyText(), edited.keywords(), edited.regions(), edited.sourcePolicy(),
+                    edited.effectiveFrom(), edited.expiresOn(), Revision.State.DRAFT, caller.username(), now, null,
+                    null, null, null, 0);
+            revisions.insert(r);
+        } else {
+            Revision o = open.get();
+            o.checkEditable();
+            r = new Revision(id, o.revision(), target.id(), edited.title(), edited.bodyHtml(), edited.bodyText(),
+                    edited.keywords(), edited.regions(), edited.sourcePolicy(), edited.effectiveFrom(),
+                    edited.expiresOn(), o.state(), caller.username(), now, o.submittedBy(), o.reviewedBy(),
+                    o.reviewedAt(), o.reviewComment(), version == null ? o.version() : version);
+            revisions.updateContent(r);
+        }
+        revisions.saveVersion(r, note == null || note.isBlank() ? "在线修订" : note);
+        events.publishEvent(new KnowledgeChanged("article", id, "revised", Map.of("revision", r.revision())));
+        return revisions.get(id);
+    }
+
+    /** Sends the revision for review; in a column that needs no review it replaces the live text at once. */
+    @Transactional
+    public Revision submitRevision(StaffPrincipal caller, long id) {
+        Article live = articles.get(id);
+        Category category = writable(caller, live.categoryId());
+        Revision next = revisions.get(id).submit(caller.username());
+        revisions.updateState(next);
+        events.publishEvent(new KnowledgeChanged("article", id, "revision-submitted",
+                Map.of("revision", next.revision())));
+        if (!category.reviewRequired()) {
+            applyRevision(caller, live, revisions.get(id), true, "本栏目无需审核");
+        }
+        return next;
+    }
+
+    /** The approved revision replaces the live text; the article stays published and findable throughout. */
+    @Transactional
+    public Article approveRevision(StaffPrincipal caller, long id, String comment) {
+        Article live = articles.get(id);
+        Category category = reviewable(caller, live.categoryId());
+        Revision r = revisions.get(id);
+        reviewable(caller, r.categoryId());
+        applyRevision(caller, live, r, category.visibility() == Category.Visibility.PRIVATE, comment);
+        return articles.get(id);
+    }
+
+    private void applyRevision(StaffPrincipal caller, Article live, Revision r, boolean ownBase, String comment) {
+        live.checkRevisable();
+        r.checkApprovable(caller.username(), ownBase);
+        var now = OffsetDateTime.now(clock);
+        articles.applyRevision(live, r, caller.username(), comment, now);
+        revisions.delete(live.id());
+        changed(live.id(), "revision-published", comment == null
+                ? Map.of("revision", r.revision()) : Map.of("revision", r.revision(), "comment", comment));
+    }
+
+    @Transactional
+    public Revision rejectRevision(StaffPrincipal caller, long id, String comment) {
+        Article live = articles.get(id);
+        reviewable(caller, live.categoryId());
+        Revision next = revisions.get(id).reject(caller.username(), OffsetDateTime.now(clock), comment);
+        revisions.updateState(next);
+        events.publishEvent(new KnowledgeChanged("article", id, "revision-rejected",
+                Map.of("revision", next.revision(), "comment", comment)));
+        return revisions.get(id);
+    }
+
+    /** Drops the revision; the live article is as it was and the revision number is free again. */
+    @Transactional
+    public void discardRevision(StaffPrincipal caller, long id) {
+        Article live = articles.get(id);
+        writable(caller, live.categoryId());
+        Revision r = revisions.get(id);
+        revisions.delete(id);
+        revisions.deleteVersion(id, r.revision());
+        events.publishEvent(new KnowledgeChanged("article", id, "revision-discarded",
+                Map.of("revision", r.revision())));
     }
 
     private Article save(Article next, OffsetDateTime now, String change, String comment) {

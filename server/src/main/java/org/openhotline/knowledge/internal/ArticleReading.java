@@ -18,15 +18,17 @@ import org.springframework.stereotype.Service;
 public class ArticleReading {
 
     private final Articles articles;
+    private final Revisions revisions;
     private final Categories categories;
     private final Attachments attachments;
     private final Favourites favourites;
     private final Usage usage;
     private final Clock clock;
 
-    ArticleReading(Articles articles, Categories categories, Attachments attachments, Favourites favourites,
-                   Usage usage, Clock clock) {
+    ArticleReading(Articles articles, Revisions revisions, Categories categories, Attachments attachments,
+                   Favourites favourites, Usage usage, Clock clock) {
         this.articles = articles;
+        this.revisions = revisions;
         this.categories = categories;
         this.attachments = attachments;
         this.favourites = favourites;
@@ -34,8 +36,9 @@ public class ArticleReading {
         this.clock = clock;
     }
 
+    /** {@code revision}: the open revision of a published article (在线修订), shown to its column's staff only. */
     public record Detail(Article article, String categoryName, boolean live, boolean canEdit, boolean canReview,
-                         List<Attachments.Info> attachments, boolean favourite, String note) {}
+                         List<Attachments.Info> attachments, boolean favourite, String note, Revision revision) {}
 
     public Detail read(StaffPrincipal caller, long id, boolean countView) {
         Article a = visible(caller, id);
@@ -44,8 +47,10 @@ public class ArticleReading {
             usage.viewed(id);
         }
         var fav = favourites.of(caller.accountId(), id);
+        boolean staff = c.canEdit(caller) || c.canReview(caller);
         return new Detail(a, c.name(), a.live(LocalDate.now(clock)), c.canEdit(caller), c.canReview(caller),
-                attachments.list(id), fav.isPresent(), fav.map(Favourites.Favourite::note).orElse(""));
+                attachments.list(id), fav.isPresent(), fav.map(Favourites.Favourite::note).orElse(""),
+                staff && a.state() == Article.State.PUBLISHED ? revisions.find(id).orElse(null) : null);
     }
 
     public Article visible(StaffPrincipal caller, long id) {
@@ -77,6 +82,22 @@ public class ArticleReading {
         var ids = categories.all().stream().filter(c -> c.canRead(caller) && c.canReview(caller)).map(Category::id)
                 .toList();
         return articles.list(ids, Article.State.PENDING, null, page, size);
+    }
+
+    /** Pending revisions of live articles in the columns the caller reviews. */
+    public List<Revision> pendingRevisions(StaffPrincipal caller) {
+        return revisions.pending(categories.all().stream().filter(c -> c.canRead(caller) && c.canReview(caller))
+                .map(Category::id).toList());
+    }
+
+    /** The article, for those who edit or review its column only (revisions are theirs, not the readers'). */
+    public Article staffOfColumn(StaffPrincipal caller, long id) {
+        Article a = visible(caller, id);
+        Category c = categories.get(a.categoryId());
+        if (!c.canEdit(caller) && !c.canReview(caller)) {
+            throw DomainException.notFound("该知识没有修订稿");
+        }
+        return a;
     }
 
     private static boolean descends(List<Category> all, Category c, long ancestor) {

@@ -95,18 +95,37 @@ public class Articles {
                 .query(Long.class).single();
     }
 
-    /** New content: the revision goes up by one. */
+    /** New content: the next revision number (after any revision ever proposed for it). */
     public void updateContent(Article a, OffsetDateTime now) {
         check(jdbc.sql("""
                 update kb_article set category_id = :cat, title = :title, body_html = :html, body_text = :text,
                        keywords = :keywords, regions = :regions, source_policy = :policy, effective_from = :from,
-                       expires_on = :to, revision = revision + 1, version = version + 1, updated_at = :now,
+                       expires_on = :to, version = version + 1, updated_at = :now,
+                       revision = (select coalesce(max(v.revision), kb_article.revision) + 1 from kb_article_version v
+                                    where v.article_id = kb_article.id),
                        expiry_reminded = null
                  where id = :id and version = :version""")
                 .param("cat", a.categoryId()).param("title", a.title()).param("html", a.bodyHtml())
                 .param("text", a.bodyText()).param("keywords", a.keywords()).param("regions", a.regions())
                 .param("policy", a.sourcePolicy()).param("from", a.effectiveFrom()).param("to", a.expiresOn())
                 .param("now", now).param("id", a.id()).param("version", a.version()).update());
+    }
+
+    /** An approved revision replaces the live content; the article stays published, the reviewer recorded. */
+    public void applyRevision(Article a, Revision r, String reviewer, String comment, OffsetDateTime now) {
+        check(jdbc.sql("""
+                update kb_article set category_id = :cat, title = :title, body_html = :html, body_text = :text,
+                       keywords = :keywords, regions = :regions, source_policy = :policy, effective_from = :from,
+                       expires_on = :to, revision = :revision, submitted_by = :submitted, reviewed_by = :reviewer,
+                       reviewed_at = :now, review_comment = :comment, version = version + 1, updated_at = :now,
+                       expiry_reminded = null
+                 where id = :id and version = :version and state = 'PUBLISHED'""")
+                .param("cat", r.categoryId()).param("title", r.title()).param("html", r.bodyHtml())
+                .param("text", r.bodyText()).param("keywords", r.keywords()).param("regions", r.regions())
+                .param("policy", r.sourcePolicy()).param("from", r.effectiveFrom()).param("to", r.expiresOn())
+                .param("revision", r.revision()).param("submitted", r.submittedBy()).param("reviewer", reviewer)
+                .param("comment", comment).param("now", now).param("id", a.id()).param("version", a.version())
+                .update());
     }
 
     public void updateState(Article a, OffsetDateTime now) {

@@ -96,6 +96,27 @@ public final class ChineseText {
         return new Terms(words, bi);
     }
 
+    /** A word of a text as smartcn cut it, where it stands, and whether it is a filler. */
+    public record Word(String text, int start, int end, boolean filler) {}
+
+    /** The words of an already {@link #normalize normalized} text, in order, fillers included (flagged). */
+    public static List<Word> words(String normalized) {
+        List<Word> out = new ArrayList<>();
+        try (TokenStream ts = WORDS.tokenStream("body", normalized)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String t = term.toString();
+                out.add(new Word(t, offset.startOffset(), offset.endOffset(), FILLERS.contains(t)));
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     public static List<String> tokens(Analyzer analyzer, String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream("body", text)) {

@@ -264,7 +264,20 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
 
     public record Hits(long total, boolean moreThanTotal, List<Hit> hits) {}
 
+    /**
+     * Hits counted exactly before the collector may skip: newest-first lists count up to 1000 (the pager's reach);
+     * by relevance only the first 100 are counted (a whole question: the page and one more), after which block-max
+     * WAND skips every block of documents whose best possible score cannot enter the page (the total reads 100+).
+     */
+    static final int COUNTED_LATEST = 1000;
+    static final int COUNTED_RELEVANT = 100;
+
     public Hits search(Query query, boolean latestFirst, int offset, int size) {
+        return search(query, latestFirst, offset, size, latestFirst ? COUNTED_LATEST : COUNTED_RELEVANT);
+    }
+
+    /** {@code countUpTo}: hits counted exactly by relevance before skipping (at least the page). */
+    public Hits search(Query query, boolean latestFirst, int offset, int size, int countUpTo) {
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
@@ -275,8 +288,8 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
             int n = offset + size;
             TopDocs top = latestFirst
                     ? searcher.search(query, new TopFieldCollectorManager(
-                            new Sort(new SortField("updated", SortField.Type.LONG, true)), n, null, 1000))
-                    : searcher.search(query, new TopScoreDocCollectorManager(n, null, 1000));
+                            new Sort(new SortField("updated", SortField.Type.LONG, true)), n, null, COUNTED_LATEST))
+                    : searcher.search(query, new TopScoreDocCollectorManager(n, null, Math.max(n, countUpTo)));
             var stored = searcher.storedFields();
             List<Hit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
@@ -336,6 +349,20 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
                 int n = Math.max(searcher.getIndexReader().numDocs(), 1);
                 int df = searcher.getIndexReader().docFreq(new Term("body", word));
                 return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Segments of the current searcher: each query pays its term look-ups once per segment. */
+    public int segments() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().leaves().size();
             } finally {
                 searchers.release(searcher);
             }

@@ -59,28 +59,22 @@ public class KnowledgeSearch {
     public record Answer(List<Hit> items, long total, boolean totalIsLowerBound, boolean relaxed, int page, int size,
                          List<Unit> units, List<String> terms, long tookMs) {}
 
-    /** What a query text means once synonyms are applied: the Lucene query and the words to highlight. */
     /** Words in more than this share of the articles are left out of the query (see {@link KnowledgeIndex#common}). */
     static final double COMMON = 0.2;
 
-    public record Parsed(Query query, Query relaxed, List<String> highlight, List<String> words) {}
+    /** What a query text means once synonyms are applied: the Lucene query and the words to highlight. */
+    /** {@code spoken}: a whole question (three words or more) rather than a keyword or two. */
+    public record Parsed(Query query, Query relaxed, List<String> highlight, List<String> words, boolean spoken) {}
 
     public Parsed parse(String q) {
-        List<String> texts = synonyms.variants(ChineseText.normalize(q));
-        List<ChineseText.Terms> variants = texts.stream().map(ChineseText::terms).filter(t -> !t.isEmpty()).toList();
-        Set<String> words = new LinkedHashSet<>();
-        variants.forEach(v -> words.addAll(v.words()));
-        texts.forEach(t -> words.addAll(synonyms.termsIn(t)));
-        List<String> firstWords = variants.isEmpty() ? List.of() : variants.getFirst().words();
-        if (variants.isEmpty()) {
-            return new Parsed(null, null, Highlights.markable(words), firstWords);
+        QueryText t = QueryText.read(q, synonyms.mentions(ChineseText.normalize(q)));
+        if (t.isEmpty()) {
+            return new Parsed(null, null, t.highlight(), t.words(), false);
         }
-        Set<String> grams = new LinkedHashSet<>();
-        variants.forEach(v -> grams.addAll(SearchQueries.bigrams(v)));
-        Set<String> commonWords = index.common("body", words, COMMON);
-        Set<String> commonGrams = index.common("body_bi", grams, COMMON);
-        return new Parsed(SearchQueries.text(variants, false, commonWords, commonGrams),
-                SearchQueries.text(variants, true, commonWords, commonGrams), Highlights.markable(words), firstWords);
+        QueryText rare = t.withoutCommon(index.common("body", t.slotWords(), COMMON),
+                index.common("body_bi", t.grams(), COMMON));
+        return new Parsed(SearchQueries.text(rare, false), SearchQueries.text(rare, true), t.highlight(), t.words(),
+                rare.slots().size() >= 3);
     }
 
     public Answer search(StaffPrincipal caller, Request r) {
@@ -89,7 +83,7 @@ public class KnowledgeSearch {
                 .collect(Collectors.toMap(Category::id, c -> c));
         Set<Long> allowed = r.categoryId() == null ? readable.keySet() : subtree(readable, r.categoryId());
         String text = r.q() == null ? "" : r.q().strip();
-        Parsed parsed = text.isEmpty() ? new Parsed(null, null, List.of(), List.of()) : parse(text);
+        Parsed parsed = text.isEmpty() ? new Parsed(null, null, List.of(), List.of(), false) : parse(text);
         if (allowed.isEmpty() || (!text.isEmpty() && parsed.query() == null)) {
             return new Answer(List.of(), 0, false, false, r.page(), r.size(), List.of(), parsed.highlight(),
                     elapsed(start));
@@ -97,11 +91,14 @@ public class KnowledgeSearch {
         var filters = filters(caller, r, allowed);
         boolean latest = r.latestFirst() || text.isEmpty();
         int offset = (r.page() - 1) * r.size();
+        // A whole question is not counted: one hit past the page says there is a next page, and block-max WAND
+        // skips from the first full page on. Keywords keep a count (up to 100) for the "找到 N 条" line.
+        int counted = parsed.spoken() && !latest ? offset + r.size() + 1 : KnowledgeIndex.COUNTED_RELEVANT;
         var hits = index.search(with(parsed.query() == null ? new MatchAllDocsQuery() : parsed.query(), filters),
-                latest, offset, r.size());
+                latest, offset, r.size(), counted);
         boolean strictFound = hits.total() > 0;
         if (!strictFound && parsed.relaxed() != null) {
-            hits = index.search(with(parsed.relaxed(), filters), latest, offset, r.size());
+            hits = index.search(with(parsed.relaxed(), filters), latest, offset, r.size(), counted);
         }
         List<Hit> items = new ArrayList<>();
         for (var h : hits.hits()) {
@@ -153,8 +150,8 @@ public class KnowledgeSearch {
         List<Query> filters = List.of(SearchQueries.inSet("cat", allowed.stream().map(String::valueOf).toList()),
                 new TermQuery(new Term("state", Article.State.PUBLISHED.name())),
                 SearchQueries.validOn(LocalDate.now(clock).toEpochDay()));
-        var hits = index.search(with(parsed.query(), filters), false, 0, n).hits();
-        return hits.isEmpty() ? index.search(with(parsed.relaxed(), filters), false, 0, n).hits() : hits;
+        var hits = index.search(with(parsed.query(), filters), false, 0, n, n).hits();
+        return hits.isEmpty() ? index.search(with(parsed.relaxed(), filters), false, 0, n, n).hits() : hits;
     }
 
     /** The yellow pages change rarely and the same words come back all day: answers are kept a minute. */

@@ -3,10 +3,13 @@ package org.openhotline.knowledge.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.openhotline.calendar.BusinessCalendar;
+import org.openhotline.calendar.LimitUnit;
+import org.openhotline.calendar.TimeLimit;
 import org.openhotline.knowledge.KnowledgeChanged;
 import org.openhotline.organization.OrgNode;
 import org.openhotline.organization.Organization;
@@ -21,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Questions to units. Without a chosen unit the question goes to the unit whose duties match it best (the same
- * yellow pages the search box shows). The deadline is {@code hotline.knowledge.question-hours} after asking.
+ * yellow pages the search box shows). The unit answers within {@code hotline.knowledge.question-working-days} working
+ * days (2), counted by the business calendar: weekends and public holidays do not count, make-up working days do.
  */
 @Service
 public class Questions {
@@ -34,17 +38,25 @@ public class Questions {
     private final Organization organization;
     private final ArticleEditing editing;
     private final ApplicationEventPublisher events;
+    private final BusinessCalendar calendar;
     private final Clock clock;
-    private final Duration answerWithin;
+    private final TimeLimit answerWithin;
 
     Questions(JdbcClient jdbc, Organization organization, ArticleEditing editing, ApplicationEventPublisher events,
-              Clock clock, @Value("${hotline.knowledge.question-hours:48}") int hours) {
+              BusinessCalendar calendar, Clock clock,
+              @Value("${hotline.knowledge.question-working-days:2}") int workingDays) {
         this.jdbc = jdbc;
         this.organization = organization;
         this.editing = editing;
         this.events = events;
+        this.calendar = calendar;
         this.clock = clock;
-        this.answerWithin = Duration.ofHours(hours);
+        this.answerWithin = TimeLimit.of(workingDays, LimitUnit.WORKING_DAYS);
+    }
+
+    /** When a question asked at {@code askedAt} must be answered: the end of the last working day allowed. */
+    public OffsetDateTime deadlineFor(Instant askedAt) {
+        return calendar.dueAt(askedAt, answerWithin).atZone(calendar.zone()).toOffsetDateTime();
     }
 
     @Transactional
@@ -64,7 +76,7 @@ public class Questions {
                                          state)
                 values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN') returning id""")
                 .params(question.strip(), detail == null ? "" : detail.strip(), caller.username(), now, unit.id(),
-                        unit.path(), unit.name(), now.plus(answerWithin))
+                        unit.path(), unit.name(), deadlineFor(now.toInstant()))
                 .query(Long.class).single();
         events.publishEvent(new KnowledgeChanged("question", id, "asked", Map.of("unit", unit.code())));
         return get(id);

@@ -1,24 +1,26 @@
 package org.openhotline.knowledge.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Builds the Lucene query for a search box text. Each variant of the text (as typed, or with synonyms swapped in)
- * matches when enough of its words occur — in the title (boost 4), the keywords (3) or the body — or enough of its
- * character bigrams occur in the title or keywords; the bigram clause is what finds an article whose words smartcn
- * cut differently. Words found in more than a fifth of the articles are left out: they cost time, not relevance.
+ * Builds the Lucene query for a search box text, read into {@link QueryText}: one clause per meaningful word (a word
+ * named in the synonym list is one clause whose alternatives are its synonyms), matching when enough of them occur —
+ * each in the title (boost 4), the keywords (3) or the body — or when enough of the text's character bigrams occur in
+ * the title or keywords; the bigram clause is what finds an article whose words smartcn cut differently.
+ * One flat query rather than one per synonym variant: every variant repeated the words it shared with the others, and
+ * each repetition walked the same postings again.
  */
 final class SearchQueries {
 
@@ -29,46 +31,23 @@ final class SearchQueries {
 
     /**
      * Strict: half the words or 60 % of the bigrams must match. Relaxed (used when strict finds nothing, typically
-     * a long spoken question): one word or 30 % of the bigrams.
+     * a long spoken question): one word or 30 % of the bigrams, body bigrams included.
      */
-    static Query text(List<ChineseText.Terms> variants, boolean relaxed, Set<String> commonWords,
-                      Set<String> commonGrams) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (ChineseText.Terms t : variants) {
-            Query q = variant(t, relaxed, commonWords, commonGrams);
-            if (q != null) {
-                any.add(q, Occur.SHOULD);
-            }
-        }
-        return any.build();
-    }
-
-    /** The terms worth searching for: without the very common ones, unless nothing else is left. */
-    static List<String> rare(List<String> terms, Set<String> common) {
-        List<String> rare = terms.stream().filter(x -> !common.contains(x)).toList();
-        return rare.isEmpty() ? terms : rare;
-    }
-
-    private static Query variant(ChineseText.Terms t, boolean relaxed, Set<String> commonWords, Set<String> commonGrams) {
+    static Query text(QueryText t, boolean relaxed) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        List<String> ws = rare(t.words(), commonWords);
-        if (!ws.isEmpty()) {
+        if (!t.slots().isEmpty()) {
             BooleanQuery.Builder words = new BooleanQuery.Builder();
-            for (String w : ws) {
-                words.add(new DisjunctionMaxQuery(List.of(
-                        new BoostQuery(new TermQuery(new Term("title", w)), TITLE_BOOST),
-                        new BoostQuery(new TermQuery(new Term("keywords", w)), KEYWORD_BOOST),
-                        new TermQuery(new Term("body", w))), 0.2f), Occur.SHOULD);
+            for (List<List<String>> slot : t.slots()) {
+                words.add(slot(slot), Occur.SHOULD);
             }
-            int n = ws.size();
+            int n = t.slots().size();
             words.setMinimumNumberShouldMatch(relaxed || n <= 2 ? 1 : (n + 1) / 2);
             b.add(words.build(), Occur.SHOULD);
         }
-        List<String> grams = rare(bigrams(t), commonGrams);
-        if (!grams.isEmpty()) {
+        if (!t.grams().isEmpty()) {
             BooleanQuery.Builder bigrams = new BooleanQuery.Builder();
-            for (String g : grams) {
-                List<Query> fields = new java.util.ArrayList<>(List.of(
+            for (String g : t.grams()) {
+                List<Query> fields = new ArrayList<>(List.of(
                         new BoostQuery(new TermQuery(new Term("title_bi", g)), TITLE_BOOST / 2),
                         new BoostQuery(new TermQuery(new Term("keywords_bi", g)), KEYWORD_BOOST / 2)));
                 if (relaxed) {
@@ -77,15 +56,34 @@ final class SearchQueries {
                 }
                 bigrams.add(new DisjunctionMaxQuery(fields, 0.2f), Occur.SHOULD);
             }
-            bigrams.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(grams.size() * (relaxed ? 0.3 : 0.6))));
+            int m = t.grams().size();
+            bigrams.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(m * (relaxed ? 0.3 : 0.6))));
             b.add(bigrams.build(), Occur.SHOULD);
         }
         BooleanQuery built = b.build();
         return built.clauses().isEmpty() ? null : built;
     }
 
-    static List<String> bigrams(ChineseText.Terms t) {
-        return ChineseText.tokens(ChineseText.BIGRAMS, t.bigramText()).stream().distinct().toList();
+    /** A word, or a synonym group: the best of its alternatives, each of which needs all its words. */
+    private static Query slot(List<List<String>> alternatives) {
+        List<Query> alts = new ArrayList<>();
+        for (List<String> words : alternatives) {
+            if (words.size() == 1) {
+                alts.add(word(words.getFirst()));
+            } else {
+                BooleanQuery.Builder all = new BooleanQuery.Builder();
+                words.forEach(w -> all.add(word(w), Occur.MUST));
+                alts.add(all.build());
+            }
+        }
+        return alts.size() == 1 ? alts.getFirst() : new DisjunctionMaxQuery(alts, 0.1f);
+    }
+
+    private static Query word(String w) {
+        return new DisjunctionMaxQuery(List.of(
+                new BoostQuery(new TermQuery(new Term("title", w)), TITLE_BOOST),
+                new BoostQuery(new TermQuery(new Term("keywords", w)), KEYWORD_BOOST),
+                new TermQuery(new Term("body", w))), 0.2f);
     }
 
     static Query inSet(String field, Collection<String> values) {

@@ -14,13 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The editable synonym list (社保 = 社会保险). Applied when a query is read, not when articles are indexed, so an edit
- * takes effect on the next search without re-indexing: a query mentioning one member of a group is also searched
- * with each other member in its place.
+ * takes effect on the next search without re-indexing: where a query mentions one member of a group, any member
+ * matches ({@link QueryText}).
  */
 @Component
 public class Synonyms {
-
-    private static final int MAX_VARIANTS = 8;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -68,34 +66,19 @@ public class Synonyms {
         groups = null;
     }
 
-    /** The query as typed plus the same query with synonyms swapped in (at most {@value #MAX_VARIANTS}). */
-    public List<String> variants(String query) {
-        Set<String> out = new LinkedHashSet<>();
-        out.add(query);
-        for (List<String> group : groups()) {
-            // The longest member present wins, so 住房公积金 is not also read as 公积金 inside it.
-            String present = group.stream().filter(query::contains).max(Comparator.comparingInt(String::length))
-                    .orElse(null);
-            if (present == null) {
-                continue;
-            }
-            for (String current : new ArrayList<>(out)) {
-                if (!current.contains(present)) {
-                    continue;
-                }
-                for (String other : group) {
-                    if (!other.equals(present) && out.size() < MAX_VARIANTS) {
-                        out.add(current.replace(present, other));
-                    }
-                }
-            }
-        }
-        return List.copyOf(out);
-    }
+    /**
+     * The groups the text mentions, each with the member found in it (the longest one present, so 住房公积金 is not
+     * also read as 公积金 inside it) and that member's other spellings.
+     */
+    public record Mention(String present, List<String> group) {}
 
-    /** The synonym-list words that occur in the text (marked in results even when smartcn cuts them apart). */
-    public List<String> termsIn(String text) {
-        return groups().stream().flatMap(List::stream).filter(text::contains).toList();
+    public List<Mention> mentions(String text) {
+        List<Mention> out = new ArrayList<>();
+        for (List<String> group : groups()) {
+            group.stream().filter(text::contains).max(Comparator.comparingInt(String::length))
+                    .ifPresent(present -> out.add(new Mention(present, group)));
+        }
+        return out;
     }
 
     private List<List<String>> groups() {
