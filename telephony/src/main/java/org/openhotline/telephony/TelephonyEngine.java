@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.openhotline.telephony.TelephonyEvent.*;
 import org.openhotline.telephony.ivr.BusinessHours;
 import org.openhotline.telephony.ivr.CallerLists;
+import org.openhotline.telephony.ivr.Flow;
 import org.openhotline.telephony.ivr.FlowRepository;
 import org.openhotline.telephony.ivr.QueueHandler;
 import org.openhotline.telephony.media.Mixer;
@@ -262,8 +263,10 @@ public final class TelephonyEngine implements AutoCloseable {
 
     /** Runs an IVR flow for the leg; the result arrives as {@link IvrFinished}. */
     public void runFlow(LegId leg, String flowId) {
-        ivr.start(legs.active(leg), parts.flows().find(flowId)
-                .orElseThrow(() -> new IllegalArgumentException("no flow " + flowId)));
+        ActiveLeg a = legs.active(leg);
+        Flow flow = parts.flows().find(flowId).orElseThrow(() -> new IllegalArgumentException("no flow " + flowId));
+        a.sip.media.stopMusic(); // the flow's prompts and recordings own the leg's audio now
+        ivr.start(a, flow);
     }
 
     /** Whether the trunk's carrier answers our OPTIONS probes (for the fault alarms). */
