@@ -320,9 +320,10 @@ class CallLegs implements TelephonyListener, QueueHandler {
             if (phase == Phase.RINGING && ended.leg().equals(call.agentLeg)) {
                 call.phase = Phase.QUEUE;
                 call.agentLeg = null;
-            } else if (phase == Phase.TALKING) {
+            } else if (phase == Phase.TALKING && ended.leg().equals(call.agentLeg)) {
                 call.phase = Phase.DONE;
             } else {
+                // a stale leg (a late answer to an offer that was over), or a call already finished
                 return;
             }
         }
@@ -333,6 +334,9 @@ class CallLegs implements TelephonyListener, QueueHandler {
         }
         records.ended(call.callId, "AGENT_HANGUP", null);
         afterCallWork(call);
+        if (!call.inbound) {
+            calls.remove(call.callId); // an outbound call is known by the agent's leg, which is gone
+        }
         if (!call.inbound || !survey.offerTo(new LegId(call.callId))) {
             hangupQuietly(new LegId(call.callId));
         }
