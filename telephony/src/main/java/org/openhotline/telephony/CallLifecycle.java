@@ -74,21 +74,25 @@ final class CallLifecycle implements SignallingEvents {
         recordings.legEnded(a);
         Room room = leg.media.room();
         mixer.remove(leg.media);
-        if (room != null) leaveKept(room);
+        List<ActiveLeg> kept = room != null ? leaveKept(room) : List.of();
         // this leg's end is reported before the ends it causes: the call center must learn who hung up first
         events.emit(new Ended(a.id, cause, TelephonyEngine.stats(a)));
+        for (ActiveLeg k : kept) events.emit(new LeftAlone(k.id));
         if (room != null) releaseIfAlone(room);
     }
 
     /** Legs the call center keeps leave a finished call before its end is reported, with no keys pending. */
-    private void leaveKept(Room room) {
-        if (room.members().stream().filter(m -> m.role() == Role.SPEAKER).count() > 1) return;
+    private List<ActiveLeg> leaveKept(Room room) {
+        if (room.members().stream().filter(m -> m.role() == Role.SPEAKER).count() > 1) return List.of();
+        List<ActiveLeg> kept = new java.util.ArrayList<>();
         for (MediaLeg m : room.members()) {
-            legs.find(m.id()).filter(l -> l.keepWhenAlone).ifPresent(kept -> {
+            legs.find(m.id()).filter(l -> l.keepWhenAlone).ifPresent(k -> {
                 room.leave(m);
-                kept.digits.clear(); // keys pressed from now on are for whatever the call center runs next
+                k.digits.clear(); // keys pressed from now on are for whatever the call center runs next
+                kept.add(k);
             });
         }
+        return kept;
     }
 
     /**

@@ -46,6 +46,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
         /** Inbound calls end with the satisfaction survey when the agent hangs up first; outbound calls do not. */
         volatile boolean inbound = true;
         volatile boolean muted;
+        volatile boolean surveyed;
 
         LiveCall(String callId, String caller) {
             this.callId = callId;
@@ -216,6 +217,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
                 }
                 case TelephonyEvent.Answered answered -> agentAnswered(answered.leg());
                 case TelephonyEvent.Ended ended -> legEnded(ended);
+                case TelephonyEvent.LeftAlone alone -> callerLeftAlone(alone.leg());
                 case TelephonyEvent.RecordingReady ready -> records.recording(ready.leg().value(),
                         ready.file().toString(), ready.duration());
                 default -> { }
@@ -337,8 +339,41 @@ class CallLegs implements TelephonyListener, QueueHandler {
         if (!call.inbound) {
             calls.remove(call.callId); // an outbound call is known by the agent's leg, which is gone
         }
-        if (!call.inbound || !survey.offerTo(new LegId(call.callId))) {
+        if (!call.inbound || !survey.enabled()) {
             hangupQuietly(new LegId(call.callId));
+        }
+        // else the caller was kept: the engine reports it LeftAlone next, and it goes to the survey
+    }
+
+    /**
+     * The kept caller lost the other party: after the agent hung up (or whoever the agent handed the call to),
+     * the caller goes to the satisfaction survey, once. A caller escalated back into a queue stays there.
+     */
+    private void callerLeftAlone(LegId leg) {
+        LiveCall call = calls.get(leg.value());
+        if (call == null) {
+            hangupQuietly(leg);
+            return;
+        }
+        Phase was;
+        synchronized (call) {
+            was = call.phase;
+            if (was == Phase.QUEUE || was == Phase.RINGING || call.surveyed) {
+                return;
+            }
+            call.surveyed = true;
+            call.phase = Phase.DONE;
+        }
+        if (was == Phase.TALKING) {
+            // the party the caller talked with was not the agent's own leg (a colleague after a handover)
+            records.ended(call.callId, "PARTY_HANGUP", null);
+            if (call.agentLeg != null) {
+                hangupQuietly(call.agentLeg);
+            }
+            afterCallWork(call);
+        }
+        if (!survey.offerTo(leg)) {
+            hangupQuietly(leg);
         }
     }
 

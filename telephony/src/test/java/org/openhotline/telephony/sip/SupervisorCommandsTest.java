@@ -166,7 +166,9 @@ class SupervisorCommandsTest {
     void aKeptCitizenStaysWhenTheAgentHangsUpAndHearsWhatComesNext() throws Exception {
         engine.keepWhenAlone(citizenLeg, true);
         engine.hangup(agentLeg);
-        events.await(Ended.class, e -> e.leg().equals(agentLeg), Duration.ofSeconds(3));
+        var agentEnded = events.await(Ended.class, e -> e.leg().equals(agentLeg), Duration.ofSeconds(3));
+        var alone = events.await(LeftAlone.class, e -> e.leg().equals(citizenLeg), Duration.ofSeconds(3));
+        assertThat(alone.nanos()).isGreaterThanOrEqualTo(agentEnded.nanos());
         assertThat(engine.activeLegs()).contains(citizenLeg).doesNotContain(agentLeg);
         // what the call center plays next (the survey) reaches the citizen: here the hold music's notes
         engine.playMusic(citizenLeg, "hold-music");
