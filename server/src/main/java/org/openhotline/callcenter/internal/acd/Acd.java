@@ -67,6 +67,9 @@ public final class Acd {
         if (seat.state == state && state != AgentState.READY) {
             return;
         }
+        if (state == AgentState.READY && ringing.values().stream().anyMatch(r -> r.agentId() == agentId)) {
+            return; // a READY that crossed an offer: the agent's phone is ringing for a call already
+        }
         boolean wasReady = seat.state == AgentState.READY;
         seat.state = state;
         if (state == AgentState.READY) {
