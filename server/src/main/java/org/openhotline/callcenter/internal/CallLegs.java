@@ -134,12 +134,14 @@ class CallLegs implements TelephonyListener, QueueHandler {
      */
     void ringAgent(AcdDecision.Offer offer) {
         LiveCall call = calls.get(offer.call().callId());
+        if (call == null) {
+            offerOutlived(offer);
+            return;
+        }
         Optional<String> extension = roster.find(offer.agentId()).map(AgentRoster.Agent::extension);
-        synchronized (call == null ? this : call) {
-            if (call == null || call.phase != Phase.QUEUE) {
-                // the caller left after the ACD decided: the agent is free again
-                acd.abandoned(offer.call().callId());
-                desk.byCall(offer.agentId(), AgentState.READY, null, null, null);
+        synchronized (call) {
+            if (call.phase != Phase.QUEUE) {
+                offerOutlived(offer);
                 return;
             }
             call.phase = Phase.RINGING;
@@ -156,6 +158,12 @@ class CallLegs implements TelephonyListener, QueueHandler {
             }
         }
         acd.offerFailed(call.callId);
+    }
+
+    /** The caller left after the ACD decided: the agent is free again. */
+    private void offerOutlived(AcdDecision.Offer offer) {
+        acd.abandoned(offer.call().callId());
+        desk.byCall(offer.agentId(), AgentState.READY, null, null, null);
     }
 
     void stopRinging(String callId, long agentId) {
