@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The post-call satisfaction survey with real SIP peers: the agent's sipp phone hangs up first (BYE); the sipp
- * citizen is kept on the line, presses 2 (基本满意) after the agent's BYE, hears thanks and is released. The
- * call record and the agent's figures of the day carry the answer.
+ * citizen is kept on the line, presses 2 (基本满意) after the agent's BYE (again every 3 s until goodbye), hears
+ * thanks and is released by the survey. The call record and the agent's figures of the day carry the answer.
  */
 @HotlineTest
 @Timeout(120)
@@ -58,7 +58,7 @@ class SatisfactionSurveyTest {
         assertThat(desk.post("/api/callcenter/me/sign-in", Map.of()).json().path("phoneRegistered").asBoolean()).isTrue();
         assertThat(desk.post("/api/callcenter/me/state", Map.of("state", "READY")).status()).isEqualTo(200);
         try {
-            // the agent hangs up about 2 s after the answer; the citizen presses 2 at 6 s, then waits for goodbye
+            // the agent hangs up about 2 s after the answer; the citizen presses 2 from 6 s on until goodbye
             Sipp.Run citizen = Sipp.start(dir, "caller-survey", "citizen", Map.of("CALLED", "12305", "CALLER", "13700137005",
                             "SURVEY_AFTER_MS", "6000", "DIGIT", "2"),
                     List.of("127.0.0.1:" + sipPort, "-p", String.valueOf(FreePorts.sip()), "-mp", String.valueOf(FreePorts.media()),
