@@ -18,6 +18,16 @@ say closed        "xian4 zai4 shi4 fei1 gong1 zuo4 shi2 jian1."
 say leave-message "qing3 zai4 di1 sheng1 hou4 liu2 yan2, shuo1 wan2 qing3 gua4 ji1."
 say goodbye       "gan3 xie4 nin2 de lai2 dian4, zai4 jian4."
 say blacklisted   "nin2 de hao4 ma3 yi3 bei4 xian4 zhi4 hu1 ru4."
+say survey        "qing3 nin2 dui4 ben3 ci4 fu2 wu4 zuo4 chu1 ping2 jia4: man3 yi4 qing3 an4 yi1, ji1 ben3 man3 yi4 qing3 an4 er4, bu4 man3 yi4 qing3 an4 san1."
+say survey-thanks "gan3 xie4 nin2 de ping2 jia4, zai4 jian4."
+# queue announcements, assembled: queue-ahead <number> queue-people queue-wait <number> queue-minutes
+say queue-ahead   "nin2 qian2 mian4 hai2 you3"
+say queue-people  "wei4,"
+say queue-wait    "yu4 ji4 deng3 dai4"
+say queue-minutes "fen1 zhong1."
+say num-liang     "liang3"
+n=0
+for p in ling2 yi1 er4 san1 si4 wu3 liu4 qi1 ba1 jiu3 shi2; do say num-$n "$p"; n=$((n + 1)); done
 # music on hold: a quiet repeating arpeggio, 8 s
 sox -n -r 8000 -c 1 -b 16 "$out/hold-music.wav" synth 0.5 sine 523 synth 0.5 sine 659 : \
   synth 0.5 sine 784 : synth 0.5 sine 659 repeat 3 vol 0.3 fade 0.01 0 0.01

@@ -221,6 +221,7 @@ export const phoneBar = {
   hangup: () => http.post(`${base}/me/hangup`),
   hold: () => http.post<SeatView>(`${base}/me/hold`),
   retrieve: () => http.post<SeatView>(`${base}/me/retrieve`),
+  mute: (muted: boolean) => http.post<{ callId: string; muted: boolean }>(`${base}/me/mute`, { muted }),
   transfer: (destination: string) => http.post(`${base}/me/transfer`, { destination }),
   conference: (destination: string) => http.post(`${base}/me/conference`, { destination }),
   escalate: () => http.post(`${base}/me/escalate`),

@@ -11,6 +11,8 @@ final class ActiveLeg {
     final LinkedBlockingQueue<Character> digits = new LinkedBlockingQueue<>();
     volatile Recorder recorder;
     volatile LegId recordedWith;
+    /** Stays up when the other party of its call hangs up (see {@link TelephonyEngine#keepWhenAlone}). */
+    volatile boolean keepWhenAlone;
 
     ActiveLeg(SipLeg sip) {
         this.id = new LegId(sip.id);

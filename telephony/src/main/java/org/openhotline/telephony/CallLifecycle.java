@@ -74,17 +74,37 @@ final class CallLifecycle implements SignallingEvents {
         recordings.legEnded(a);
         Room room = leg.media.room();
         mixer.remove(leg.media);
-        if (room != null) releaseIfAlone(room);
+        List<ActiveLeg> kept = room != null ? leaveKept(room) : List.of();
+        // this leg's end is reported before the ends it causes: the call center must learn who hung up first
         events.emit(new Ended(a.id, cause, TelephonyEngine.stats(a)));
+        for (ActiveLeg k : kept) events.emit(new LeftAlone(k.id));
+        if (room != null) releaseIfAlone(room);
     }
 
-    /** A room left with one speaker is a finished call: release everyone still in it. */
+    /** Legs the call center keeps leave a finished call before its end is reported, with no keys pending. */
+    private List<ActiveLeg> leaveKept(Room room) {
+        if (room.members().stream().filter(m -> m.role() == Role.SPEAKER).count() > 1) return List.of();
+        List<ActiveLeg> kept = new java.util.ArrayList<>();
+        for (MediaLeg m : room.members()) {
+            legs.find(m.id()).filter(l -> l.keepWhenAlone).ifPresent(k -> {
+                room.leave(m);
+                k.digits.clear(); // keys pressed from now on are for whatever the call center runs next
+                kept.add(k);
+            });
+        }
+        return kept;
+    }
+
+    /**
+     * A room left with one speaker is a finished call: release everyone still in it, except legs the call
+     * center keeps (a caller going on to the satisfaction survey), which only leave the room.
+     */
     void releaseIfAlone(Room room) {
         List<MediaLeg> members = room.members();
         if (members.stream().filter(m -> m.role() == Role.SPEAKER).count() > 1) return;
         for (MediaLeg m : members) {
             room.leave(m);
-            engine.hangup(new LegId(m.id()));
+            if (legs.find(m.id()).filter(l -> l.keepWhenAlone).isEmpty()) engine.hangup(new LegId(m.id()));
         }
     }
 

@@ -42,7 +42,12 @@ final class EngineIvrCall implements IvrCall {
     @Override
     public boolean play(String prompt) {
         if (!leg.digits.isEmpty()) return true; // the caller already chose: skip the prompt
-        CompletableFuture<Boolean> done = engine.play(leg.id, prompt);
+        CompletableFuture<Boolean> done;
+        try {
+            done = engine.play(leg.id, prompt);
+        } catch (IllegalArgumentException gone) {
+            throw new CallerLeft(); // hung up between two steps
+        }
         try {
             while (!done.isDone()) {
                 if (leg.ended()) throw new CallerLeft();

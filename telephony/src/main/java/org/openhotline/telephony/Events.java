@@ -25,12 +25,20 @@ final class Events implements AutoCloseable {
     }
 
     void emit(TelephonyEvent event) {
+        run(() -> listener.on(event), event);
+    }
+
+    /**
+     * Runs a hand-over to the call center (a caller the IVR queues) on the same thread, in order with the
+     * events: it comes after the leg's {@code CallArrived} and before an {@code Ended} that happened later.
+     */
+    void run(Runnable task, Object what) {
         try {
             thread.execute(() -> {
                 try {
-                    listener.on(event);
+                    task.run();
                 } catch (RuntimeException e) {
-                    log.warn("listener failed on {}: {}", event, e.toString());
+                    log.warn("listener failed on {}: {}", what, e.toString());
                 }
             });
         } catch (RejectedExecutionException closed) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.openhotline.telephony.TelephonyEvent.IvrFinished;
 import org.openhotline.telephony.ivr.Flow;
 import org.openhotline.telephony.ivr.IvrSession;
+import org.openhotline.telephony.ivr.QueueHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,10 @@ final class IvrRunner {
         Thread.ofVirtual().name("ivr-" + leg.id.value()).start(() -> {
             IvrSession.Result r;
             try {
-                r = new IvrSession(flow, new EngineIvrCall(engine, leg), leg.id, parts.queues(), parts.hours(),
+                // the hand-over travels with the events: the call center never sees a queued caller before
+                // the call arrived, nor after it ended
+                QueueHandler inOrder = queued -> events.run(() -> parts.queues().enqueue(queued), queued);
+                r = new IvrSession(flow, new EngineIvrCall(engine, leg), leg.id, inOrder, parts.hours(),
                         parts.callerLists(), parts.clock()).run();
             } catch (RuntimeException e) {
                 // a broken flow or a failing queue handler must not leave the caller in silence

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.openhotline.telephony.TelephonyEvent.*;
 import org.openhotline.telephony.ivr.BusinessHours;
 import org.openhotline.telephony.ivr.CallerLists;
+import org.openhotline.telephony.ivr.Flow;
 import org.openhotline.telephony.ivr.FlowRepository;
 import org.openhotline.telephony.ivr.QueueHandler;
 import org.openhotline.telephony.media.Mixer;
@@ -82,6 +83,36 @@ public final class TelephonyEngine implements AutoCloseable {
         legs.active(leg).sip.media.stopPlayback();
     }
 
+    /**
+     * Loops a prompt (music while queued) whenever no other prompt plays: prompts such as queue
+     * announcements interrupt it and it resumes after them. Stops on {@link #stopMusic} or when bridged.
+     */
+    public void playMusic(LegId leg, String prompt) {
+        legs.active(leg).sip.media.music(prompts.find(prompt).orElseGet(this::holdMusic));
+    }
+
+    public void stopMusic(LegId leg) {
+        legs.active(leg).sip.media.stopMusic();
+    }
+
+    /** Mutes a leg towards the other parties of its call (a listening team leader still hears it), or unmutes. */
+    public void mute(LegId leg, boolean muted) {
+        legs.active(leg).sip.media.mute(muted);
+    }
+
+    public boolean isMuted(LegId leg) {
+        return legs.active(leg).sip.media.isMuted();
+    }
+
+    /**
+     * The leg stays up when the other party of its two-party call hangs up, instead of being released with
+     * it: the call center takes it on (a caller goes to the satisfaction survey after the agent hung up).
+     * Digits pressed before that moment are dropped, digits after it are kept for the next flow.
+     */
+    public void keepWhenAlone(LegId leg, boolean keep) {
+        legs.active(leg).keepWhenAlone = keep;
+    }
+
     /** Collects up to {@code maxDigits} digits, ended by '#' or {@code timeout} between digits. */
     public CompletableFuture<String> collect(LegId leg, int maxDigits, Duration timeout) {
         EngineIvrCall call = new EngineIvrCall(this, legs.active(leg));
@@ -102,6 +133,8 @@ public final class TelephonyEngine implements AutoCloseable {
         ActiveLeg y = legs.active(b);
         signalling.legs().answer(x.sip); // no-op unless an inbound leg is still ringing or in early media
         signalling.legs().answer(y.sip);
+        x.sip.media.stopMusic();
+        y.sip.media.stopMusic();
         Room room = x.sip.media.room() != null ? x.sip.media.room() : new Room("room-" + a.value());
         room.join(x.sip.media);
         room.join(y.sip.media);
@@ -129,6 +162,7 @@ public final class TelephonyEngine implements AutoCloseable {
                 .orElseGet(() -> new Room("room-" + members[0].value()));
         for (LegId m : members) {
             signalling.legs().answer(legs.active(m).sip);
+            legs.active(m).sip.media.stopMusic();
             room.join(legs.active(m).sip.media);
         }
         for (int i = 1; i < members.length; i++) events.emit(new Bridged(members[0], members[i]));
@@ -229,8 +263,10 @@ public final class TelephonyEngine implements AutoCloseable {
 
     /** Runs an IVR flow for the leg; the result arrives as {@link IvrFinished}. */
     public void runFlow(LegId leg, String flowId) {
-        ivr.start(legs.active(leg), parts.flows().find(flowId)
-                .orElseThrow(() -> new IllegalArgumentException("no flow " + flowId)));
+        ActiveLeg a = legs.active(leg);
+        Flow flow = parts.flows().find(flowId).orElseThrow(() -> new IllegalArgumentException("no flow " + flowId));
+        a.sip.media.stopMusic(); // the flow's prompts and recordings own the leg's audio now
+        ivr.start(a, flow);
     }
 
     /** Whether the trunk's carrier answers our OPTIONS probes (for the fault alarms). */

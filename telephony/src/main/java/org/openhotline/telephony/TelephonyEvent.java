@@ -31,6 +31,12 @@ public sealed interface TelephonyEvent {
 
     record RecordingReady(LegId leg, Path file, Duration duration) implements TelephonyEvent { }
 
+    /**
+     * A leg kept with {@code keepWhenAlone} lost the other party of its call (who hung up; that leg's
+     * {@code Ended} came first). It is still up and hears nothing: the call center decides what follows.
+     */
+    record LeftAlone(LegId leg) implements TelephonyEvent { }
+
     /** An extension registered ({@code registered}) or its registration ended or expired. */
     record ExtensionRegistration(String extension, boolean registered) implements TelephonyEvent { }
 }

@@ -132,9 +132,11 @@ class AgentDesk {
         SeatBoard.Seat before = board.of(agent.accountId());
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> log.record(agent.accountId(), to, reason, by, now));
+        // the ACD learns first: whoever sees 示闲 on a screen may rely on the next call being offered to it
+        // (an offer made now is carried out after this move, under the same agent lock)
+        acd.agentState(agent.accountId(), to);
         SeatBoard.Seat after = board.put(new SeatBoard.Seat(agent.accountId(), to, reason, now, extension, callId, caller));
         events.publishEvent(new AgentStateChanged(agent.accountId(), agent.agentNo(), before.state(), to, reason, by, now));
-        acd.agentState(agent.accountId(), to);
         return after;
     }
 

@@ -76,10 +76,11 @@ class CallCenterAdminController {
                      @NotNull @Min(value = 5, message = "振铃超时 5 到 120 秒") @Max(value = 120, message = "振铃超时 5 到 120 秒") Integer ringTimeoutS,
                      @NotNull @Min(value = 10, message = "最长排队 10 到 3600 秒") @Max(value = 3600, message = "最长排队 10 到 3600 秒") Integer maxWaitS,
                      @NotNull @Min(value = 0, message = "整理时长 0 到 600 秒") @Max(value = 600, message = "整理时长 0 到 600 秒") Integer afterCallWorkS,
-                     Boolean enabled, Integer version) {
+                     Boolean enabled, Integer version,
+                     @Min(value = 5, message = "排队播报间隔 5 到 600 秒") @Max(value = 600, message = "排队播报间隔 5 到 600 秒") Integer announceIntervalS) {
         SkillGroups.Row row(long id) {
             return new SkillGroups.Row(id, code, name, strategy, overflowGroupId, overflowAfterS, ringTimeoutS, maxWaitS,
-                    afterCallWorkS, enabled == null || enabled, version == null ? 0 : version);
+                    afterCallWorkS, enabled == null || enabled, version == null ? 0 : version, announceIntervalS);
         }
     }
 

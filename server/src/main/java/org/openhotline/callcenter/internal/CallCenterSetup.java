@@ -94,6 +94,6 @@ class CallCenterSetup implements DemoSeed {
 
     private static SkillGroups.Row row(String code, String name, RoutingStrategy strategy, Long overflowTo,
                                        Integer overflowAfter) {
-        return new SkillGroups.Row(0, code, name, strategy, overflowTo, overflowAfter, 15, 180, 30, true, 0);
+        return new SkillGroups.Row(0, code, name, strategy, overflowTo, overflowAfter, 15, 180, 30, true, 0, 60);
     }
 }

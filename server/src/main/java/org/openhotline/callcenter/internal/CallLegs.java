@@ -43,6 +43,10 @@ class CallLegs implements TelephonyListener, QueueHandler {
         volatile Long agentId;
         volatile LegId agentLeg;
         volatile boolean held;
+        /** Inbound calls end with the satisfaction survey when the agent hangs up first; outbound calls do not. */
+        volatile boolean inbound = true;
+        volatile boolean muted;
+        volatile boolean surveyed;
 
         LiveCall(String callId, String caller) {
             this.callId = callId;
@@ -88,10 +92,15 @@ class CallLegs implements TelephonyListener, QueueHandler {
     private final Clock clock;
     private final TelephonyRuntime runtime;
     private final SeatWall wall;
+    private final QueueAnnouncements announcements;
+    private final SatisfactionSurvey survey;
 
     CallLegs(@Lazy SeatWall wall, Acd acd, @Lazy AgentDesk desk, CallRecords records, AgentRoster roster, CallRouting routing,
-             SkillGroups groups, Clock clock, @Lazy TelephonyRuntime runtime) {
+             SkillGroups groups, Clock clock, @Lazy TelephonyRuntime runtime, @Lazy QueueAnnouncements announcements,
+             SatisfactionSurvey survey) {
         this.wall = wall;
+        this.announcements = announcements;
+        this.survey = survey;
         this.acd = acd;
         this.desk = desk;
         this.records = records;
@@ -108,66 +117,98 @@ class CallLegs implements TelephonyListener, QueueHandler {
 
     // ---- from the IVR -----------------------------------------------------------------------------------
 
+    /**
+     * The engine hands callers over on its event thread, in order with the calls' events: the call is known
+     * (its {@code CallArrived} came first) unless the caller hung up while being handed over.
+     */
     @Override
     public void enqueue(QueuedCall queued) {
-        LiveCall call = calls.computeIfAbsent(queued.leg().value(), id -> new LiveCall(id, queued.caller()));
+        LiveCall call = calls.get(queued.leg().value());
+        if (call == null) {
+            log.info("Caller {} left before joining the queue", queued.leg());
+            return;
+        }
         long groupId = routing.groupFor(queued.called(), queued.caller(), queued.queue());
-        call.groupId = groupId;
-        call.phase = Phase.QUEUE;
+        synchronized (call) {
+            if (call.phase != Phase.IVR) {
+                return;
+            }
+            call.groupId = groupId;
+            call.phase = Phase.QUEUE;
+        }
         records.queued(call.callId, groupId);
         playHoldMusic(call);
         acd.enqueue(new WaitingCall(call.callId, queued.caller(), groupId, queued.priority() ? 10 : 0, clock.instant()));
+        announcements.queued(call.callId, groupId);
         wall.queuesChanged();
     }
 
-    /** Music while queued, again and again; the repeat runs off the engine's threads and stops with the queue. */
+    /** Music while queued and while an agent's phone rings; the engine loops it under announcements. */
     private void playHoldMusic(LiveCall call) {
-        if (call.phase != Phase.QUEUE) {
-            return;
-        }
         try {
-            engine().play(new LegId(call.callId), "hold-music").whenCompleteAsync((done, error) -> {
-                if (error == null && Boolean.TRUE.equals(done)) {
-                    playHoldMusic(call);
-                }
-            });
-        } catch (RuntimeException legGone) {
+            engine().playMusic(new LegId(call.callId), "hold-music");
+        } catch (IllegalArgumentException legGone) {
             log.debug("Call {} left before its music started", call.callId);
         }
     }
 
     // ---- ACD decisions ----------------------------------------------------------------------------------
 
+    /**
+     * Rings the agent the ACD chose. The phase moves under the call's lock, so that a caller who hangs up
+     * at this moment is either seen here (the agent is freed) or finds the agent's leg to hang up.
+     */
     void ringAgent(AcdDecision.Offer offer) {
         LiveCall call = calls.get(offer.call().callId());
         if (call == null) {
-            acd.abandoned(offer.call().callId());
+            offerOutlived(offer);
             return;
         }
-        call.phase = Phase.RINGING;
-        call.agentId = offer.agentId();
         Optional<String> extension = roster.find(offer.agentId()).map(AgentRoster.Agent::extension);
-        try {
-            LegId agentLeg = engine().originate(extension.orElseThrow(), call.caller, runtime.autoAnswer());
-            call.agentLeg = agentLeg;
-            callOfAgentLeg.put(agentLeg.value(), call.callId);
-        } catch (RuntimeException e) {
-            log.info("Could not ring agent {} for call {}: {}", offer.agentId(), call.callId, e.getMessage());
-            call.phase = Phase.QUEUE;
-            acd.offerFailed(call.callId);
+        synchronized (call) {
+            if (call.phase != Phase.QUEUE) {
+                offerOutlived(offer);
+                return;
+            }
+            call.phase = Phase.RINGING;
+            call.agentId = offer.agentId();
+            try {
+                LegId agentLeg = engine().originate(extension.orElseThrow(), call.caller, runtime.autoAnswer());
+                call.agentLeg = agentLeg;
+                callOfAgentLeg.put(agentLeg.value(), call.callId);
+                return;
+            } catch (RuntimeException e) {
+                log.info("Could not ring agent {} for call {}: {}", offer.agentId(), call.callId, e.getMessage());
+                call.phase = Phase.QUEUE;
+                call.agentId = null;
+            }
         }
+        acd.offerFailed(call.callId);
+    }
+
+    /** The caller left after the ACD decided: the agent is free again. */
+    private void offerOutlived(AcdDecision.Offer offer) {
+        acd.abandoned(offer.call().callId());
+        desk.byCall(offer.agentId(), AgentState.READY, null, null, null);
     }
 
     void stopRinging(String callId, long agentId) {
         LiveCall call = calls.get(callId);
-        if (call != null && call.agentLeg != null) {
-            callOfAgentLeg.remove(call.agentLeg.value());
-            engine().hangup(call.agentLeg);
+        if (call == null) {
+            return;
+        }
+        LegId ringing;
+        synchronized (call) {
+            if (call.phase != Phase.RINGING || call.agentLeg == null) {
+                return;
+            }
+            ringing = call.agentLeg;
+            callOfAgentLeg.remove(ringing.value());
             call.agentLeg = null;
             call.agentId = null;
             call.phase = Phase.QUEUE;
-            playHoldMusic(call);
         }
+        engine().hangup(ringing);
     }
 
     void waitedTooLong(WaitingCall waiting) {
@@ -175,7 +216,10 @@ class CallLegs implements TelephonyListener, QueueHandler {
         if (call == null) {
             return;
         }
-        call.phase = Phase.DONE;
+        synchronized (call) {
+            call.phase = Phase.DONE;
+        }
+        announcements.left(call.callId);
         records.ended(call.callId, "MAX_WAIT", "QUEUE");
         records.callbackRequested(call.caller, call.callId, "排队超时");
         LegId leg = new LegId(call.callId);
@@ -193,18 +237,21 @@ class CallLegs implements TelephonyListener, QueueHandler {
                     if (callOfAgentLeg.containsKey(arrived.leg().value())) {
                         return;
                     }
-                    calls.put(arrived.leg().value(), new LiveCall(arrived.leg().value(), arrived.from()));
+                    calls.putIfAbsent(arrived.leg().value(), new LiveCall(arrived.leg().value(), arrived.from()));
                     records.arrived(arrived.leg().value(), arrived.from(), arrived.to(), arrived.trunk(), "INBOUND");
                 }
                 case TelephonyEvent.IvrFinished finished -> {
-                    records.ivrFinished(finished.leg().value(), finished.outcome());
-                    String survey = finished.variables().get("satisfaction");
-                    if (survey != null && survey.matches("[123]")) {
-                        records.satisfaction(finished.leg().value(), Integer.parseInt(survey));
+                    if (!SatisfactionSurvey.FLOW.equals(finished.flowId())) {
+                        records.ivrFinished(finished.leg().value(), finished.outcome());
+                    }
+                    String score = finished.variables().get("satisfaction");
+                    if (score != null && score.matches("[123]")) {
+                        records.satisfaction(finished.leg().value(), Integer.parseInt(score));
                     }
                 }
                 case TelephonyEvent.Answered answered -> agentAnswered(answered.leg());
                 case TelephonyEvent.Ended ended -> legEnded(ended);
+                case TelephonyEvent.LeftAlone alone -> callerLeftAlone(alone.leg());
                 case TelephonyEvent.RecordingReady ready -> records.recording(ready.leg().value(),
                         ready.file().toString(), ready.duration());
                 default -> { }
@@ -217,10 +264,20 @@ class CallLegs implements TelephonyListener, QueueHandler {
     private void agentAnswered(LegId agentLeg) {
         String callId = callOfAgentLeg.get(agentLeg.value());
         LiveCall call = callId == null ? null : calls.get(callId);
-        if (call == null || call.phase != Phase.RINGING) {
+        if (call == null) {
             return;
         }
-        call.phase = Phase.TALKING;
+        synchronized (call) {
+            if (call.phase != Phase.RINGING || !agentLeg.equals(call.agentLeg)) {
+                if (call.inbound) {
+                    // a late answer to an offer that is over (the caller left, the ring timed out)
+                    engine().hangup(agentLeg);
+                }
+                return;
+            }
+            call.phase = Phase.TALKING;
+        }
+        announcements.left(callId);
         acd.answered(callId);
         wall.queuesChanged();
         records.answered(callId, call.agentId);
@@ -228,6 +285,9 @@ class CallLegs implements TelephonyListener, QueueHandler {
         LegId callerLeg = new LegId(callId);
         try {
             engine().stopPlayback(callerLeg);
+            if (survey.enabled() && call.inbound) {
+                engine().keepWhenAlone(callerLeg, true); // the caller stays for the survey if the agent hangs up first
+            }
             engine().bridge(callerLeg, agentLeg);
             Path file = engine().record(callerLeg, agentLeg);
             log.debug("Recording call {} to {}", callId, file);
@@ -252,18 +312,29 @@ class CallLegs implements TelephonyListener, QueueHandler {
         if (call == null) {
             return;
         }
-        Phase phase = call.phase;
-        call.phase = Phase.DONE;
+        Phase phase;
+        LegId ringing;
+        Long ringingAgent;
+        synchronized (call) {
+            phase = call.phase;
+            call.phase = Phase.DONE;
+            ringing = phase == Phase.RINGING ? call.agentLeg : null;
+            ringingAgent = call.agentId;
+        }
+        announcements.left(call.callId);
         switch (phase) {
             case IVR -> records.ended(call.callId, ended.cause().name(), "IVR");
             case QUEUE, RINGING -> {
                 wall.queuesChanged();
                 String point = acd.abandoned(call.callId).orElse(phase == Phase.RINGING ? "RINGING" : "QUEUE");
                 records.ended(call.callId, ended.cause().name(), point);
-                if (call.agentLeg != null) {
-                    callOfAgentLeg.remove(call.agentLeg.value());
-                    engine().hangup(call.agentLeg);
-                    desk.byCall(call.agentId, AgentState.READY, null, null, null);
+                if (ringing != null) {
+                    callOfAgentLeg.remove(ringing.value());
+                    engine().hangup(ringing);
+                }
+                if (phase == Phase.RINGING && ringingAgent != null) {
+                    // the ACD freed the agent; its READY here offers the next waiting call
+                    desk.byCall(ringingAgent, AgentState.READY, null, null, null);
                 }
             }
             case TALKING -> {
@@ -282,17 +353,72 @@ class CallLegs implements TelephonyListener, QueueHandler {
         if (call == null) {
             return;
         }
-        if (call.phase == Phase.RINGING) {
+        Phase phase;
+        synchronized (call) {
+            phase = call.phase;
+            if (phase == Phase.RINGING && ended.leg().equals(call.agentLeg)) {
+                call.phase = Phase.QUEUE;
+                call.agentLeg = null;
+            } else if (phase == Phase.TALKING && ended.leg().equals(call.agentLeg)) {
+                call.phase = Phase.DONE;
+            } else {
+                // a stale leg (a late answer to an offer that was over), or a call already finished
+                return;
+            }
+        }
+        if (phase == Phase.RINGING) {
             // The agent's phone refused or could not be reached: the ACD tries the next agent.
-            call.phase = Phase.QUEUE;
-            call.agentLeg = null;
             acd.offerFailed(call.callId);
-            playHoldMusic(call);
-        } else if (call.phase == Phase.TALKING) {
+            return;
+        }
+        records.ended(call.callId, "AGENT_HANGUP", null);
+        afterCallWork(call);
+        if (!call.inbound) {
+            calls.remove(call.callId); // an outbound call is known by the agent's leg, which is gone
+        }
+        if (!call.inbound || !survey.enabled()) {
+            hangupQuietly(new LegId(call.callId));
+        }
+        // else the caller was kept: the engine reports it LeftAlone next, and it goes to the survey
+    }
+
+    /**
+     * The kept caller lost the other party: after the agent hung up (or whoever the agent handed the call to),
+     * the caller goes to the satisfaction survey, once. A caller escalated back into a queue stays there.
+     */
+    private void callerLeftAlone(LegId leg) {
+        LiveCall call = calls.get(leg.value());
+        if (call == null) {
+            hangupQuietly(leg);
+            return;
+        }
+        Phase was;
+        synchronized (call) {
+            was = call.phase;
+            if (was == Phase.QUEUE || was == Phase.RINGING || call.surveyed) {
+                return;
+            }
+            call.surveyed = true;
             call.phase = Phase.DONE;
-            records.ended(call.callId, "AGENT_HANGUP", null);
-            engine().hangup(new LegId(call.callId));
+        }
+        if (was == Phase.TALKING) {
+            // the party the caller talked with was not the agent's own leg (a colleague after a handover)
+            records.ended(call.callId, "PARTY_HANGUP", null);
+            if (call.agentLeg != null) {
+                hangupQuietly(call.agentLeg);
+            }
             afterCallWork(call);
+        }
+        if (!survey.offerTo(leg)) {
+            hangupQuietly(leg);
+        }
+    }
+
+    private void hangupQuietly(LegId leg) {
+        try {
+            engine().hangup(leg);
+        } catch (RuntimeException gone) {
+            log.debug("Leg {} already gone", leg);
         }
     }
 
@@ -316,6 +442,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
         LegId agentLeg = engine().originate(extension, number, true);
         String callId = agentLeg.value();
         LiveCall call = new LiveCall(callId, number);
+        call.inbound = false;
         call.agentId = agentId;
         call.agentLeg = agentLeg;
         call.phase = Phase.RINGING;
@@ -339,11 +466,13 @@ class CallLegs implements TelephonyListener, QueueHandler {
     void conference(LiveCall call, String destination) {
         LegId third = engine().originate(destination, call.caller, false);
         records.transferred(call.callId, "三方通话 " + destination);
+        engine().keepWhenAlone(new LegId(call.callId), false); // no survey after a three-way call
         engine().answered(third).thenRun(() -> engine().conference(new LegId(call.callId), call.agentLeg, third));
     }
 
     /** Escalation (会话升级): the caller goes to the team leaders' queue ahead of everyone, the agent is free. */
     void escalate(LiveCall call, long leadersGroupId) {
+        engine().keepWhenAlone(new LegId(call.callId), true); // the caller stays when the agent's leg goes
         if (call.agentLeg != null) {
             callOfAgentLeg.remove(call.agentLeg.value());
             engine().hangup(call.agentLeg);
@@ -356,12 +485,36 @@ class CallLegs implements TelephonyListener, QueueHandler {
         call.phase = Phase.QUEUE;
         playHoldMusic(call);
         acd.enqueue(new WaitingCall(call.callId, call.caller, leadersGroupId, 20, clock.instant()));
+        announcements.queued(call.callId, leadersGroupId);
         if (agent != null) {
             LiveCall finished = new LiveCall(call.callId, call.caller);
             finished.agentId = agent;
             finished.groupId = leadersGroupId;
             afterCallWork(finished);
         }
+    }
+
+    /**
+     * The agent hangs up at the phone bar: its own leg goes, so that the caller is kept for the satisfaction
+     * survey exactly as when the agent puts the handset down.
+     */
+    void agentHangsUp(LiveCall call) {
+        LegId agentLeg = call.agentLeg;
+        hangupQuietly(agentLeg != null && call.inbound ? agentLeg : new LegId(call.callId));
+    }
+
+    /** Mute at the phone bar: the agent's own leg is not heard by the caller (a listening team leader still hears it). */
+    void mute(LiveCall call, boolean muted) {
+        LegId agentLeg = call.agentLeg;
+        if (agentLeg == null) {
+            throw org.openhotline.shared.DomainException.conflict("当前通话没有坐席话路，无法静音");
+        }
+        try {
+            engine().mute(agentLeg, muted);
+        } catch (IllegalArgumentException gone) {
+            throw org.openhotline.shared.DomainException.conflict("通话已结束");
+        }
+        call.muted = muted;
     }
 
     Optional<LiveCall> callOfAgent(long agentId) {
@@ -388,6 +541,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
             callOfAgentLeg.remove(call.agentLeg.value());
         }
         records.transferred(call.callId, "转接至 " + destination);
+        engine().keepWhenAlone(new LegId(call.callId), false); // the transferred call ends with its new party
         engine().transfer(new LegId(call.callId), destination);
         if (call.agentLeg != null) {
             engine().hangup(call.agentLeg);

@@ -91,6 +91,13 @@ class IvrFlows implements FlowRepository {
                    "bye": {"type": "hangup", "prompt": "goodbye"}}}""".formatted(id), null, "system");
     }
 
+    /** The post-call satisfaction survey, stored like any flow so that a city can edit its wording and keys. */
+    void seedSurveyFlow() {
+        if (stored(SatisfactionSurvey.FLOW).isEmpty()) {
+            save(SatisfactionSurvey.FLOW, SatisfactionSurvey.definition(), null, "system");
+        }
+    }
+
     /** Copies the engine's shipped flows in when the table is empty. */
     void seedShippedFlows(String hotlineNumber) throws java.io.IOException {
         if (!all().isEmpty()) {

@@ -91,7 +91,7 @@ class PhoneBarController {
     @Operation(summary = "挂机")
     Map<String, String> hangup() {
         var call = currentCall();
-        telephony.engine().hangup(new LegId(call.callId));
+        legs.agentHangsUp(call);
         return Map.of("callId", call.callId);
     }
 
@@ -114,6 +114,17 @@ class PhoneBarController {
         call.held = false;
         desk.byCall(call.agentId, AgentState.TALKING, call.callId, call.caller, null);
         return mine();
+    }
+
+    record MuteForm(boolean muted) {}
+
+    @PostMapping("/mute")
+    @Operation(summary = "静音（muted=true）：来电者听不到坐席的声音，班长监听仍可听到；muted=false 取消静音")
+    Map<String, Object> mute(@RequestBody MuteForm form) {
+        var call = legs.talkingCallOf(Callers.required().accountId())
+                .orElseThrow(() -> DomainException.conflict("当前没有进行中的通话"));
+        legs.mute(call, form.muted());
+        return Map.of("callId", call.callId, "muted", form.muted());
     }
 
     record TransferForm(@NotBlank(message = "请填写转接目标（分机、技能组或外线号码）") String destination) {}

@@ -15,7 +15,7 @@ class SkillGroups {
 
     record Row(long id, String code, String name, RoutingStrategy strategy, Long overflowGroupId,
                Integer overflowAfterS, int ringTimeoutS, int maxWaitS, int afterCallWorkS, boolean enabled,
-               int version) {
+               int version, Integer announceIntervalS) {
 
         SkillGroup toAcd() {
             return new SkillGroup(id, code, name, strategy, overflowGroupId,
@@ -26,7 +26,7 @@ class SkillGroups {
 
     private static final String SELECT = """
             select id, code, name, strategy, overflow_group_id, overflow_after_s, ring_timeout_s, max_wait_s,
-                   after_call_work_s, enabled, version from cc_skill_group""";
+                   after_call_work_s, enabled, version, announce_interval_s from cc_skill_group""";
 
     private final JdbcClient jdbc;
 
@@ -49,20 +49,21 @@ class SkillGroups {
     long insert(Row r) {
         return jdbc.sql("""
                 insert into cc_skill_group (code, name, strategy, overflow_group_id, overflow_after_s, ring_timeout_s,
-                                            max_wait_s, after_call_work_s, enabled)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                            max_wait_s, after_call_work_s, enabled, announce_interval_s)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(r.code(), r.name(), r.strategy().name(), r.overflowGroupId(), r.overflowAfterS(),
-                        r.ringTimeoutS(), r.maxWaitS(), r.afterCallWorkS(), r.enabled())
+                        r.ringTimeoutS(), r.maxWaitS(), r.afterCallWorkS(), r.enabled(), r.announceIntervalS())
                 .query(Long.class).single();
     }
 
     void update(Row r) {
         int rows = jdbc.sql("""
                 update cc_skill_group set name = ?, strategy = ?, overflow_group_id = ?, overflow_after_s = ?,
-                       ring_timeout_s = ?, max_wait_s = ?, after_call_work_s = ?, enabled = ?, version = version + 1
+                       ring_timeout_s = ?, max_wait_s = ?, after_call_work_s = ?, enabled = ?, announce_interval_s = ?,
+                       version = version + 1
                  where id = ? and version = ?""")
                 .params(r.name(), r.strategy().name(), r.overflowGroupId(), r.overflowAfterS(), r.ringTimeoutS(),
-                        r.maxWaitS(), r.afterCallWorkS(), r.enabled(), r.id(), r.version())
+                        r.maxWaitS(), r.afterCallWorkS(), r.enabled(), r.announceIntervalS(), r.id(), r.version())
                 .update();
         if (rows == 0) {
             throw DomainException.conflict("技能组已被他人修改，请刷新后重试");

@@ -70,6 +70,7 @@ class TelephonyRuntime implements SmartLifecycle {
         try {
             flows.seedShippedFlows(properties.hotlineNumber());
             flows.seedQueueTimeoutFlow(QUEUE_TIMEOUT_FLOW);
+            flows.seedSurveyFlow();
             Path recordings = dataDir.toAbsolutePath().resolve("recordings");
             java.nio.file.Files.createDirectories(recordings);
             List<Trunk> trunks = properties.trunks().stream().map(t -> new Trunk(t.name(),

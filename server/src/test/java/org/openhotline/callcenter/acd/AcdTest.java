@@ -187,6 +187,28 @@ class AcdTest {
     }
 
     @Test
+    void anAgentFreedByARingingAbandonTakesTheNextCallOnceItsDeskSaysReady() {
+        group(SOCIAL, RoutingStrategy.LONGEST_IDLE, null);
+        agent(1, Map.of(SOCIAL, 1));
+        ready(1);
+        call("first", SOCIAL, 0);
+        call("second", SOCIAL, 0);
+        assertThat(offeredAgents()).containsExactly(1L);
+        assertThat(acd.abandoned("first")).contains("RINGING");
+        // not yet: the desk first shows 示闲, then the next call rings
+        assertThat(offeredAgents()).containsExactly(1L);
+        assertThat(acd.stateOf(1)).isEqualTo(AgentState.READY);
+        acd.agentState(1, AgentState.READY);
+        assertThat(offeredAgents()).containsExactly(1L, 1L);
+        assertThat(acd.stateOf(1)).isEqualTo(AgentState.RINGING);
+        // a READY that crosses the offer is not an offer of a second call
+        call("third", SOCIAL, 0);
+        acd.agentState(1, AgentState.READY);
+        assertThat(offeredAgents()).containsExactly(1L, 1L);
+        assertThat(acd.stateOf(1)).isEqualTo(AgentState.RINGING);
+    }
+
+    @Test
     void abandonsAreToldApartByWhereTheyHappened() {
         group(SOCIAL, RoutingStrategy.LONGEST_IDLE, null);
         agent(1, Map.of(SOCIAL, 1));

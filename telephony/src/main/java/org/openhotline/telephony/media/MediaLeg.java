@@ -50,6 +50,9 @@ public final class MediaLeg implements AutoCloseable {
     private volatile long lastPacketNanos = System.nanoTime();
     private volatile boolean held;
     private volatile Playback holdMusic;
+    /** Looping music under prompts (a queued caller): prompts interrupt it, it resumes after them. */
+    private volatile Playback music;
+    private volatile boolean muted;
     volatile Room room;
 
     public Role role() {
@@ -131,9 +134,14 @@ public final class MediaLeg implements AutoCloseable {
             hold.mixInto(acc);
         } else {
             Playback p = playbacks.peek();
-            if (p != null && !p.mixInto(acc)) {
-                playbacks.poll();
-                p.done.complete(true);
+            Playback m = music;
+            if (p != null) {
+                if (!p.mixInto(acc)) {
+                    playbacks.poll();
+                    p.done.complete(true);
+                }
+            } else if (m != null) {
+                m.mixInto(acc);
             }
         }
         InetSocketAddress to = remote;
@@ -196,6 +204,28 @@ public final class MediaLeg implements AutoCloseable {
     public void stopPlayback() {
         Playback p;
         while ((p = playbacks.poll()) != null) p.done.complete(false);
+    }
+
+    /** Loops {@code prompt} whenever no prompt is playing, until {@link #stopMusic()}. */
+    public void music(Prompt prompt) {
+        music = prompt == null ? null : new Playback(prompt, true);
+    }
+
+    public void stopMusic() {
+        music = null;
+    }
+
+    public boolean playsMusic() {
+        return music != null;
+    }
+
+    /** A muted leg is not heard by the other parties of its room (a listening team leader still hears it). */
+    public void mute(boolean on) {
+        muted = on;
+    }
+
+    public boolean isMuted() {
+        return muted;
     }
 
     public void hold(Prompt music) {

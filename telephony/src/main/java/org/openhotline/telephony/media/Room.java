@@ -33,6 +33,7 @@ public final class Room {
     /** Whether {@code listener} hears {@code source} in this room. */
     static boolean hears(MediaLeg listener, MediaLeg source) {
         if (listener == source || source.isHeld() || listener.isHeld()) return false;
+        if (source.isMuted() && listener.role == Role.SPEAKER) return false;
         return switch (source.role) {
             case SPEAKER -> true;
             case LISTENER -> false;

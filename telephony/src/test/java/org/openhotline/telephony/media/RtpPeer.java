@@ -115,6 +115,11 @@ public final class RtpPeer implements AutoCloseable {
         }
     }
 
+    /** A copy of what was heard since {@link #forget()}: 8 kHz samples, one 160-sample frame per packet. */
+    public synchronized short[] heard() {
+        return java.util.Arrays.copyOf(heard, heardLength);
+    }
+
     public synchronized void forget() {
         heardLength = 0;
     }

@@ -156,6 +156,39 @@ class SupervisorCommandsTest {
     void whenTheCitizenHangsUpTheAgentIsReleased() throws Exception {
         engine.hangup(citizenLeg);
         assertThat(agent.awaitBye(3000)).isTrue();
-        events.await(Ended.class, e -> e.leg().equals(agentLeg), Duration.ofSeconds(3));
+        var released = events.await(Ended.class, e -> e.leg().equals(agentLeg), Duration.ofSeconds(3));
+        var hungUp = events.await(Ended.class, e -> e.leg().equals(citizenLeg), Duration.ofSeconds(3));
+        // the call center learns who hung up first: that leg's end comes before the end it caused
+        assertThat(events.events().indexOf(hungUp.event())).isLessThan(events.events().indexOf(released.event()));
+    }
+
+    @Test
+    void aKeptCitizenStaysWhenTheAgentHangsUpAndHearsWhatComesNext() throws Exception {
+        engine.keepWhenAlone(citizenLeg, true);
+        engine.hangup(agentLeg);
+        var agentEnded = events.await(Ended.class, e -> e.leg().equals(agentLeg), Duration.ofSeconds(3));
+        var alone = events.await(LeftAlone.class, e -> e.leg().equals(citizenLeg), Duration.ofSeconds(3));
+        assertThat(alone.nanos()).isGreaterThanOrEqualTo(agentEnded.nanos());
+        assertThat(engine.activeLegs()).contains(citizenLeg).doesNotContain(agentLeg);
+        // what the call center plays next (the survey) reaches the citizen: here the hold music's notes
+        engine.playMusic(citizenLeg, "hold-music");
+        listen();
+        assertThat(hears(citizen, 523) || hears(citizen, 659) || hears(citizen, 784)).isTrue();
+        engine.hangup(citizenLeg);
+        assertThat(citizen.awaitBye(3000)).isTrue();
+    }
+
+    @Test
+    void aMutedAgentIsNotHeardByTheCitizenButByAListeningLeader() throws Exception {
+        LegId leaderLeg = call("1002");
+        engine.monitor(leaderLeg, agentLeg);
+        engine.mute(agentLeg, true);
+        listen();
+        assertThat(hears(citizen, AGENT)).as("citizen hears the muted agent").isFalse();
+        assertThat(hears(agent, CITIZEN)).isTrue();
+        assertThat(hears(leader, AGENT)).as("listening leader hears the muted agent").isTrue();
+        engine.mute(agentLeg, false);
+        listen();
+        assertThat(hears(citizen, AGENT)).isTrue();
     }
 }

@@ -21,11 +21,12 @@ import org.openhotline.telephony.media.RtpPeer;
 /**
  * A minimal SIP phone written for tests (plain UDP text, RFC 3261 just far enough): registers with digest,
  * answers every INVITE, can dial, answers BYE. Its audio is an {@link RtpPeer} speaking one tone, so tests
- * can tell by frequency whom a phone hears. Used where sipp cannot judge audio content.
+ * can tell by frequency whom a phone hears. Used where sipp cannot judge audio content (also by the server's
+ * call-center tests, through the telephony test-jar).
  */
-final class TestPhone implements AutoCloseable {
+public final class TestPhone implements AutoCloseable {
     final String extension;
-    final RtpPeer audio;
+    public final RtpPeer audio;
     private final DatagramSocket socket;
     private volatile InetSocketAddress engine;
     private volatile InetSocketAddress replyTo;
@@ -35,7 +36,7 @@ final class TestPhone implements AutoCloseable {
     private volatile String callId;
     private volatile String dialed;
 
-    TestPhone(String extension, double toneHz, int enginePort) throws IOException {
+    public TestPhone(String extension, double toneHz, int enginePort) throws IOException {
         this.extension = extension;
         this.audio = new RtpPeer(toneHz);
         this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
@@ -52,7 +53,7 @@ final class TestPhone implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    void register(String password) throws Exception {
+    public void register(String password) throws Exception {
         String callId = UUID.randomUUID() + "@127.0.0.1";
         String first = request("REGISTER", "sip:127.0.0.1", callId, 1, "", "", null);
         Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(first);
@@ -69,7 +70,7 @@ final class TestPhone implements AutoCloseable {
     }
 
     /** Dials a number on the engine and waits for the answer. */
-    void dial(String number) throws Exception {
+    public void dial(String number) throws Exception {
         dial(number, null);
     }
 
@@ -134,7 +135,7 @@ final class TestPhone implements AutoCloseable {
         return f.get(5, TimeUnit.SECONDS);
     }
 
-    boolean awaitBye(long millis) {
+    public boolean awaitBye(long millis) {
         try {
             byeReceived.get(millis, TimeUnit.MILLISECONDS);
             return true;

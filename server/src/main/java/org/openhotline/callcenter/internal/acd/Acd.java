@@ -64,12 +64,18 @@ public final class Acd {
     /** The agent's state changed (phone bar, team leader, end of after-call work). READY looks for a call at once. */
     public synchronized void agentState(long agentId, AgentState state) {
         Seat seat = seat(agentId);
-        if (seat.state == state) {
+        if (seat.state == state && state != AgentState.READY) {
             return;
         }
+        if (state == AgentState.READY && ringing.values().stream().anyMatch(r -> r.agentId() == agentId)) {
+            return; // a READY that crossed an offer: the agent's phone is ringing for a call already
+        }
+        boolean wasReady = seat.state == AgentState.READY;
         seat.state = state;
         if (state == AgentState.READY) {
-            seat.readySince = clock.instant();
+            if (!wasReady) {
+                seat.readySince = clock.instant();
+            }
             offerWaitingCallTo(seat);
         }
     }
@@ -131,14 +137,19 @@ public final class Acd {
         ringTimedOut(callId);
     }
 
-    /** The caller hung up before an agent answered; tells where: still queued, or ringing an agent. */
+    /**
+     * The caller hung up before an agent answered; tells where: still queued, or ringing an agent. A ringing
+     * agent is ready again, but is offered the next call only when the call center confirms
+     * {@link #agentState READY}: its desk shows 示闲 before the next 振铃, never after.
+     */
     public synchronized Optional<String> abandoned(String callId) {
         Ringing r = ringing.remove(callId);
         if (r != null) {
             r.timeout().cancel();
             Seat seat = seat(r.agentId());
             forget(callId);
-            agentBackToReady(seat);
+            seat.state = AgentState.READY;
+            seat.readySince = clock.instant();
             return Optional.of("RINGING");
         }
         boolean wasQueued = waiting.removeIf(c -> c.callId().equals(callId));
@@ -269,12 +280,6 @@ public final class Acd {
         waiting.remove(call);
         forget(callId);
         decisions.accept(new AcdDecision.WaitedTooLong(call));
-    }
-
-    private void agentBackToReady(Seat seat) {
-        seat.state = AgentState.READY;
-        seat.readySince = clock.instant();
-        offerWaitingCallTo(seat);
     }
 
     private void forget(String callId) {

@@ -1,0 +1,73 @@
+package org.openhotline.callcenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.openhotline.testing.ApiClient;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What call-center tests set up through the admin API: their own skill group, a number routed to it, and new
+ * agent accounts with an extension, so that they neither depend on nor disturb the demo agents.
+ */
+final class CallCenterFixture {
+
+    private final int port;
+    private final JdbcClient jdbc;
+    private final ApiClient manager;
+
+    CallCenterFixture(int port, JdbcClient jdbc) {
+        this.port = port;
+        this.jdbc = jdbc;
+        this.manager = ApiClient.loggedIn(port, "manager");
+    }
+
+    /** A skill group with a 0 s after-call work; {@code extra} adds or overrides fields (e.g. announceIntervalS). */
+    long group(String code, String name, String strategy, Map<String, Object> extra) {
+        Map<String, Object> form = new HashMap<>(Map.of("code", code, "name", name, "strategy", strategy,
+                "ringTimeoutS", 10, "maxWaitS", 120, "afterCallWorkS", 0));
+        form.putAll(extra);
+        var created = manager.post("/api/callcenter/admin/skill-groups", form);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asLong();
+    }
+
+    /** Calls to {@code number} (a trunk number of the test context) skip the menu and queue for the group. */
+    void route(String number, long groupId) {
+        assertThat(manager.put("/api/callcenter/admin/numbers/" + number + "/flow", Map.of("flowId", "direct-to-agent")).status()).isEqualTo(200);
+        assertThat(manager.post("/api/callcenter/admin/routing-rules", Map.of("calledNumber", number, "groupId", groupId,
+                "priority", 100, "note", "测试")).status()).isEqualTo(201);
+    }
+
+    /** A new staff account with the agent role, agent number, extension (SIP password = demo password) and skills. */
+    long agent(String username, String agentNo, String extension, Map<Long, Integer> skills) {
+        var sysadmin = ApiClient.loggedIn(port, "sysadmin");
+        var secadmin = ApiClient.loggedIn(port, "secadmin");
+        long city = jdbc.sql("select id from org_node where code = 'JZ'").query(Long.class).single();
+        var account = sysadmin.post("/api/accounts", Map.of("username", username, "displayName", "测试坐席" + agentNo,
+                "orgNodeId", city, "password", ApiClient.DEMO_PASSWORD)).json();
+        long id = account.path("id").asLong();
+        assertThat(secadmin.put("/api/accounts/" + id + "/roles", Map.of("roles", List.of("AGENT"),
+                "version", account.path("version").asInt())).status()).isEqualTo(200);
+        assertThat(manager.put("/api/callcenter/admin/agents/" + id, Map.of("agentNo", agentNo, "extension", extension,
+                "sipPassword", ApiClient.DEMO_PASSWORD, "skills", skills)).status()).isEqualTo(200);
+        return id;
+    }
+
+    /** Polls {@code probe} until it gives a value; fails with {@code detail} after {@code timeout}. */
+    static <T> T await(String what, Supplier<T> probe, Duration timeout, Supplier<String> detail) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting for " + what + "\n" + detail.get());
+    }
+}
