@@ -97,12 +97,14 @@ class OrderSearch {
             and.add("w.state in (:states)");
             p.put("states", c.state());
         }
+        // Yellow and red orders are listed in wo_light (the light itself is not indexed, see ADR 003).
         if (c.light() != null && !c.light().isBlank()) {
-            and.add("w.light = :light");
+            and.add(c.light().equals("GREEN") ? "w.light = 'GREEN'"
+                    : "w.id in (select l.work_order_id from wo_light l where l.light = :light)");
             p.put("light", c.light());
         }
         if (Boolean.TRUE.equals(c.overdue())) {
-            and.add("w.light = 'RED'");
+            and.add("w.id in (select l.work_order_id from wo_light l where l.light = 'RED')");
         }
         if (c.appealType() != null && !c.appealType().isBlank()) {
             and.add("w.appeal_type = :type");
