@@ -132,8 +132,9 @@ public class TimeLimitPolicies {
 
     static Policy map(ResultSet rs, int row) throws SQLException {
         long category = rs.getLong("category_id");
+        Long categoryId = rs.wasNull() ? null : category; // right after its own column (wasNull is per last read)
         return new Policy(rs.getLong("id"), LimitStage.valueOf(rs.getString("stage")), rs.getString("appeal_type"),
-                rs.getString("urgency"), rs.wasNull() ? null : category, rs.getInt("amount"),
+                rs.getString("urgency"), categoryId, rs.getInt("amount"),
                 LimitUnit.valueOf(rs.getString("unit")), rs.getInt("yellow_percent"), rs.getString("note"),
                 rs.getInt("version"));
     }
