@@ -33,6 +33,9 @@ class OrderSearch {
     /** Totals above this are answered as {@code COUNT_CAP + 1} ("more than 10,000"). */
     static final int COUNT_CAP = 10_000;
 
+    /** Up to this many matches a page is taken from the matches themselves rather than along the time index. */
+    static final int FEW = 2_000;
+
     private final JdbcClient jdbc;
     private final ZoneId zone;
     private final OrderAccess access;
@@ -54,9 +57,16 @@ class OrderSearch {
         int page = Math.max(1, c.page());
         params.put("limit", size);
         params.put("offset", PageResult.offset(page, size));
-        List<OrderRow> items = jdbc.sql("select " + OrderRow.COLUMNS + " from work_order w " + OrderRow.MAIN_JOIN
-                        + " where " + where + " order by " + SORTS.getOrDefault(c.sort() == null ? "" : c.sort(),
-                        SORTS.get("created_desc")) + " limit :limit offset :offset")
+        String order = " order by " + SORTS.getOrDefault(c.sort() == null ? "" : c.sort(), SORTS.get("created_desc"))
+                + " limit :limit offset :offset";
+        if (total <= COUNT_CAP && PageResult.offset(page, size) >= total) { // past the last match: nothing to read
+            return new PageResult<>(List.of(), total, page, size);
+        }
+        // Few matches: the planner may still walk the time index and test every order until 20 match (a whole
+        // table for a rare term). The count just told us how many there are, so take them first, then sort.
+        String from = total <= FEW ? "(select w.* from work_order w where " + where + " offset 0) w " : "work_order w ";
+        List<OrderRow> items = jdbc.sql("select " + OrderRow.COLUMNS + " from " + from + OrderRow.MAIN_JOIN
+                        + (total <= FEW ? "" : " where " + where) + order)
                 .params(params).query((rs, n) -> OrderRow.map(rs, who)).list();
         return new PageResult<>(items, total, page, size);
     }
