@@ -351,9 +351,37 @@ public class WorkOrderBench {
      * stamps each flip when its transaction commits.
      */
     static void lights(org.springframework.context.ConfigurableApplicationContext app, JdbcClient jdbc, int n, int window) {
+        // Listening from the start: a slow setup must not hide flips that commit before it ends.
+        ConcurrentLinkedQueue<long[]> stamps = new ConcurrentLinkedQueue<>();
+        ThreadLocal<List<Long>> inTx = new ThreadLocal<>();
+        app.addApplicationListener((ApplicationListener<ApplicationEvent>) e -> {
+            if (!(e instanceof PayloadApplicationEvent<?> p) || !(p.getPayload() instanceof WorkOrderLightChanged c)
+                    || c.assignmentId() == null) {
+                return;
+            }
+            List<Long> batch = inTx.get();
+            if (batch == null) {
+                List<Long> fresh = new ArrayList<>();
+                inTx.set(fresh);
+                batch = fresh;
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        long now = System.currentTimeMillis();
+                        if (status == STATUS_COMMITTED) {
+                            for (long id : fresh) {
+                                stamps.add(new long[] {id, now});
+                            }
+                        }
+                        inTx.remove();
+                    }
+                });
+            }
+            batch.add(c.assignmentId());
+        });
         long s0 = System.nanoTime();
         jdbc.sql("create table bench_light_before as select id, light from work_order where created_by = 'bench'").update();
-        long t0 = System.currentTimeMillis() + 20_000 + n / 15; // the window opens after the setup (≈ 90 s for a million)
+        long t0 = System.currentTimeMillis() + 20_000 + n / 8; // the window opens after the setup (≈ 2 min for a million)
         jdbc.sql("""
                 insert into wo_assignment (work_order_id, unit_id, unit_path, unit_name, role, state, assigned_by, assigned_at,
                        sign_due_at, handle_start_at, handle_due_at, signed_at, signed_by, handle_light)
@@ -392,33 +420,6 @@ public class WorkOrderBench {
         System.out.printf("lights: %,d deadlines set up in %.0f s (%,d pending timers in all); moments in a %d s window%s%n",
                 ids.length, secs(s0), pending, window,
                 System.currentTimeMillis() > t0 ? " (WARNING: the setup ended after the window opened)" : "");
-        ConcurrentLinkedQueue<long[]> stamps = new ConcurrentLinkedQueue<>();
-        ThreadLocal<List<Long>> inTx = new ThreadLocal<>();
-        app.addApplicationListener((ApplicationListener<ApplicationEvent>) e -> {
-            if (!(e instanceof PayloadApplicationEvent<?> p) || !(p.getPayload() instanceof WorkOrderLightChanged c)
-                    || c.assignmentId() == null) {
-                return;
-            }
-            List<Long> batch = inTx.get();
-            if (batch == null) {
-                List<Long> fresh = new ArrayList<>();
-                inTx.set(fresh);
-                batch = fresh;
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        long now = System.currentTimeMillis();
-                        if (status == STATUS_COMMITTED) {
-                            for (long id : fresh) {
-                                stamps.add(new long[] {id, now});
-                            }
-                        }
-                        inTx.remove();
-                    }
-                });
-            }
-            batch.add(c.assignmentId());
-        });
         long end = t0 + window * 1000L + 180_000;
         int seen = 0;
         while (System.currentTimeMillis() < end && seen < ids.length) {
