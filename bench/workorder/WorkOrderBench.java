@@ -78,7 +78,7 @@ public class WorkOrderBench {
             System.out.printf("postgres: synchronous_commit=%s, commit_delay=%s, pool %s%n",
                     jdbc.sql("show synchronous_commit").query(String.class).single(),
                     jdbc.sql("show commit_delay").query(String.class).single(), System.getProperty("hotline.db.pool", "default"));
-            cleanUpLights(jdbc);
+            cleanUpLights(app.getBean(DataSource.class), jdbc);
             generate(app.getBean(DataSource.class), jdbc, bulk);
             createThroughHttp(port, jdbc, creates);
             searchAndList(port, jdbc);
@@ -350,7 +350,8 @@ public class WorkOrderBench {
      * the window, half already yellow with their red moment in it. The platform's own sweep flips them; a hook
      * stamps each flip when its transaction commits.
      */
-    static void lights(org.springframework.context.ConfigurableApplicationContext app, JdbcClient jdbc, int n, int window) {
+    static void lights(org.springframework.context.ConfigurableApplicationContext app, JdbcClient jdbc, int n, int window)
+            throws Exception {
         // Listening from the start: a slow setup must not hide flips that commit before it ends.
         ConcurrentLinkedQueue<long[]> stamps = new ConcurrentLinkedQueue<>();
         ThreadLocal<List<Long>> inTx = new ThreadLocal<>();
@@ -459,35 +460,44 @@ public class WorkOrderBench {
                 seen, ids.length, twice, lags.isEmpty() ? 0 : lags.get(lags.size() / 2) / 1000.0,
                 lags.isEmpty() ? 0 : lags.get((int) (lags.size() * 0.99)) / 1000.0, max / 1000.0, over,
                 seen / Math.max(0.001, (last - Math.max(first - 1, t0)) / 1000.0), load());
-        cleanUpLights(jdbc);
+        cleanUpLights(app.getBean(DataSource.class), jdbc);
     }
 
     /**
      * Removes what the lights run added and puts the orders' lights back as they were, so that the data can be used
      * again (also after an interrupted run: the saved lights stay until they are restored).
      */
-    static void cleanUpLights(JdbcClient jdbc) {
+    static void cleanUpLights(DataSource ds, JdbcClient jdbc) throws Exception {
         if (!jdbc.sql("select to_regclass('bench_light_before') is not null").query(Boolean.class).single()) {
             return;
         }
         long t = System.nanoTime();
-        jdbc.sql("""
-                delete from wo_timeline t using wo_assignment a
-                 where a.assigned_by = 'bench-lights' and t.work_order_id = a.work_order_id
-                   and t.action in ('light-yellow', 'light-red') and t.actor = 'system'""").update();
-        jdbc.sql("""
-                delete from calendar_timer t using wo_assignment a
-                 where a.assigned_by = 'bench-lights' and t.subject_type = 'wo.handle' and t.subject_id = a.id""").update();
-        jdbc.sql("delete from wo_assignment where assigned_by = 'bench-lights'").update();
-        jdbc.sql("update work_order w set light = b.light from bench_light_before b where w.id = b.id and w.light <> b.light").update();
-        jdbc.sql("delete from wo_light l using bench_light_before b where l.work_order_id = b.id").update();
-        jdbc.sql("""
-                insert into wo_light (work_order_id, light, created_at)
-                select w.id, w.light, w.created_at from work_order w join bench_light_before b on b.id = w.id
-                 where w.light <> 'GREEN'""").update();
-        jdbc.sql("drop table bench_light_before").update();
-        jdbc.sql("vacuum analyze wo_assignment").update();
-        jdbc.sql("vacuum analyze calendar_timer").update();
+        try (Connection c = ds.getConnection(); var st = c.createStatement()) {
+            c.setAutoCommit(false);
+            // Bench rows only, all of them: no foreign-key checks (wo_assignment.parent_id has no index, so checking
+            // a million deleted assignments would scan the table a million times).
+            st.execute("set local session_replication_role = replica");
+            st.execute("""
+                    delete from wo_timeline t using wo_assignment a
+                     where a.assigned_by = 'bench-lights' and t.work_order_id = a.work_order_id
+                       and t.action in ('light-yellow', 'light-red') and t.actor = 'system'""");
+            st.execute("""
+                    delete from calendar_timer t using wo_assignment a
+                     where a.assigned_by = 'bench-lights' and t.subject_type = 'wo.handle' and t.subject_id = a.id""");
+            st.execute("delete from wo_assignment where assigned_by = 'bench-lights'");
+            st.execute("update work_order w set light = b.light from bench_light_before b where w.id = b.id and w.light <> b.light");
+            st.execute("delete from wo_light l using bench_light_before b where l.work_order_id = b.id");
+            st.execute("""
+                    insert into wo_light (work_order_id, light, created_at)
+                    select w.id, w.light, w.created_at from work_order w join bench_light_before b on b.id = w.id
+                     where w.light <> 'GREEN'""");
+            st.execute("drop table bench_light_before");
+            c.commit();
+            c.setAutoCommit(true);
+            st.execute("vacuum analyze wo_assignment");
+            st.execute("vacuum analyze calendar_timer");
+            st.execute("vacuum analyze work_order");
+        }
         System.out.printf("lights: cleaned up the lights run in %.0f s%n", secs(t));
     }
 
