@@ -39,14 +39,27 @@ class OrderSearch {
     private final JdbcClient jdbc;
     private final ZoneId zone;
     private final OrderAccess access;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    OrderSearch(JdbcClient jdbc, java.time.Clock clock, OrderAccess access) {
+    OrderSearch(JdbcClient jdbc, java.time.Clock clock, OrderAccess access,
+                org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.tx.setReadOnly(true);
         this.zone = clock.getZone();
         this.access = access;
     }
 
     PageResult<OrderRow> search(Criteria c, StaffPrincipal who) {
+        // Plans for these parameters, not a cached generic plan: a generic plan cannot know that one term matches
+        // 50,000 orders and another none (measured: 1.9 s instead of milliseconds at a million orders).
+        return tx.execute(status -> {
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            return searchNow(c, who);
+        });
+    }
+
+    private PageResult<OrderRow> searchNow(Criteria c, StaffPrincipal who) {
         Map<String, Object> params = new HashMap<>();
         String where = where(c, who, params);
         // Counting stops after COUNT_CAP rows: an exact total of 300,000 matches helps nobody and costs the most.
