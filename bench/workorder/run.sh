@@ -1,9 +1,14 @@
 #!/bin/sh
-# Work-order benchmark: ./bench/workorder/run.sh [bulk orders, default 200000] [HTTP creates, default 4000]
-# Builds the server classes, then runs WorkOrderBench (single-file Java 25) with the server's classpath.
+# Work-order benchmark, unattended and bounded (about 10 minutes on 2 quiet cores, 15 at most):
+#   ./bench/workorder/run.sh [orders 1000000] [HTTP creates 20000] [light deadlines 1000000] [window s 30]
+# Builds the server classes, then runs WorkOrderBench (single-file Java 25) with the server's classpath. The generated
+# database is kept in $WO_BENCH_DATA (default /tmp/openhotline-wo-bench) and reused; delete it to start over.
 set -e
 cd "$(dirname "$0")/../.."
-./mvnw -B -q -pl server -am package -DskipTests -Dskip.web=true
-./mvnw -B -q -pl server dependency:build-classpath -Dmdep.outputFile="$PWD/server/target/bench-classpath.txt"
+./mvnw -B -q -pl server -am package -DskipTests -Dskip.web=true \
+    dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/server/target/bench-classpath.txt"
 JAVA=${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* | head -1)}/bin/java
-exec "$JAVA" -Xmx1g -cp "server/target/classes:$(cat server/target/bench-classpath.txt)" bench/workorder/WorkOrderBench.java "$@"
+# SIGTERM after 15 minutes lets Spring stop the embedded PostgreSQL; SIGKILL 60 s later if it hangs (the next run
+# then stops the left-over postmaster itself).
+exec timeout -k 60 900 "$JAVA" -Xmx2g -cp "server/target/classes:$(cat server/target/bench-classpath.txt)" \
+    bench/workorder/WorkOrderBench.java "$@"

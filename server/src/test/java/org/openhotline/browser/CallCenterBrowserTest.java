@@ -203,7 +203,7 @@ class CallCenterBrowserTest {
         assertThat(intake.locator(".el-form-item", new Locator.LocatorOptions().setHasText("来电编号")).locator("input")).hasValue(callId);
         intake.locator(".el-form-item", new Locator.LocatorOptions().setHasText("诉求内容")).locator("textarea")
                 .fill("来电反映路灯仍未修复，浏览器测试新建工单");
-        intake.locator(".el-radio-button", new Locator.LocatorOptions().setHasText("暂存待派")).click();
+        intake.locator(".el-radio-button", new Locator.LocatorOptions().setHasText("转派单员")).click();
         intake.locator(".el-button--primary", new Locator.LocatorOptions().setHasText("提交")).click();
         a.waitForURL(java.util.regex.Pattern.compile(".*/workorders/\\d+$"));
         long newId = Long.parseLong(a.url().replaceAll(".*/workorders/(\\d+)$", "$1"));
@@ -219,8 +219,10 @@ class CallCenterBrowserTest {
         assertThat(state).hasText("整理", WITHIN_5S);
         assertThat(tile.locator(".tile-state")).hasText("整理", WITHIN_5S);
         assertThat(a.locator(".phone-bar .pb-timer")).not().hasText("00:00", WITHIN_5S);
-        citizen.expectSuccess(Duration.ofSeconds(15));
         phone.expectSuccess(Duration.ofSeconds(15));
+        // the agent hung up first: the citizen is kept for the satisfaction survey, presses nothing and is released
+        // after the survey has asked twice
+        citizen.expectSuccess(Duration.ofSeconds(45));
         agent.screenshot("callcenter-after-call-work");
         int afterCallWorkS = jdbc.sql("select after_call_work_s from cc_skill_group where code = 'general'").query(Integer.class).single();
         var untilReady = new LocatorAssertions.HasTextOptions().setTimeout((afterCallWorkS + 15) * 1000.0);

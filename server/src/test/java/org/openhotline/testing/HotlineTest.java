@@ -17,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hotline.demo.password=" + ApiClient.DEMO_PASSWORD,
         "hotline.demo.enabled=true",
+        // The test database is thrown away: no flush per commit (production keeps fsync on).
+        "hotline.db.embedded-fsync=false",
         // Real SIP and RTP on loopback, on ports that do not collide with a running platform or other contexts.
         "hotline.sip.bind-address=127.0.0.1",
         "hotline.sip.rtp-min=30000",

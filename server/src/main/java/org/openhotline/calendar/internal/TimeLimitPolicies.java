@@ -3,23 +3,36 @@ package org.openhotline.calendar.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.openhotline.calendar.LimitStage;
 import org.openhotline.calendar.LimitUnit;
 import org.openhotline.shared.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Table {@code time_limit_policy}. The policy that applies is the most specific match: a category rule beats an
  * urgency rule, which beats an appeal-type rule, which beats the stage's general rule (an emergency complaint is
- * handled in 2 hours, not 15 working days).
+ * handled in 2 hours, not 15 working days). Every intake and dispatch asks for a policy, so the matching runs on an
+ * in-memory copy of the (few dozen) rows: dropped after each edit commits, reloaded every minute for edits made
+ * through another instance.
  */
 @Repository
 public class TimeLimitPolicies {
 
+    private static final Comparator<Policy> MOST_SPECIFIC_FIRST = Comparator
+            .comparing((Policy p) -> p.categoryId() == null)
+            .thenComparing(p -> p.urgency() == null)
+            .thenComparing(p -> p.appealType() == null)
+            .thenComparingLong(Policy::id);
+
     private final JdbcClient jdbc;
+    private volatile List<Policy> snapshot;
 
     TimeLimitPolicies(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -37,18 +50,40 @@ public class TimeLimitPolicies {
     }
 
     public Optional<Policy> applicable(LimitStage stage, String appealType, String urgency, Collection<Long> categoryPath) {
-        List<Long> categories = categoryPath == null || categoryPath.isEmpty() ? List.of(-1L) : List.copyOf(categoryPath);
-        return jdbc.sql("""
-                select * from time_limit_policy
-                 where stage = :stage
-                   and (appeal_type is null or appeal_type = :type)
-                   and (urgency is null or urgency = :urgency)
-                   and (category_id is null or category_id in (:categories))
-                 order by (category_id is not null) desc, (urgency is not null) desc, (appeal_type is not null) desc, id
-                 limit 1""")
-                .param("stage", stage.name()).param("type", appealType).param("urgency", urgency)
-                .param("categories", categories)
-                .query(TimeLimitPolicies::map).optional();
+        Collection<Long> categories = categoryPath == null ? List.of() : categoryPath;
+        return cached().stream()
+                .filter(p -> p.stage() == stage)
+                .filter(p -> p.appealType() == null || p.appealType().equals(appealType))
+                .filter(p -> p.urgency() == null || p.urgency().equals(urgency))
+                .filter(p -> p.categoryId() == null || categories.contains(p.categoryId()))
+                .min(MOST_SPECIFIC_FIRST);
+    }
+
+    private List<Policy> cached() {
+        List<Policy> s = snapshot;
+        if (s == null) {
+            s = List.copyOf(all());
+            snapshot = s;
+        }
+        return s;
+    }
+
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void reload() {
+        snapshot = List.copyOf(all());
+    }
+
+    /** Drops the copy now and again once the edit's transaction ends (a reload in between saw the old rows). */
+    private void changed() {
+        snapshot = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    snapshot = null;
+                }
+            });
+        }
     }
 
     public Policy create(PolicyForm f) {
@@ -58,6 +93,7 @@ public class TimeLimitPolicies {
                 .params(f.stage().name(), blankToNull(f.appealType()), blankToNull(f.urgency()), f.categoryId(),
                         f.amount(), f.unit().name(), f.yellowPercent(), f.note())
                 .query(Long.class).single();
+        changed();
         return find(id);
     }
 
@@ -72,6 +108,7 @@ public class TimeLimitPolicies {
         if (rows == 0) {
             throw DomainException.conflict("该时限规则已被他人修改或删除，请刷新后重试");
         }
+        changed();
         return find(id);
     }
 
@@ -81,6 +118,7 @@ public class TimeLimitPolicies {
             throw DomainException.conflict("每个环节的通用时限不能删除，可以修改");
         }
         jdbc.sql("delete from time_limit_policy where id = ?").param(id).update();
+        changed();
     }
 
     Policy find(long id) {
@@ -94,8 +132,9 @@ public class TimeLimitPolicies {
 
     static Policy map(ResultSet rs, int row) throws SQLException {
         long category = rs.getLong("category_id");
+        Long categoryId = rs.wasNull() ? null : category; // right after its own column (wasNull is per last read)
         return new Policy(rs.getLong("id"), LimitStage.valueOf(rs.getString("stage")), rs.getString("appeal_type"),
-                rs.getString("urgency"), rs.wasNull() ? null : category, rs.getInt("amount"),
+                rs.getString("urgency"), categoryId, rs.getInt("amount"),
                 LimitUnit.valueOf(rs.getString("unit")), rs.getInt("yellow_percent"), rs.getString("note"),
                 rs.getInt("version"));
     }

@@ -27,7 +27,7 @@ class TimerSweep {
 
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
-        int fired = timers.fireDue(clock.instant());
+        int fired = timers.fireDue(clock::instant);
         if (fired > 0) {
             log.info("Fired {} timers whose moment passed while the server was down", fired);
         }
@@ -36,6 +36,6 @@ class TimerSweep {
     @Scheduled(fixedDelayString = "${hotline.calendar.sweep-interval:PT15S}",
                initialDelayString = "${hotline.calendar.sweep-interval:PT15S}")
     void sweep() {
-        timers.fireDue(clock.instant());
+        timers.fireDue(clock::instant);
     }
 }

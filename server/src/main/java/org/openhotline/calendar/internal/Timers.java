@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Timers {
 
     private static final Logger log = LoggerFactory.getLogger(Timers.class);
-    private static final int BATCH = 500;
+    /** Timers per transaction: large enough that a million due moments cost a few hundred commits. */
+    private static final int BATCH = 5_000;
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -69,8 +70,18 @@ public class Timers {
 
     /** Fires every timer due at {@code now}; returns how many fired. */
     public int fireDue(Instant now) {
+        return fireDue(() -> now);
+    }
+
+    /**
+     * Fires every timer due, batch after batch, each batch at the instant {@code clock} gives when it starts: a
+     * sweep through a backlog of a million stamps each flip with the time it really happened and also takes the
+     * moments that come while it runs.
+     */
+    public int fireDue(java.util.function.Supplier<Instant> clock) {
         int total = 0;
         while (true) {
+            Instant now = clock.get();
             Integer fired;
             try {
                 fired = tx.execute(status -> fireBatch(now, BATCH));
@@ -105,21 +116,26 @@ public class Timers {
         return fired;
     }
 
+    /**
+     * Marks up to {@code limit} due timers fired in one statement (the row locks of {@code SKIP LOCKED} keep other
+     * instances' sweeps off them) and publishes them as one batch in the same transaction.
+     */
     private int fireBatch(Instant now, int limit) {
-        List<TimerFired> due = jdbc.sql("""
-                select id, subject_type, subject_id, light, due_at, deadline_at from calendar_timer
-                 where fired_at is null and due_at <= ?
-                 order by due_at limit ? for update skip locked""")
-                .params(ts(now), limit)
+        List<TimerFired> due = new java.util.ArrayList<>(jdbc.sql("""
+                update calendar_timer t set fired_at = :now
+                  from (select id from calendar_timer where fired_at is null and due_at <= :now
+                         order by due_at limit :limit for update skip locked) d
+                 where t.id = d.id
+                returning t.id, t.subject_type, t.subject_id, t.light, t.due_at, t.deadline_at""")
+                .param("now", ts(now)).param("limit", limit)
                 .query((rs, n) -> new TimerFired(rs.getLong("id"), rs.getString("subject_type"), rs.getLong("subject_id"),
                         rs.getString("light"), rs.getTimestamp("due_at").toInstant(),
                         rs.getTimestamp("deadline_at").toInstant(), now))
-                .list();
+                .list());
         if (due.isEmpty()) {
             return 0;
         }
-        jdbc.sql("update calendar_timer set fired_at = :now where id in (:ids)")
-                .param("now", ts(now)).param("ids", due.stream().map(TimerFired::timerId).toList()).update();
+        due.sort(java.util.Comparator.comparing(TimerFired::dueAt).thenComparingLong(TimerFired::timerId));
         events.publishEvent(new TimersFired(due));
         return due.size();
     }

@@ -33,17 +33,33 @@ class OrderSearch {
     /** Totals above this are answered as {@code COUNT_CAP + 1} ("more than 10,000"). */
     static final int COUNT_CAP = 10_000;
 
+    /** Up to this many matches a page is taken from the matches themselves rather than along the time index. */
+    static final int FEW = 2_000;
+
     private final JdbcClient jdbc;
     private final ZoneId zone;
     private final OrderAccess access;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    OrderSearch(JdbcClient jdbc, java.time.Clock clock, OrderAccess access) {
+    OrderSearch(JdbcClient jdbc, java.time.Clock clock, OrderAccess access,
+                org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.tx.setReadOnly(true);
         this.zone = clock.getZone();
         this.access = access;
     }
 
     PageResult<OrderRow> search(Criteria c, StaffPrincipal who) {
+        // Plans for these parameters, not a cached generic plan: a generic plan cannot know that one term matches
+        // 50,000 orders and another none (measured: 1.9 s instead of milliseconds at a million orders).
+        return tx.execute(status -> {
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            return searchNow(c, who);
+        });
+    }
+
+    private PageResult<OrderRow> searchNow(Criteria c, StaffPrincipal who) {
         Map<String, Object> params = new HashMap<>();
         String where = where(c, who, params);
         // Counting stops after COUNT_CAP rows: an exact total of 300,000 matches helps nobody and costs the most.
@@ -54,9 +70,16 @@ class OrderSearch {
         int page = Math.max(1, c.page());
         params.put("limit", size);
         params.put("offset", PageResult.offset(page, size));
-        List<OrderRow> items = jdbc.sql("select " + OrderRow.COLUMNS + " from work_order w " + OrderRow.MAIN_JOIN
-                        + " where " + where + " order by " + SORTS.getOrDefault(c.sort() == null ? "" : c.sort(),
-                        SORTS.get("created_desc")) + " limit :limit offset :offset")
+        String order = " order by " + SORTS.getOrDefault(c.sort() == null ? "" : c.sort(), SORTS.get("created_desc"))
+                + " limit :limit offset :offset";
+        if (total <= COUNT_CAP && PageResult.offset(page, size) >= total) { // past the last match: nothing to read
+            return new PageResult<>(List.of(), total, page, size);
+        }
+        // Few matches: the planner may still walk the time index and test every order until 20 match (a whole
+        // table for a rare term). The count just told us how many there are, so take them first, then sort.
+        String from = total <= FEW ? "(select w.* from work_order w where " + where + " offset 0) w " : "work_order w ";
+        List<OrderRow> items = jdbc.sql("select " + OrderRow.COLUMNS + " from " + from + OrderRow.MAIN_JOIN
+                        + (total <= FEW ? "" : " where " + where) + order)
                 .params(params).query((rs, n) -> OrderRow.map(rs, who)).list();
         return new PageResult<>(items, total, page, size);
     }
@@ -97,12 +120,14 @@ class OrderSearch {
             and.add("w.state in (:states)");
             p.put("states", c.state());
         }
+        // Yellow and red orders are listed in wo_light (the light itself is not indexed, see ADR 003).
         if (c.light() != null && !c.light().isBlank()) {
-            and.add("w.light = :light");
+            and.add(c.light().equals("GREEN") ? "w.light = 'GREEN'"
+                    : "w.id in (select l.work_order_id from wo_light l where l.light = :light)");
             p.put("light", c.light());
         }
         if (Boolean.TRUE.equals(c.overdue())) {
-            and.add("w.light = 'RED'");
+            and.add("w.id in (select l.work_order_id from wo_light l where l.light = 'RED')");
         }
         if (c.appealType() != null && !c.appealType().isBlank()) {
             and.add("w.appeal_type = :type");
