@@ -7,6 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.openhotline.knowledge.internal.Articles;
 import org.openhotline.knowledge.internal.KnowledgeIndex;
@@ -58,5 +63,28 @@ class KnowledgeIndexTest {
         index.open();
         assertThat(index.size()).isEqualTo(articles.count());
         assertThat(hits("居住证")).isPositive();
+    }
+
+    @Test
+    void anIndexWrittenInAnOlderFormatIsRebuilt() throws IOException {
+        var before = index.lastRebuild();
+        index.close();
+        // An index from before the format was recorded: same articles, same latest change, no format in the commit.
+        try (var dir = FSDirectory.open(index.folder());
+             var writer = new IndexWriter(dir, new IndexWriterConfig())) {
+            Map<String, String> data = new HashMap<>();
+            writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+            assertThat(data.remove("format")).isNotNull();
+            writer.setLiveCommitData(data.entrySet(), true);
+            writer.commit();
+        }
+        index.open();
+        assertThat(index.lastRebuild()).isNotSameAs(before);
+        assertThat(index.size()).isEqualTo(articles.count());
+        assertThat(hits("居住证")).isPositive();
+        var current = index.lastRebuild();
+        index.close();
+        index.open(); // now current: opened as it is
+        assertThat(index.lastRebuild()).isSameAs(current);
     }
 }

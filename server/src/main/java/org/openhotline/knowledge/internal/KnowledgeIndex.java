@@ -25,6 +25,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -55,6 +56,13 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
     private static final String LATEST_CHANGE = "latestChange";
+    private static final String FORMAT = "format";
+    /**
+     * Bumped whenever the fields change, so an index written by an older version is rebuilt at start. 2: the words of
+     * title, keywords and body in one field {@code text} (one postings list per word instead of three), title and
+     * keywords in {@code head}.
+     */
+    static final String FORMAT_VERSION = "2";
 
     private final Path folder;
     private final Articles articles;
@@ -106,6 +114,10 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
                 if (reader.numDocs() != inDb) {
                     closeQuietly();
                     return "holds " + reader.numDocs() + " articles, the database " + inDb;
+                }
+                if (!FORMAT_VERSION.equals(reader.getIndexCommit().getUserData().get(FORMAT))) {
+                    closeQuietly();
+                    return "written in an older format";
                 }
                 String recorded = reader.getIndexCommit().getUserData().get(LATEST_CHANGE);
                 if (!String.valueOf(latestChangeInDb()).equals(recorded == null ? "" : recorded)) {
@@ -220,7 +232,7 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
     }
 
     private void commit(long latest) throws IOException {
-        writer.setLiveCommitData(Map.of(LATEST_CHANGE, Long.toString(latest)).entrySet());
+        writer.setLiveCommitData(Map.of(LATEST_CHANGE, Long.toString(latest), FORMAT, FORMAT_VERSION).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
@@ -246,9 +258,13 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
         d.add(new LongPoint("from", a.effectiveFrom() == null ? Long.MIN_VALUE : a.effectiveFrom().toEpochDay()));
         d.add(new LongPoint("to", a.expiresOn() == null ? Long.MAX_VALUE : a.expiresOn().toEpochDay()));
         d.add(new StoredField("expires", a.expiresOn() == null ? "" : a.expiresOn().toString()));
-        d.add(new TextField("title", a.title(), Field.Store.YES));
-        d.add(new TextField("keywords", a.keywords(), Field.Store.YES));
-        d.add(new TextField("body", a.bodyText(), Field.Store.YES));
+        d.add(new StoredField("title", a.title()));
+        d.add(new StoredField("keywords", a.keywords()));
+        d.add(new StoredField("body", a.bodyText()));
+        // Title, keywords and body as one field: a word is one postings list to walk rather than three under a
+        // DisjunctionMax; title and keywords together once more as head, for a small boost (see SearchQueries).
+        d.add(new TextField("text", a.title() + "\n" + a.keywords() + "\n" + a.bodyText(), Field.Store.NO));
+        d.add(new TextField("head", a.title() + "\n" + a.keywords(), Field.Store.NO));
         d.add(new TextField("title_bi", a.title(), Field.Store.NO));
         d.add(new TextField("keywords_bi", a.keywords(), Field.Store.NO));
         d.add(new TextField("body_bi", a.bodyText(), Field.Store.NO));
@@ -272,12 +288,18 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
     static final int COUNTED_LATEST = 1000;
     static final int COUNTED_RELEVANT = 100;
 
+    /** Hits by relevance re-ranked by the query's {@code rerank} part (pages within it keep one order). */
+    static final int RERANK_WINDOW = 20;
+
     public Hits search(Query query, boolean latestFirst, int offset, int size) {
-        return search(query, latestFirst, offset, size, latestFirst ? COUNTED_LATEST : COUNTED_RELEVANT);
+        return search(query, null, latestFirst, offset, size, latestFirst ? COUNTED_LATEST : COUNTED_RELEVANT);
     }
 
-    /** {@code countUpTo}: hits counted exactly by relevance before skipping (at least the page). */
-    public Hits search(Query query, boolean latestFirst, int offset, int size, int countUpTo) {
+    /**
+     * {@code rerank} (may be null): scored on the first {@link #RERANK_WINDOW} hits by relevance only and added to their
+     * scores. {@code countUpTo}: hits counted exactly by relevance before skipping (at least the page).
+     */
+    public Hits search(Query query, Query rerank, boolean latestFirst, int offset, int size, int countUpTo) {
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
@@ -286,14 +308,20 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
         }
         try {
             int n = offset + size;
+            boolean reranked = rerank != null && !latestFirst;
+            int collected = reranked ? Math.max(n, RERANK_WINDOW) : n;
             TopDocs top = latestFirst
                     ? searcher.search(query, new TopFieldCollectorManager(
                             new Sort(new SortField("updated", SortField.Type.LONG, true)), n, null, COUNTED_LATEST))
-                    : searcher.search(query, new TopScoreDocCollectorManager(n, null, Math.max(n, countUpTo)));
+                    : searcher.search(query, new TopScoreDocCollectorManager(collected, null,
+                            Math.max(collected, countUpTo)));
+            if (reranked && top.scoreDocs.length > 1) {
+                top = QueryRescorer.rescore(searcher, top, rerank, 1, collected);
+            }
             var stored = searcher.storedFields();
             List<Hit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
-            for (int i = offset; i < docs.length; i++) {
+            for (int i = offset; i < Math.min(docs.length, n); i++) {
                 Document d = stored.document(docs[i].doc);
                 hits.add(new Hit(Long.parseLong(d.get("id")), docs[i].score, Long.parseLong(d.get("cat")),
                         d.get("state"), d.get("title"), d.get("keywords"), d.get("body"), d.get("regions"),
@@ -340,14 +368,14 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
         }
     }
 
-    /** How rare a word is in the bodies (inverse document frequency), for the answer assistant's passage scores. */
+    /** How rare a word is in the articles (inverse document frequency), for the answer assistant's passage scores. */
     public double rarity(String word) {
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
             try {
                 int n = Math.max(searcher.getIndexReader().numDocs(), 1);
-                int df = searcher.getIndexReader().docFreq(new Term("body", word));
+                int df = searcher.getIndexReader().docFreq(new Term("text", word));
                 return Math.log(1 + (n - df + 0.5) / (df + 0.5));
             } finally {
                 searchers.release(searcher);

@@ -64,17 +64,19 @@ public class KnowledgeSearch {
 
     /** What a query text means once synonyms are applied: the Lucene query and the words to highlight. */
     /** {@code spoken}: a whole question (three words or more) rather than a keyword or two. */
-    public record Parsed(Query query, Query relaxed, List<String> highlight, List<String> words, boolean spoken) {}
+    /** {@code rerank}: added to the scores of the first hits (title and keyword words), may be null. */
+    public record Parsed(Query query, Query relaxed, Query rerank, List<String> highlight, List<String> words,
+                         boolean spoken) {}
 
     public Parsed parse(String q) {
         QueryText t = QueryText.read(q, synonyms.mentions(ChineseText.normalize(q)));
         if (t.isEmpty()) {
-            return new Parsed(null, null, t.highlight(), t.words(), false);
+            return new Parsed(null, null, null, t.highlight(), t.words(), false);
         }
-        QueryText rare = t.withoutCommon(index.common("body", t.slotWords(), COMMON),
+        QueryText rare = t.withoutCommon(index.common("text", t.slotWords(), COMMON),
                 index.common("body_bi", t.grams(), COMMON));
-        return new Parsed(SearchQueries.text(rare, false), SearchQueries.text(rare, true), t.highlight(), t.words(),
-                rare.slots().size() >= 3);
+        return new Parsed(SearchQueries.text(rare, false), SearchQueries.text(rare, true), SearchQueries.headBoost(rare),
+                t.highlight(), t.words(), rare.slots().size() >= 3);
     }
 
     public Answer search(StaffPrincipal caller, Request r) {
@@ -83,7 +85,7 @@ public class KnowledgeSearch {
                 .collect(Collectors.toMap(Category::id, c -> c));
         Set<Long> allowed = r.categoryId() == null ? readable.keySet() : subtree(readable, r.categoryId());
         String text = r.q() == null ? "" : r.q().strip();
-        Parsed parsed = text.isEmpty() ? new Parsed(null, null, List.of(), List.of(), false) : parse(text);
+        Parsed parsed = text.isEmpty() ? new Parsed(null, null, null, List.of(), List.of(), false) : parse(text);
         if (allowed.isEmpty() || (!text.isEmpty() && parsed.query() == null)) {
             return new Answer(List.of(), 0, false, false, r.page(), r.size(), List.of(), parsed.highlight(),
                     elapsed(start));
@@ -95,10 +97,10 @@ public class KnowledgeSearch {
         // skips from the first full page on. Keywords keep a count (up to 100) for the "找到 N 条" line.
         int counted = parsed.spoken() && !latest ? offset + r.size() + 1 : KnowledgeIndex.COUNTED_RELEVANT;
         var hits = index.search(with(parsed.query() == null ? new MatchAllDocsQuery() : parsed.query(), filters),
-                latest, offset, r.size(), counted);
+                parsed.rerank(), latest, offset, r.size(), counted);
         boolean strictFound = hits.total() > 0;
         if (!strictFound && parsed.relaxed() != null) {
-            hits = index.search(with(parsed.relaxed(), filters), latest, offset, r.size(), counted);
+            hits = index.search(with(parsed.relaxed(), filters), parsed.rerank(), latest, offset, r.size(), counted);
         }
         List<Hit> items = new ArrayList<>();
         for (var h : hits.hits()) {
@@ -150,8 +152,9 @@ public class KnowledgeSearch {
         List<Query> filters = List.of(SearchQueries.inSet("cat", allowed.stream().map(String::valueOf).toList()),
                 new TermQuery(new Term("state", Article.State.PUBLISHED.name())),
                 SearchQueries.validOn(LocalDate.now(clock).toEpochDay()));
-        var hits = index.search(with(parsed.query(), filters), false, 0, n, n).hits();
-        return hits.isEmpty() ? index.search(with(parsed.relaxed(), filters), false, 0, n, n).hits() : hits;
+        var hits = index.search(with(parsed.query(), filters), parsed.rerank(), false, 0, n, n).hits();
+        return hits.isEmpty() ? index.search(with(parsed.relaxed(), filters), parsed.rerank(), false, 0, n, n).hits()
+                : hits;
     }
 
     /** The yellow pages change rarely and the same words come back all day: answers are kept a minute. */

@@ -3,6 +3,7 @@ package org.openhotline.knowledge.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -16,16 +17,25 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Builds the Lucene query for a search box text, read into {@link QueryText}: one clause per meaningful word (a word
- * named in the synonym list is one clause whose alternatives are its synonyms), matching when enough of them occur —
- * each in the title (boost 4), the keywords (3) or the body — or when enough of the text's character bigrams occur in
- * the title or keywords; the bigram clause is what finds an article whose words smartcn cut differently.
+ * named in the synonym list is one clause whose alternatives are its synonyms), matching when enough of them occur
+ * in the article (title, keywords and body indexed together as {@code text}), or when enough of the text's character
+ * bigrams occur in the title or keywords; the bigram clause is what finds an article whose words smartcn cut
+ * differently. Words also found in the title or keywords re-rank the first hits a little ({@link #headBoost}).
  * One flat query rather than one per synonym variant: every variant repeated the words it shared with the others, and
- * each repetition walked the same postings again.
+ * each repetition walked the same postings again. One field per word rather than a DisjunctionMax over title,
+ * keywords and body: the max-of-three scorer was the hottest frame of a search, and the body postings were walked
+ * for every word anyway.
  */
 final class SearchQueries {
 
     static final float TITLE_BOOST = 4f;
     static final float KEYWORD_BOOST = 3f;
+    /**
+     * A word also in the title or keywords ({@code head}) scores a little more: without it an article whose title
+     * names the matter (居住证, 养老保险) fell out of the first five; at 3 it drowned the body's evidence. Evaluation set,
+     * search recall@1/@5: boost 3 → 0.895/0.953, 0.7 → 0.907/0.965, 0.4 → 0.913/0.965, none → 0.919/0.953.
+     */
+    static final float HEAD_BOOST = 0.4f;
 
     private SearchQueries() {}
 
@@ -60,8 +70,25 @@ final class SearchQueries {
             bigrams.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(m * (relaxed ? 0.3 : 0.6))));
             b.add(bigrams.build(), Occur.SHOULD);
         }
-        BooleanQuery built = b.build();
-        return built.clauses().isEmpty() ? null : built;
+        BooleanQuery match = b.build();
+        return match.clauses().isEmpty() ? null : match;
+    }
+
+    /**
+     * Re-ranks the first hits ({@link KnowledgeIndex#RERANK_WINDOW}): a word also in the title or keywords
+     * ({@code head}) adds a little. Part of the query it cost as much as the whole word clause (every matching article
+     * was looked up in the head postings); on the first twenty hits it costs next to nothing.
+     */
+    static Query headBoost(QueryText t) {
+        Set<String> words = t.slotWords();
+        if (words.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder boosts = new BooleanQuery.Builder();
+        for (String w : words) {
+            boosts.add(new BoostQuery(new TermQuery(new Term("head", w)), HEAD_BOOST), Occur.SHOULD);
+        }
+        return boosts.build();
     }
 
     /** A word, or a synonym group: the best of its alternatives, each of which needs all its words. */
@@ -80,10 +107,7 @@ final class SearchQueries {
     }
 
     private static Query word(String w) {
-        return new DisjunctionMaxQuery(List.of(
-                new BoostQuery(new TermQuery(new Term("title", w)), TITLE_BOOST),
-                new BoostQuery(new TermQuery(new Term("keywords", w)), KEYWORD_BOOST),
-                new TermQuery(new Term("body", w))), 0.2f);
+        return new TermQuery(new Term("text", w));
     }
 
     static Query inSet(String field, Collection<String> values) {
