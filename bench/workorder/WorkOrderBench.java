@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -66,6 +67,8 @@ public class WorkOrderBench {
         int lights = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         int window = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         String dir = System.getenv().getOrDefault("WO_BENCH_DATA", "/tmp/openhotline-wo-bench");
+        // WO_BENCH_PHASES=search,list measures only those (the data is generated first if missing).
+        Set<String> phases = Set.of(System.getenv().getOrDefault("WO_BENCH_PHASES", "creates,search,list,lights").split(","));
         long start = System.nanoTime();
         var app = new SpringApplicationBuilder(HotlineApplication.class).run("--hotline.data-dir=" + dir,
                 "--server.port=0", "--hotline.demo.password=" + PASSWORD, "--logging.level.root=WARN",
@@ -80,9 +83,13 @@ public class WorkOrderBench {
                     jdbc.sql("show commit_delay").query(String.class).single(), System.getProperty("hotline.db.pool", "default"));
             cleanUpLights(app.getBean(DataSource.class), jdbc);
             generate(app.getBean(DataSource.class), jdbc, bulk);
-            createThroughHttp(port, jdbc, creates);
-            searchAndList(port, app.getBean(DataSource.class), jdbc);
-            if (lights > 0) {
+            if (phases.contains("creates")) {
+                createThroughHttp(port, jdbc, creates);
+            }
+            if (phases.contains("search") || phases.contains("list")) {
+                searchAndList(port, app.getBean(DataSource.class), jdbc, phases);
+            }
+            if (lights > 0 && phases.contains("lights")) {
                 lights(app, jdbc, lights, window);
             }
             System.out.printf("total %.0f s; %s%n", secs(start), load());
@@ -138,7 +145,7 @@ public class WorkOrderBench {
                 st.execute("""
                         insert into work_order (number, channel, appeal_type, urgency, category_id, region_id, region_path,
                                address, title, content, caller_name, caller_phone, confidential, state, light, stage_light,
-                               stage_started_at, stage_due_at, owner_path, created_by, created_at, updated_at, closed_at,
+                               stage_started_at, stage_due_at, due_at, owner_path, created_by, created_at, updated_at, closed_at,
                                supervised, difficult, urge_count, dissatisfied_count, search_text, grams)
                         select 'B' || lpad(g::text, 12, '0'), (array['PHONE','PHONE','PHONE','PHONE','WECHAT','WEB','APP','SMS'])[1 + g % 8],
                                (array['COMPLAINT','COMPLAINT','CONSULTATION','CONSULTATION','HELP','REPORT','SUGGESTION'])[1 + g % 7],
@@ -150,7 +157,9 @@ public class WorkOrderBench {
                                     then case when g % 11 = 0 then 'RED' when g % 7 = 0 then 'YELLOW' else 'GREEN' end else 'GREEN' end,
                                case when s.state in ('PENDING_DISPATCH','PENDING_CALLBACK')
                                     then case when g % 11 = 0 then 'RED' when g % 7 = 0 then 'YELLOW' else 'GREEN' end else 'GREEN' end,
-                               x.at, x.at + interval '1 day', {center}, 'bench', x.at, x.at,
+                               x.at, x.at + interval '1 day',
+                               case when s.state in ('HANDLING','REPLY_REVIEW','PENDING_CALLBACK','CLOSED')
+                                    then x.at + interval '15 days' else x.at + interval '1 day' end, {center}, 'bench', x.at, x.at,
                                case when s.state = 'CLOSED' then x.at + interval '3 days' end,
                                g % 101 = 0, g % 307 = 0, case when g % 9 = 0 then 1 + g % 3 else 0 end, case when g % 41 = 0 then 1 else 0 end,
                                lower('B' || lpad(g::text, 12, '0') || ' ' || left(x.content, 30) || ' ' || x.content || ' ' || x.address || ' ' || x.name),
@@ -282,7 +291,7 @@ public class WorkOrderBench {
 
     // ---------------------------------------------------------------- search and lists
 
-    static void searchAndList(int port, DataSource ds, JdbcClient app) throws Exception {
+    static void searchAndList(int port, DataSource ds, JdbcClient app, Set<String> phases) throws Exception {
         Client dispatcher = Client.login(port, "dispatcher1");
         // The SQL comparisons plan for their parameters, as the platform's search does (set local there).
         Connection own = ds.getConnection();
@@ -292,10 +301,12 @@ public class WorkOrderBench {
         List<Long> api = new ArrayList<>();
         List<Long> grams = new ArrayList<>();
         List<Long> ilike = new ArrayList<>();
-        for (String term : TERMS) { // warm the caches once
-            dispatcher.get("/api/work-orders?size=20&q=" + URLEncoder.encode(term, StandardCharsets.UTF_8));
-        }
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 3 && phases.contains("search"); round++) {
+            if (round == 0) {
+                for (String term : TERMS) { // warm the caches once
+                    dispatcher.get("/api/work-orders?size=20&q=" + URLEncoder.encode(term, StandardCharsets.UTF_8));
+                }
+            }
             for (String term : TERMS) {
                 api.add(time(() -> dispatcher.get("/api/work-orders?size=20&q=" + URLEncoder.encode(term, StandardCharsets.UTF_8))));
                 if (round > 0) {
@@ -320,9 +331,15 @@ public class WorkOrderBench {
                         .param("scope", scope).param("l", "%" + term + "%").query(Long.class).list().size()));
             }
         }
-        report("fuzzy search, HTTP GET /api/work-orders?q= (total + page of 20), " + TERMS.length + " terms x 3", api);
-        report("  same in SQL through the grams index (capped count + page)", grams);
-        report("  baseline: SQL ILIKE '%…%' over title/content/address/caller (capped count + page)", ilike);
+        if (phases.contains("search")) {
+            report("fuzzy search, HTTP GET /api/work-orders?q= (total + page of 20), " + TERMS.length + " terms x 3", api);
+            report("  same in SQL through the grams index (capped count + page)", grams);
+            report("  baseline: SQL ILIKE '%…%' over title/content/address/caller (capped count + page)", ilike);
+        }
+        if (!phases.contains("list")) {
+            own.close();
+            return;
+        }
 
         long category = jdbc.sql("select id from wo_category where name = '市容环境'").query(Long.class).single();
         long region = jdbc.sql("select id from org_node where kind = 'DISTRICT' order by id limit 1").query(Long.class).single();
