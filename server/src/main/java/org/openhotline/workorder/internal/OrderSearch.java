@@ -34,12 +34,9 @@ class OrderSearch {
     static final int COUNT_CAP = 10_000;
 
     /**
-     * Up to this many matches a page is taken from the matches themselves (read once more and sorted) rather than
-     * along the time index: a term matching 5,000 of a million orders made the time walk test ~200 orders per match
-     * found, each a heap visit (p95 0.75 s at a million). Above the cap a match is common enough that the walk finds
-     * a page soon. Without a text the indexes of the filters find a page directly, so fewer are taken.
+     * Up to this many orders of a list without text the page is taken from the orders themselves rather than along
+     * the time index. A text search takes its page from its matches whenever it counted them all (see below).
      */
-    static final int FEW_MATCHES = COUNT_CAP;
     static final int FEW = 2_000;
 
     private final JdbcClient jdbc;
@@ -74,13 +71,35 @@ class OrderSearch {
         String table = fromLights ? "wo_light l join work_order w on w.id = l.work_order_id " : "work_order w ";
         // Counting stops after COUNT_CAP rows: an exact total of 300,000 matches helps nobody and costs the most.
         params.put("cap", COUNT_CAP + 1);
-        long total = jdbc.sql("select count(*) from (select 1 from " + table + "where " + where + " limit :cap) c")
-                .params(params).query(Long.class).single();
         int size = PageResult.clampSize(c.size());
         int page = Math.max(1, c.page());
         params.put("limit", size);
         params.put("offset", PageResult.offset(page, size));
         String sort = SORTS.containsKey(c.sort() == null ? "" : c.sort()) ? c.sort() : "created_desc";
+        boolean text = c.q() != null && !c.q().isBlank();
+        long total;
+        if (text && !fromLights) {
+            // A text's matches are read from the table anyway (the substring recheck), so one pass takes the first
+            // COUNT_CAP + 1 with their sort keys: the total, and when that is all of them, the page. Walking the
+            // time index instead tested ~200 orders per match of a term found 5,000 times in a million (0.75 s).
+            Matches m = jdbc.sql("with m as materialized (select w.id, w.created_at, w.urge_count, w.due_at, w.number"
+                            + " from work_order w where " + where + " limit :cap)"
+                            + " select (select count(*) from m), array(select w.id from m w order by " + SORTS.get(sort)
+                            + " limit :limit offset :offset)")
+                    .params(params).query((rs, n) -> new Matches(rs.getLong(1), (Long[]) rs.getArray(2).getArray())).single();
+            if (m.total() <= COUNT_CAP) {
+                List<OrderRow> items = m.ids().length == 0 ? List.of()
+                        : jdbc.sql("select " + OrderRow.COLUMNS + " from work_order w " + OrderRow.MAIN_JOIN
+                                        + " where w.id = any(cast(:ids as bigint[])) order by " + SORTS.get(sort))
+                                .param("ids", m.ids()).param("me", who.accountId())
+                                .query((rs, n) -> OrderRow.map(rs, who)).list();
+                return new PageResult<>(items, m.total(), page, size);
+            }
+            total = m.total(); // more than COUNT_CAP: common enough that the walk along the sort order finds a page soon
+        } else {
+            total = jdbc.sql("select count(*) from (select 1 from " + table + "where " + where + " limit :cap) c")
+                    .params(params).query(Long.class).single();
+        }
         // wo_light.created_at is the order's: newest first along the wo_light_list index.
         String order = " order by " + (fromLights && sort.equals("created_desc") ? "l.created_at desc, l.work_order_id desc"
                 : SORTS.get(sort)) + " limit :limit offset :offset";
@@ -89,8 +108,7 @@ class OrderSearch {
         }
         // Few matches: the planner may still walk the time index and test every order until 20 match (a whole
         // table for a rare term). The count just told us how many there are, so take them first, then sort.
-        boolean text = c.q() != null && !c.q().isBlank();
-        boolean few = total <= (text ? FEW_MATCHES : FEW) && !fromLights; // wo_light is the few already
+        boolean few = total <= FEW && !text && !fromLights; // wo_light is the few already
         String from = few ? "(select w.* from work_order w where " + where + " offset 0) w " : table;
         List<OrderRow> items = jdbc.sql("select " + OrderRow.COLUMNS + " from " + from + OrderRow.MAIN_JOIN
                         + (few ? "" : " where " + where) + order)
@@ -107,6 +125,8 @@ class OrderSearch {
                         + " order by w.created_at desc, w.id desc limit :limit")
                 .params(params).query((rs, n) -> OrderRow.map(rs, who)).list();
     }
+
+    private record Matches(long total, Long[] ids) {}
 
     private static boolean isYellowOrRed(String light) {
         return "YELLOW".equals(light) || "RED".equals(light);
