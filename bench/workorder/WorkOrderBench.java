@@ -342,6 +342,30 @@ public class WorkOrderBench {
             report("fuzzy search, HTTP GET /api/work-orders?q= (total + page of 20), " + TERMS.length + " terms x 3", api);
             report("  same in SQL through the grams index (capped count + page)", grams);
             report("  baseline: SQL ILIKE '%…%' over title/content/address/caller (capped count + page)", ilike);
+            // Per term: its capped total and slowest HTTP time; the plan of the platform's one pass for the worst.
+            long[] slowest = new long[TERMS.length];
+            for (int i = 0; i < api.size(); i++) {
+                slowest[i % TERMS.length] = Math.max(slowest[i % TERMS.length], api.get(i));
+            }
+            StringBuilder per = new StringBuilder("  slowest per term (capped total):");
+            int worst = 0;
+            for (int i = 0; i < TERMS.length; i++) {
+                long total = jdbc.sql("select count(*) from (select 1 from work_order w where w.grams @> cast(:g as text[])"
+                        + " and w.search_text like :l limit 10001) c").param("g", bigrams(TERMS[i]))
+                        .param("l", "%" + TERMS[i] + "%").query(Long.class).single();
+                per.append(String.format(" [%s] %.0f ms (%,d)", TERMS[i], slowest[i] / 1000.0, total));
+                worst = slowest[i] > slowest[worst] ? i : worst;
+            }
+            System.out.println(per);
+            System.out.println("  plan of the platform's pass over the matches for " + TERMS[worst] + ":");
+            jdbc.sql("""
+                    explain (analyze, buffers) with m as materialized (select w.id, w.created_at, w.urge_count, w.due_at, w.number
+                      from work_order w where (w.owner_path like :scope || '%' or exists (select 1 from wo_assignment sa
+                           where sa.work_order_id = w.id and sa.unit_path like :scope || '%'))
+                       and w.grams @> cast(:g as text[]) and w.search_text like :l limit 10001)
+                    select (select count(*) from m), array(select w.id from m w order by w.created_at desc, w.id desc limit 20)""")
+                    .param("scope", scope).param("g", bigrams(TERMS[worst])).param("l", "%" + TERMS[worst] + "%")
+                    .query(String.class).list().forEach(line -> System.out.println("    " + line));
         }
         if (!phases.contains("list")) {
             own.close();
