@@ -390,12 +390,20 @@ public class WorkOrderBench {
             slowest[i % filters.length] = Math.max(slowest[i % filters.length], micros);
         }
         report("list/filter page, HTTP (total + page of 20), " + filters.length + " filters x pages 1-5", lists);
-        own.close();
         StringBuilder worst = new StringBuilder("  slowest per filter:");
         for (int i = 0; i < filters.length; i++) {
             worst.append(String.format(" [%s] %.0f ms", filters[i].isEmpty() ? "none" : filters[i], slowest[i] / 1000.0));
         }
         System.out.println(worst);
+        for (String test : List.of("w.appeal_type = 'CONSULTATION'", "w.urge_count > 0")) {
+            System.out.println("  plan of the capped count for " + test + ":");
+            jdbc.sql("""
+                    explain (analyze, buffers) select count(*) from (select 1 from work_order w where (w.owner_path like :scope || '%'
+                       or exists (select 1 from wo_assignment sa where sa.work_order_id = w.id and sa.unit_path like :scope || '%'))
+                       and """ + test + " limit 10001) c").param("scope", scope)
+                    .query(String.class).list().forEach(line -> System.out.println("    " + line));
+        }
+        own.close();
     }
 
     // ---------------------------------------------------------------- lights
