@@ -400,7 +400,7 @@ public class WorkOrderBench {
             jdbc.sql("""
                     explain (analyze, buffers) select count(*) from (select 1 from work_order w where (w.owner_path like :scope || '%'
                        or exists (select 1 from wo_assignment sa where sa.work_order_id = w.id and sa.unit_path like :scope || '%'))
-                       and """ + test + " limit 10001) c").param("scope", scope)
+                       and""" + " " + test + " limit 10001) c").param("scope", scope)
                     .query(String.class).list().forEach(line -> System.out.println("    " + line));
         }
         own.close();
