@@ -59,7 +59,9 @@ public class WorkOrderBench {
             "东湖区解放路", "西山区建设路", "南城区和平街", "北港区滨江路"};
     static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "马", "朱", "胡", "欧阳", "司马"};
     static final String[] TERMS = {"噪音", "油烟", "电梯", "拖欠工资", "红绿灯", "入学", "停水", "退货", "井盖缺失", "医保", "养老金",
-            "垃圾清运", "绕路", "污水", "预付卡", "公交车", "翠屏路", "欧阳", "打桩", "物业", "消防通道", "路灯", "低保", "滨江路"};
+            "垃圾清运", "绕路", "污水", "预付卡", "公交车", "翠屏路", "欧阳", "打桩", "物业", "消防通道", "路灯", "低保", "滨江路",
+            // One address each, ~3,300 matches at a million: pages taken from the counted matches.
+            "翠屏路12号", "滨江路10号", "文昌路3号"};
 
     public static void main(String[] args) throws Exception {
         int bulk = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
