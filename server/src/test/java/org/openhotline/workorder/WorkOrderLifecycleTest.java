@@ -146,6 +146,9 @@ class WorkOrderLifecycleTest {
         var timerDeadline = jdbc.sql("select max(deadline_at) from calendar_timer where subject_type = 'wo.handle' and subject_id = ? and fired_at is null")
                 .param(a).query(java.time.OffsetDateTime.class).single();
         assertThat(timerDeadline.toInstant()).isEqualTo(after);
+        // Lists sort by the stored due date: the approval moved it with the deadline.
+        assertThat(jdbc.sql("select due_at from work_order where id = ?").param(id).query(java.time.OffsetDateTime.class)
+                .single().toInstant()).isEqualTo(after);
     }
 
     @Test

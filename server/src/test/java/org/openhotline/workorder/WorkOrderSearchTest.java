@@ -76,6 +76,41 @@ class WorkOrderSearchTest {
     }
 
     @Test
+    void sortsByTheDeadlineItShowsAndFiltersByLight() {
+        var f = new OrderFixture(port, jdbc);
+        var agent = ApiClient.loggedIn(port, "agent8");
+        var dispatcher = ApiClient.loggedIn(port, "dispatcher1");
+        String tag = "期限" + System.nanoTime() % 100000;
+        long dispatched = f.created(agent, tag + " 已派单");
+        f.dispatch(dispatcher, dispatched, "CGJ");
+        long waiting = f.created(agent, tag + " 待派单");
+
+        var items = agent.get("/api/work-orders?size=50&sort=due_asc&q=" + q(tag)).json().path("items");
+        assertThat(items).hasSize(2);
+        java.time.Instant first = java.time.Instant.parse(items.get(0).path("dueAt").asString());
+        java.time.Instant second = java.time.Instant.parse(items.get(1).path("dueAt").asString());
+        assertThat(first).isBefore(second); // the dispatch deadline (hours) before the handling deadline (days)
+        assertThat(items.get(0).path("id").asLong()).isEqualTo(waiting);
+        for (var item : items) { // the stored due date is the one shown
+            assertThat(jdbc.sql("select due_at from work_order where id = ?").param(item.path("id").asLong())
+                    .query(java.time.OffsetDateTime.class).single().toInstant())
+                    .isEqualTo(java.time.Instant.parse(item.path("dueAt").asString()));
+        }
+
+        // The sweep's way of turning a handling light red, then the order's light.
+        jdbc.sql("update wo_assignment set handle_light = 'RED' where work_order_id = ?").param(dispatched).update();
+        jdbc.sql("select wo_refresh_light(?)").param(dispatched).query(rs -> {});
+        assertThat(ids(agent, tag, "&light=RED")).containsExactly(dispatched);
+        assertThat(ids(agent, tag, "&overdue=true&sort=due_asc")).containsExactly(dispatched);
+        assertThat(ids(agent, tag, "&light=YELLOW")).isEmpty();
+        assertThat(ids(agent, tag, "&light=RED&overdue=true&state=HANDLING")).containsExactly(dispatched);
+        assertThat(ids(agent, tag, "&light=GREEN")).containsExactly(waiting);
+        var red = agent.get("/api/work-orders?size=1&light=RED").json();
+        assertThat(red.path("total").asLong()).isPositive();
+        assertThat(red.path("items").get(0).path("light").asString()).isEqualTo("RED");
+    }
+
+    @Test
     void exportsTheSearchToExcel() {
         var f = new OrderFixture(port, jdbc);
         var agent = ApiClient.loggedIn(port, "agent8");

@@ -54,6 +54,22 @@ public class WorkOrder {
     final List<Assignment> assignments = new ArrayList<>();
     final List<UnitRequest> requests = new ArrayList<>();
 
+    /**
+     * The deadline lists show and sort by: the handling deadline of the current main assignment (the latest one not
+     * returned, cancelled or transferred), else the stage's. Stored with the order so that a due-date page is an
+     * index walk.
+     */
+    Instant dueAt() {
+        for (int i = assignments.size() - 1; i >= 0; i--) {
+            Assignment a = assignments.get(i);
+            if (a.role == AssignmentRole.MAIN && a.state != AssignmentState.RETURNED
+                    && a.state != AssignmentState.CANCELLED && a.state != AssignmentState.TRANSFERRED) {
+                return a.handleDueAt != null ? a.handleDueAt : stageDueAt;
+            }
+        }
+        return stageDueAt;
+    }
+
     /** What the current step recorded, written by the repository and then cleared. */
     final List<Step> steps = new ArrayList<>();
     final List<WorkOrderEvent> events = new ArrayList<>();

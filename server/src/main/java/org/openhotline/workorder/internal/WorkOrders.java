@@ -78,11 +78,11 @@ class WorkOrders {
         jdbc.sql("""
                 insert into work_order (id, number, channel, appeal_type, urgency, category_id, region_id, region_path,
                        address, title, content, caller_name, caller_phone, anonymous, confidential, call_id, state,
-                       stage_started_at, stage_due_at, owner_path, created_by, created_at, updated_at, search_text,
-                       grams, version)
+                       stage_started_at, stage_due_at, due_at, owner_path, created_by, created_at, updated_at,
+                       search_text, grams, version)
                 values (:id, :number, :channel, :type, :urgency, :category, :region, :regionPath, :address, :title,
                         :content, :callerName, :callerPhone, :anonymous, :confidential, :callId, :state, :stageStart,
-                        :stageDue, :owner,
+                        :stageDue, :due, :owner,
                         :createdBy, :now, :now, :searchText, cast(:grams as text[]), 0)""")
                 .param("id", o.id).param("number", o.number).param("channel", o.channel.name())
                 .param("type", o.appealType.name()).param("urgency", o.urgency.name()).param("category", o.categoryId)
@@ -91,7 +91,7 @@ class WorkOrders {
                 .param("callerPhone", o.callerPhone).param("anonymous", o.anonymous).param("confidential", o.confidential)
                 .param("callId", o.callId).param("state", o.state.name()).param("owner", o.ownerPath)
                 .param("stageStart", ts(o.stageStartedAt)).param("stageDue", ts(o.stageDueAt))
-                .param("createdBy", o.createdBy).param("now", ts(o.createdAt))
+                .param("due", ts(o.dueAt())).param("createdBy", o.createdBy).param("now", ts(o.createdAt))
                 .param("searchText", searchText(o)).param("grams", grams(o))
                 .update();
         writeRest(o, 0, true);
@@ -100,7 +100,7 @@ class WorkOrders {
     void save(WorkOrder o, Instant now) {
         int rows = jdbc.sql("""
                 update work_order set state = :state, stage_light = :stageLight, stage_started_at = :stageStart,
-                       stage_due_at = :stageDue, content = :content, direct_reply = :directReply,
+                       stage_due_at = :stageDue, due_at = :due, content = :content, direct_reply = :directReply,
                        forwarded_to = :forwardedTo, closed_at = :closedAt, difficult = :difficult,
                        dissatisfied_count = :dissatisfied, urge_count = :urges, supervised = :supervised,
                        supervise_due_at = :superviseDue, merged_into = :mergedInto, search_text = :searchText,
@@ -108,7 +108,7 @@ class WorkOrders {
                  where id = :id and version = :version""")
                 .param("state", o.state.name()).param("stageLight", o.stageLight)
                 .param("stageStart", ts(o.stageStartedAt)).param("stageDue", ts(o.stageDueAt))
-                .param("content", o.content).param("directReply", o.directReply)
+                .param("due", ts(o.dueAt())).param("content", o.content).param("directReply", o.directReply)
                 .param("forwardedTo", o.forwardedTo == null ? null : o.forwardedTo.name())
                 .param("closedAt", ts(o.closedAt)).param("difficult", o.difficult)
                 .param("dissatisfied", o.dissatisfiedCount).param("urges", o.urgeCount)
