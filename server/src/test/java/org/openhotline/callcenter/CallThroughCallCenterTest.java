@@ -66,9 +66,10 @@ class CallThroughCallCenterTest {
                 List.of("127.0.0.1:" + sipPort, "-p", String.valueOf(FreePorts.sip()), "-mp", String.valueOf(FreePorts.media()),
                         "-rtp_echo", "-m", "1"));
 
-        String callId = await("the call is answered by agent6", () -> jdbc.sql(
+        String callId = CallCenterFixture.await("the call is answered by agent6", () -> jdbc.sql(
                 "select id from cc_call where agent_id = ? and answered_at is not null order by arrived_at desc limit 1")
-                .param(agentId).query(String.class).optional().orElse(null), Duration.ofSeconds(30));
+                .param(agentId).query(String.class).optional().orElse(null), Duration.ofSeconds(30),
+                () -> diagnosis(agentId, citizen, phone));
         assertThat(agent.get("/api/callcenter/me").json().path("state").asString()).isIn("TALKING", "AFTER_CALL_WORK");
 
         citizen.expectSuccess(Duration.ofSeconds(45));
@@ -109,6 +110,16 @@ class CallThroughCallCenterTest {
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'callcenter.recording-played' and target = ?")
                 .param("call:" + callId).query(Long.class).single()).isEqualTo(1);
         assertThat(ApiClient.loggedIn(port, "agent3").get("/api/callcenter/calls/" + callId + "/recording").status()).isEqualTo(403);
+    }
+
+    /** What a failed wait shows: the latest call records, the agent's states and both sipp logs. */
+    private String diagnosis(long agentId, Sipp.Run citizen, Sipp.Run phone) {
+        var calls = jdbc.sql("""
+                select id, caller, called, ivr_result, group_id, queued_at, offered_at, agent_id, answered_at, abandon_point, ended_at
+                  from cc_call order by arrived_at desc limit 3""").query().listOfRows();
+        var states = jdbc.sql("select state, by_actor, started_at from cc_agent_state_log where account_id = ? order by id desc limit 8")
+                .param(agentId).query().listOfRows();
+        return "calls " + calls + "\nagent6 states " + states + "\n--- citizen\n" + citizen.output() + "\n--- phone\n" + phone.output();
     }
 
     private void forceNotReady(long accountId) {
