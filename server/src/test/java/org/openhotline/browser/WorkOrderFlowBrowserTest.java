@@ -159,6 +159,9 @@ class WorkOrderFlowBrowserTest {
         assertThat(toCallBack).containsText("剩 "); // the 24-hour callback deadline, not the unit's
         toCallBack.locator(".row-callback").click();
         Locator callbackDialog = dialog(c);
+        // the agent reads the citizen the unit's answer from the dialog itself
+        assertThat(callbackDialog.locator(".action-info")).containsText(UNIT + "答复");
+        assertThat(callbackDialog.locator(".action-info")).containsText("已于今日恢复供电");
         callbackDialog.locator(".el-radio", within("已解决")).click();
         callbackDialog.locator(".el-radio", within(Pattern.compile("^\\s*满意\\s*$"))).click();
         callbackDialog.locator("textarea").fill("群众表示已恢复供电，对处理结果满意");
