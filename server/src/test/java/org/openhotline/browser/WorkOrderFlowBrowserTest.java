@@ -255,10 +255,15 @@ class WorkOrderFlowBrowserTest {
         assertThat(card).hasCount(1);
         assertThat(card.locator(".state")).hasText("已答复");
 
-        // The card's number opens the detail, which fits the phone too (the wide tables scroll inside their cards).
+        // The card's number opens the detail, which fits the phone too: each unit is a card, not a wide table.
         card.locator(".no").click();
         assertThat(u.locator(".detail .head .no")).hasText(no);
         assertThat(u.locator(".detail .head .el-tag").first()).hasText("答复待审核");
+        Locator unitCard = u.locator(".assignment-card", hasText(UNIT));
+        assertThat(unitCard).hasCount(1);
+        assertThat(unitCard.locator(".assignment-reply")).containsText("已于今日恢复供电");
+        var box2 = unitCard.boundingBox();
+        assertThat(box2.x + box2.width).as("unit card within the 390-px screen").isLessThanOrEqualTo(390);
         assertThat(u.locator(".step[data-action=replied]")).containsText("（gdj1）");
         assertThat(u.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
         u.waitForTimeout(300); // let the tags' transitions settle for the picture
