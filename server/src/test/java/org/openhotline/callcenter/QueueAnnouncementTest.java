@@ -49,24 +49,33 @@ class QueueAnnouncementTest {
         fixture.route("12304", group);
         try (TestPhone first = new TestPhone("13600136001", 440, sipPort);
              TestPhone second = new TestPhone("13600136002", 440, sipPort)) {
-            first.dial("12304");
-            await("the first caller is queued", () -> jdbc.sql("select count(*) from cc_call where called = '12304' and queued_at is not null")
-                    .query(Long.class).single() == 1 ? true : null, Duration.ofSeconds(10), () -> "");
-            second.dial("12304");
+            try {
+                first.dial("12304");
+                await("the first caller is queued", () -> jdbc.sql("select count(*) from cc_call where called = '12304' and queued_at is not null")
+                        .query(Long.class).single() == 1 ? true : null, Duration.ofSeconds(10), () -> "");
+                second.dial("12304");
 
-            int[] heard = await("the announcement, piece by piece", () -> findInOrder(second.audio.heard(), ONE_AHEAD_SIX_MINUTES, 0),
-                    Duration.ofSeconds(20), () -> "heard " + second.audio.heard().length / 8000.0 + " s");
-            int end = heard[1];
-            // the music resumes after the last piece (one of its three notes is loud in any half second)
-            short[] after = await("hold music after the announcement", () -> {
-                short[] all = second.audio.heard();
-                return all.length >= end + 8000 ? Arrays.copyOfRange(all, end + 2000, end + 6000) : null;
-            }, Duration.ofSeconds(10), () -> "");
-            double music = Math.max(level(after, 523), Math.max(level(after, 659), level(after, 784)));
-            assertThat(music).as("hold-music level after the announcement").isGreaterThan(1000);
-            // and again after the group's interval (5 s)
-            await("the announcement repeated", () -> findInOrder(second.audio.heard(), List.of("queue-ahead"), end),
-                    Duration.ofSeconds(15), () -> "");
+                int[] heard = await("the announcement, piece by piece", () -> findInOrder(second.audio.heard(), ONE_AHEAD_SIX_MINUTES, 0),
+                        Duration.ofSeconds(20), () -> "heard " + second.audio.heard().length / 8000.0 + " s");
+                int end = heard[1];
+                // the music resumes after the last piece (one of its three notes is loud in any half second)
+                short[] after = await("hold music after the announcement", () -> {
+                    short[] all = second.audio.heard();
+                    return all.length >= end + 8000 ? Arrays.copyOfRange(all, end + 2000, end + 6000) : null;
+                }, Duration.ofSeconds(10), () -> "");
+                double music = Math.max(level(after, 523), Math.max(level(after, 659), level(after, 784)));
+                assertThat(music).as("hold-music level after the announcement").isGreaterThan(1000);
+                // and again after the group's interval (5 s)
+                await("the announcement repeated", () -> findInOrder(second.audio.heard(), List.of("queue-ahead"), end),
+                        Duration.ofSeconds(15), () -> "");
+            } finally {
+                // nobody staffs the group: the callers hang up rather than wait for the watchdog during later tests
+                first.hangUp();
+                second.hangUp();
+            }
+            await("both calls ended as abandoned in the queue", () -> jdbc.sql("""
+                    select count(*) from cc_call where called = '12304' and ended_at is not null and abandon_point = 'QUEUE'""")
+                    .query(Long.class).single() == 2 ? true : null, Duration.ofSeconds(10), () -> "");
         }
     }
 

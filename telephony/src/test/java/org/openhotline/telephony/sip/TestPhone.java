@@ -135,6 +135,21 @@ public final class TestPhone implements AutoCloseable {
         return f.get(5, TimeUnit.SECONDS);
     }
 
+    /**
+     * Hangs up the call this phone dialed (BYE in its dialog), unless the engine already ended it: a test that
+     * only closes its phones leaves the engine a caller who went silent, until the RTP watchdog notices.
+     */
+    public void hangUp() {
+        if (dialed == null || byeReceived.isDone()) {
+            return;
+        }
+        try {
+            inDialog("BYE", 20, "", "");
+        } catch (Exception e) {
+            // the engine may have ended the call meanwhile; the watchdog clears anything left over
+        }
+    }
+
     public boolean awaitBye(long millis) {
         try {
             byeReceived.get(millis, TimeUnit.MILLISECONDS);
