@@ -133,6 +133,7 @@ class ConsultedTransferTest {
 
         var done = a.post("/api/callcenter/me/consult/complete", Map.of());
         assertThat(done.status()).as(done.body()).isEqualTo(200);
+        java.time.OffsetDateTime completedAt = java.time.OffsetDateTime.now();
         phoneA.expectSuccess(Duration.ofSeconds(10)); // agent3's phone is released with a BYE
         await("agent3 in after-call work", () -> a.get("/api/callcenter/me").json().path("state").asString()
                 .equals("AFTER_CALL_WORK") ? true : null, Duration.ofSeconds(5));
@@ -155,6 +156,14 @@ class ConsultedTransferTest {
                 .isEqualTo("咨询 坐席 1004 → 咨询转接至 坐席 1004");
         assertThat(String.join(",", jdbc.sql("select state from cc_agent_state_log where account_id = ? order by id desc limit 4")
                 .param(agent4).query(String.class).list())).isEqualTo("AFTER_CALL_WORK,TALKING,RINGING,READY");
+        // The recording covers the whole call, agent4's part included, not only until agent3 left.
+        double[] recording = await("the recording", () -> jdbc.sql("""
+                select recording_s, extract(epoch from ended_at - answered_at)::float8, extract(epoch from ended_at - ?::timestamptz)::float8
+                  from cc_call where id = ? and recording_s is not null""").params(completedAt, callId)
+                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)}).optional().orElse(null),
+                Duration.ofSeconds(10));
+        assertThat(recording[2]).as("agent4 talked with the citizen for a while").isGreaterThan(3);
+        assertThat(recording[0]).as("recorded seconds vs talk time").isCloseTo(recording[1], org.assertj.core.data.Offset.offset(1.5));
         forceReady();
     }
 

@@ -5,17 +5,21 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openhotline.telephony.TelephonyEvent.RecordingReady;
 import org.openhotline.telephony.media.Mixer;
 import org.openhotline.telephony.media.Recorder;
+import org.openhotline.telephony.media.Role;
+import org.openhotline.telephony.media.Room;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Call recordings and voicemail. A recording belongs to the caller's leg and stops when either party
- * leaves, so its length is the talk time; {@link RecordingReady} tells the call center where it is. Files
+ * Call recordings and voicemail. A recording belongs to the caller's leg and stops when the caller leaves or
+ * nobody is left talking with the caller, so its length is the talk time; {@link RecordingReady} tells the call center where it is. Files
  * go into one folder per day ({@code 2026-03-01/<leg>.wav}) so that archiving and retention work by date.
  */
 final class Recordings {
@@ -41,7 +45,7 @@ final class Recordings {
     Path start(ActiveLeg caller, ActiveLeg agent) {
         Path file = today().resolve(caller.id.value() + ".wav");
         try {
-            caller.recorder = mixer.record(file, caller.sip.media, agent.sip.media);
+            caller.recorder = mixer.record(file, caller.sip.media, true);
         } catch (IOException e) {
             throw new IllegalStateException("cannot record to " + file + ": " + e.getMessage(), e);
         }
@@ -65,10 +69,28 @@ final class Recordings {
         }
     }
 
-    /** A leg ended: stop its recording and the one it is part of on its partner's leg. */
+    /**
+     * A leg ended. The caller's leg takes its recording with it. An agent's leg ends the caller's recording only if
+     * nobody else still talks with the caller: after a consulted transfer or in a three-way call the recording goes
+     * on with whoever stayed, so it covers the whole call.
+     */
     void legEnded(ActiveLeg leg) {
-        stop(leg);
-        if (leg.recordedWith != null) legs.find(leg.recordedWith).ifPresent(this::stop);
+        if (leg.recorder != null) {
+            stop(leg);
+            return;
+        }
+        if (leg.recordedWith == null) return;
+        legs.find(leg.recordedWith).ifPresent(caller -> {
+            Room room = caller.sip.media.room();
+            List<ActiveLeg> staying = room == null ? List.of() : room.members().stream()
+                    .filter(m -> m != leg.sip.media && m != caller.sip.media && m.role() == Role.SPEAKER)
+                    .map(m -> legs.find(m.id())).flatMap(Optional::stream).toList();
+            if (staying.isEmpty()) {
+                stop(caller);
+            } else {
+                staying.forEach(s -> s.recordedWith = caller.id);
+            }
+        });
     }
 
     /** Records one leg until 3 s of silence, {@code max}, or hang-up. */
@@ -76,7 +98,7 @@ final class Recordings {
         Path file = today().resolve("voicemail-" + leg.id.value() + ".wav");
         CompletableFuture<Void> silent = new CompletableFuture<>();
         try {
-            leg.recorder = mixer.record(file, leg.sip.media, null);
+            leg.recorder = mixer.record(file, leg.sip.media, false);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -192,7 +192,11 @@ public final class TelephonyEngine implements AutoCloseable {
         events.emit(new Bridged(supervisor, agent));
     }
 
-    /** Records the call as stereo WAV (caller left, agent right) until {@link #stopRecording} or either ends. */
+    /**
+     * Records the call as stereo WAV: the caller left, whoever talks with the caller right (the agent, and after a
+     * consulted transfer or in a three-way call whoever stays). Until {@link #stopRecording}, the caller leaves,
+     * or the last party talking with the caller leaves.
+     */
     public Path record(LegId caller, LegId agent) {
         return recordings.start(legs.active(caller), legs.active(agent));
     }

@@ -24,6 +24,8 @@ public final class Mixer implements AutoCloseable {
     private final ScheduledExecutorService clock;
     private final TickStats stats = new TickStats();
     private final int[] acc = new int[Codec.FRAME_SAMPLES];
+    private final int[] recordAcc = new int[Codec.FRAME_SAMPLES];
+    private final short[] recordMix = new short[Codec.FRAME_SAMPLES];
     private long lastTickNanos;
 
     private Mixer(boolean scheduled) {
@@ -77,8 +79,7 @@ public final class Mixer implements AutoCloseable {
             leg.push(acc);
         }
         for (Recorder r : recorders) {
-            r.write(r.left.inputPresent ? r.left.input : null,
-                    r.right != null && r.right.inputPresent ? r.right.input : null);
+            r.write(r.left.inputPresent ? r.left.input : null, r.withRoom ? talkingWith(r.left) : null);
         }
     }
 
@@ -91,14 +92,37 @@ public final class Mixer implements AutoCloseable {
         Room room = leg.room;
         if (room != null) room.leave(leg);
         for (Recorder r : recorders) {
-            if (r.left == leg || r.right == leg) recorders.remove(r);
+            if (r.left == leg) recorders.remove(r);
         }
     }
 
-    public Recorder record(Path file, MediaLeg caller, MediaLeg agent) throws IOException {
-        Recorder r = new Recorder(file, caller, agent);
+    /** Records {@code caller}; with {@code withRoom} the right channel carries whoever talks with it (see {@link Recorder}). */
+    public Recorder record(Path file, MediaLeg caller, boolean withRoom) throws IOException {
+        Recorder r = new Recorder(file, caller, withRoom);
         recorders.add(r);
         return r;
+    }
+
+    /**
+     * This tick's voices of the speakers in {@code leg}'s room other than itself, mixed (null when none spoke).
+     * Muted speakers count: muting hides the agent from the caller, not from the recording.
+     */
+    private short[] talkingWith(MediaLeg leg) {
+        Room room = leg.room;
+        if (room == null) return null;
+        boolean any = false;
+        Arrays.fill(recordAcc, 0);
+        for (MediaLeg other : room.members) {
+            if (other == leg || other.role != Role.SPEAKER || !other.inputPresent) continue;
+            short[] in = other.input;
+            for (int i = 0; i < recordAcc.length; i++) recordAcc[i] += in[i];
+            any = true;
+        }
+        if (!any) return null;
+        for (int i = 0; i < recordAcc.length; i++) {
+            recordMix[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, recordAcc[i]));
+        }
+        return recordMix;
     }
 
     /** Stops the recording at a tick boundary and returns its duration. */

@@ -9,23 +9,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Records a call as a stereo 16-bit 8 kHz WAV: the caller's voice on the left channel, the agent's on
- * the right, one frame per mixer tick, so the file's length is exactly the time the recording ran.
+ * Records a call as a stereo 16-bit 8 kHz WAV: the caller's voice on the left channel, on the right everyone who
+ * talks with the caller in the caller's room (the agent; after a consulted transfer the colleague who took the call;
+ * in a three-way call both; a muted agent too, a listening or whispering team leader not), one frame per mixer tick,
+ * so the file's length is exactly the time the recording ran. A voicemail has only the left channel.
  * Writes are buffered so that the mixer thread touches the disk only every couple of seconds.
  */
 public final class Recorder {
     private final Path file;
     final MediaLeg left;
-    final MediaLeg right;
+    /** Whether the right channel is the rest of the left leg's room (a call), or silent (a voicemail). */
+    final boolean withRoom;
     private final OutputStream out;
     private final byte[] frame = new byte[Codec.FRAME_SAMPLES * 4];
     private long frames;
     private volatile boolean closed;
 
-    Recorder(Path file, MediaLeg left, MediaLeg right) throws IOException {
+    Recorder(Path file, MediaLeg left, boolean withRoom) throws IOException {
         this.file = file;
         this.left = left;
-        this.right = right;
+        this.withRoom = withRoom;
         Files.createDirectories(file.toAbsolutePath().getParent());
         this.out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
         out.write(WavFile.header(2, 0));
