@@ -202,6 +202,46 @@ class ConsultedTransferTest {
         forceReady();
     }
 
+    @Test
+    void theAgentConsultsASkillGroupsReadyAgentAndCancelsTheConsultation() throws Exception {
+        Sipp.requireInstalled();
+        Sipp.Run phoneA = phone("8003", "phone-a");
+        Sipp.Run phoneB = phone("8004", "phone-b");
+        Sipp.Run[] citizen = new Sipp.Run[1];
+        String callId = callAnsweredByAgent3(citizen, "caller",
+                Map.of("CALLED", "12345", "DIGIT", "1", "BEFORE_DIGIT_MS", "1500", "BEFORE_TALK_MS", "1000", "TALK_MS", "15000"));
+        // A skill group of agent4's; agent4 is its only ready agent (everyone else was forced 示忙).
+        var group = jdbc.sql("""
+                select g.code, g.name from cc_skill_group g join cc_agent_skill s on s.group_id = g.id
+                 where s.account_id = ? order by g.id limit 1""").param(agent4)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+
+        var consulting = a.post("/api/callcenter/me/consult", Map.of("destination", group.get(0)));
+        assertThat(consulting.status()).as(consulting.body()).isEqualTo(200);
+        assertThat(consulting.json().path("consulting").path("target").asString()).isEqualTo(group.get(1) + " 1004");
+        await("agent4 answers the consultation", () -> a.get("/api/callcenter/me").json().path("consulting")
+                .path("answered").asBoolean() ? true : null, Duration.ofSeconds(10));
+        assertThat(b.get("/api/callcenter/me").json().path("callId").asString()).isEqualTo(callId);
+
+        var cancelled = a.post("/api/callcenter/me/consult/cancel", Map.of());
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        phoneB.expectSuccess(Duration.ofSeconds(10)); // agent4's phone is released
+        await("agent4 in after-call work", () -> b.get("/api/callcenter/me").json().path("state").asString()
+                .equals("AFTER_CALL_WORK") ? true : null, Duration.ofSeconds(5));
+        assertThat(a.get("/api/callcenter/me").json().path("state").asString()).isEqualTo("TALKING");
+        assertThat(a.get("/api/callcenter/me").json().path("consulting").isNull()).isTrue();
+
+        // the citizen, back with agent3, hangs up
+        citizen[0].expectSuccess(Duration.ofSeconds(40));
+        phoneA.expectSuccess(Duration.ofSeconds(20));
+        await("agent3 in after-call work", () -> a.get("/api/callcenter/me").json().path("state").asString()
+                .equals("AFTER_CALL_WORK") ? true : null, Duration.ofSeconds(5));
+        var call = jdbc.sql("select transfer_chain, agent_id from cc_call where id = ?").param(callId)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getLong(2))).single();
+        assertThat(call).containsExactly("咨询 " + group.get(1) + " 1004", agent3);
+        forceReady();
+    }
+
     /** After-call work would hold the seats for half a minute; the team leader ends it so that sign-out works. */
     private void forceReady() {
         var leader = ApiClient.loggedIn(port, "teamleader1");
