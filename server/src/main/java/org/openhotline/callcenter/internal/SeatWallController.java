@@ -68,7 +68,9 @@ class SeatWallController {
         var call = legs.talkingCallOf(accountId).orElseThrow(() -> DomainException.conflict("该坐席当前没有通话"));
         String leaderExtension = leaderExtension();
         var engine = telephony.engine();
-        LegId leaderLeg = engine.originate(leaderExtension, "监控-" + call.caller, true);
+        // The leader's phone shows the citizen's number: a SIP caller ID is a number, not a label (a "监控-…" one
+        // made every listen, whisper and barge fail before the phone even rang).
+        LegId leaderLeg = engine.originate(leaderExtension, call.caller, true);
         LegId agentLeg = call.agentLeg;
         engine.answered(leaderLeg).thenRun(() -> {
             switch (mode) {

@@ -1,0 +1,128 @@
+package org.openhotline.callcenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openhotline.callcenter.CallCenterFixture.await;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openhotline.telephony.sip.TestPhone;
+import org.openhotline.testing.ApiClient;
+import org.openhotline.testing.HotlineTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 监听, 耳语 and 强插 from the seat wall, judged by ear through the whole platform: the citizen's phone speaks 440 Hz, the agent's
+ * 1000 Hz, teamleader1's phone (extension 8901) 700 Hz. On three calls the team leader clicks 监听, 耳语 and 强插 on
+ * the agent's tile: each time the leader's phone rings, answers by itself and hears both sides; only the agent hears
+ * a whisper, both hear a barge-in, nobody hears a listener. The leader's phone is released when the call ends.
+ */
+@HotlineTest
+@Timeout(120)
+class SupervisionTest {
+
+    static final double CITIZEN = 440, AGENT = 1000, LEADER = 700;
+
+    @LocalServerPort
+    int port;
+
+    @Value("${hotline.sip.port}")
+    int sipPort;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aTeamLeaderListensWhispersAndBargesInFromTheSeatWall() throws Exception {
+        var fixture = new CallCenterFixture(port, jdbc);
+        long group = fixture.group("t-listen", "测试监听", "LONGEST_IDLE", Map.of());
+        fixture.route("12303", group);
+        long agentId = fixture.agent("cclisten1", "T963", "8263", Map.of(group, 3));
+        try (TestPhone agentPhone = new TestPhone("8263", AGENT, sipPort)) {
+            agentPhone.register(ApiClient.DEMO_PASSWORD);
+            var desk = ApiClient.loggedIn(port, "cclisten1");
+            var leader = ApiClient.loggedIn(port, "teamleader1");
+            try {
+                desk.post("/api/callcenter/me/sign-in", Map.of());
+                assertThat(desk.post("/api/callcenter/me/state", Map.of("state", "READY")).status()).isEqualTo(200);
+                var nothing = leader.post("/api/callcenter/seat-wall/agents/" + agentId + "/listen", Map.of());
+                assertThat(nothing.status()).as("no call to listen to yet").isEqualTo(409);
+                assertThat(nothing.detail()).isEqualTo("该坐席当前没有通话");
+
+                // 监听: the leader hears both, nobody hears the leader
+                supervise(desk, leader, agentId, agentPhone, "listen", "13500135031", false, false);
+                // 耳语: the agent hears the leader, the citizen does not
+                supervise(desk, leader, agentId, agentPhone, "whisper", "13500135032", true, false);
+                // 强插: all three talk
+                supervise(desk, leader, agentId, agentPhone, "barge", "13500135033", true, true);
+            } finally {
+                desk.post("/api/callcenter/me/state", Map.of("state", "SIGNED_OUT"));
+            }
+        }
+    }
+
+    /** One call: the citizen reaches the agent, the leader joins in {@code mode}, everyone hears what they should. */
+    private void supervise(ApiClient desk, ApiClient leader, long agentId, TestPhone agentPhone, String mode, String number,
+                           boolean agentHearsLeader, boolean citizenHearsLeader) throws Exception {
+        await("the agent is ready", () -> "READY".equals(desk.get("/api/callcenter/me").json().path("state").asString()) ? true : null,
+                Duration.ofSeconds(20), () -> desk.get("/api/callcenter/me").body());
+        try (TestPhone leaderPhone = new TestPhone("8901", LEADER, sipPort);
+             TestPhone citizen = new TestPhone(number, CITIZEN, sipPort)) {
+            leaderPhone.register(ApiClient.DEMO_PASSWORD);
+            citizen.dial("12303");
+            await("the agent talks with " + number, () -> "TALKING".equals(desk.get("/api/callcenter/me").json().path("state").asString())
+                    ? true : null, Duration.ofSeconds(20), () -> desk.get("/api/callcenter/me").body());
+            // an agent may not listen in on a colleague
+            assertThat(ApiClient.loggedIn(port, "agent1").post("/api/callcenter/seat-wall/agents/" + agentId + "/" + mode, Map.of())
+                    .status()).isEqualTo(403);
+
+            var joined = leader.post("/api/callcenter/seat-wall/agents/" + agentId + "/" + mode, Map.of());
+            assertThat(joined.status()).as(joined.body()).isEqualTo(200);
+            assertThat(joined.json().path("mode").asString()).isEqualTo(mode);
+            awaitHearing(mode, leaderPhone, citizen, agentPhone, agentHearsLeader, citizenHearsLeader);
+
+            if (citizenHearsLeader) {
+                // barged in, the leader is a party: the call goes on with the leader when the agent leaves, so the
+                // citizen ends it
+                citizen.hangUp();
+            } else {
+                assertThat(desk.post("/api/callcenter/me/hangup", Map.of()).status()).isEqualTo(200);
+            }
+            assertThat(leaderPhone.awaitBye(10_000)).as("the leader's phone is released with the call (" + mode + ")").isTrue();
+            if (!citizenHearsLeader) {
+                citizen.hangUp(); // it was kept for the satisfaction survey
+            }
+        }
+    }
+
+    /** Half-second windows until the leader hears both parties and the parties hear the leader as {@code mode} says. */
+    private static void awaitHearing(String mode, TestPhone leader, TestPhone citizen, TestPhone agent,
+                                     boolean agentHearsLeader, boolean citizenHearsLeader) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String last = "";
+        while (System.nanoTime() < end) {
+            leader.audio.forget();
+            citizen.audio.forget();
+            agent.audio.forget();
+            Thread.sleep(500);
+            double leaderHearsCitizen = leader.audio.level(CITIZEN);
+            double leaderHearsAgent = leader.audio.level(AGENT);
+            double citizenHearsL = citizen.audio.level(LEADER);
+            double agentHearsL = agent.audio.level(LEADER);
+            double citizenHearsAgent = citizen.audio.level(AGENT);
+            last = "leader hears citizen " + Math.round(leaderHearsCitizen) + ", agent " + Math.round(leaderHearsAgent)
+                    + "; citizen hears leader " + Math.round(citizenHearsL) + ", agent hears leader " + Math.round(agentHearsL)
+                    + "; citizen hears agent " + Math.round(citizenHearsAgent);
+            if (leaderHearsCitizen > 1000 && leaderHearsAgent > 1000 && citizenHearsAgent > 1000
+                    && (agentHearsLeader ? agentHearsL > 1000 : agentHearsL < 200)
+                    && (citizenHearsLeader ? citizenHearsL > 1000 : citizenHearsL < 200)) {
+                return;
+            }
+        }
+        throw new AssertionError("timed out waiting until " + mode + " sounds right: " + last);
+    }
+}
