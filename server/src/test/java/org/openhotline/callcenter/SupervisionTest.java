@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openhotline.callcenter.CallCenterFixture.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 监听, 耳语 and 强插 from the seat wall, judged by ear through the whole platform: the citizen's phone speaks 440 Hz, the agent's
  * 1000 Hz, teamleader1's phone (extension 8901) 700 Hz. On three calls the team leader clicks 监听, 耳语 and 强插 on
  * the agent's tile: each time the leader's phone rings, answers by itself and hears both sides; only the agent hears
- * a whisper, both hear a barge-in, nobody hears a listener. The leader's phone is released when the call ends.
+ * a whisper, both hear a barge-in, nobody hears a listener. On a fourth call 拦截 hands the citizen to the leader's
+ * phone and releases the agent. The leader's phone is released when the call ends.
  */
 @HotlineTest
 @Timeout(120)
@@ -59,6 +61,8 @@ class SupervisionTest {
                 supervise(desk, leader, agentId, agentPhone, "whisper", "13500135032", true, false);
                 // 强插: all three talk
                 supervise(desk, leader, agentId, agentPhone, "barge", "13500135033", true, true);
+                // 拦截: the leader's phone takes the call over, the agent is released
+                takeOver(desk, leader, agentId);
             } finally {
                 desk.post("/api/callcenter/me/state", Map.of("state", "SIGNED_OUT"));
             }
@@ -96,6 +100,41 @@ class SupervisionTest {
             if (!citizenHearsLeader) {
                 citizen.hangUp(); // it was kept for the satisfaction survey
             }
+        }
+    }
+
+    private void takeOver(ApiClient desk, ApiClient leader, long agentId) throws Exception {
+        await("the agent is ready", () -> "READY".equals(desk.get("/api/callcenter/me").json().path("state").asString()) ? true : null,
+                Duration.ofSeconds(20), () -> desk.get("/api/callcenter/me").body());
+        try (TestPhone leaderPhone = new TestPhone("8901", LEADER, sipPort);
+             TestPhone citizen = new TestPhone("13500135034", CITIZEN, sipPort)) {
+            leaderPhone.register(ApiClient.DEMO_PASSWORD);
+            citizen.dial("12303");
+            await("the agent talks with the citizen", () -> "TALKING".equals(desk.get("/api/callcenter/me").json().path("state").asString())
+                    ? true : null, Duration.ofSeconds(20), () -> desk.get("/api/callcenter/me").body());
+            var taken = leader.post("/api/callcenter/seat-wall/agents/" + agentId + "/take-over", Map.of());
+            assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+            await("the agent is released", () -> List.of("AFTER_CALL_WORK", "READY").contains(desk.get("/api/callcenter/me").json()
+                    .path("state").asString()) ? true : null, Duration.ofSeconds(10), () -> desk.get("/api/callcenter/me").body());
+            long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            String last = "";
+            while (true) {
+                leaderPhone.audio.forget();
+                citizen.audio.forget();
+                Thread.sleep(500);
+                double leaderHearsCitizen = leaderPhone.audio.level(CITIZEN), citizenHearsLeader = citizen.audio.level(LEADER);
+                last = "leader hears citizen " + Math.round(leaderHearsCitizen) + ", citizen hears leader " + Math.round(citizenHearsLeader);
+                if (leaderHearsCitizen > 1000 && citizenHearsLeader > 1000) {
+                    break;
+                }
+                if (System.nanoTime() > end) {
+                    throw new AssertionError("timed out waiting until the leader talks with the citizen: " + last);
+                }
+            }
+            assertThat(jdbc.sql("select transfer_chain from cc_call where caller = '13500135034'").query(String.class).single())
+                    .isEqualTo("转接至 8901");
+            citizen.hangUp();
+            assertThat(leaderPhone.awaitBye(10_000)).as("the leader's phone is released when the citizen hangs up").isTrue();
         }
     }
 
