@@ -25,7 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "hotline.sip.rtp-max=34999",
         // A carrier trunk on loopback: the SIP tests' sipp callers dial 12345 through it.
         "hotline.sip.trunks[0].name=carrier",
-        "hotline.sip.trunks[0].inbound-numbers=12345,12301,12302,12303,12304,12305,12306",
+        "hotline.sip.trunks[0].inbound-numbers=12345,12301,12302,12303,12304,12305,12306,12307",
         "hotline.sip.trunks[0].allowed-addresses=127.0.0.1",
         "hotline.sip.trunks[0].caller-id=077112345",
         "logging.level.org.openhotline=INFO"})
