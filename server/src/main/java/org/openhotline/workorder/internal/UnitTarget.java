@@ -1,4 +1,0 @@
-package org.openhotline.workorder.internal;
-
-/** A unit an order is dispatched to, as the organization tree knows it. */
-public record UnitTarget(long unitId, String path, String name) {}
