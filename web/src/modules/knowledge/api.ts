@@ -22,6 +22,7 @@ export interface Category {
   version: number
   canEdit: boolean
   canReview: boolean
+  canManage: boolean
 }
 
 export interface Article {

@@ -27,6 +27,7 @@ public enum Permission {
     KNOWLEDGE_READ("knowledge:read", "知识库查阅", null),
     KNOWLEDGE_EDIT("knowledge:edit", "知识采编", null),
     KNOWLEDGE_REVIEW("knowledge:review", "知识审核发布", null),
+    KNOWLEDGE_CATEGORY("knowledge:category", "知识栏目管理", null),
     CALL_AGENT("call:agent", "坐席接听", null),
     CALL_MONITOR("call:monitor", "班长监控（监听、强插等）", null),
     CALL_ADMIN("call:admin", "呼叫中心配置", null),
@@ -74,10 +75,10 @@ public enum Permission {
             case CALLBACK_AGENT -> EnumSet.of(PHONE_UNMASK, WORKORDER_CALLBACK, WORKORDER_READ, KNOWLEDGE_READ, CALL_AGENT);
             case SUPERVISOR -> EnumSet.of(PHONE_UNMASK, WORKORDER_SUPERVISE, WORKORDER_READ, KNOWLEDGE_READ, REPORT_READ);
             case QC_INSPECTOR -> EnumSet.of(QC_INSPECT, WORKORDER_READ, KNOWLEDGE_READ);
-            case KB_EDITOR -> EnumSet.of(KNOWLEDGE_READ, KNOWLEDGE_EDIT, KNOWLEDGE_REVIEW);
+            case KB_EDITOR -> EnumSet.of(KNOWLEDGE_READ, KNOWLEDGE_EDIT, KNOWLEDGE_REVIEW, KNOWLEDGE_CATEGORY);
             case UNIT_HANDLER -> EnumSet.of(WORKORDER_HANDLE, WORKORDER_READ, KNOWLEDGE_READ);
             case UNIT_LEADER -> EnumSet.of(WORKORDER_HANDLE, WORKORDER_READ, KNOWLEDGE_READ, REPORT_READ);
-            case MANAGER -> EnumSet.of(WORKORDER_READ, KNOWLEDGE_READ, KNOWLEDGE_REVIEW, CALL_ADMIN, REPORT_READ,
+            case MANAGER -> EnumSet.of(WORKORDER_READ, KNOWLEDGE_READ, KNOWLEDGE_REVIEW, KNOWLEDGE_CATEGORY, CALL_ADMIN, REPORT_READ,
                     BIGSCREEN_VIEW, BUSINESS_CONFIG);
             case LEADER -> EnumSet.of(REPORT_READ, BIGSCREEN_VIEW);
         };

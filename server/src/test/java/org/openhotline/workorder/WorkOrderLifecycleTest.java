@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhotline.testing.ApiClient;
@@ -60,8 +61,17 @@ class WorkOrderLifecycleTest {
         long a = f.assignment(zjj, id, "ZJJ");
         assertThat(zjj.get("/api/work-orders/unit-tasks?box=TO_SIGN&size=200").body()).contains(created.path("number").asString());
         f.ok(zjj, "/api/work-orders/" + id + "/assignments/" + a + "/sign", null);
+        // The unit finds the rule in the knowledge base and cites it: the article is one the server found, not an id
+        // made up by the test, and the citation is counted by the knowledge base against this order.
+        String number = created.path("number").asString();
+        long article = zjj.get("/api/knowledge/search?q=" + java.net.URLEncoder.encode("夜间施工噪音",
+                java.nio.charset.StandardCharsets.UTF_8)).json().path("items").get(0).path("id").asLong();
+        var citation = zjj.post("/api/knowledge/articles/" + article + "/citations",
+                Map.of("context", "UNIT_REPLY", "ref", number));
+        assertThat(citation.status()).isEqualTo(201);
+        assertThat(citation.json().path("answer").asString()).contains("施工");
         f.ok(zjj, "/api/work-orders/" + id + "/assignments/" + a + "/reply",
-                Map.of("text", "已责令施工单位停止夜间施工并处罚款", "citedArticleIds", List.of(11, 12)));
+                Map.of("text", "已责令施工单位停止夜间施工并处罚款", "citedArticleIds", List.of(article)));
         assertThat(f.state(dispatcher, id)).isEqualTo("REPLY_REVIEW");
 
         f.ok(dispatcher, "/api/work-orders/" + id + "/reply-review", Map.of("accept", true));
@@ -77,8 +87,11 @@ class WorkOrderLifecycleTest {
         var actors = jdbc.sql("select actor from wo_timeline where work_order_id = ? order by id").param(id)
                 .query(String.class).list();
         assertThat(actors).containsExactly("agent1", "dispatcher1", "zjj1", "zjj1", "dispatcher1", "callback1", "callback1");
-        var cited = jdbc.sql("select cited_articles::text from wo_assignment where id = ?").param(a).query(String.class).single();
-        assertThat(cited).isEqualTo("{11,12}");
+        var unitRow = StreamSupport.stream(f.detail(dispatcher, id).path("assignments").spliterator(), false)
+                .filter(r -> r.path("id").asLong() == a).findFirst().orElseThrow();
+        assertThat(unitRow.path("citedArticleIds").get(0).asLong()).isEqualTo(article);
+        assertThat(jdbc.sql("select count(*) from kb_citation where article_id = ? and context = 'UNIT_REPLY' and context_ref = ?")
+                .params(article, number).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

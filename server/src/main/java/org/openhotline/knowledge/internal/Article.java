@@ -47,10 +47,10 @@ public record Article(long id, long categoryId, String title, String bodyHtml, S
         return with(State.PENDING, by, null, null, null, publishedAt);
     }
 
-    /** The reviewer may not be the one who submitted it (四眼原则), except in a unit's own base. */
-    public Article approve(String reviewer, boolean ownBase, OffsetDateTime at, String comment) {
+    /** Four eyes (四眼原则): the reviewer is neither the author nor the one who submitted it, in every column. */
+    public Article approve(String reviewer, OffsetDateTime at, String comment) {
         requireState(State.PENDING, "只有待审核的知识可以审核");
-        if (!ownBase && reviewer.equals(submittedBy)) {
+        if (reviewer.equals(submittedBy) || reviewer.equals(author)) {
             throw DomainException.conflict("不能审核自己提交的知识，请由其他审核人审核");
         }
         return with(State.PUBLISHED, submittedBy, reviewer, at, comment, at);

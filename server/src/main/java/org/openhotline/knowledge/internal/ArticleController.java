@@ -1,5 +1,6 @@
 package org.openhotline.knowledge.internal;
 
+import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -43,10 +44,17 @@ class ArticleController {
         this.attachments = attachments;
     }
 
-    record ArticleForm(@NotNull(message = "请选择栏目") Long categoryId, @NotBlank(message = "请填写标题") String title,
-                       @NotBlank(message = "请填写正文") String bodyHtml, String keywords, String regions,
-                       String sourcePolicy, LocalDate effectiveFrom, LocalDate expiresOn, Integer version,
-                       String note) {
+    /** Lengths are checked before anything is parsed or sanitised: a 30 MB body once cost half a gigabyte of heap. */
+    record ArticleForm(@NotNull(message = "请选择栏目") Long categoryId,
+                       @NotBlank(message = "请填写标题") @Size(max = 200, message = "标题不超过 200 个字") String title,
+                       @NotBlank(message = "请填写正文")
+                       @Size(max = ArticleEditing.MAX_BODY_HTML, message = "正文过长（含格式不超过 40 万个字符），请拆成几篇知识")
+                       String bodyHtml,
+                       @Size(max = 500, message = "关键词不超过 500 个字符") String keywords,
+                       @Size(max = 500, message = "适用区域不超过 500 个字符") String regions,
+                       @Size(max = 500, message = "政策依据不超过 500 个字符") String sourcePolicy,
+                       LocalDate effectiveFrom, LocalDate expiresOn, Integer version,
+                       @Size(max = 200, message = "修改说明不超过 200 个字") String note) {
         ArticleEditing.Content content() {
             return new ArticleEditing.Content(categoryId, title, bodyHtml, keywords, regions, sourcePolicy,
                     effectiveFrom, expiresOn);
@@ -59,6 +67,7 @@ class ArticleController {
                              @RequestParam(required = false) Article.State state,
                              @RequestParam(required = false) String q,
                              @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        SearchController.checkQuery(q);
         return reading.list(Callers.required(), categoryId, state, q, Math.max(page, 1), PageResult.clampSize(size));
     }
 
@@ -86,12 +95,12 @@ class ArticleController {
 
     @PostMapping(value = "/articles/{id}/attachments", consumes = "multipart/form-data")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "上传附件")
+    @Operation(summary = "上传附件（pdf、Office 文档、txt、图片、mp3/wav、zip，按扩展名和文件内容检查，不超过 20 MB）")
     Attachments.Info attach(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
         var caller = Callers.required();
         var article = reading.visible(caller, id);
         editing.writable(caller, article.categoryId());
-        return attachments.add(id, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
+        return attachments.add(id, file.getOriginalFilename(), file.getBytes(),
                 caller.username());
     }
 

@@ -36,6 +36,10 @@ public class ArticleEditing {
         this.clock = clock;
     }
 
+    /** The longest body accepted, as HTML and as the text it shows (about 200 KB of Chinese text). */
+    static final int MAX_BODY_HTML = 400_000;
+    static final int MAX_BODY_TEXT = 200_000;
+
     /** What an editor fills in; the body is HTML and is sanitised here. */
     public record Content(long categoryId, String title, String bodyHtml, String keywords, String regions,
                           String sourcePolicy, LocalDate effectiveFrom, LocalDate expiresOn) {}
@@ -82,26 +86,21 @@ public class ArticleEditing {
         return articles.get(id);
     }
 
-    /** Sent for review; in a column that needs no review (a unit's own base) it is published at once. */
+    /** Sent for review. Nothing is published by its writer alone, not even in a unit's own base. */
     @Transactional
     public Article submit(StaffPrincipal caller, long id) {
         Article a = articles.get(id);
-        Category category = writable(caller, a.categoryId());
+        writable(caller, a.categoryId());
         var now = OffsetDateTime.now(clock);
-        Article next = a.submit(caller.username());
-        if (!category.reviewRequired()) {
-            next = next.approve(caller.username(), true, now, "本栏目无需审核");
-        }
-        return save(next, now, next.state() == Article.State.PUBLISHED ? "published" : "submitted", null);
+        return save(a.submit(caller.username()), now, "submitted", null);
     }
 
     @Transactional
     public Article approve(StaffPrincipal caller, long id, String comment) {
         Article a = articles.get(id);
-        Category category = reviewable(caller, a.categoryId());
+        reviewable(caller, a.categoryId());
         var now = OffsetDateTime.now(clock);
-        boolean ownBase = category.visibility() == Category.Visibility.PRIVATE;
-        return save(a.approve(caller.username(), ownBase, now, comment), now, "published", comment);
+        return save(a.approve(caller.username(), now, comment), now, "published", comment);
     }
 
     @Transactional
@@ -160,18 +159,15 @@ public class ArticleEditing {
         return revisions.get(id);
     }
 
-    /** Sends the revision for review; in a column that needs no review it replaces the live text at once. */
+    /** Sends the revision for review; the live text stays until another person approves it. */
     @Transactional
     public Revision submitRevision(StaffPrincipal caller, long id) {
         Article live = articles.get(id);
-        Category category = writable(caller, live.categoryId());
+        writable(caller, live.categoryId());
         Revision next = revisions.get(id).submit(caller.username());
         revisions.updateState(next);
         events.publishEvent(new KnowledgeChanged("article", id, "revision-submitted",
                 Map.of("revision", next.revision())));
-        if (!category.reviewRequired()) {
-            applyRevision(caller, live, revisions.get(id), true, "本栏目无需审核");
-        }
         return next;
     }
 
@@ -179,16 +175,16 @@ public class ArticleEditing {
     @Transactional
     public Article approveRevision(StaffPrincipal caller, long id, String comment) {
         Article live = articles.get(id);
-        Category category = reviewable(caller, live.categoryId());
+        reviewable(caller, live.categoryId());
         Revision r = revisions.get(id);
         reviewable(caller, r.categoryId());
-        applyRevision(caller, live, r, category.visibility() == Category.Visibility.PRIVATE, comment);
+        applyRevision(caller, live, r, comment);
         return articles.get(id);
     }
 
-    private void applyRevision(StaffPrincipal caller, Article live, Revision r, boolean ownBase, String comment) {
+    private void applyRevision(StaffPrincipal caller, Article live, Revision r, String comment) {
         live.checkRevisable();
-        r.checkApprovable(caller.username(), ownBase);
+        r.checkApprovable(caller.username());
         var now = OffsetDateTime.now(clock);
         articles.applyRevision(live, r, caller.username(), comment, now);
         revisions.delete(live.id());
@@ -244,10 +240,19 @@ public class ArticleEditing {
         if (title.isEmpty() || title.length() > 200) {
             throw DomainException.invalid("标题不能为空，且不超过 200 个字");
         }
+        if (c.bodyHtml() != null && c.bodyHtml().length() > MAX_BODY_HTML) {
+            throw DomainException.invalid("正文过长（含格式不超过 40 万个字符），请拆成几篇知识");
+        }
         String html = RichText.sanitize(c.bodyHtml());
         String text = RichText.text(html);
         if (text.isBlank()) {
             throw DomainException.invalid("正文不能为空");
+        }
+        if (text.length() > MAX_BODY_TEXT) {
+            throw DomainException.invalid("正文不超过 20 万字，请拆成几篇知识");
+        }
+        if (c.sourcePolicy() != null && c.sourcePolicy().strip().length() > 500) {
+            throw DomainException.invalid("政策依据不超过 500 个字符");
         }
         if (c.effectiveFrom() != null && c.expiresOn() != null && c.expiresOn().isBefore(c.effectiveFrom())) {
             throw DomainException.invalid("失效日期不能早于生效日期");

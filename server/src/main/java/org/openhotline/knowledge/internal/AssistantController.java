@@ -1,5 +1,7 @@
 package org.openhotline.knowledge.internal;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openhotline.shared.Callers;
@@ -20,12 +22,12 @@ class AssistantController {
         this.assistant = assistant;
     }
 
-    record Ask(String question, Integer limit) {}
+    record Ask(@Size(max = 500, message = "问题不超过 500 个字") String question, Integer limit) {}
 
     @PostMapping
     @PreAuthorize("hasAuthority('knowledge:read')")
     @Operation(summary = "输入问题，返回最佳答案段落、出处和置信度")
-    AnswerAssistant.Reply ask(@RequestBody Ask body) {
+    AnswerAssistant.Reply ask(@Valid @RequestBody Ask body) {
         return assistant.ask(Callers.required(), body.question(), body.limit() == null ? 3 : body.limit());
     }
 }

@@ -7,7 +7,10 @@ import org.openhotline.shared.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Files attached to an article (policy documents, forms), kept in the database with the article. */
+/**
+ * Files attached to an article (policy documents, forms), kept in the database with the article. Only the formats of
+ * {@link AttachmentFormats}, checked by name and by content, up to 20 MB each.
+ */
 @Component
 public class Attachments {
 
@@ -26,16 +29,17 @@ public class Attachments {
 
     public record File(long articleId, String fileName, String contentType, byte[] data) {}
 
-    public Info add(long articleId, String fileName, String contentType, byte[] data, String by) {
+    public Info add(long articleId, String fileName, byte[] data, String by) {
         if (data.length == 0 || data.length > MAX_SIZE) {
             throw DomainException.invalid("附件不能为空，且不超过 20 MB");
         }
-        String name = fileName == null || fileName.isBlank() ? "附件" : fileName.strip();
+        String name = fileName == null ? "" : fileName.strip();
+        var format = AttachmentFormats.check(name, data);
         long id = jdbc.sql("""
                 insert into kb_attachment (article_id, file_name, content_type, size, data, uploaded_by, uploaded_at)
                 values (?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(articleId, name.length() > 200 ? name.substring(0, 200) : name,
-                        contentType == null ? "application/octet-stream" : contentType, data.length, data, by,
+                        format.contentType(), data.length, data, by,
                         OffsetDateTime.now(clock))
                 .query(Long.class).single();
         return list(articleId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();

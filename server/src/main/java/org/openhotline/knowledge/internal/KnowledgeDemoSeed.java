@@ -131,7 +131,7 @@ class KnowledgeDemoSeed implements DemoSeed {
 
     private Category ownBase() {
         return organization.nodeByCode("ZJJ").map(unit -> categories.insert(new Category(0, null,
-                "市住建局独立知识库", Category.Visibility.PRIVATE, unit.id(), unit.path(), Set.of(), Set.of(), false,
+                "市住建局独立知识库", Category.Visibility.PRIVATE, unit.id(), unit.path(), Set.of(), Set.of(), true,
                 99, 0))).orElse(null);
     }
 

@@ -18,7 +18,7 @@ class KnowledgeMenu implements MenuEntry.Contribution {
                 new MenuEntry("知识库", "knowledge-editor", "知识采编", "/knowledge/editor", "knowledge:edit", 305),
                 new MenuEntry("知识库", "knowledge-review", "知识审核", "/knowledge/review", "knowledge:review", 306),
                 new MenuEntry("知识库", "knowledge-misses", "查无信息处理", "/knowledge/misses", "knowledge:edit", 307),
-                new MenuEntry("知识库", "knowledge-categories", "栏目管理", "/knowledge/admin/categories", "knowledge:edit", 308),
+                new MenuEntry("知识库", "knowledge-categories", "栏目管理", "/knowledge/admin/categories", "knowledge:category", 308),
                 new MenuEntry("知识库", "knowledge-synonyms", "同义词管理", "/knowledge/admin/synonyms", "knowledge:edit", 309),
                 new MenuEntry("知识库", "knowledge-own", "本单位知识库", "/knowledge/own", "workorder:handle", 310));
     }

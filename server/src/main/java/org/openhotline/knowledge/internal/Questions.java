@@ -112,10 +112,15 @@ public class Questions {
                 .optional().orElseThrow(() -> DomainException.notFound("问题不存在"));
     }
 
-    /** Who sees which questions: the asker, the unit asked (and its parents), knowledge editors. */
+    /** Who sees which questions: the asker, the handlers of the unit asked (and its parents), knowledge editors. */
     public PageResult<Question> list(StaffPrincipal caller, String box, Question.State state, int page, int size) {
         String where = switch (box) {
-            case "inbox" -> " where unit_path like :path || '%'";
+            case "inbox" -> {
+                if (!caller.can("workorder:handle")) {
+                    throw DomainException.forbidden("只有承办单位人员可以查看待答的知识提问");
+                }
+                yield " where unit_path like :path || '%'";
+            }
             case "mine" -> " where asked_by = :user";
             default -> {
                 if (!caller.can("knowledge:edit")) {

@@ -1,5 +1,7 @@
 package org.openhotline.knowledge.internal;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -30,7 +32,7 @@ class ReviewController {
         this.articles = articles;
     }
 
-    record Comment(String comment) {}
+    record Comment(@Size(max = 500, message = "审核意见不超过 500 个字") String comment) {}
 
     @PostMapping("/articles/{id}/submit")
     @Operation(summary = "提交审核（无需审核的栏目直接发布）")
@@ -40,19 +42,19 @@ class ReviewController {
 
     @PostMapping("/articles/{id}/approve")
     @Operation(summary = "审核通过并发布（上架）")
-    Article approve(@PathVariable long id, @RequestBody(required = false) Comment body) {
+    Article approve(@PathVariable long id, @Valid @RequestBody(required = false) Comment body) {
         return editing.approve(Callers.required(), id, body == null ? null : body.comment());
     }
 
     @PostMapping("/articles/{id}/reject")
     @Operation(summary = "审核退回")
-    Article reject(@PathVariable long id, @RequestBody Comment body) {
+    Article reject(@PathVariable long id, @Valid @RequestBody Comment body) {
         return editing.reject(Callers.required(), id, body.comment());
     }
 
     @PostMapping("/articles/{id}/unpublish")
     @Operation(summary = "下架")
-    Article unpublish(@PathVariable long id, @RequestBody Comment body) {
+    Article unpublish(@PathVariable long id, @Valid @RequestBody Comment body) {
         return editing.unpublish(Callers.required(), id, body.comment());
     }
 

@@ -39,12 +39,12 @@ public record Revision(long articleId, int revision, long categoryId, String tit
         return with(State.PENDING, by, reviewedBy, reviewedAt, reviewComment);
     }
 
-    /** Four eyes, as for a new article: the reviewer may not be the submitter, except in a unit's own base. */
-    public void checkApprovable(String reviewer, boolean ownBase) {
+    /** Four eyes, as for a new article: the reviewer is neither the submitter nor the last one who edited it. */
+    public void checkApprovable(String reviewer) {
         if (state != State.PENDING) {
             throw DomainException.conflict("只有待审核的修订稿可以审核（当前状态：" + state.label() + "）");
         }
-        if (!ownBase && reviewer.equals(submittedBy)) {
+        if (reviewer.equals(submittedBy) || reviewer.equals(editedBy)) {
             throw DomainException.conflict("不能审核自己提交的修订稿，请由其他审核人审核");
         }
     }

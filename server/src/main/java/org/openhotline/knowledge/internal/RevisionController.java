@@ -58,13 +58,13 @@ class RevisionController {
 
     @PostMapping("/articles/{id}/revision/approve")
     @Operation(summary = "修订稿审核通过，替换原文")
-    Article approve(@PathVariable long id, @RequestBody(required = false) ReviewController.Comment body) {
+    Article approve(@PathVariable long id, @Valid @RequestBody(required = false) ReviewController.Comment body) {
         return editing.approveRevision(Callers.required(), id, body == null ? null : body.comment());
     }
 
     @PostMapping("/articles/{id}/revision/reject")
     @Operation(summary = "修订稿退回（原文不变）")
-    Revision reject(@PathVariable long id, @RequestBody ReviewController.Comment body) {
+    Revision reject(@PathVariable long id, @Valid @RequestBody ReviewController.Comment body) {
         if (body == null) {
             throw DomainException.invalid("退回时请填写退回意见");
         }

@@ -1,5 +1,8 @@
 package org.openhotline.knowledge.internal;
 
+import org.openhotline.shared.DomainException;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -44,8 +47,19 @@ class SearchController {
                                   @RequestParam(defaultValue = "relevance") String sort,
                                   @RequestParam(defaultValue = "1") int page,
                                   @RequestParam(defaultValue = "10") int size) {
+        checkQuery(q);
+        if (region != null && region.length() > 100) {
+            throw DomainException.badRequest("区域不超过 100 个字");
+        }
         return search.search(Callers.required(), new KnowledgeSearch.Request(q, categoryId, region, state,
                 includeExpired, "latest".equals(sort), Math.clamp(page, 1, 100), Math.clamp(size, 1, 50)));
+    }
+
+    /** A search box takes a question, not a document; longer input is refused before it is analysed. */
+    static void checkQuery(String q) {
+        if (q != null && q.length() > 200) {
+            throw DomainException.badRequest("检索词不超过 200 个字");
+        }
     }
 
     @GetMapping("/hot")
@@ -64,12 +78,12 @@ class SearchController {
         return misses.list(handled, Math.max(page, 1), PageResult.clampSize(size));
     }
 
-    record Handling(Long articleId, String note) {}
+    record Handling(Long articleId, @Size(max = 500, message = "处理说明不超过 500 个字") String note) {}
 
     @PostMapping("/misses/{id}/handle")
     @PreAuthorize("hasAuthority('knowledge:edit')")
     @Operation(summary = "处理查无信息（关联新知识或说明）")
-    void handle(@PathVariable long id, @RequestBody Handling body) {
+    void handle(@PathVariable long id, @Valid @RequestBody Handling body) {
         misses.handle(id, body.articleId(), body.note(), Callers.required().username());
     }
 

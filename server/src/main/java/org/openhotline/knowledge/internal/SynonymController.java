@@ -1,5 +1,7 @@
 package org.openhotline.knowledge.internal;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -33,7 +35,7 @@ class SynonymController {
         this.events = events;
     }
 
-    record Form(List<String> terms) {}
+    record Form(@Size(max = 50, message = "一组同义词不超过 50 个词") List<@Size(max = 30, message = "每个词不超过 30 个字") String> terms) {}
 
     @GetMapping
     List<Synonyms.Group> list() {
@@ -44,7 +46,7 @@ class SynonymController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('knowledge:edit')")
     @Operation(summary = "新增同义词组")
-    Synonyms.Group create(@RequestBody Form form) {
+    Synonyms.Group create(@Valid @RequestBody Form form) {
         var g = synonyms.save(null, form.terms() == null ? List.of() : form.terms(), Callers.required().username());
         events.publishEvent(new KnowledgeChanged("synonym", g.id(), "saved", Map.of("terms", g.terms())));
         return g;
@@ -52,7 +54,7 @@ class SynonymController {
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAuthority('knowledge:edit')")
-    Synonyms.Group update(@PathVariable long id, @RequestBody Form form) {
+    Synonyms.Group update(@PathVariable long id, @Valid @RequestBody Form form) {
         var g = synonyms.save(id, form.terms() == null ? List.of() : form.terms(), Callers.required().username());
         events.publishEvent(new KnowledgeChanged("synonym", id, "saved", Map.of("terms", g.terms())));
         return g;

@@ -46,6 +46,9 @@ public class Synonyms {
             throw DomainException.invalid("同义词每个不超过 30 个字，且不能包含逗号");
         }
         String joined = String.join(",", clean);
+        if (joined.length() > 300) {
+            throw DomainException.invalid("一组同义词合计不超过 300 个字符，请拆成几组");
+        }
         long saved;
         if (id == null) {
             saved = jdbc.sql("insert into kb_synonym (terms, updated_by, updated_at) values (?, ?, ?) returning id")

@@ -1,5 +1,7 @@
 package org.openhotline.knowledge.internal;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -34,12 +36,13 @@ class UsageController {
         this.reading = reading;
     }
 
-    record CiteRequest(KnowledgeBase.CitationContext context, String ref) {}
+    record CiteRequest(KnowledgeBase.CitationContext context,
+                       @Size(max = 60, message = "引用来源编号不超过 60 个字符") String ref) {}
 
     @PostMapping("/articles/{id}/citations")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "引用知识答复工单（返回答复文本，计入引用次数）")
-    KnowledgeBase.Citation cite(@PathVariable long id, @RequestBody(required = false) CiteRequest body) {
+    KnowledgeBase.Citation cite(@PathVariable long id, @Valid @RequestBody(required = false) CiteRequest body) {
         var context = body == null || body.context() == null ? KnowledgeBase.CitationContext.OTHER : body.context();
         return knowledge.cite(Callers.required(), id, context, body == null ? null : body.ref());
     }
@@ -50,11 +53,11 @@ class UsageController {
         return citations.of(id);
     }
 
-    record Note(String note) {}
+    record Note(@Size(max = 2000, message = "个人笔记不超过 2000 个字") String note) {}
 
     @PutMapping("/articles/{id}/favourite")
     @Operation(summary = "收藏到个人知识库（可附个人笔记）")
-    void keep(@PathVariable long id, @RequestBody(required = false) Note body) {
+    void keep(@PathVariable long id, @Valid @RequestBody(required = false) Note body) {
         var caller = Callers.required();
         reading.visible(caller, id);
         favourites.keep(caller.accountId(), id, body == null ? "" : body.note());
