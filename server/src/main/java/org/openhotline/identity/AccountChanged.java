@@ -5,7 +5,8 @@ import org.openhotline.shared.AuditableEvent;
 
 /**
  * Something changed about an account or its access: {@code change} is one of created, updated, disabled,
- * enabled, password-reset, password-changed, unlocked, sessions-ended, roles-granted, logout.
+ * enabled, password-reset, password-changed, unlocked, sessions-ended, roles-granted, logout, recovered (by the
+ * operator's recovery command), or refused (an action 三权分立 forbade; audited as a failure).
  */
 public record AccountChanged(long accountId, String username, String change, Map<String, Object> details)
         implements AuditableEvent {
@@ -18,5 +19,10 @@ public record AccountChanged(long accountId, String username, String change, Map
     @Override
     public String target() {
         return "account:" + username;
+    }
+
+    @Override
+    public boolean succeeded() {
+        return !change.equals("refused");
     }
 }

@@ -3,7 +3,11 @@ package org.openhotline.identity;
 import java.util.Map;
 import org.openhotline.shared.AuditableEvent;
 
-/** A login attempt: {@code outcome} is success, bad-credentials, locked (this attempt locked it) or still-locked. */
+/**
+ * A login attempt: {@code outcome} is success, bad-credentials, unknown-user, disabled, locked (this attempt
+ * locked it), still-locked, or lock-expired (the cool-down of an earlier lock had passed and the lock was lifted
+ * before this attempt was checked).
+ */
 public record LoginAttempted(String username, String outcome) implements AuditableEvent {
 
     @Override
@@ -11,6 +15,7 @@ public record LoginAttempted(String username, String outcome) implements Auditab
         return switch (outcome) {
             case "success" -> "auth.login";
             case "locked" -> "auth.lockout";
+            case "lock-expired" -> "auth.lock-expired";
             default -> "auth.login-failed";
         };
     }
@@ -22,7 +27,7 @@ public record LoginAttempted(String username, String outcome) implements Auditab
 
     @Override
     public boolean succeeded() {
-        return "success".equals(outcome);
+        return "success".equals(outcome) || "lock-expired".equals(outcome);
     }
 
     @Override

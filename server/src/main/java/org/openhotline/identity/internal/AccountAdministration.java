@@ -62,9 +62,9 @@ class AccountAdministration {
         return accounts.byId(id).orElseThrow();
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = PowerRefused.class)
     Account edit(StaffPrincipal caller, long id, int version, AccountForm f) {
-        Account before = visible(caller, id);
+        Account before = manageable(caller, id, "edit");
         OrgNode node = nodeInScope(caller, f.orgNodeId());
         accounts.update(id, version, f.displayName(), node.id(), blank(f.phone()), blank(f.email()), blank(f.agentNo()));
         Map<String, Object> details = new LinkedHashMap<>();
@@ -78,9 +78,9 @@ class AccountAdministration {
         return accounts.byId(id).orElseThrow();
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = PowerRefused.class)
     void setEnabled(StaffPrincipal caller, long id, boolean enabled) {
-        Account account = visible(caller, id);
+        Account account = manageable(caller, id, enabled ? "enable" : "disable");
         if (account.id() == caller.accountId()) {
             throw DomainException.invalid("不能停用或启用自己的账号");
         }
@@ -91,9 +91,12 @@ class AccountAdministration {
         events.publishEvent(new AccountChanged(id, account.username(), enabled ? "enabled" : "disabled", Map.of()));
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = PowerRefused.class)
     void resetPassword(StaffPrincipal caller, long id, String password) {
-        Account account = visible(caller, id);
+        Account account = manageable(caller, id, "reset-password");
+        if (account.id() == caller.accountId()) {
+            throw DomainException.conflict("不能重置自己的密码，请在“修改密码”中输入原密码后修改");
+        }
         policies.current().checkPassword(account.username(), password);
         accounts.setPassword(id, encoder.encode(password));
         sessions.endAll(account.username());
@@ -114,25 +117,25 @@ class AccountAdministration {
         events.publishEvent(new AccountChanged(account.id(), account.username(), "password-changed", Map.of()));
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = PowerRefused.class)
     void unlock(StaffPrincipal caller, long id) {
-        Account account = visible(caller, id);
+        Account account = manageable(caller, id, "unlock");
         accounts.unlock(id);
         events.publishEvent(new AccountChanged(id, account.username(), "unlocked", Map.of()));
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = PowerRefused.class)
     int endSessions(StaffPrincipal caller, long id) {
-        Account account = visible(caller, id);
+        Account account = manageable(caller, id, "end-sessions");
         int ended = sessions.endAll(account.username());
         events.publishEvent(new AccountChanged(id, account.username(), "sessions-ended", Map.of("count", ended)));
         return ended;
     }
 
     /** The security admin's grant. Nobody changes their own roles; no account holds two admin powers. */
-    @Transactional
+    @Transactional(noRollbackFor = PowerRefused.class)
     Account grantRoles(StaffPrincipal caller, long id, int version, Set<Role> roles) {
-        Account account = visible(caller, id);
+        Account account = manageable(caller, id, "grant-roles");
         if (account.id() == caller.accountId()) {
             throw DomainException.conflict("不能修改自己的角色");
         }
@@ -153,6 +156,31 @@ class AccountAdministration {
                 Map.of("before", account.roles().stream().map(Enum::name).sorted().toList(),
                         "after", roles.stream().map(Enum::name).sorted().toList())));
         return accounts.byId(id).orElseThrow();
+    }
+
+    /**
+     * An account the caller may act on: inside its scope, and holding no admin power the caller does not hold
+     * itself (三权分立). Otherwise the system admin could reset the audit admin's password and log in as them.
+     * A refusal is audited; the caller's transaction keeps that record because {@link PowerRefused} does not roll
+     * it back, and nothing else has been written yet.
+     */
+    private Account manageable(StaffPrincipal caller, long id, String action) {
+        Account target = visible(caller, id);
+        var foreign = target.roles().stream().filter(Role::isAdminPower).filter(r -> !caller.hasRole(r.name()))
+                .findFirst();
+        if (foreign.isPresent()) {
+            events.publishEvent(new AccountChanged(target.id(), target.username(), "refused",
+                    Map.of("outcome", "denied", "attempted", action, "reason", "separation-of-powers")));
+            throw new PowerRefused("三权分立：不能操作" + foreign.get().label() + "的账号。管理员账号的找回见《管理员手册》“管理员账号恢复”");
+        }
+        return target;
+    }
+
+    /** A 三权分立 refusal: a 403 whose audit record must survive the refused transaction. */
+    static final class PowerRefused extends DomainException {
+        PowerRefused(String message) {
+            super(org.springframework.http.HttpStatus.FORBIDDEN, "separation-of-powers", message);
+        }
     }
 
     /** An account inside the caller's scope; others do not exist as far as the caller can tell. */

@@ -44,9 +44,11 @@ class AuthController {
     private final List<MenuEntry.Contribution> menus;
     private final AccountAdministration administration;
     private final ApplicationEventPublisher events;
+    private final LoginThrottle throttle;
 
     AuthController(Logins logins, SecurityContextRepository contexts, List<MenuEntry.Contribution> menus,
-                   AccountAdministration administration, ApplicationEventPublisher events) {
+                   AccountAdministration administration, ApplicationEventPublisher events, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.logins = logins;
         this.contexts = contexts;
         this.menus = menus;
@@ -62,10 +64,22 @@ class AuthController {
     record RoleView(String code, String label) {}
 
     @PostMapping("/login")
-    @Operation(summary = "登录（5 次连续失败锁定 15 分钟，提示与密码错误相同）")
+    @Operation(summary = "登录（同一账号连续失败 5 次锁定 15 分钟，提示与密码错误相同；同一来源地址 1 分钟内失败 20 次后 429）")
     Me login(@Valid @RequestBody LoginForm form, HttpServletRequest request, HttpServletResponse response) {
-        var granted = logins.attempt(form.username(), form.password())
-                .orElseThrow(() -> new DomainException(HttpStatus.UNAUTHORIZED, "bad-credentials", BAD_CREDENTIALS));
+        String address = request.getRemoteAddr();
+        var wait = throttle.waitFor(address);
+        if (wait.isPresent()) {
+            long seconds = LoginThrottle.seconds(wait.get());
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            throw new DomainException(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-failures",
+                    "登录失败次数过多，请 " + seconds + " 秒后再试").with("retryAfterSeconds", seconds);
+        }
+        var attempt = logins.attempt(form.username(), form.password());
+        if (attempt.isEmpty()) {
+            throttle.failed(address);
+            throw new DomainException(HttpStatus.UNAUTHORIZED, "bad-credentials", BAD_CREDENTIALS);
+        }
+        var granted = attempt.get();
         HttpSession old = request.getSession(false);
         if (old != null) {
             request.changeSessionId(); // no session fixation: a fresh id for the logged-in session

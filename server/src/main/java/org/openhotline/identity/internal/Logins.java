@@ -14,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Checks a username and password. Every refusal looks the same to the caller (unknown user, wrong password,
  * disabled, locked) so that nobody can probe which accounts exist or are locked; the audit trail tells them
- * apart. The attempt that reaches the policy's failure count locks the account.
+ * apart. The attempt that reaches the policy's failure count locks the account for the policy's lock minutes: a
+ * cool-down after which the right password gets in again, so a stranger who locks an admin on purpose only delays
+ * them (and {@link LoginThrottle} limits how often one address can do it).
  */
 @Service
 class Logins {
@@ -58,13 +60,15 @@ class Logins {
             events.publishEvent(new LoginAttempted(name, "still-locked"));
             return Optional.empty();
         }
+        boolean lockExpired = account.lockedUntil() != null;
+        if (lockExpired) {
+            // The lock is a cool-down, not a ban: once it has passed the account is open again with a fresh count.
+            accounts.unlock(account.id());
+            events.publishEvent(new LoginAttempted(name, "lock-expired"));
+        }
         boolean matches = password != null && encoder.matches(password, account.passwordHash());
         if (!matches || !account.enabled()) {
-            // A lock that has expired starts a fresh count.
-            int failuresBefore = account.lockedUntil() != null ? 0 : account.failedLogins();
-            if (account.lockedUntil() != null) {
-                accounts.unlock(account.id());
-            }
+            int failuresBefore = lockExpired ? 0 : account.failedLogins();
             boolean lockNow = failuresBefore + 1 >= policy.maxFailures();
             accounts.recordFailure(account.id(), lockNow ? now.plus(Duration.ofMinutes(policy.lockMinutes())) : null);
             events.publishEvent(new LoginAttempted(name, !account.enabled() ? "disabled" : lockNow ? "locked" : "bad-credentials"));
