@@ -2,126 +2,156 @@ package org.openhotline;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The one database: an external PostgreSQL 14+ when {@code HOTLINE_DB_URL} is set, otherwise a real
  * PostgreSQL started from the embedded binaries with its data under {@code HOTLINE_DATA_DIR/postgres}, kept
- * across restarts. A postmaster left running by a killed JVM is stopped first so that a restart recovers by
- * itself.
+ * across restarts, watched and restarted when it dies ({@link PostgresWatchdog}). The application connects to
+ * the embedded one as {@code hotline_app} and migrates as {@code hotline_owner} ({@link DatabaseRoles}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(HotlineProperties properties, EmbeddedDatabase embedded) {
         var config = new HikariConfig();
         config.setPoolName("hotline");
         config.setMaximumPoolSize(Integer.getInteger("hotline.db.pool", 20));
+        // A request waits at most 5 s for a connection (not 30 s) while the database restarts; a borrowed
+        // connection is checked within 1 s, so the pool replaces the dead ones by itself afterwards.
+        config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+        config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
         if (properties.db().external()) {
             config.setJdbcUrl(properties.db().url());
             config.setUsername(properties.db().user());
             config.setPassword(properties.db().password());
         } else {
-            config.setJdbcUrl(embedded.jdbcUrl());
-            config.setUsername("postgres");
+            config.setJdbcUrl(embedded.server().jdbcUrl());
+            config.setUsername(DatabasePasswords.APP);
+            config.setPassword(embedded.server().passwords().app());
         }
         return new HikariDataSource(config);
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(HotlineProperties properties,
-                                      @org.springframework.beans.factory.annotation.Value("${hotline.db.embedded-fsync:true}") boolean fsync)
-            throws IOException {
+    EmbeddedDatabase embeddedDatabase(HotlineProperties properties, ApplicationEventPublisher events,
+                                      @Value("${hotline.db.embedded-fsync:true}") boolean fsync,
+                                      @Value("${hotline.db.restart-attempts:10}") int restartAttempts) throws IOException {
         if (properties.db().external()) {
-            return new EmbeddedDatabase(null, new java.util.concurrent.CountDownLatch(0));
+            return new EmbeddedDatabase(null, null, new CountDownLatch(0));
         }
-        Path dir = properties.dataDir().toAbsolutePath().normalize();
-        Path pgData = dir.resolve("postgres");
-        Files.createDirectories(dir);
-        stopLeftoverPostmaster(pgData);
-        log.info("Starting embedded PostgreSQL with data in {}", pgData);
-        var pg = EmbeddedPostgres.builder()
-                .setDataDirectory(pgData)
-                .setCleanDataDirectory(false)
-                // Spring stops it after the connection pool (see EmbeddedDatabase.close); a JVM hook of its own
-                // would stop it while beans still need the database on the way down.
-                .setRegisterShutdownHook(false)
-                .setOverrideWorkingDirectory(dir.resolve("pg-bin").toFile())
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "200")
-                // The embedded binaries' builder turns fsync off by default: then a committed order is not on disk
-                // and a power cut can lose it (or corrupt the cluster) whatever synchronous_commit says. Only the
-                // test suite, whose database is thrown away, may switch it off (hotline.db.embedded-fsync=false).
-                .setServerConfig("fsync", fsync ? "on" : "off")
-                .setServerConfig("synchronous_commit", "on")
-                // Group commit: with many intakes at once a committing backend waits up to 0.2 ms for others
-                // (when at least 5 are in a transaction) so that one WAL flush makes several commits durable.
-                .setServerConfig("commit_delay", "200")
-                .setServerConfig("commit_siblings", "5")
-                // A million orders (≈ 1.5 GB with indexes) want more than the default 128 MB of cache, and fewer
-                // checkpoints (each one makes the next change of every page write the whole page to the WAL).
-                .setServerConfig("shared_buffers", "512MB")
-                .setServerConfig("max_wal_size", "4GB")
-                .setServerConfig("checkpoint_timeout", "15min")
-                .setLocaleConfig("locale", "C")
-                .setLocaleConfig("encoding", "UTF8")
-                .start();
-        EmbeddedDatabase database = new EmbeddedDatabase(pg, new java.util.concurrent.CountDownLatch(1));
+        var settings = new LinkedHashMap<String, String>();
+        settings.put("max_connections", "200");
+        // A committed order must be on disk: a power cut must not lose it (or corrupt the cluster). Only the test
+        // suite, whose database is thrown away, may switch it off (hotline.db.embedded-fsync=false).
+        settings.put("fsync", fsync ? "on" : "off");
+        settings.put("synchronous_commit", "on");
+        // Group commit: with many intakes at once a committing backend waits up to 0.2 ms for others (when at
+        // least 5 are in a transaction) so that one WAL flush makes several commits durable.
+        settings.put("commit_delay", "200");
+        settings.put("commit_siblings", "5");
+        // A million orders (≈ 1.5 GB with indexes) want more than the default 128 MB of cache, and fewer
+        // checkpoints (each one makes the next change of every page write the whole page to the WAL).
+        settings.put("shared_buffers", "512MB");
+        settings.put("max_wal_size", "4GB");
+        settings.put("checkpoint_timeout", "15min");
+        // PostgreSQL's own log: postgres/log/postgresql-<weekday>.log, a week kept, 0600.
+        settings.put("logging_collector", "on");
+        settings.put("log_filename", "postgresql-%a.log");
+        settings.put("log_truncate_on_rotation", "on");
+        settings.put("log_rotation_age", "1d");
+        settings.put("log_rotation_size", "0");
+        var server = new EmbeddedPostgresServer(properties.dataDir(), settings, Duration.ofSeconds(60));
+        server.start();
+        var watchdog = new PostgresWatchdog(server, events, restartAttempts, Duration.ofMillis(500)).start();
+        var database = new EmbeddedDatabase(server, watchdog, new CountDownLatch(1));
         // Spring normally stops PostgreSQL after the pool. Should the context never be closed (a JVM that exits
         // without closing it), this hook still stops it, after giving Spring time to finish with the database.
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("embedded-postgres-stop").unstarted(() -> {
             try {
-                if (!database.closed().await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!database.closed().await(20, TimeUnit.SECONDS)) {
                     database.close();
                 }
-            } catch (InterruptedException | IOException e) {
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }));
         return database;
     }
 
-    /** A JVM killed with -9 leaves its postmaster behind holding the data directory: end it. */
-    private static void stopLeftoverPostmaster(Path pgData) throws IOException {
-        Path pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty()) {
-            return;
-        }
-        long pid = Long.parseLong(lines.getFirst().trim());
-        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(process -> {
-            log.warn("Stopping PostgreSQL process {} left running on {}", pid, pgData);
-            process.destroy();
-            process.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
-        });
+    /** Flyway migrates the embedded database as the owner role, not as the application's role. */
+    @Bean
+    FlywayConfigurationCustomizer embeddedFlywayOwner(EmbeddedDatabase embedded) {
+        return configuration -> {
+            if (embedded.server() != null) {
+                configuration.dataSource(embedded.server().jdbcUrl(), DatabasePasswords.OWNER,
+                        embedded.server().passwords().owner());
+            }
+        };
+    }
+
+    /** After every migration (also when there was none to apply) the application role gets its row rights. */
+    @Bean
+    Callback embeddedAppGrants(EmbeddedDatabase embedded) {
+        return new Callback() {
+            @Override
+            public boolean supports(Event event, Context context) {
+                return event == Event.AFTER_MIGRATE && embedded.server() != null;
+            }
+
+            @Override
+            public boolean canHandleInTransaction(Event event, Context context) {
+                return true;
+            }
+
+            @Override
+            public void handle(Event event, Context context) {
+                try (Statement sql = context.getConnection().createStatement()) {
+                    sql.execute(DatabaseRoles.APP_GRANTS);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Could not grant the application role its rights", e);
+                }
+            }
+
+            @Override
+            public String getCallbackName() {
+                return "embeddedAppGrants";
+            }
+        };
+    }
+
+    /** Replaces Spring's "db" health check, which could hang for the pool's whole connection timeout. */
+    @Bean
+    HealthIndicator dbHealthIndicator(DataSource dataSource, EmbeddedDatabase embedded) {
+        return new DatabaseHealth(dataSource, embedded.watchdog());
     }
 
     /** Holder of the embedded server (or none) so that it is closed after the pool. */
-    record EmbeddedDatabase(EmbeddedPostgres postgres, java.util.concurrent.CountDownLatch closed) implements AutoCloseable {
-        String jdbcUrl() {
-            return postgres.getJdbcUrl("postgres", "postgres");
-        }
+    record EmbeddedDatabase(EmbeddedPostgresServer server, PostgresWatchdog watchdog, CountDownLatch closed)
+            implements AutoCloseable {
 
         @Override
-        public synchronized void close() throws IOException {
-            if (postgres != null && closed.getCount() > 0) {
-                postgres.close();
+        public synchronized void close() {
+            if (server != null && closed.getCount() > 0) {
+                watchdog.close();
+                server.stop();
             }
             closed.countDown();
         }

@@ -24,10 +24,11 @@ class AuditTrailTest {
     @Test
     void theDatabaseRefusesToChangeOrDeleteAuditRecords() {
         ApiClient.loggedIn(port, "manager");
+        // The application's role has no such right (the owner role hits the append-only trigger: DatabaseRolesTest).
         assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'someone-else'").update())
-                .rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update()).rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update()).rootCause().hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update()).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update()).rootCause().hasMessageContaining("permission denied");
     }
 
     @Test
