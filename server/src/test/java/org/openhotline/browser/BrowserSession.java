@@ -7,11 +7,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.openhotline.testing.ApiClient;
 
 /**
@@ -21,7 +23,9 @@ import org.openhotline.testing.ApiClient;
  *
  * <p>Typical use in a {@code @HotlineTest @ExtendWith(BrowserSessions.class)} class: take a {@code BrowserSession}
  * test parameter, {@code login("agent2")}, {@code goTo("/workorders")}, then use {@link #page()} with Playwright
- * locators. The extension screenshots the page into {@code target/screenshots} when the test fails.
+ * locators. The extension screenshots the page into {@code target/screenshots} when the test fails, and fails a
+ * test whose page had a failed API call or a console error (announce provoked failures with
+ * {@link #expectApiFailure}).
  */
 public final class BrowserSession implements AutoCloseable {
 
@@ -34,6 +38,11 @@ public final class BrowserSession implements AutoCloseable {
     private final String base;
     private final BrowserContext context;
     private final Page page;
+    /** What went wrong on the page: API answers ≥ 400 nobody expected, console errors, uncaught exceptions. */
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final List<Expected> expected = new CopyOnWriteArrayList<>();
+
+    private record Expected(int status, String path) {}
 
     private BrowserSession(int port, int width, int height) {
         this.base = "http://localhost:" + port;
@@ -41,6 +50,53 @@ public final class BrowserSession implements AutoCloseable {
                 .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setAcceptDownloads(true));
         this.context.setDefaultTimeout(TIMEOUT_MS);
         this.page = context.newPage();
+        // The first GET /api/auth/me of a visit answers 401 when nobody is logged in: that is how the page learns it.
+        expected.add(new Expected(401, "/api/auth/me"));
+        watch();
+    }
+
+    /**
+     * Writes down every failed API call (HTTP ≥ 400 under /api that the test did not announce with
+     * {@link #expectApiFailure}), every console error and every uncaught exception of the page. The browser's own
+     * "Failed to load resource" line for an API answer is left to the response check, so an expected 4xx is not
+     * reported twice.
+     */
+    private void watch() {
+        page.onResponse(r -> {
+            String path = URI.create(r.url()).getPath();
+            if (r.status() >= 400 && path.startsWith("/api/")
+                    && expected.stream().noneMatch(e -> e.status() == r.status() && path.startsWith(e.path()))) {
+                problems.add("API " + r.request().method() + " " + path + " answered " + r.status() + ": " + body(r));
+            }
+        });
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type()) && !(m.text().startsWith("Failed to load resource") && m.location().contains("/api/"))) {
+                problems.add("console error: " + m.text() + " (" + m.location() + ")");
+            }
+        });
+        page.onPageError(e -> problems.add("uncaught error on the page: " + e));
+    }
+
+    private static String body(com.microsoft.playwright.Response r) {
+        try {
+            return r.text();
+        } catch (RuntimeException e) {
+            return "(no body)";
+        }
+    }
+
+    /**
+     * Announces an API failure the test provokes on purpose (e.g. a refused form): answers with {@code status} to
+     * paths starting with {@code pathPrefix} are not counted as problems.
+     */
+    public BrowserSession expectApiFailure(int status, String pathPrefix) {
+        expected.add(new Expected(status, pathPrefix));
+        return this;
+    }
+
+    /** What went wrong on the page so far (see {@link #watch}); {@link BrowserSessions} fails the test on any. */
+    public List<String> problems() {
+        return List.copyOf(problems);
     }
 
     /** A desktop session (1366×768, the smallest screen the hotline's PCs have). */

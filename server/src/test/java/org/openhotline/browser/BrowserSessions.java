@@ -11,7 +11,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 /**
  * Gives a test method {@link BrowserSession} parameters (desktop size, on the port of the {@code @HotlineTest}
  * application), screenshots each of them into {@code target/screenshots/<Class>.<method>[-n].png} when the test
- * fails, and closes them afterwards. Put it after {@code @HotlineTest}: {@code @ExtendWith(BrowserSessions.class)}.
+ * fails, and closes them afterwards. A test whose pages had an API answer ≥ 400 that it did not announce
+ * ({@link BrowserSession#expectApiFailure}), a console error or an uncaught exception fails, even when its own
+ * assertions passed: a screen that shows an error banner is not a working screen. Put it after
+ * {@code @HotlineTest}: {@code @ExtendWith(BrowserSessions.class)}.
  */
 public class BrowserSessions implements ParameterResolver, AfterTestExecutionCallback {
 
@@ -37,10 +40,17 @@ public class BrowserSessions implements ParameterResolver, AfterTestExecutionCal
     public void afterTestExecution(ExtensionContext context) {
         List<BrowserSession> sessions = sessions(context);
         String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            for (String problem : sessions.get(i).problems()) {
+                problems.add((sessions.size() > 1 ? "browser " + (i + 1) + ": " : "") + problem);
+            }
+        }
+        boolean failed = context.getExecutionException().isPresent() || !problems.isEmpty();
         for (int i = 0; i < sessions.size(); i++) {
             BrowserSession session = sessions.get(i);
             try {
-                if (context.getExecutionException().isPresent()) {
+                if (failed) {
                     session.screenshot("failed-" + name + (sessions.size() > 1 ? "-" + (i + 1) : ""));
                 }
             } catch (RuntimeException e) {
@@ -50,6 +60,9 @@ public class BrowserSessions implements ParameterResolver, AfterTestExecutionCal
             }
         }
         sessions.clear();
+        if (!problems.isEmpty()) {
+            throw new AssertionError("the page had failed API calls or console errors:\n  " + String.join("\n  ", problems));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -263,6 +263,7 @@ class CallCenterBrowserTest {
         p.locator(".ivr-list .el-button", hasText("新建流程")).click();
         p.locator(".flow-id input").fill(id);
         p.locator(".flow-json textarea").fill("{\"id\": \"" + id + "\", \"name\": \"坏流程\", \"start\": \"nowhere\", \"nodes\": {}}");
+        admin.expectApiFailure(422, "/api/callcenter/admin/ivr-flows/" + id);
         p.locator(".save-flow").click();
         assertThat(p.locator(".flow-error")).containsText("IVR 流程无效");
         admin.screenshot("callcenter-admin-ivr");

@@ -90,6 +90,7 @@ class ShellMenuBrowserTest {
     @Test
     void aWrongPasswordShowsTheServersMessage(BrowserSession browser) {
         browser.page().navigate(browser.baseUrl() + "/#/login");
+        browser.expectApiFailure(401, "/api/auth/login");
         browser.submitLogin("nobody-here", "Wrong-Password-1");
         assertThat(browser.loginError()).isEqualTo("用户名或密码错误");
         assertThat(browser.page().url()).contains("#/login");
@@ -99,6 +100,7 @@ class ShellMenuBrowserTest {
     @Test
     void fiveWrongPasswordsLockAgent1AndTheRightOneThenGetsTheSameMessage(BrowserSession browser) {
         browser.page().navigate(browser.baseUrl() + "/#/login");
+        browser.expectApiFailure(401, "/api/auth/login");
         try {
             for (int i = 1; i <= 5; i++) {
                 browser.submitLogin("agent1", "Wrong-Password-" + i);

@@ -80,27 +80,30 @@ class AgentStatesTest {
     @Test
     void stateChangesArePushedToTheSeatWallStream() throws Exception {
         var leader = ApiClient.loggedIn(port, "teamleader1");
-        HttpClient http = HttpClient.newHttpClient();
         var request = HttpRequest.newBuilder(URI.create(leader.baseUrl() + "/api/callcenter/seat-wall/stream"))
                 .header("Cookie", leader.sessionCookieHeader()).header("Accept", "text/event-stream").build();
         CompletableFuture<String> pushed = new CompletableFuture<>();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-        Thread.ofVirtual().start(() -> {
-            String[] event = {""};
-            response.body().filter(line -> {
-                if (line.startsWith("event:")) {
-                    event[0] = line.substring(6).trim();
-                }
-                return event[0].equals("agent") && line.startsWith("data:") && line.contains("\"agentNo\":\"1004\"")
-                        && line.contains("\"state\":\"READY\"");
-            }).findFirst().ifPresent(pushed::complete);
-        });
-        var agent = ApiClient.loggedIn(port, "agent4");
-        agent.post("/api/callcenter/me/sign-in", Map.of());
-        long before = System.nanoTime();
-        agent.post("/api/callcenter/me/state", Map.of("state", "READY"));
-        assertThat(pushed.get(5, TimeUnit.SECONDS)).contains("示闲");
-        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(5));
+        // The stream is closed at the end (the client and the body), so no seat-wall subscription outlives this test.
+        try (HttpClient http = HttpClient.newHttpClient();
+             var lines = http.send(request, HttpResponse.BodyHandlers.ofLines()).body()) {
+            Thread.ofVirtual().start(() -> {
+                String[] event = {""};
+                lines.filter(line -> {
+                    if (line.startsWith("event:")) {
+                        event[0] = line.substring(6).trim();
+                    }
+                    return event[0].equals("agent") && line.startsWith("data:") && line.contains("\"agentNo\":\"1004\"")
+                            && line.contains("\"state\":\"READY\"");
+                }).findFirst().ifPresent(pushed::complete);
+            });
+            var agent = ApiClient.loggedIn(port, "agent4");
+            agent.post("/api/callcenter/me/sign-in", Map.of());
+            long before = System.nanoTime();
+            agent.post("/api/callcenter/me/state", Map.of("state", "READY"));
+            assertThat(pushed.get(5, TimeUnit.SECONDS)).contains("示闲");
+            assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(5));
+            agent.post("/api/callcenter/me/state", Map.of("state", "SIGNED_OUT"));
+        }
     }
 
     @Test

@@ -52,7 +52,10 @@ class CallRecordsController implements MenuEntry.Contribution {
         return List.of(
                 new MenuEntry("呼叫中心", "phone-desk", "坐席工作台", "/callcenter/desk", "call:agent", 100),
                 new MenuEntry("呼叫中心", "seat-wall", "坐席监控", "/callcenter/seat-wall", "call:monitor", 110),
+                // whoever may search the call records (GET below) has the screen: team leaders, QC inspectors, managers
                 new MenuEntry("呼叫中心", "call-records", "通话记录", "/callcenter/calls", "call:monitor", 120),
+                new MenuEntry("呼叫中心", "call-records", "通话记录", "/callcenter/calls", "qc:inspect", 120),
+                new MenuEntry("呼叫中心", "call-records", "通话记录", "/callcenter/calls", "call:admin", 120),
                 new MenuEntry("呼叫中心", "callcenter-admin", "呼叫中心配置", "/callcenter/admin", "call:admin", 130));
     }
 

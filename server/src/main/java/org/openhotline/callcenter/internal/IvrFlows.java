@@ -74,6 +74,15 @@ class IvrFlows implements FlowRepository {
         }
     }
 
+    record NumberFlow(String number, String flowId, String flowName) {}
+
+    /** Which number runs which flow (the binding the admin screen shows). */
+    List<NumberFlow> numbers() {
+        return jdbc.sql("""
+                select n.number, n.flow_id, f.name as flow_name from cc_number_flow n join cc_ivr_flow f on f.id = n.flow_id
+                 order by n.number""").query(NumberFlow.class).list();
+    }
+
     void assignNumber(String number, String flowId) {
         jdbc.sql("insert into cc_number_flow (number, flow_id) values (?, ?) on conflict (number) do update set flow_id = excluded.flow_id")
                 .params(number, flowId).update();
@@ -98,16 +107,20 @@ class IvrFlows implements FlowRepository {
         }
     }
 
-    /** Copies the engine's shipped flows in when the table is empty. */
+    /**
+     * Copies in each of the engine's shipped flows that is not stored yet, and binds the hotline number to the
+     * default flow (7×24) unless it is bound already.
+     */
     void seedShippedFlows(String hotlineNumber) throws java.io.IOException {
-        if (!all().isEmpty()) {
-            return;
-        }
-        for (String id : List.of("default-12345", "direct-to-agent")) {
+        for (String id : List.of("default-12345", "working-hours-12345", "direct-to-agent")) {
+            if (stored(id).isPresent()) {
+                continue;
+            }
             try (var in = ClasspathFlows.class.getResourceAsStream("/flows/" + id + ".json")) {
                 save(id, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), null, "system");
             }
         }
-        assignNumber(hotlineNumber, "default-12345");
+        jdbc.sql("insert into cc_number_flow (number, flow_id) values (?, 'default-12345') on conflict (number) do nothing")
+                .param(hotlineNumber).update();
     }
 }

@@ -31,10 +31,13 @@ class TelephonyRuntime implements SmartLifecycle {
     private final CallerListsFromDatabase callerLists;
     private final AgentRoster roster;
     private final java.time.Clock clock;
+    private final WorkingHours workingHours;
     private volatile TelephonyEngine engine;
 
     TelephonyRuntime(TelephonyProperties properties, @Value("${hotline.data-dir}") Path dataDir, CallLegs legs,
-                     IvrFlows flows, CallerListsFromDatabase callerLists, AgentRoster roster, java.time.Clock clock) {
+                     IvrFlows flows, CallerListsFromDatabase callerLists, AgentRoster roster, java.time.Clock clock,
+                     WorkingHours workingHours) {
+        this.workingHours = workingHours;
         this.properties = properties;
         this.dataDir = dataDir;
         this.legs = legs;
@@ -84,7 +87,7 @@ class TelephonyRuntime implements SmartLifecycle {
                     .withRtpPorts(properties.rtpMin(), properties.rtpMax())
                     .withTrunks(trunks);
             engine = TelephonyEngine.builder(config).listener(legs).queues(legs).flows(flows)
-                    .callerLists(callerLists).extensions(roster::sipPassword).clock(clock).start();
+                    .callerLists(callerLists).businessHours(workingHours).extensions(roster::sipPassword).clock(clock).start();
             log.info("Telephony engine listening for SIP on {}:{} (UDP and TCP), advertised as {}",
                     properties.bindAddress(), properties.port(), properties.advertisedAddress());
         } catch (Exception e) {

@@ -128,9 +128,11 @@ class AuthController {
     }
 
     private Me me(StaffPrincipal p) {
+        // A screen open to several permissions is contributed once per permission; the menu shows it once.
+        java.util.Set<String> paths = new java.util.HashSet<>();
         List<MenuEntry> visible = menus.stream().flatMap(c -> c.menuEntries().stream())
                 .filter(m -> m.permission() == null || p.can(m.permission()))
-                .sorted(Comparator.comparingInt(MenuEntry::order)).toList();
+                .sorted(Comparator.comparingInt(MenuEntry::order)).filter(m -> paths.add(m.path())).toList();
         List<RoleView> roles = p.roles().stream().map(Role::valueOf).sorted()
                 .map(r -> new RoleView(r.name(), r.label())).toList();
         return new Me(p.accountId(), p.username(), p.displayName(), p.orgNodeId(), roles,

@@ -70,10 +70,24 @@ class IvrFlowTest {
         assertThat(queued).isEmpty();
     }
 
+    /** 12345 is staffed 7×24: at 03:00 (outside any office hours) the default flow still reaches an agent. */
     @Test
-    void outOfHoursCallerLeavesAVoicemail() {
+    void theDefaultFlowQueuesACallAtThreeInTheMorning() {
+        Clock night = Clock.fixed(Instant.parse("2026-03-02T19:00:00Z"), ZoneOffset.ofHours(8)); // 03:00 in Jiangzhou
+        BusinessHours nineToSix = at -> {
+            int hour = at.atZone(ZoneOffset.ofHours(8)).getHour();
+            return hour >= 9 && hour < 18;
+        };
+        ScriptedCall call = new ScriptedCall("13800000001", "1");
+        var r = new IvrSession(defaultFlow, call, new LegId("leg-1"), queued::add, nineToSix, CallerLists.NONE, night).run();
+        assertThat(r.outcome()).isEqualTo("queue:general");
+        assertThat(call.heard).doesNotContain("closed").containsExactly("welcome", "main-menu", "connecting");
+    }
+
+    @Test
+    void outOfHoursCallerLeavesAVoicemailOnTheWorkingHoursFlow() {
         ScriptedCall call = new ScriptedCall("13800000001", "");
-        var r = run(defaultFlow, call, at -> false, CallerLists.NONE);
+        var r = run(ClasspathFlows.load("working-hours-12345"), call, at -> false, CallerLists.NONE);
         assertThat(r.outcome()).isEqualTo("voicemail");
         assertThat(call.heard).containsExactly("closed", "leave-message", "(recording)", "goodbye");
         assertThat(r.variables()).containsKey("voicemail");

@@ -1,0 +1,141 @@
+package org.openhotline.callcenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openhotline.shared.ExcelSheets;
+import org.openhotline.telephony.sip.TestPhone;
+import org.openhotline.testing.ApiClient;
+import org.openhotline.testing.HotlineTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 外呼 from the phone bar ({@code POST /me/dial}) to a colleague's extension, judged by ear (the agent's phone
+ * speaks 1000 Hz, the colleague's 1300 Hz), then the call in the call records ({@code GET /calls}) and in their
+ * Excel export ({@code GET /calls/export}), row for row the same as the search. Own agents ccdial1/ccdial2
+ * (extensions 8270/8271), used by this class only.
+ */
+@HotlineTest
+@Timeout(120)
+class OutboundCallRecordsTest {
+
+    static final double AGENT = 1000, COLLEAGUE = 1300;
+
+    @LocalServerPort
+    int port;
+
+    @Value("${hotline.sip.port}")
+    int sipPort;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static boolean agentsExist;
+
+    private ApiClient agentAtDesk() {
+        if (!agentsExist) {
+            var fixture = new CallCenterFixture(port, jdbc);
+            fixture.agent("ccdial1", "T970", "8270", Map.of());
+            fixture.agent("ccdial2", "T971", "8271", Map.of());
+            agentsExist = true;
+        }
+        return ApiClient.loggedIn(port, "ccdial1");
+    }
+
+    @Test
+    void anAgentDialsAnExtensionBothTalkAndTheCallIsInTheRecordsAndTheirExport() throws Exception {
+        ApiClient desk = agentAtDesk();
+        try (TestPhone agentPhone = new TestPhone("8270", AGENT, sipPort);
+             TestPhone colleague = new TestPhone("8271", COLLEAGUE, sipPort)) {
+            agentPhone.register(ApiClient.DEMO_PASSWORD);
+            colleague.register(ApiClient.DEMO_PASSWORD);
+            assertThat(desk.post("/api/callcenter/me/sign-in", Map.of()).status()).isEqualTo(200);
+
+            var dialed = desk.post("/api/callcenter/me/dial", Map.of("number", "8271"));
+            assertThat(dialed.status()).as(dialed.body()).isEqualTo(200);
+            String callId = dialed.json().path("callId").asString();
+            assertThat(callId).isNotBlank();
+            await("the agent talks with the dialled extension").atMost(Duration.ofSeconds(20))
+                    .until(() -> desk.get("/api/callcenter/me").json().path("state").asString().equals("TALKING"));
+            await("both hear each other").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                boolean both = agentPhone.audio.level(COLLEAGUE) > 1000 && colleague.audio.level(AGENT) > 1000;
+                agentPhone.audio.forget();
+                colleague.audio.forget();
+                return both;
+            });
+            assertThat(desk.post("/api/callcenter/me/hangup", Map.of()).status()).isEqualTo(200);
+            assertThat(colleague.awaitBye(10_000)).as("the colleague's phone is released").isTrue();
+            desk.post("/api/callcenter/me/state", Map.of("state", "SIGNED_OUT"));
+
+            var leader = ApiClient.loggedIn(port, "teamleader1");
+            await("the call record is closed").atMost(Duration.ofSeconds(10)).until(() ->
+                    !leader.get("/api/callcenter/calls?agentNo=T970").json().path("items").get(0).path("endedAt").isNull());
+            JsonNode found = leader.get("/api/callcenter/calls?agentNo=T970").json();
+            assertThat(found.path("total").asLong()).isEqualTo(1);
+            JsonNode row = found.path("items").get(0);
+            assertThat(row.path("id").asString()).isEqualTo(callId);
+            assertThat(row.path("direction").asString()).isEqualTo("OUTBOUND");
+            assertThat(row.path("called").asString()).isEqualTo("8271");
+            assertThat(row.path("answeredAt").isNull()).isFalse();
+
+            var export = leader.get("/api/callcenter/calls/export?agentNo=T970");
+            assertThat(export.status()).isEqualTo(200);
+            List<ExcelSheets.SheetRow> sheet = ExcelSheets.read(new ByteArrayInputStream(export.bytes()));
+            assertThat(sheet).hasSize(1);
+            List<String> cells = sheet.getFirst().cells();
+            assertThat(cells.get(0)).isEqualTo(callId);
+            assertThat(cells.get(2)).isEqualTo(row.path("called").asString());
+            assertThat(java.time.OffsetDateTime.parse(cells.get(5)).toInstant())
+                    .isEqualTo(java.time.OffsetDateTime.parse(row.path("answeredAt").asString()).toInstant());
+            assertThat(cells.get(8)).isEqualTo("T970");
+        }
+    }
+
+    @Test
+    void theExportHoldsTheSameCallsAsTheSearchForTheSameFilter() {
+        var qc = ApiClient.loggedIn(port, "qc1");
+        JsonNode search = qc.get("/api/callcenter/calls?size=200").json();
+        var export = qc.get("/api/callcenter/calls/export");
+        assertThat(export.status()).isEqualTo(200);
+        var ids = ExcelSheets.read(new ByteArrayInputStream(export.bytes())).stream().map(r -> r.cell(0)).toList();
+        assertThat(ids).hasSize((int) search.path("total").asLong());
+        var searched = search.path("items").valueStream().map(i -> i.path("id").asString()).toList();
+        assertThat(ids.subList(0, searched.size())).containsExactlyElementsOf(searched);
+    }
+
+    @Test
+    void dialingNeedsASignedInAgentAndAValidNumber() {
+        ApiClient desk = agentAtDesk();
+        desk.post("/api/callcenter/me/state", Map.of("state", "SIGNED_OUT"));
+        var signedOut = desk.post("/api/callcenter/me/dial", Map.of("number", "8271"));
+        assertThat(signedOut.status()).isEqualTo(409);
+        assertThat(signedOut.detail()).isEqualTo("请先签入");
+        var bad = desk.post("/api/callcenter/me/dial", Map.of("number", "12-34"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.detail()).contains("号码格式不正确");
+        assertThat(ApiClient.loggedIn(port, "zjj1").post("/api/callcenter/me/dial", Map.of("number", "8271")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void callRecordsAreReadByTeamLeadersQcInspectorsAndManagersOnly() {
+        for (String user : List.of("teamleader1", "qc1", "manager")) {
+            assertThat(ApiClient.loggedIn(port, user).get("/api/callcenter/calls").status()).as(user).isEqualTo(200);
+            var menu = ApiClient.loggedIn(port, user).get("/api/auth/me").json().path("menu");
+            assertThat(menu.valueStream().filter(m -> m.path("path").asString().equals("/callcenter/calls")).count())
+                    .as(user + " has the call-records screen once in the menu").isEqualTo(1);
+        }
+        assertThat(ApiClient.loggedIn(port, "agent3").get("/api/callcenter/calls").status()).isEqualTo(403);
+        assertThat(ApiClient.loggedIn(port, "agent3").get("/api/callcenter/calls/export").status()).isEqualTo(403);
+    }
+}
