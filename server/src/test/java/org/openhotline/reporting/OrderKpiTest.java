@@ -121,5 +121,20 @@ class OrderKpiTest {
             assertThat(f.records(manager, code, query, "numerator")).as(code).isEqualTo(k.path("numerator").asLong());
             assertThat(f.records(manager, code, query, "denominator")).as(code).isEqualTo(k.path("denominator").asLong());
         }
+
+        // data scope: a unit leader sees the dispatches to its unit and no call-center figures
+        JsonNode zjjView = f.kpis(ApiClient.loggedIn(port, "zjj_leader"), query);
+        assertThat(figures(zjjView, "dispatch-accuracy")).containsExactly("1", "2", "50");
+        assertThat(zjjView.path("kpis").toString()).doesNotContain("answer-rate");
+        var cgjLeader = ApiClient.loggedIn(port, "cgj_leader");
+        assertThat(figures(f.kpis(cgjLeader, query), "dispatch-accuracy")).containsExactly("1", "1", "100");
+        assertThat(f.records(cgjLeader, "dispatch-accuracy", query, "denominator")).isEqualTo(1);
+        var foreign = cgjLeader.get("/api/reports/kpis?" + query + "&org=" + f.unit("ZJJ"));
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.detail()).contains("无权查看该机构");
+        // the manager narrows to a unit with org, and groups by unit
+        assertThat(figures(f.kpis(manager, query + "&org=" + f.unit("CGJ")), "dispatch-accuracy")).containsExactly("1", "1", "100");
+        JsonNode byUnit = ReportingFixture.kpi(f.kpis(manager, query + "&groupBy=unit"), "dispatch-accuracy").path("groups");
+        assertThat(byUnit.toString()).contains("\"label\":\"江州市住房和城乡建设局\"");
     }
 }

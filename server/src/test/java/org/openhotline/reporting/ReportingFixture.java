@@ -19,13 +19,13 @@ import tools.jackson.databind.JsonNode;
  * What reporting tests share: a day of their own (the clock moved to a future day no other test writes on), orders
  * taken through the API, waiting for the reporting listeners, and reading KPIs and their records.
  */
-final class ReportingFixture {
+public final class ReportingFixture {
 
     final int port;
     final JdbcClient jdbc;
     final TestClock clock;
 
-    ReportingFixture(int port, JdbcClient jdbc, TestClock clock) {
+    public ReportingFixture(int port, JdbcClient jdbc, TestClock clock) {
         this.port = port;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -84,19 +84,19 @@ final class ReportingFixture {
     }
 
     /** Waits until the reporting listeners have handled every event published so far. */
-    void awaitFacts() {
+    public void awaitFacts() {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql("""
                 select count(*) from event_publication where completion_date is null and listener_id like '%reporting%'""")
                 .query(Long.class).single() == 0);
     }
 
-    JsonNode kpis(ApiClient client, String query) {
+    public JsonNode kpis(ApiClient client, String query) {
         var r = client.get("/api/reports/kpis?" + query);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }
 
-    static JsonNode kpi(JsonNode report, String code) {
+    public static JsonNode kpi(JsonNode report, String code) {
         for (JsonNode k : report.path("kpis")) {
             if (k.path("code").asString().equals(code)) {
                 return k;
@@ -106,16 +106,16 @@ final class ReportingFixture {
     }
 
     /** {@code [numerator, denominator, value]} of a KPI, value as text ("50.00", or "null"). */
-    static List<String> figures(JsonNode report, String code) {
+    public static List<String> figures(JsonNode report, String code) {
         JsonNode k = kpi(report, code);
         return List.of(number(k.path("numerator")), number(k.path("denominator")), number(k.path("value")));
     }
 
-    static String number(JsonNode n) {
+    public static String number(JsonNode n) {
         return n.isNull() || n.isMissingNode() ? "null" : new BigDecimal(n.asString()).stripTrailingZeros().toPlainString();
     }
 
-    long records(ApiClient client, String code, String query, String part) {
+    public long records(ApiClient client, String code, String query, String part) {
         var r = client.get("/api/reports/kpis/" + code + "/records?" + query + "&part=" + part + "&size=200");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().path("total").asLong();
