@@ -5,5 +5,6 @@
  * synchronously, inside the publisher's transaction, so an action and its record commit together; calls no
  * module. Only the audit admin reads it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.springframework.modulith.ApplicationModule(displayName = "Audit",
+        allowedDependencies = {"shared"})
 package org.openhotline.audit;

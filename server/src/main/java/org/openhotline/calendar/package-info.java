@@ -7,5 +7,6 @@
  * Owns tables {@code calendar_year}, {@code calendar_day}, {@code time_limit_policy}, {@code calendar_timer}.
  * Depends on no other module: subjects of timers are opaque (type, id) pairs that the caller understands.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Calendar")
+@org.springframework.modulith.ApplicationModule(displayName = "Calendar",
+        allowedDependencies = {"shared"})
 package org.openhotline.calendar;

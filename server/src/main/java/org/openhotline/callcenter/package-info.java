@@ -3,9 +3,10 @@
  * event-driven ACD that decides who gets which call the moment a call queues or an agent becomes ready,
  * routing by called and caller number, blacklist and priority callers, call records and the team leader's
  * seat wall. Owns the {@code cc_*} tables. Publishes {@link org.openhotline.callcenter.AgentStateChanged} and
- * call events; depends on organization and identity facades for staff, on the work-order module's {@code CallerOrders}
+ * call events; depends on the identity facade for staff, on the work-order module's {@code CallerOrders}
  * (the caller view, the agent's to-do list), and drives the telephony library's
  * engine for the calls themselves.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Call center")
+@org.springframework.modulith.ApplicationModule(displayName = "Call center",
+        allowedDependencies = {"identity", "workorder", "shared"})
 package org.openhotline.callcenter;

@@ -6,5 +6,6 @@
  * login and access events for the audit trail. Depends on organization to place each account in the tree,
  * which gives it its data scope.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity",
+        allowedDependencies = {"organization", "shared"})
 package org.openhotline.identity;

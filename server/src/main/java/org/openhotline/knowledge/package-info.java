@@ -9,5 +9,6 @@
  * routed to units and the yellow pages are searched from the same box) and on the calendar's
  * {@link org.openhotline.calendar.BusinessCalendar} (a question's deadline is counted in working days).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Knowledge")
+@org.springframework.modulith.ApplicationModule(displayName = "Knowledge",
+        allowedDependencies = {"calendar", "organization", "shared"})
 package org.openhotline.knowledge;

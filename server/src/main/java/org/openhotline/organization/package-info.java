@@ -5,5 +5,6 @@
  * audit trail; other modules ask {@link org.openhotline.organization.Organization} for nodes and paths. It depends
  * on no other module: identity and the business modules depend on it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Organization")
+@org.springframework.modulith.ApplicationModule(displayName = "Organization",
+        allowedDependencies = {"shared"})
 package org.openhotline.organization;

@@ -20,8 +20,10 @@ public final class WorkOrderEvents {
         Instant at();
     }
 
+    /** A new order; {@code regionPath} is the materialized path of its region (data scope of reports), or null. */
     public record WorkOrderCreated(long workOrderId, String number, String channel, String appealType,
-                                   String urgency, Instant at) implements WorkOrderEvent {}
+                                   String urgency, Long categoryId, Long regionId, String regionPath, Instant at)
+            implements WorkOrderEvent {}
 
     public record WorkOrderSentForReview(long workOrderId, Instant at) implements WorkOrderEvent {}
 
@@ -36,6 +38,17 @@ public final class WorkOrderEvents {
 
     public record WorkOrderRedispatched(long workOrderId, long fromAssignmentId, long mainUnitId,
                                         List<Long> assistingUnitIds, Instant at) implements WorkOrderEvent {}
+
+    /**
+     * An assignment was made (dispatch, re-dispatch, hand-over to a sub-unit): {@code role} is MAIN, ASSIST or SUB;
+     * the due times are the ones the calendar computed when it was made.
+     */
+    public record AssignmentCreated(long workOrderId, long assignmentId, long unitId, String unitPath, String role,
+                                    Instant signDueAt, Instant handleDueAt, Instant at) implements WorkOrderEvent {}
+
+    /** An assignment is handled again (reply sent back, citizen dissatisfied) with a new handling deadline. */
+    public record AssignmentReopened(long workOrderId, long assignmentId, Instant handleDueAt, Instant at)
+            implements WorkOrderEvent {}
 
     public record AssignmentSigned(long workOrderId, long assignmentId, long unitId, boolean onTime, Instant at)
             implements WorkOrderEvent {}

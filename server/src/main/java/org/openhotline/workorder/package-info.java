@@ -7,5 +7,6 @@
  * organization (units and regions and their paths, for dispatch and data scope), calendar (time limits,
  * deadlines, the timers behind the lights) and shared; identity only through the logged-in principal.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Work orders")
+@org.springframework.modulith.ApplicationModule(displayName = "Work orders",
+        allowedDependencies = {"calendar", "organization", "shared"})
 package org.openhotline.workorder;

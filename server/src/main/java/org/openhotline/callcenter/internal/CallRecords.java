@@ -4,22 +4,44 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import org.openhotline.callcenter.CallEvents.CallAnswered;
+import org.openhotline.callcenter.CallEvents.CallArrived;
+import org.openhotline.callcenter.CallEvents.CallEnded;
+import org.openhotline.callcenter.CallEvents.CallEvent;
+import org.openhotline.callcenter.CallEvents.CallOffered;
+import org.openhotline.callcenter.CallEvents.CallQueued;
+import org.openhotline.callcenter.CallEvents.SurveyAnswered;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The call record (话单) of each call, filled in as the call moves: arrival, IVR exit, queue entry, offer,
- * answer, end, the point where a caller abandoned, transfers, survey satisfaction and the recording.
+ * answer, end, the point where a caller abandoned, transfers, survey satisfaction and the recording. The writes that
+ * reports count run each in a small transaction with their {@link org.openhotline.callcenter.CallEvents} record
+ * (ADR 004): the event exists exactly when the record does.
  */
 @Repository
 class CallRecords {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
 
-    CallRecords(JdbcClient jdbc, Clock clock) {
+    CallRecords(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    private void recorded(Runnable write, CallEvent event) {
+        tx.executeWithoutResult(status -> {
+            write.run();
+            events.publishEvent(event);
+        });
     }
 
     private OffsetDateTime now() {
@@ -27,10 +49,12 @@ class CallRecords {
     }
 
     void arrived(String callId, String caller, String called, String trunk, String direction) {
-        jdbc.sql("""
+        OffsetDateTime now = now();
+        recorded(() -> jdbc.sql("""
                 insert into cc_call (id, caller, called, trunk, direction, arrived_at) values (?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing""")
-                .params(callId, caller, called, trunk, direction, now()).update();
+                .params(callId, caller, called, trunk, direction, now).update(),
+                new CallArrived(callId, direction, now.toInstant()));
     }
 
     void ivrFinished(String callId, String outcome) {
@@ -38,13 +62,15 @@ class CallRecords {
     }
 
     void queued(String callId, long groupId) {
-        jdbc.sql("update cc_call set queued_at = coalesce(queued_at, ?), group_id = ? where id = ?")
-                .params(now(), groupId, callId).update();
+        OffsetDateTime now = now();
+        recorded(() -> jdbc.sql("update cc_call set queued_at = coalesce(queued_at, ?), group_id = ? where id = ?")
+                .params(now, groupId, callId).update(), new CallQueued(callId, groupId, now.toInstant()));
     }
 
     void offered(String callId, long agentId, long groupId) {
-        jdbc.sql("update cc_call set offered_at = ?, agent_id = ?, group_id = ? where id = ?")
-                .params(now(), agentId, groupId, callId).update();
+        OffsetDateTime now = now();
+        recorded(() -> jdbc.sql("update cc_call set offered_at = ?, agent_id = ?, group_id = ? where id = ?")
+                .params(now, agentId, groupId, callId).update(), new CallOffered(callId, agentId, groupId, now.toInstant()));
     }
 
     void overflowed(String callId, long toGroupId) {
@@ -53,7 +79,9 @@ class CallRecords {
     }
 
     void answered(String callId, long agentId) {
-        jdbc.sql("update cc_call set answered_at = ?, agent_id = ? where id = ?").params(now(), agentId, callId).update();
+        OffsetDateTime now = now();
+        recorded(() -> jdbc.sql("update cc_call set answered_at = ?, agent_id = ? where id = ?").params(now, agentId, callId).update(),
+                new CallAnswered(callId, agentId, now.toInstant()));
     }
 
     void transferred(String callId, String to) {
@@ -63,8 +91,9 @@ class CallRecords {
 
     /** The call ended; {@code abandonPoint} is IVR, QUEUE or RINGING when nobody answered. */
     void ended(String callId, String cause, String abandonPoint) {
-        jdbc.sql("update cc_call set ended_at = coalesce(ended_at, ?), end_cause = coalesce(end_cause, ?), abandon_point = coalesce(abandon_point, ?) where id = ?")
-                .params(now(), cause, abandonPoint, callId).update();
+        OffsetDateTime now = now();
+        recorded(() -> jdbc.sql("update cc_call set ended_at = coalesce(ended_at, ?), end_cause = coalesce(end_cause, ?), abandon_point = coalesce(abandon_point, ?) where id = ?")
+                .params(now, cause, abandonPoint, callId).update(), new CallEnded(callId, cause, abandonPoint, now.toInstant()));
     }
 
     void callbackRequested(String number, String callId, String reason) {
@@ -73,7 +102,8 @@ class CallRecords {
     }
 
     void satisfaction(String callId, int score) {
-        jdbc.sql("update cc_call set satisfaction = ? where id = ?").params(score, callId).update();
+        recorded(() -> jdbc.sql("update cc_call set satisfaction = ? where id = ?").params(score, callId).update(),
+                new SurveyAnswered(callId, score, clock.instant()));
     }
 
     void recording(String callId, String path, Duration length) {

@@ -95,7 +95,8 @@ public class Intake {
         o.createdAt = now;
         o.created(by, now, deadlines);
         orders.insert(o);
-        events.publishEvent(new WorkOrderCreated(o.id(), o.number(), o.channel.name(), o.appealType.name(), o.urgency.name(), now));
+        events.publishEvent(new WorkOrderCreated(o.id(), o.number(), o.channel.name(), o.appealType.name(), o.urgency.name(),
+                o.categoryId, o.regionId, o.regionPath, now));
         if (key != null) {
             jdbc.sql("insert into wo_idempotency (key, work_order_id, created_at) values (?, ?, ?)")
                     .params(key, o.id(), WorkOrders.ts(now)).update();

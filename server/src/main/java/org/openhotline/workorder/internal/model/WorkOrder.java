@@ -247,6 +247,7 @@ public class WorkOrder {
             Assignment parent = a.parentId == null ? null : find(a.parentId);
             if (parent != null && a.role != AssignmentRole.ASSIST && a.role != AssignmentRole.SUB) {
                 parent.reopen(parent.handleStartAt, parent.handleDueAt);
+                events.add(new AssignmentReopened(id, parent.id, parent.handleDueAt, now));
                 timers.add(new TimerCommand("wo.handle", parent,
                         Deadline.between(parent.handleStartAt, parent.handleDueAt, TimeLimit.DEFAULT_YELLOW_PERCENT)));
             } else if (a.role == AssignmentRole.MAIN) {
@@ -336,6 +337,7 @@ public class WorkOrder {
             }
             Assignment main = lastReplied(AssignmentRole.MAIN);
             main.reopen(main.handleStartAt, main.handleDueAt);
+            events.add(new AssignmentReopened(id, main.id, main.handleDueAt, now));
             timers.add(new TimerCommand("wo.handle", main,
                     Deadline.between(main.handleStartAt, main.handleDueAt, TimeLimit.DEFAULT_YELLOW_PERCENT)));
             moveTo(OrderState.HANDLING);
@@ -371,6 +373,7 @@ public class WorkOrder {
             Assignment main = lastReplied(AssignmentRole.MAIN);
             Deadline again = deadlines.handle(this, now);
             main.reopen(now, again.dueAt());
+            events.add(new AssignmentReopened(id, main.id, main.handleDueAt, now));
             timers.add(new TimerCommand("wo.handle", main, again));
             moveTo(OrderState.HANDLING);
             record(by, now, "reopened", "群众不满意，重办：退回" + main.unitName + "重新办理", Map.of());

@@ -139,6 +139,8 @@ public class WorkOrders {
             if (a.id == null) {
                 insertAssignment(o, a);
                 fresh.add(a);
+                publisher.publishEvent(new org.openhotline.workorder.WorkOrderEvents.AssignmentCreated(o.id, a.id,
+                        a.unitId, a.unitPath, a.role.name(), a.signDueAt, a.handleDueAt, a.assignedAt));
             } else {
                 updateAssignment(a);
             }

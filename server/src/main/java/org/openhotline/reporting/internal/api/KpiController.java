@@ -1,0 +1,96 @@
+package org.openhotline.reporting.internal.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openhotline.reporting.internal.kpis.KpiDefinitions;
+import org.openhotline.reporting.internal.kpis.KpiFigure;
+import org.openhotline.reporting.internal.kpis.KpiFigures;
+import org.openhotline.reporting.internal.kpis.KpiFilter;
+import org.openhotline.reporting.internal.kpis.KpiRecords;
+import org.openhotline.shared.Callers;
+import org.openhotline.shared.PageResult;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** KPIs for a period, scope and grouping, and the records behind each figure (统计分析 · 指标总览). */
+@RestController
+@RequestMapping("/api/reports/kpis")
+@Tag(name = "统计分析", description = "KPI 指标（口径见 rpt_kpi）与每个数字背后的记录")
+class KpiController {
+
+    /** One KPI as the API answers it. */
+    record KpiView(String code, String name, String unit, BigDecimal numerator, BigDecimal denominator,
+                   BigDecimal value, BigDecimal target, Boolean met, boolean higherIsBetter, String numeratorText,
+                   String denominatorText, Integer thresholdSeconds, List<String> grades, List<KpiFigure.Group> groups) {
+
+        static KpiView of(KpiFigure f, List<KpiFigure.Group> groups) {
+            var k = f.kpi();
+            return new KpiView(k.code(), k.name(), k.unit(), f.numerator(), f.denominator(), f.value(), k.target(),
+                    f.met(), k.higherIsBetter(), k.numerator(), k.denominator(), k.thresholdSeconds(), k.grades(), groups);
+        }
+    }
+
+    record KpiReport(String from, String to, Long org, String groupBy, List<KpiView> kpis) {}
+
+    private final KpiDefinitions definitions;
+    private final KpiFigures figures;
+    private final KpiRecords records;
+    private final ReportScope scope;
+    private final GroupLabels labels;
+
+    KpiController(KpiDefinitions definitions, KpiFigures figures, KpiRecords records, ReportScope scope,
+                  GroupLabels labels) {
+        this.definitions = definitions;
+        this.figures = figures;
+        this.records = records;
+        this.scope = scope;
+        this.labels = labels;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyAuthority('report:read', 'call:agent')")
+    @Operation(summary = "指标：from、to（年-月-日，含当天），org 机构，groupBy=day|week|month|agent|group|unit|region|category|channel；codes 逗号分隔只取部分指标")
+    KpiReport kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                   @RequestParam(required = false) Long org, @RequestParam(required = false) String groupBy,
+                   @RequestParam(required = false) String codes) {
+        KpiFilter filter = scope.filter(Callers.required(), from, to, org, groupBy);
+        List<String> wanted = codes == null || codes.isBlank() ? null : List.of(codes.split(","));
+        if (wanted != null) {
+            wanted.forEach(definitions::required);
+        }
+        List<KpiView> views = new ArrayList<>();
+        for (var k : definitions.all()) {
+            if (wanted == null || wanted.contains(k.code())) {
+                figures.compute(k, filter).ifPresent(f -> views.add(KpiView.of(f, labels.label(filter.groupBy(), f.groups()))));
+            }
+        }
+        var zone = filter.zone();
+        return new KpiReport(filter.from().atZone(zone).toLocalDate().toString(),
+                filter.to().atZone(zone).toLocalDate().minusDays(1).toString(), org,
+                filter.groupBy() == null ? null : filter.groupBy().name().toLowerCase(), views);
+    }
+
+    @GetMapping("/{code}/records")
+    @PreAuthorize("hasAnyAuthority('report:read', 'call:agent')")
+    @Operation(summary = "指标背后的记录：part=numerator|denominator，group 为分组键（可选），总数与指标的分子/分母一致")
+    PageResult<Map<String, Object>> records(@PathVariable String code, @RequestParam(required = false) String from,
+                                            @RequestParam(required = false) String to,
+                                            @RequestParam(required = false) Long org,
+                                            @RequestParam(required = false) String groupBy,
+                                            @RequestParam(required = false) String group,
+                                            @RequestParam(required = false) String part,
+                                            @RequestParam(defaultValue = "1") int page,
+                                            @RequestParam(defaultValue = "20") int size) {
+        var kpi = definitions.required(code);
+        KpiFilter filter = scope.filter(Callers.required(), from, to, org, groupBy);
+        return records.page(kpi, filter, KpiRecords.part(part), group, Math.max(page, 1), PageResult.clampSize(size));
+    }
+}

@@ -1,0 +1,16 @@
+package org.openhotline.reporting.internal.api;
+
+import java.util.List;
+import org.openhotline.shared.MenuEntry;
+import org.springframework.stereotype.Component;
+
+@Component
+class ReportingMenu implements MenuEntry.Contribution {
+
+    @Override
+    public List<MenuEntry> menuEntries() {
+        return List.of(
+                new MenuEntry("统计分析", "rpt-cockpit", "驾驶舱", "/reports/cockpit", "report:read", 500),
+                new MenuEntry("统计分析", "rpt-kpis", "指标总览", "/reports/kpis", "report:read", 510));
+    }
+}

@@ -1,0 +1,64 @@
+package org.openhotline.reporting.internal.facts;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Recomputes every fact from the owners' read-only {@code rpt_source_*} views (ADR 004), in one transaction that
+ * locks the fact tables first: listeners delivering events meanwhile wait and then apply them to the rebuilt facts,
+ * which changes nothing they already contain.
+ */
+@Service
+public class FactRebuild {
+
+    /** Each fact table and the statement that fills it from the owners' views. */
+    private static final Map<String, String> FILLS = new LinkedHashMap<>();
+
+    static {
+        FILLS.put("rpt_call_fact", """
+                insert into rpt_call_fact (call_id, direction, arrived_at, queued_at, group_id, offered_at, agent_id,
+                                           answered_at, ended_at, abandon_point, satisfaction)
+                select call_id, direction, arrived_at, queued_at, group_id, offered_at, agent_id, answered_at, ended_at,
+                       abandon_point, satisfaction from rpt_source_call""");
+        FILLS.put("rpt_agent_state_fact", """
+                insert into rpt_agent_state_fact (account_id, started_at, state)
+                select account_id, started_at, state from rpt_source_agent_state on conflict do nothing""");
+        FILLS.put("rpt_order_fact", """
+                insert into rpt_order_fact (order_id, number, channel, appeal_type, urgency, category_id, region_id,
+                       region_path, created_at, direct_reply_at, first_dispatched_at, closed_at, reopen_count, urge_count)
+                select order_id, number, channel, appeal_type, urgency, category_id, region_id, region_path, created_at,
+                       direct_reply_at, first_dispatched_at, closed_at, reopen_count, urge_count from rpt_source_order""");
+        FILLS.put("rpt_assignment_fact", """
+                insert into rpt_assignment_fact (assignment_id, order_id, unit_id, unit_path, role, assigned_at,
+                       sign_due_at, handle_due_at, signed_at, replied_at)
+                select assignment_id, order_id, unit_id, unit_path, role, assigned_at, sign_due_at, handle_due_at,
+                       signed_at, replied_at from rpt_source_assignment""");
+        FILLS.put("rpt_assignment_decision", """
+                insert into rpt_assignment_decision (assignment_id, kind, at)
+                select assignment_id, kind, at from rpt_source_assignment_decision on conflict do nothing""");
+        FILLS.put("rpt_callback_fact", """
+                insert into rpt_callback_fact (order_id, at, resolved, satisfaction)
+                select order_id, at, resolved, satisfaction from rpt_source_callback on conflict do nothing""");
+    }
+
+    private final JdbcClient jdbc;
+
+    FactRebuild(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Rows per fact table after the rebuild. */
+    @Transactional
+    public Map<String, Integer> rebuild() {
+        jdbc.sql("lock table " + String.join(", ", FILLS.keySet()) + " in exclusive mode").update();
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        FILLS.forEach((table, fill) -> {
+            jdbc.sql("delete from " + table).update();
+            rows.put(table, jdbc.sql(fill).update());
+        });
+        return rows;
+    }
+}

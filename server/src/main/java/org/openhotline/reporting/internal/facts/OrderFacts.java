@@ -1,0 +1,172 @@
+package org.openhotline.reporting.internal.facts;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.openhotline.workorder.WorkOrderEvents.AssignmentCreated;
+import org.openhotline.workorder.WorkOrderEvents.AssignmentReopened;
+import org.openhotline.workorder.WorkOrderEvents.AssignmentReplied;
+import org.openhotline.workorder.WorkOrderEvents.AssignmentSigned;
+import org.openhotline.workorder.WorkOrderEvents.CallbackRecorded;
+import org.openhotline.workorder.WorkOrderEvents.ExtensionDecided;
+import org.openhotline.workorder.WorkOrderEvents.ReturnDecided;
+import org.openhotline.workorder.WorkOrderEvents.WorkOrderClosed;
+import org.openhotline.workorder.WorkOrderEvents.WorkOrderCreated;
+import org.openhotline.workorder.WorkOrderEvents.WorkOrderDispatched;
+import org.openhotline.workorder.WorkOrderEvents.WorkOrderRepliedDirectly;
+import org.openhotline.workorder.WorkOrderEvents.WorkOrderReopened;
+import org.openhotline.workorder.WorkOrderEvents.WorkOrderUrged;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the order, assignment and callback facts from the work-order events. Like {@link CallFacts}, every write is
+ * an upsert that gives the same row whatever the order and number of deliveries.
+ */
+@Component
+class OrderFacts {
+
+    private final JdbcClient jdbc;
+
+    OrderFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    @ApplicationModuleListener
+    void on(WorkOrderCreated e) {
+        jdbc.sql("""
+                insert into rpt_order_fact (order_id, number, channel, appeal_type, urgency, category_id, region_id,
+                                            region_path, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (order_id) do update set number = excluded.number, channel = excluded.channel,
+                    appeal_type = excluded.appeal_type, urgency = excluded.urgency, category_id = excluded.category_id,
+                    region_id = excluded.region_id, region_path = excluded.region_path, created_at = excluded.created_at""")
+                .params(e.workOrderId(), e.number(), e.channel(), e.appealType(), e.urgency(), e.categoryId(),
+                        e.regionId(), e.regionPath(), ts(e.at()))
+                .update();
+    }
+
+    @ApplicationModuleListener
+    void on(WorkOrderRepliedDirectly e) {
+        orderTime(e.workOrderId(), "direct_reply_at", "least", e.at());
+    }
+
+    @ApplicationModuleListener
+    void on(WorkOrderDispatched e) {
+        orderTime(e.workOrderId(), "first_dispatched_at", "least", e.at());
+    }
+
+    @ApplicationModuleListener
+    void on(WorkOrderClosed e) {
+        orderTime(e.workOrderId(), "closed_at", "greatest", e.at());
+    }
+
+    @ApplicationModuleListener
+    void on(WorkOrderReopened e) {
+        orderCount(e.workOrderId(), "reopen_count", e.dissatisfiedCount());
+    }
+
+    @ApplicationModuleListener
+    void on(WorkOrderUrged e) {
+        orderCount(e.workOrderId(), "urge_count", e.urgeCount());
+    }
+
+    /** {@code column} and {@code pick} are constants of this class, never input. */
+    private void orderTime(long orderId, String column, String pick, Instant at) {
+        jdbc.sql("insert into rpt_order_fact (order_id, %1$s) values (?, ?) on conflict (order_id) do update set %1$s = %2$s(rpt_order_fact.%1$s, excluded.%1$s)"
+                .formatted(column, pick)).params(orderId, ts(at)).update();
+    }
+
+    private void orderCount(long orderId, String column, int count) {
+        jdbc.sql("insert into rpt_order_fact (order_id, %1$s) values (?, ?) on conflict (order_id) do update set %1$s = greatest(rpt_order_fact.%1$s, excluded.%1$s)"
+                .formatted(column)).params(orderId, count).update();
+    }
+
+    @ApplicationModuleListener
+    void on(AssignmentCreated e) {
+        jdbc.sql("""
+                insert into rpt_assignment_fact (assignment_id, order_id, unit_id, unit_path, role, assigned_at,
+                                                 sign_due_at, handle_due_at, due_set_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (assignment_id) do update set order_id = excluded.order_id, unit_id = excluded.unit_id,
+                    unit_path = excluded.unit_path, role = excluded.role, assigned_at = excluded.assigned_at,
+                    sign_due_at = excluded.sign_due_at,
+                    handle_due_at = case when rpt_assignment_fact.due_set_at > excluded.due_set_at
+                                         then rpt_assignment_fact.handle_due_at else excluded.handle_due_at end,
+                    due_set_at = greatest(rpt_assignment_fact.due_set_at, excluded.due_set_at)""")
+                .params(e.assignmentId(), e.workOrderId(), e.unitId(), e.unitPath(), e.role(), ts(e.at()),
+                        ts(e.signDueAt()), ts(e.handleDueAt()), ts(e.at()))
+                .update();
+    }
+
+    @ApplicationModuleListener
+    void on(AssignmentSigned e) {
+        jdbc.sql("""
+                insert into rpt_assignment_fact (assignment_id, order_id, signed_at) values (?, ?, ?)
+                on conflict (assignment_id) do update set signed_at = least(rpt_assignment_fact.signed_at, excluded.signed_at)""")
+                .params(e.assignmentId(), e.workOrderId(), ts(e.at())).update();
+    }
+
+    /** The latest reply stands, unless the assignment was reopened after it. */
+    @ApplicationModuleListener
+    void on(AssignmentReplied e) {
+        jdbc.sql("""
+                insert into rpt_assignment_fact (assignment_id, order_id, replied_at) values (?, ?, ?)
+                on conflict (assignment_id) do update set replied_at = case
+                    when rpt_assignment_fact.reopened_at >= excluded.replied_at then rpt_assignment_fact.replied_at
+                    else greatest(rpt_assignment_fact.replied_at, excluded.replied_at) end""")
+                .params(e.assignmentId(), e.workOrderId(), ts(e.at())).update();
+    }
+
+    @ApplicationModuleListener
+    void on(AssignmentReopened e) {
+        newDue(e.assignmentId(), e.workOrderId(), e.handleDueAt(), e.at());
+        jdbc.sql("""
+                update rpt_assignment_fact set reopened_at = greatest(reopened_at, ?),
+                       replied_at = case when replied_at <= ? then null else replied_at end
+                 where assignment_id = ?""")
+                .params(ts(e.at()), ts(e.at()), e.assignmentId()).update();
+    }
+
+    @ApplicationModuleListener
+    void on(ExtensionDecided e) {
+        if (e.approved()) {
+            newDue(e.assignmentId(), e.workOrderId(), e.newDueAt(), e.at());
+            decision(e.assignmentId(), "EXTENSION_APPROVED", e.at());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(ReturnDecided e) {
+        if (e.approved()) {
+            decision(e.assignmentId(), "RETURN_APPROVED", e.at());
+        }
+    }
+
+    private void newDue(long assignmentId, long orderId, Instant due, Instant at) {
+        jdbc.sql("""
+                insert into rpt_assignment_fact (assignment_id, order_id, handle_due_at, due_set_at) values (?, ?, ?, ?)
+                on conflict (assignment_id) do update set
+                    handle_due_at = case when rpt_assignment_fact.due_set_at > excluded.due_set_at
+                                         then rpt_assignment_fact.handle_due_at else excluded.handle_due_at end,
+                    due_set_at = greatest(rpt_assignment_fact.due_set_at, excluded.due_set_at)""")
+                .params(assignmentId, orderId, ts(due), ts(at)).update();
+    }
+
+    private void decision(long assignmentId, String kind, Instant at) {
+        jdbc.sql("insert into rpt_assignment_decision (assignment_id, kind, at) values (?, ?, ?) on conflict do nothing")
+                .params(assignmentId, kind, ts(at)).update();
+    }
+
+    @ApplicationModuleListener
+    void on(CallbackRecorded e) {
+        jdbc.sql("""
+                insert into rpt_callback_fact (order_id, at, resolved, satisfaction) values (?, ?, ?, ?)
+                on conflict (order_id, at) do nothing""")
+                .params(e.workOrderId(), ts(e.at()), e.resolved(), e.satisfaction()).update();
+    }
+}

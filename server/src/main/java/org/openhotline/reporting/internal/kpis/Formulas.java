@@ -1,0 +1,76 @@
+package org.openhotline.reporting.internal.kpis;
+
+import static org.openhotline.reporting.internal.kpis.Formula.average;
+import static org.openhotline.reporting.internal.kpis.Formula.ratio;
+
+import org.openhotline.shared.DomainException;
+
+/**
+ * The formula behind each KPI code (DOMAIN.md "KPIs"); {@code rpt_kpi} says the same in words and holds what a
+ * manager may tune (thresholds, grades, targets).
+ */
+final class Formulas {
+
+    private Formulas() {}
+
+    /** Calls the system gave to the agents (entered an agent queue): 系统分配给人工座席的话务量. */
+    private static final String OFFERED = "c.direction = 'INBOUND' and c.queued_at is not null";
+    private static final String ANSWERED = "c.direction = 'INBOUND' and c.answered_at is not null";
+    private static final String CONSULTATION = "o.appeal_type = 'CONSULTATION'";
+    private static final String DISPATCHES = "a.role in ('MAIN', 'ASSIST')";
+    private static final String RETURNED = """
+            exists (select 1 from rpt_assignment_decision r where r.assignment_id = a.assignment_id and r.kind = 'RETURN_APPROVED')""";
+    private static final String EXTENDED = """
+            exists (select 1 from rpt_assignment_decision r where r.assignment_id = a.assignment_id and r.kind = 'EXTENSION_APPROVED')""";
+    private static final String CALLED_BACK = "exists (select 1 from rpt_callback_fact b where b.order_id = o.order_id)";
+    private static final String MAIN_REPLY = """
+            (select max(x.replied_at) from rpt_assignment_fact x where x.order_id = o.order_id and x.role = 'MAIN')""";
+    private static final String BUSY = "('RINGING', 'TALKING', 'HELD', 'AFTER_CALL_WORK')";
+
+    static Formula of(String code) {
+        return switch (code) {
+            case "answer-rate" -> ratio(Source.CALL, OFFERED, "c.answered_at is not null");
+            case "answer-rate-20s" -> ratio(Source.CALL, OFFERED,
+                    "c.answered_at is not null and c.answered_at - c.queued_at <= make_interval(secs => :threshold)");
+            case "abandon-rate" -> ratio(Source.CALL, OFFERED, "c.answered_at is null and c.ended_at is not null");
+            case "avg-wait" -> average(Source.CALL, OFFERED + " and c.answered_at is not null",
+                    "extract(epoch from c.answered_at - c.queued_at)");
+            case "avg-talk" -> average(Source.CALL, ANSWERED + " and c.ended_at is not null",
+                    "extract(epoch from c.ended_at - c.answered_at)");
+            case "avg-acw" -> average(Source.STATE, "s.state = 'AFTER_CALL_WORK'", "s.seconds");
+            case "occupancy" -> new Formula(Source.STATE, Formula.Kind.TIME_SHARE,
+                    "s.state in ('READY', 'RINGING', 'TALKING', 'HELD', 'AFTER_CALL_WORK')", "s.state in " + BUSY,
+                    "s.seconds", null);
+            case "survey-participation" -> ratio(Source.CALL, ANSWERED, "c.satisfaction is not null");
+            case "agent-satisfaction" -> ratio(Source.CALL, "c.direction = 'INBOUND' and c.satisfaction is not null",
+                    "c.satisfaction::text in (:grades)");
+            case "qc-coverage" -> ratio(Source.CALL, ANSWERED, "false");
+            case "direct-reply-rate" -> ratio(Source.ORDER, CONSULTATION, "o.direct_reply_at is not null");
+            case "first-contact-resolution" -> ratio(Source.ORDER, CONSULTATION,
+                    "(o.direct_reply_at is not null or (o.closed_at is not null and o.reopen_count = 0 and o.urge_count = 0))");
+            case "dispatch-timeliness" -> ratio(Source.ORDER, "o.first_dispatched_at is not null",
+                    "o.first_dispatched_at - o.created_at <= make_interval(secs => :threshold)");
+            case "callback-rate" -> ratio(Source.ORDER, "o.closed_at is not null and o.first_dispatched_at is not null",
+                    CALLED_BACK).byPeriod("o.closed_at");
+            case "callback-24h-rate" -> ratio(Source.ORDER, MAIN_REPLY + " is not null", """
+                    exists (select 1 from rpt_callback_fact b where b.order_id = o.order_id
+                               and b.at <= %s + make_interval(secs => :threshold))""".formatted(MAIN_REPLY));
+            case "online-response-rate" -> ratio(Source.ORDER, "o.channel in ('WECHAT', 'WEB', 'APP', 'SMS', 'EMAIL')", """
+                    least(o.direct_reply_at, (select min(x.signed_at) from rpt_assignment_fact x where x.order_id = o.order_id))
+                        - o.created_at <= make_interval(secs => :threshold)""");
+            case "reopen-rate" -> ratio(Source.ORDER, CALLED_BACK, "o.reopen_count > 0");
+            case "dispatch-accuracy" -> ratio(Source.ASSIGNMENT, DISPATCHES, "not " + RETURNED);
+            case "return-rate" -> ratio(Source.ASSIGNMENT, DISPATCHES, RETURNED);
+            case "extension-rate" -> ratio(Source.ASSIGNMENT, DISPATCHES, EXTENDED);
+            case "sign-timeliness" -> ratio(Source.ASSIGNMENT,
+                    DISPATCHES + " and not " + RETURNED + " and (a.signed_at is not null or a.sign_due_at < :now)",
+                    "a.signed_at <= a.sign_due_at");
+            case "completion-on-time" -> ratio(Source.ASSIGNMENT,
+                    DISPATCHES + " and not " + RETURNED + " and (a.replied_at is not null or a.handle_due_at < :now)",
+                    "a.replied_at <= a.handle_due_at");
+            case "satisfaction" -> ratio(Source.CALLBACK, "true", "b.satisfaction in (:grades)");
+            case "staff-turnover" -> ratio(Source.NONE, "false", "false");
+            default -> throw DomainException.notFound("指标“" + code + "”还没有计算公式");
+        };
+    }
+}

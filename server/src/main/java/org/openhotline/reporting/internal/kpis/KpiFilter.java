@@ -1,0 +1,51 @@
+package org.openhotline.reporting.internal.kpis;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a KPI query is about: the period [{@code from}, {@code to}), the data scope as an org path ({@code null}: the
+ * whole hotline), an agent whose own figures are asked ({@code null}: all), the grouping, the time zone of days.
+ */
+public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId, Dimension groupBy, ZoneId zone,
+                        Instant now) {
+
+    /** The SQL predicate placing a row of {@code formula} in this filter (period, scope, agent, denominator). */
+    String where(Formula formula) {
+        Source s = formula.source();
+        StringBuilder sql = new StringBuilder()
+                .append(formula.periodColumn()).append(" >= :from and ").append(formula.periodColumn()).append(" < :to")
+                .append(" and (").append(formula.denominator()).append(')');
+        if (scopePath != null && s.scope != null) {
+            sql.append(" and ").append(s.scope);
+        }
+        if (agentId != null && s.agent != null) {
+            sql.append(" and ").append(s.agent).append(" = :agent");
+        }
+        return sql.toString();
+    }
+
+    /** Call-center facts have no place in the organization tree: they are counted for the whole hotline or an agent. */
+    boolean admits(Formula formula) {
+        Source s = formula.source();
+        return s != Source.NONE && (scopePath == null || s.scope != null) && (agentId == null || s.agent != null);
+    }
+
+    Map<String, Object> params(KpiDefinition k) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        p.put("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        p.put("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        p.put("tz", zone.getId());
+        p.put("scope", scopePath == null ? "%" : scopePath + "%");
+        p.put("agent", agentId == null ? -1L : agentId);
+        p.put("threshold", k.thresholdSeconds() == null ? 0 : k.thresholdSeconds());
+        p.put("grades", k.grades().isEmpty() ? List.of("") : k.grades());
+        return p;
+    }
+}

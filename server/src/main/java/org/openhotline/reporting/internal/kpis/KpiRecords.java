@@ -1,0 +1,67 @@
+package org.openhotline.reporting.internal.kpis;
+
+import java.util.List;
+import java.util.Map;
+import org.openhotline.shared.DomainException;
+import org.openhotline.shared.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The rows behind a KPI figure (drill-down): the denominator's rows, or those of them in the numerator, selected by
+ * the very predicate {@link KpiFigures} counts with, so the total here always equals the figure clicked. For averages
+ * and time shares the rows are the ones averaged, each with its seconds.
+ */
+@Service
+public class KpiRecords {
+
+    public enum Part { NUMERATOR, DENOMINATOR }
+
+    private final JdbcClient jdbc;
+
+    KpiRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static Part part(String value) {
+        if (value == null || value.isBlank()) {
+            return Part.DENOMINATOR;
+        }
+        return switch (value.strip().toLowerCase()) {
+            case "numerator" -> Part.NUMERATOR;
+            case "denominator" -> Part.DENOMINATOR;
+            default -> throw DomainException.badRequest("part 只能是 numerator（分子）或 denominator（分母）");
+        };
+    }
+
+    /** {@code groupKey} narrows to one group of {@code filter.groupBy()} (a figure in a grouped table). */
+    public PageResult<Map<String, Object>> page(KpiDefinition kpi, KpiFilter filter, Part part, String groupKey,
+                                                int page, int size) {
+        Formula f = Formulas.of(kpi.code());
+        if (!filter.admits(f)) {
+            return new PageResult<>(List.of(), 0, page, size);
+        }
+        StringBuilder where = new StringBuilder(filter.where(f));
+        if (part == Part.NUMERATOR && f.kind() != Formula.Kind.AVERAGE) {
+            where.append(" and (").append(f.numerator()).append(')');
+        }
+        var params = filter.params(kpi);
+        if (groupKey != null && filter.groupBy() != null) {
+            String key = f.source().key(filter.groupBy(), f.periodColumn());
+            if (key == null) {
+                throw DomainException.badRequest("指标“" + kpi.name() + "”不能按" + filter.groupBy().label() + "分组");
+            }
+            where.append(" and ").append(key).append(" = :group");
+            params.put("group", groupKey);
+        }
+        String seconds = f.seconds() == null || f.source() == Source.STATE ? "" : ", round((" + f.seconds() + ")::numeric, 1) as seconds";
+        long total = jdbc.sql("select count(*) from " + f.source().from + " where " + where).params(params)
+                .query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", PageResult.offset(page, size));
+        List<Map<String, Object>> rows = jdbc.sql("select " + f.source().columns + seconds + " from " + f.source().from
+                        + " where " + where + " order by " + f.periodColumn() + " desc limit :limit offset :offset")
+                .params(params).query().listOfRows();
+        return new PageResult<>(rows, total, page, size);
+    }
+}

@@ -1,0 +1,61 @@
+package org.openhotline.reporting.internal.kpis;
+
+/**
+ * The facts a KPI counts, as SQL: the rows ({@code from}), the time that places a row in a period, the data-scope
+ * predicate (null: call-center facts belong to the hotline as a whole) and the columns a drill-down shows.
+ */
+public enum Source {
+    CALL("rpt_call_fact c", "c.arrived_at", null, "c.agent_id",
+            "c.call_id, c.arrived_at, c.agent_id, c.group_id, c.queued_at, c.answered_at, c.ended_at, c.abandon_point, c.satisfaction"),
+    STATE("""
+            (select account_id, state, started_at,
+                    extract(epoch from least(coalesce(lead(started_at) over (partition by account_id order by started_at),
+                                                      :now), :to) - started_at)::float8 as seconds
+               from rpt_agent_state_fact where started_at < :to) s""", "s.started_at", null, "s.account_id",
+            "s.account_id as agent_id, s.state, s.started_at, round(s.seconds::numeric, 1) as seconds"),
+    ORDER("rpt_order_fact o", "o.created_at", Source.ORDER_SCOPE, null,
+            "o.order_id, o.number, o.channel, o.appeal_type, o.created_at, o.direct_reply_at, o.first_dispatched_at, o.closed_at"),
+    ASSIGNMENT("rpt_assignment_fact a join rpt_order_fact o on o.order_id = a.order_id", "a.assigned_at",
+            "(a.unit_path like :scope or o.region_path like :scope)", null,
+            "a.assignment_id, a.order_id, o.number, a.unit_id, a.role, a.assigned_at, a.sign_due_at, a.signed_at, a.handle_due_at, a.replied_at"),
+    CALLBACK("rpt_callback_fact b join rpt_order_fact o on o.order_id = b.order_id", "b.at", Source.ORDER_SCOPE, null,
+            "b.order_id, o.number, b.at, b.resolved, b.satisfaction"),
+    NONE(null, null, null, null, null);
+
+    private static final String ORDER_SCOPE = """
+            (o.region_path like :scope or exists (select 1 from rpt_assignment_fact x
+                                                   where x.order_id = o.order_id and x.unit_path like :scope))""";
+
+    final String from;
+    final String period;
+    final String scope;
+    final String agent;
+    final String columns;
+
+    Source(String from, String period, String scope, String agent, String columns) {
+        this.from = from;
+        this.period = period;
+        this.scope = scope;
+        this.agent = agent;
+        this.columns = columns;
+    }
+
+    /** The group key of {@code d} as SQL over this source, or null when the facts do not have it. */
+    String key(Dimension d, String period) {
+        return switch (d) {
+            case DAY -> "to_char(" + period + " at time zone :tz, 'YYYY-MM-DD')";
+            case WEEK -> "to_char(date_trunc('week', " + period + " at time zone :tz), 'YYYY-MM-DD')";
+            case MONTH -> "to_char(" + period + " at time zone :tz, 'YYYY-MM')";
+            case AGENT -> agent == null ? null : agent + "::text";
+            case GROUP -> this == CALL ? "c.group_id::text" : null;
+            case UNIT -> this == ASSIGNMENT ? "a.unit_id::text" : null;
+            case REGION -> orderBased() ? "nullif(split_part(o.region_path, '/', 4), '')" : null;
+            case CATEGORY -> orderBased() ? "o.category_id::text" : null;
+            case CHANNEL -> orderBased() ? "o.channel" : null;
+        };
+    }
+
+    boolean orderBased() {
+        return this == ORDER || this == ASSIGNMENT || this == CALLBACK;
+    }
+}

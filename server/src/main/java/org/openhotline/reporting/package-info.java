@@ -1,0 +1,11 @@
+/**
+ * Reporting (统计分析): fact tables fed by the call-center and work-order events through the event publication
+ * registry ({@code @ApplicationModuleListener}, idempotent, ADR 004), a rebuild that recomputes every fact from the
+ * owners' read-only {@code rpt_source_*} views, KPI definitions as data ({@code rpt_kpi}) and the KPI API whose every
+ * figure pages its own records. Owns the {@code rpt_*} tables. Depends on workorder and callcenter only for their
+ * event records, on organization for node paths and names (data scope, group labels) and on identity for agents'
+ * names.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Reporting",
+        allowedDependencies = {"workorder", "callcenter", "organization", "identity", "shared"})
+package org.openhotline.reporting;

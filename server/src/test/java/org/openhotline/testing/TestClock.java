@@ -1,0 +1,63 @@
+package org.openhotline.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The platform's clock in tests: the system clock plus an offset that a test may move forward (a sign-for deadline
+ * passing) and must {@link #reset()} when done, so every other test sees real time.
+ */
+public final class TestClock extends Clock {
+
+    private final Clock system;
+    private volatile Duration offset = Duration.ZERO;
+
+    TestClock(ZoneId zone) {
+        this.system = Clock.system(zone);
+    }
+
+    public void advance(Duration by) {
+        offset = offset.plus(by);
+    }
+
+    /** Moves the clock so that it now reads {@code at}. */
+    public void set(Instant at) {
+        offset = Duration.between(system.instant(), at);
+    }
+
+    public void reset() {
+        offset = Duration.ZERO;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return system.getZone();
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return Clock.offset(Clock.system(zone), offset);
+    }
+
+    @Override
+    public Instant instant() {
+        return system.instant().plus(offset);
+    }
+
+    /** Registered by {@link HotlineTest}: injected wherever the platform takes a {@link Clock}. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Registration {
+
+        @Bean
+        @Primary
+        TestClock testClock(@Value("${hotline.time-zone:Asia/Shanghai}") String zone) {
+            return new TestClock(ZoneId.of(zone));
+        }
+    }
+}
