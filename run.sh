@@ -7,8 +7,34 @@ cd "$(dirname "$0")"
 jar=server/target/openhotline.jar
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml server/pom.xml server/src/main web/pom.xml web/src web/index.html \
       web/package.json telephony/pom.xml telephony/src/main -newer "$jar" -print -quit 2>/dev/null)" ]; then
-  echo "Building OpenHotline (first run or sources changed)..."
-  ./mvnw -B -q -DskipTests package
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Building the web UI needs Node.js 22.12+ with npm, and npm is not on PATH." >&2
+    exit 1
+  fi
+  node_version=$(node --version 2>/dev/null || echo v0)
+  if [ "${node_version#v}" != "${node_version}" ] && [ "$(echo "${node_version#v}" | cut -d. -f1)" -lt 22 ]; then
+    echo "Note: Node.js $node_version is older than the 22.12+ that the web UI's packages declare; the build"
+    echo "      usually works all the same (npm may warn EBADENGINE). Install Node.js 22 if it fails."
+  fi
+  echo "Building OpenHotline (first run or sources changed; the first build takes a few minutes):"
+  build_log="${TMPDIR:-/tmp}/openhotline-build.$$.log"
+  # Maven's own output goes to the log; the console shows each step as it starts.
+  set +e
+  ./mvnw -B -ntp -DskipTests package 2>&1 | tee "$build_log" | awk '
+    /^\[INFO\] Building .*\[[0-9]+\/[0-9]+\]/ { sub(/^\[INFO\] Building /, ""); gsub(/ +\[/, " ["); print "  " $0; fflush(); next }
+    /--- exec:.*\(npm-install\)/ { print "    installing the web UI packages (npm install)"; fflush(); next }
+    /--- exec:.*\(npm-build\)/ { print "    building the web UI (vite build)"; fflush(); next }
+    /--- compiler:.*:compile / { print "    compiling the Java sources"; fflush(); next }
+    /--- spring-boot:.*:repackage/ { print "    packaging server/target/openhotline.jar"; fflush(); next }'
+  status=${PIPESTATUS[0]}
+  set -e
+  if [ "$status" -ne 0 ]; then
+    tail -n 60 "$build_log" >&2
+    echo "The build failed; the whole Maven output is in $build_log" >&2
+    exit "$status"
+  fi
+  rm -f "$build_log"
+  echo "Build done."
 fi
 
 java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
@@ -23,5 +49,8 @@ if [ -z "$java_bin" ]; then
   echo "OpenHotline needs a JDK 25: set JAVA_HOME to one (none found under /usr/lib/jvm or on PATH)." >&2
   exit 1
 fi
+# Everything the platform writes (database, recordings, search indexes, logs) is the service user's alone.
+umask 077
+echo "Starting OpenHotline with $java_bin (data in ${HOTLINE_DATA_DIR:-./data}; the first start seeds the demo city)..."
 # JAVA_OPTS (e.g. -Xmx2g) passes JVM options through.
 exec "$java_bin" ${JAVA_OPTS:-} -jar "$jar" "$@"

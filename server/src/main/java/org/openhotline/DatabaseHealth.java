@@ -21,7 +21,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 final class DatabaseHealth implements HealthIndicator {
 
-    static final Duration LIMIT = Duration.ofMillis(800);
+    static final Duration LIMIT = Duration.ofMillis(400);
 
     private final DataSource dataSource;
     private final PostgresWatchdog watchdog;

@@ -92,7 +92,12 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
             directory = FSDirectory.open(folder);
             String problem = check();
             if (problem != null) {
-                log.warn("Knowledge index {}: {}; rebuilding from the database", folder, problem);
+                // Missing is what every first start finds: nothing to warn about.
+                if (problem.equals("missing")) {
+                    log.info("Knowledge index {}: {}; building it from the database", folder, problem);
+                } else {
+                    log.warn("Knowledge index {}: {}; rebuilding from the database", folder, problem);
+                }
                 wipe();
                 openWriter();
                 rebuild();

@@ -6,7 +6,10 @@ import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Records a call as a stereo 16-bit 8 kHz WAV: the caller's voice on the left channel, on the right everyone who
@@ -16,6 +19,8 @@ import java.time.Duration;
  * Writes are buffered so that the mixer thread touches the disk only every couple of seconds.
  */
 public final class Recorder {
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private final Path file;
     final MediaLeg left;
     /** Whether the right channel is the rest of the left leg's room (a call), or silent (a voicemail). */
@@ -29,7 +34,10 @@ public final class Recorder {
         this.file = file;
         this.left = left;
         this.withRoom = withRoom;
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.createDirectories(file.toAbsolutePath().getParent(), PosixFilePermissions.asFileAttribute(OWNER_DIR));
+        // A citizen's voice: readable by the service user only, whatever the process's umask.
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
         this.out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
         out.write(WavFile.header(2, 0));
     }
