@@ -128,3 +128,32 @@ export const auditApi = {
     http.get<PageResult<AuditRecord>>(`/api/audit${toQuery({ ...f, page, size })}`),
   export: (f: AuditFilter) => http.download(`/api/audit/export${toQuery({ ...f })}`, '审计日志.xlsx'),
 }
+
+/** A joint recovery request of an admin account (三权分立): one admin asks, the third power approves. */
+export interface RecoveryRequest {
+  id: number
+  targetAccountId: number
+  targetUsername: string
+  targetPower: string
+  requestedBy: string
+  requesterPower: string
+  reason: string
+  requestedAt: string
+  expiresAt: string
+  status: 'PENDING' | 'APPROVED' | 'REJECTED'
+  decidedBy: string | null
+  decidedAt: string | null
+  requesterHalfWaiting: boolean
+}
+
+export const recoveryApi = {
+  recent: () => http.get<RecoveryRequest[]>('/api/admin-recoveries'),
+  request: (username: string, reason: string) =>
+    http.post<RecoveryRequest>('/api/admin-recoveries', { username, reason }),
+  approve: (id: number) =>
+    http.post<{ requestId: number; targetUsername: string; secondHalf: string; passwordExpiresAt: string }>(
+      `/api/admin-recoveries/${id}/approve`,
+    ),
+  reject: (id: number) => http.post(`/api/admin-recoveries/${id}/reject`),
+  requesterHalf: (id: number) => http.post<{ firstHalf: string }>(`/api/admin-recoveries/${id}/requester-half`),
+}

@@ -11,6 +11,7 @@ const routes: RouteRecordRaw[] = [
   { path: 'security/grants', component: () => import('./views/GrantsView.vue'), meta: { title: '角色授权' } },
   { path: 'security/roles', component: () => import('./views/RolesView.vue'), meta: { title: '角色权限' } },
   { path: 'security/policy', component: () => import('./views/PolicyView.vue'), meta: { title: '安全策略' } },
+  { path: 'admin/recoveries', component: () => import('./views/RecoveriesView.vue'), meta: { title: '管理员账号恢复' } },
   { path: 'audit', component: () => import('./views/AuditView.vue'), meta: { title: '审计日志' } },
 ]
 

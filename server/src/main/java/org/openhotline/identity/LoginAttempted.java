@@ -6,14 +6,15 @@ import org.openhotline.shared.AuditableEvent;
 /**
  * A login attempt: {@code outcome} is success, bad-credentials, unknown-user, disabled, locked (this attempt
  * locked it), still-locked, or lock-expired (the cool-down of an earlier lock had passed and the lock was lifted
- * before this attempt was checked).
+ * before this attempt was checked), success-one-time (with a recovery password: the session may only change it) or
+ * one-time-expired.
  */
 public record LoginAttempted(String username, String outcome) implements AuditableEvent {
 
     @Override
     public String action() {
         return switch (outcome) {
-            case "success" -> "auth.login";
+            case "success", "success-one-time" -> "auth.login";
             case "locked" -> "auth.lockout";
             case "lock-expired" -> "auth.lock-expired";
             default -> "auth.login-failed";
@@ -27,7 +28,7 @@ public record LoginAttempted(String username, String outcome) implements Auditab
 
     @Override
     public boolean succeeded() {
-        return "success".equals(outcome) || "lock-expired".equals(outcome);
+        return outcome.startsWith("success") || "lock-expired".equals(outcome);
     }
 
     @Override

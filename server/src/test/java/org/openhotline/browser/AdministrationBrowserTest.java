@@ -26,6 +26,9 @@ class AdministrationBrowserTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private static String unique(String prefix) {
         return prefix + Long.toString(System.nanoTime() % 100_000_000L, 36);
     }
@@ -84,6 +87,62 @@ class AdministrationBrowserTest {
         Locator accountRow = page.locator(".audit-table .el-table__row", hasText("新建账号")).first();
         accountRow.waitFor();
         assertThat(accountRow.innerText()).contains("sysadmin", "account:" + username, unitName);
+    }
+
+    @Test
+    void theAuditTrailReadsInChineseWordsNotCodes(BrowserSession browser) {
+        var target = new org.openhotline.identity.FreshAccounts(port, jdbc).create("ba", "AUDIT_ADMIN");
+        var stranger = ApiClient.fromOwnAddress(port);
+        assertThat(stranger.login(target.username(), "Wrong-Password-1").status()).isEqualTo(401);
+        assertThat(ApiClient.loggedIn(port, "sysadmin").post("/api/accounts/" + target.id() + "/disable", null).status())
+                .isEqualTo(403);
+        Page page = browser.page();
+
+        browser.login("auditadmin").goTo("/audit");
+        page.locator(".audit-keyword input").fill(target.username());
+        page.locator(".audit-search").click();
+        Locator failed = page.locator(".audit-table .el-table__row", hasText("登录失败")).first();
+        failed.waitFor();
+        assertThat(failed.innerText()).contains("结果：失败（密码错误）").doesNotContain("outcome", "bad-credentials");
+        Locator refused = page.locator(".audit-table .el-table__row", hasText("越权操作被拒绝")).first();
+        assertThat(refused.innerText()).contains("sysadmin", "拒绝", "尝试的操作：停用账号", "原因：三权分立")
+                .doesNotContain("denied", "attempted");
+        Locator created = page.locator(".audit-table .el-table__row", hasText("新建账号")).first();
+        assertThat(created.innerText()).contains("姓名：测试账号").doesNotContain("displayName");
+    }
+
+    @Test
+    void theSystemAdminAsksAndTheAuditAdminApprovesTheRecoveryOfASecurityAdmin(BrowserSession browser) {
+        var lost = new org.openhotline.identity.FreshAccounts(port, jdbc).create("bl", "SEC_ADMIN");
+        Page page = browser.page();
+
+        browser.login("sysadmin").goTo("/admin/recoveries");
+        page.locator(".new-recovery").click();
+        page.locator(".recovery-dialog input[name=username]").fill(lost.username());
+        page.locator(".recovery-dialog textarea[name=reason]").fill("浏览器测试：忘记密码");
+        page.locator(".save-recovery").click();
+        Locator row = page.locator(".recoveries-table .el-table__row", hasText(lost.username())).first();
+        row.waitFor();
+        assertThat(row.innerText()).contains("安全管理员", "sysadmin", "待批准");
+        assertThat(row.locator(".approve").count()).as("the requester does not approve").isZero();
+        browser.logout();
+
+        browser.login("auditadmin").goTo("/admin/recoveries");
+        page.locator(".recoveries-table .el-table__row", hasText(lost.username())).first().locator(".approve").click();
+        page.locator(".el-message-box__btns .el-button--primary").click();
+        browser.expectText(".recovery-half", "一次性密码后半段");
+        String second = page.locator(".recovery-half .el-message-box__message").innerText()
+                .replaceAll("(?s).*后半段：(\\S+).*", "$1");
+        page.locator(".recovery-half .el-message-box__btns .el-button--primary").click();
+        browser.logout();
+
+        browser.login("sysadmin").goTo("/admin/recoveries");
+        page.locator(".recoveries-table .el-table__row", hasText(lost.username())).first().locator(".read-half").click();
+        browser.expectText(".recovery-half", "一次性密码前半段");
+        String first = page.locator(".recovery-half .el-message-box__message").innerText()
+                .replaceAll("(?s).*前半段：(\\S+).*", "$1");
+        var restricted = ApiClient.fromOwnAddress(port).login(lost.username(), first + second);
+        assertThat(restricted.status()).as("the two halves together are the one-time password").isEqualTo(200);
     }
 
     @Test

@@ -13,24 +13,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * another test logs in with. Created the way an operator would: the system admin creates, the security admin
  * grants the role.
  */
-final class FreshAccounts {
+public final class FreshAccounts {
 
-    static final String PASSWORD = "Fresh-Pass-2026!";
+    public static final String PASSWORD = "Fresh-Pass-2026!";
 
     private final int port;
     private final JdbcClient jdbc;
     private ApiClient sysadmin;
     private ApiClient secadmin;
 
-    FreshAccounts(int port, JdbcClient jdbc) {
+    public FreshAccounts(int port, JdbcClient jdbc) {
         this.port = port;
         this.jdbc = jdbc;
     }
 
-    record Created(long id, String username) {}
+    public record Created(long id, String username) {}
 
     /** A new account in the city center holding {@code roles} (none when empty), password {@link #PASSWORD}. */
-    Created create(String prefix, String... roles) {
+    public Created create(String prefix, String... roles) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         long city = jdbc.sql("select id from org_node where code = 'JZ'").query(Long.class).single();
         if (sysadmin == null) {
@@ -50,7 +50,7 @@ final class FreshAccounts {
     }
 
     /** A client logged in as a fresh account, failing the test otherwise. */
-    ApiClient login(String username) {
+    public ApiClient login(String username) {
         var client = new ApiClient(port);
         var response = client.login(username, PASSWORD);
         assertThat(response.status()).as("login " + username + ": " + response.body()).isEqualTo(200);

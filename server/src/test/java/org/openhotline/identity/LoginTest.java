@@ -51,7 +51,7 @@ class LoginTest {
 
     @Test
     void wrongPasswordAndUnknownUserGetTheSameAnswer() {
-        var client = new ApiClient(port);
+        var client = ApiClient.fromOwnAddress(port);
         var wrong = client.login("agent4", "Wrong-Password-1");
         var unknown = client.login("nobody-here", "Wrong-Password-1");
         assertThat(wrong.status()).isEqualTo(401);
@@ -61,33 +61,35 @@ class LoginTest {
 
     @Test
     void fiveConsecutiveFailuresLockTheAccountWithTheSameMessage() {
-        var client = new ApiClient(port);
+        String username = new FreshAccounts(port, jdbc).create("lock", "QC_INSPECTOR").username();
+        var client = ApiClient.fromOwnAddress(port);
         for (int i = 0; i < 5; i++) {
-            assertThat(client.login("agent9", "Wrong-Password-" + i).detail()).isEqualTo("用户名或密码错误");
+            assertThat(client.login(username, "Wrong-Password-" + i).detail()).isEqualTo("用户名或密码错误");
         }
-        var correctButLocked = client.login("agent9", ApiClient.DEMO_PASSWORD);
+        var correctButLocked = client.login(username, FreshAccounts.PASSWORD);
         assertThat(correctButLocked.status()).isEqualTo(401);
         assertThat(correctButLocked.detail()).isEqualTo("用户名或密码错误");
-        long lockouts = jdbc.sql("select count(*) from audit_event where action = 'auth.lockout' and actor = 'agent9'")
-                .query(Long.class).single();
+        long lockouts = jdbc.sql("select count(*) from audit_event where action = 'auth.lockout' and actor = ?")
+                .param(username).query(Long.class).single();
         assertThat(lockouts).isEqualTo(1);
-        long failures = jdbc.sql("select count(*) from audit_event where action in ('auth.login-failed', 'auth.lockout') and actor = 'agent9' and result = 'FAILURE'")
-                .query(Long.class).single();
+        long failures = jdbc.sql("select count(*) from audit_event where action in ('auth.login-failed', 'auth.lockout') and actor = ? and result = 'FAILURE'")
+                .param(username).query(Long.class).single();
         assertThat(failures).isEqualTo(6);
     }
 
     @Test
     void aSuccessfulLoginResetsTheFailureCount() {
-        var client = new ApiClient(port);
+        String username = new FreshAccounts(port, jdbc).create("reset", "QC_INSPECTOR").username();
+        var client = ApiClient.fromOwnAddress(port);
         for (int i = 0; i < 4; i++) {
-            client.login("agent8", "Wrong-Password-" + i);
+            client.login(username, "Wrong-Password-" + i);
         }
-        assertThat(client.login("agent8", ApiClient.DEMO_PASSWORD).status()).isEqualTo(200);
-        var other = new ApiClient(port);
+        assertThat(client.login(username, FreshAccounts.PASSWORD).status()).isEqualTo(200);
+        var other = ApiClient.fromOwnAddress(port);
         for (int i = 0; i < 4; i++) {
-            other.login("agent8", "Wrong-Password-" + i);
+            other.login(username, "Wrong-Password-" + i);
         }
-        assertThat(other.login("agent8", ApiClient.DEMO_PASSWORD).status()).isEqualTo(200);
+        assertThat(other.login(username, FreshAccounts.PASSWORD).status()).isEqualTo(200);
     }
 
     @Test

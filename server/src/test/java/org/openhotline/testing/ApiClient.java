@@ -25,10 +25,32 @@ public final class ApiClient {
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final String source;
 
     public ApiClient(int port) {
         this.base = "http://localhost:" + port;
+        this.source = null;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    private ApiClient(int port, java.net.InetAddress local) {
+        this.base = "http://127.0.0.1:" + port;
+        this.source = local.getHostAddress();
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).localAddress(local).build();
+    }
+
+    /**
+     * A client whose requests come from a loopback address of its own (127.x.y.z), for tests of what the platform
+     * counts per source address (the login throttle): their failures never add up with other tests'.
+     */
+    public static ApiClient fromOwnAddress(int port) {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        byte[] address = {127, (byte) random.nextInt(2, 255), (byte) random.nextInt(0, 256), (byte) random.nextInt(1, 255)};
+        try {
+            return new ApiClient(port, java.net.InetAddress.getByAddress(address));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A client logged in as {@code username} with the demo password; fails the test if login fails. */
@@ -67,7 +89,8 @@ public final class ApiClient {
         csrf().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -80,6 +103,11 @@ public final class ApiClient {
     public String sessionCookieHeader() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("HOTLINE_SESSION"))
                 .map(c -> c.getName() + "=" + c.getValue()).findFirst().orElseThrow();
+    }
+
+    /** The source address of a {@link #fromOwnAddress} client (null for the others). */
+    public String sourceAddress() {
+        return source;
     }
 
     public String baseUrl() {
@@ -104,7 +132,16 @@ public final class ApiClient {
     }
 
     /** A response with helpers to read its JSON body. */
-    public record Response(int status, byte[] bytes, String contentType) {
+    public record Response(int status, byte[] bytes, String contentType, java.net.http.HttpHeaders headers) {
+        public Response(int status, byte[] bytes, String contentType) {
+            this(status, bytes, contentType, java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true));
+        }
+
+        /** A response header, or empty. */
+        public java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
         public String body() {
             return new String(bytes, StandardCharsets.UTF_8);
         }

@@ -19,6 +19,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "hotline.demo.enabled=true",
         // The test database is thrown away: no flush per commit (production keeps fsync on).
         "hotline.db.embedded-fsync=false",
+        // Every test client comes from loopback: a test's wrong passwords must not throttle the next test's logins.
+        // Tests of the throttle use ApiClient.fromOwnAddress (127.x.y.z), which is counted.
+        "hotline.security.login-throttle.exempt-addresses=127.0.0.1,::1",
         // Real SIP and RTP on loopback, on ports that do not collide with a running platform or other contexts.
         "hotline.sip.bind-address=127.0.0.1",
         "hotline.sip.rtp-min=30000",

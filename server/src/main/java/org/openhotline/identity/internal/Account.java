@@ -7,10 +7,16 @@ import org.openhotline.identity.Role;
 /** A staff account as stored, with its roles. */
 record Account(long id, String username, String displayName, String passwordHash, long orgNodeId, String orgPath,
                String orgName, String phone, String email, String agentNo, boolean enabled, int failedLogins,
-               Instant lockedUntil, Instant lastLoginAt, int version, Set<Role> roles) {
+               Instant lockedUntil, Instant lastLoginAt, int version, Set<Role> roles, boolean passwordMustChange,
+               Instant passwordExpiresAt) {
 
     boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** A one-time password (set by the recovery command) that has passed its expiry. */
+    boolean oneTimePasswordExpiredAt(Instant now) {
+        return passwordMustChange && passwordExpiresAt != null && !passwordExpiresAt.isAfter(now);
     }
 
     boolean isAdmin() {

@@ -115,6 +115,9 @@ class AccountAdministration {
         policies.current().checkPassword(account.username(), newPassword);
         accounts.setPassword(account.id(), encoder.encode(newPassword));
         events.publishEvent(new AccountChanged(account.id(), account.username(), "password-changed", Map.of()));
+        if (account.passwordMustChange()) {
+            sessions.endAll(account.username()); // the restricted session ends; the next login has the account's roles
+        }
     }
 
     @Transactional(noRollbackFor = PowerRefused.class)

@@ -27,7 +27,7 @@ class Accounts {
     private static final String SELECT = """
             select a.id, a.username, a.display_name, a.password_hash, a.org_node_id, o.path, o.name as org_name,
                    a.phone, a.email, a.agent_no, a.enabled, a.failed_logins, a.locked_until, a.last_login_at,
-                   a.version,
+                   a.version, a.password_must_change, a.password_expires_at,
                    coalesce((select string_agg(r.role, ',') from account_role r where r.account_id = a.id), '') as roles
               from account a join org_node o on o.id = a.org_node_id""";
 
@@ -106,8 +106,19 @@ class Accounts {
         var now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 update account set password_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until = null,
+                       password_must_change = false, password_expires_at = null,
                        version = version + 1, updated_at = ? where id = ?""")
                 .params(hash, now, now, id).update();
+    }
+
+    /** The recovery command's password: works once (only to change it) until {@code expiresAt}; opens the account. */
+    void setOneTimePassword(long id, String hash, Instant expiresAt) {
+        var now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                update account set password_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until = null,
+                       enabled = true, password_must_change = true, password_expires_at = ?,
+                       version = version + 1, updated_at = ? where id = ?""")
+                .params(hash, now, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC), now, id).update();
     }
 
     /** Counts a failed login and returns the new count; locks when {@code lockUntil} is given. */
@@ -154,7 +165,8 @@ class Accounts {
                 rs.getString("password_hash"), rs.getLong("org_node_id"), rs.getString("path"),
                 rs.getString("org_name"), rs.getString("phone"), rs.getString("email"), rs.getString("agent_no"),
                 rs.getBoolean("enabled"), rs.getInt("failed_logins"), instant(rs.getTimestamp("locked_until")),
-                instant(rs.getTimestamp("last_login_at")), rs.getInt("version"), roleSet);
+                instant(rs.getTimestamp("last_login_at")), rs.getInt("version"), roleSet,
+                rs.getBoolean("password_must_change"), instant(rs.getTimestamp("password_expires_at")));
     }
 
     private static Instant instant(Timestamp ts) {

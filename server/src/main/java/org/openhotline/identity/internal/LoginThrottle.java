@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.net.InetAddress;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +23,8 @@ import org.springframework.stereotype.Component;
  * failed {@code max-failures} times within {@code window} is refused every login until the oldest of those
  * failures leaves the window. Kept in memory: a restart forgives, which costs an attacker a restart it cannot
  * cause. Failures of one address are counted whatever the username, so spraying many accounts is caught too.
+ * {@code exempt-addresses} lists addresses never throttled (a monitoring probe; the test suite's own loopback
+ * clients, which would otherwise throttle each other).
  */
 @Component
 class LoginThrottle {
@@ -31,10 +37,14 @@ class LoginThrottle {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Set<String> exempt;
 
     LoginThrottle(@Value("${hotline.security.login-throttle.max-failures:20}") int maxFailures,
-                  @Value("${hotline.security.login-throttle.window:PT1M}") Duration window, Clock clock,
+                  @Value("${hotline.security.login-throttle.window:PT1M}") Duration window,
+                  @Value("${hotline.security.login-throttle.exempt-addresses:}") List<String> exempt, Clock clock,
                   ApplicationEventPublisher events) {
+        this.exempt = exempt.stream().map(String::trim).filter(a -> !a.isEmpty()).map(LoginThrottle::normal)
+                .collect(Collectors.toUnmodifiableSet());
         this.maxFailures = maxFailures;
         this.window = window;
         this.clock = clock;
@@ -43,6 +53,9 @@ class LoginThrottle {
 
     /** How long {@code address} must wait before it may try again; empty when it may try now. */
     Optional<Duration> waitFor(String address) {
+        if (exempt.contains(normal(address))) {
+            return Optional.empty();
+        }
         Deque<Instant> seen = failures.get(address);
         if (seen == null) {
             return Optional.empty();
@@ -57,6 +70,9 @@ class LoginThrottle {
 
     /** Counts a failed login; the failure that reaches the limit is audited once. */
     void failed(String address) {
+        if (exempt.contains(normal(address))) {
+            return;
+        }
         if (failures.size() > SWEEP_ABOVE) {
             sweep();
         }
@@ -78,6 +94,15 @@ class LoginThrottle {
     static long seconds(Duration wait) {
         long s = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
         return Math.max(1, s);
+    }
+
+    /** One spelling per address ({@code ::1} and {@code 0:0:0:0:0:0:0:1} alike); literals only, no DNS. */
+    private static String normal(String address) {
+        try {
+            return InetAddress.ofLiteral(address).getHostAddress();
+        } catch (IllegalArgumentException notALiteral) {
+            return address;
+        }
     }
 
     private void forgetOld(Deque<Instant> seen, Instant now) {

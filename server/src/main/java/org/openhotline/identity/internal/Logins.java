@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Logins {
 
+    /** The one authority of a session opened with a one-time password: {@code /api/auth/*} only. */
+    static final String CHANGE_PASSWORD_ONLY = "password:change-only";
+
     /** Hash compared against when the username is unknown, so both paths cost the same time. */
     private final String decoyHash;
 
@@ -74,7 +77,18 @@ class Logins {
             events.publishEvent(new LoginAttempted(name, !account.enabled() ? "disabled" : lockNow ? "locked" : "bad-credentials"));
             return Optional.empty();
         }
+        if (account.oneTimePasswordExpiredAt(now)) {
+            events.publishEvent(new LoginAttempted(name, "one-time-expired"));
+            return Optional.empty();
+        }
         accounts.recordSuccess(account.id());
+        if (account.passwordMustChange()) {
+            // A recovered admin's one-time password: a session that can do nothing but change it.
+            events.publishEvent(new LoginAttempted(name, "success-one-time"));
+            var restricted = new StaffPrincipal(account.id(), account.username(), account.displayName(),
+                    account.orgNodeId(), account.orgPath(), java.util.Set.of(), java.util.Set.of(CHANGE_PASSWORD_ONLY));
+            return Optional.of(new Granted(restricted, Duration.ofMinutes(policy.adminIdleMinutes())));
+        }
         events.publishEvent(new LoginAttempted(name, "success"));
         var principal = new StaffPrincipal(account.id(), account.username(), account.displayName(),
                 account.orgNodeId(), account.orgPath(),
