@@ -130,8 +130,8 @@ class OrderKpiTest {
         assertThat(figures(f.kpis(cgjLeader, query), "dispatch-accuracy")).containsExactly("1", "1", "100");
         assertThat(f.records(cgjLeader, "dispatch-accuracy", query, "denominator")).isEqualTo(1);
         var foreign = cgjLeader.get("/api/reports/kpis?" + query + "&org=" + f.unit("ZJJ"));
-        assertThat(foreign.status()).isEqualTo(403);
-        assertThat(foreign.detail()).contains("无权查看该机构");
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.detail()).contains("不在您的查看范围内");
         // the manager narrows to a unit with org, and groups by unit
         assertThat(figures(f.kpis(manager, query + "&org=" + f.unit("CGJ")), "dispatch-accuracy")).containsExactly("1", "1", "100");
         JsonNode byUnit = ReportingFixture.kpi(f.kpis(manager, query + "&groupBy=unit"), "dispatch-accuracy").path("groups");

@@ -3,12 +3,10 @@ package org.openhotline.reporting.internal.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openhotline.reporting.internal.kpis.KpiDefinitions;
 import org.openhotline.reporting.internal.kpis.KpiFigure;
-import org.openhotline.reporting.internal.kpis.KpiFigures;
 import org.openhotline.reporting.internal.kpis.KpiFilter;
 import org.openhotline.reporting.internal.kpis.KpiRecords;
 import org.openhotline.shared.Callers;
@@ -40,19 +38,16 @@ class KpiController {
 
     record KpiReport(String from, String to, Long org, String groupBy, List<KpiView> kpis) {}
 
+    private final KpiReports reports;
     private final KpiDefinitions definitions;
-    private final KpiFigures figures;
     private final KpiRecords records;
     private final ReportScope scope;
-    private final GroupLabels labels;
 
-    KpiController(KpiDefinitions definitions, KpiFigures figures, KpiRecords records, ReportScope scope,
-                  GroupLabels labels) {
+    KpiController(KpiReports reports, KpiDefinitions definitions, KpiRecords records, ReportScope scope) {
+        this.reports = reports;
         this.definitions = definitions;
-        this.figures = figures;
         this.records = records;
         this.scope = scope;
-        this.labels = labels;
     }
 
     @GetMapping
@@ -61,21 +56,7 @@ class KpiController {
     KpiReport kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                    @RequestParam(required = false) Long org, @RequestParam(required = false) String groupBy,
                    @RequestParam(required = false) String codes) {
-        KpiFilter filter = scope.filter(Callers.required(), from, to, org, groupBy);
-        List<String> wanted = codes == null || codes.isBlank() ? null : List.of(codes.split(","));
-        if (wanted != null) {
-            wanted.forEach(definitions::required);
-        }
-        List<KpiView> views = new ArrayList<>();
-        for (var k : definitions.all()) {
-            if (wanted == null || wanted.contains(k.code())) {
-                figures.compute(k, filter).ifPresent(f -> views.add(KpiView.of(f, labels.label(filter.groupBy(), f.groups()))));
-            }
-        }
-        var zone = filter.zone();
-        return new KpiReport(filter.from().atZone(zone).toLocalDate().toString(),
-                filter.to().atZone(zone).toLocalDate().minusDays(1).toString(), org,
-                filter.groupBy() == null ? null : filter.groupBy().name().toLowerCase(), views);
+        return reports.report(Callers.required(), from, to, org, groupBy, codes);
     }
 
     @GetMapping("/{code}/records")

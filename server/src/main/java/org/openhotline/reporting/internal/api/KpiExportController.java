@@ -3,6 +3,7 @@ package org.openhotline.reporting.internal.api;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
+import org.openhotline.shared.Callers;
 import org.openhotline.shared.ExcelSheets;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -10,14 +11,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The KPI table as an Excel workbook holding exactly the numbers of {@link KpiController} for the same filters. */
+/** The KPI table as an Excel workbook holding exactly the numbers of the screen ({@link KpiReports}) for the same filters. */
 @RestController
 class KpiExportController {
 
-    private final KpiController kpis;
+    private final KpiReports reports;
 
-    KpiExportController(KpiController kpis) {
-        this.kpis = kpis;
+    KpiExportController(KpiReports reports) {
+        this.reports = reports;
     }
 
     @GetMapping("/api/reports/kpis/export")
@@ -25,7 +26,7 @@ class KpiExportController {
     @Operation(summary = "导出指标 Excel（与页面同一口径、同一数字）")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                   @RequestParam(required = false) Long org, @RequestParam(required = false) String groupBy) {
-        var report = kpis.kpis(from, to, org, groupBy, null);
+        var report = reports.report(Callers.required(), from, to, org, groupBy, null);
         List<List<?>> rows = new ArrayList<>();
         for (var k : report.kpis()) {
             rows.add(row(k.name(), k.code(), "合计", k));

@@ -58,7 +58,8 @@ class ReportScope {
                 : organization.node(org).orElseThrow(() -> DomainException.notFound("机构不存在：" + org));
         String path = node == null ? who.orgPath() : node.path();
         if (!who.sees(path)) {
-            throw DomainException.forbidden("无权查看该机构的数据，只能查看本单位及下级");
+            // like every scoped lookup (docs/api.md): a node outside the caller's scope does not exist for it
+            throw DomainException.notFound("机构不存在或不在您的查看范围内：" + org);
         }
         boolean whole = node != null && (node.kind() == OrgNodeKind.PROVINCE || node.kind() == OrgNodeKind.CITY);
         return new KpiFilter(periodStart, periodEnd, whole ? null : path, null, dimension, zone, clock.instant());

@@ -1,0 +1,45 @@
+package org.openhotline.reporting.internal.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.openhotline.reporting.internal.kpis.KpiDefinitions;
+import org.openhotline.reporting.internal.kpis.KpiFigures;
+import org.openhotline.reporting.internal.kpis.KpiFilter;
+import org.openhotline.shared.StaffPrincipal;
+import org.springframework.stereotype.Component;
+
+/** One KPI report for a caller's request: the screen's table and its Excel export are both this. */
+@Component
+class KpiReports {
+
+    private final KpiDefinitions definitions;
+    private final KpiFigures figures;
+    private final ReportScope scope;
+    private final GroupLabels labels;
+
+    KpiReports(KpiDefinitions definitions, KpiFigures figures, ReportScope scope, GroupLabels labels) {
+        this.definitions = definitions;
+        this.figures = figures;
+        this.scope = scope;
+        this.labels = labels;
+    }
+
+    KpiController.KpiReport report(StaffPrincipal who, String from, String to, Long org, String groupBy, String codes) {
+        KpiFilter filter = scope.filter(who, from, to, org, groupBy);
+        List<String> wanted = codes == null || codes.isBlank() ? null : List.of(codes.split(","));
+        if (wanted != null) {
+            wanted.forEach(definitions::required);
+        }
+        List<KpiController.KpiView> views = new ArrayList<>();
+        for (var k : definitions.all()) {
+            if (wanted == null || wanted.contains(k.code())) {
+                figures.compute(k, filter).ifPresent(f ->
+                        views.add(KpiController.KpiView.of(f, labels.label(filter.groupBy(), f.groups()))));
+            }
+        }
+        var zone = filter.zone();
+        return new KpiController.KpiReport(filter.from().atZone(zone).toLocalDate().toString(),
+                filter.to().atZone(zone).toLocalDate().minusDays(1).toString(), org,
+                filter.groupBy() == null ? null : filter.groupBy().name().toLowerCase(), views);
+    }
+}
