@@ -5,21 +5,19 @@ import java.time.format.DateTimeFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code ./run.sh --hotline.recover-admin=secadmin}: the operator's offline recovery of an admin account. Runs
- * once the database is migrated, prints the one-time password on the console (never into the log file), and
+ * once the platform has started, prints the one-time password on the console (never into the log file), and
  * stops the process. Run it while the platform is stopped: the embedded database is the running platform's.
  */
 @Component
-@Order(0)
-class AdminRecoveryCommand implements ApplicationRunner {
+class AdminRecoveryCommand {
 
     private static final Logger log = LoggerFactory.getLogger(AdminRecoveryCommand.class);
 
@@ -36,8 +34,9 @@ class AdminRecoveryCommand implements ApplicationRunner {
         this.zone = ZoneId.of(zone);
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    /** When the platform is ready: after the migrations and, on a first start, the demo accounts' seeding. */
+    @EventListener(ApplicationReadyEvent.class)
+    void run() {
         if (username.isBlank()) {
             return;
         }
