@@ -111,14 +111,16 @@ export interface OrderDetail {
   urgeCount: number
   supervised: boolean
   superviseDueAt: string | null
+  callbackAttempts: number
   mergedIntoNumber: string | null
   followed: boolean
   mayUnmask: boolean
+  mayUnitUnmask: boolean
   version: number
   assignments: AssignmentView[]
   requests: RequestView[]
   attachments: { id: number; name: string; contentType: string; size: number; uploadedBy: string; uploadedAt: string }[]
-  callbacks: { at: string; byUser: string; resolved: boolean; satisfactionLabel: string; note: string | null }[]
+  callbacks: { at: string; byUser: string; byName: string; resolved: boolean; satisfactionLabel: string; note: string | null }[]
   timeline: TimelineEntry[]
 }
 
@@ -186,6 +188,13 @@ export interface StepResult {
   version: number
 }
 
+export interface WorkOrderSettings {
+  callbackMaxAttempts: number
+  callbackWhenExhausted: 'CLOSE' | 'SUPERVISE'
+  callbackWhenExhaustedLabel: string
+  unitsMayUnmask: boolean
+}
+
 const base = '/api/work-orders'
 
 export const workOrders = {
@@ -201,8 +210,9 @@ export const workOrders = {
   step: (id: number, action: string, body: unknown = {}) => http.post<StepResult>(`${base}/${id}/${action}`, body),
   assignmentStep: (id: number, aid: number, action: string, body: unknown = {}) =>
     http.post<StepResult>(`${base}/${id}/assignments/${aid}/${action}`, body),
-  decide: (id: number, requestId: number, approve: boolean, note: string) =>
-    http.post<StepResult>(`${base}/${id}/requests/${requestId}/decision`, { approve, note }),
+  /** Every step sends the order's version the screen showed; the server refuses a missing (400) or stale (409) one. */
+  decide: (id: number, requestId: number, approve: boolean, note: string, version: number) =>
+    http.post<StepResult>(`${base}/${id}/requests/${requestId}/decision`, { approve, note, version }),
   requests: (kind: 'RETURN' | 'EXTENSION') => http.get<PendingRequest[]>(`${base}/requests?kind=${kind}`),
   unitTasks: (box: string, q = '', page = 1, size = 20) =>
     http.get<PageResult<UnitTask>>(`${base}/unit-tasks?${new URLSearchParams({ box, q, page: String(page), size: String(size) })}`),
@@ -211,6 +221,11 @@ export const workOrders = {
   follow: (id: number) => http.post<void>(`${base}/${id}/follow`),
   unfollow: (id: number) => http.delete<void>(`${base}/${id}/follow`),
   unmask: (id: number) => http.post<{ callerName: string; callerPhone: string }>(`${base}/${id}/caller/unmask`),
+  /** A handling unit's look at the full number: needs the admin's setting and a reason, and is audited. */
+  unitUnmask: (id: number, reason: string) =>
+    http.post<{ callerName: string; callerPhone: string }>(`${base}/${id}/caller/unit-unmask`, { reason }),
+  settings: () => http.get<WorkOrderSettings>(`${base}/settings`),
+  saveSettings: (s: Omit<WorkOrderSettings, 'callbackWhenExhaustedLabel'>) => http.put<WorkOrderSettings>(`${base}/settings`, s),
   board: () =>
     http.get<{ red: number; yellow: number; urged: number; difficult: number; supervised: number; pendingDispatch: number; pendingCallback: number }>(
       `${base}/board`,

@@ -9,6 +9,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/workorders/callback', component: () => import('./views/CallbackWorkbench.vue'), meta: { title: '回访工作台' } },
   { path: '/workorders/supervise', component: () => import('./views/SupervisorBoard.vue'), meta: { title: '督办看板' } },
   { path: '/workorders/admin/categories', component: () => import('./admin/CategoriesView.vue'), meta: { title: '诉求分类' } },
+  { path: '/workorders/admin/settings', component: () => import('./admin/SettingsView.vue'), meta: { title: '工单设置' } },
   { path: '/workorders/admin/time-limits', component: () => import('./admin/TimeLimitsView.vue'), meta: { title: '办理时限' } },
   { path: '/workorders/admin/calendar', component: () => import('./admin/CalendarView.vue'), meta: { title: '工作日历' } },
   { path: '/workorders/:id(\\d+)', component: () => import('./views/OrderDetailView.vue'), meta: { title: '工单详情' } },

@@ -79,6 +79,9 @@ public final class WorkOrderEvents {
 
     public record WorkOrderMarkedDifficult(long workOrderId, Instant at) implements WorkOrderEvent {}
 
+    /** A callback attempt did not reach the citizen (联系不上/未接通); {@code attempt} counts from 1. */
+    public record CallbackUnreachable(long workOrderId, int attempt, Instant at) implements WorkOrderEvent {}
+
     public record WorkOrderClosed(long workOrderId, Instant at) implements WorkOrderEvent {}
 
     public record WorkOrderUrged(long workOrderId, int urgeCount, Instant at) implements WorkOrderEvent {}
@@ -94,6 +97,25 @@ public final class WorkOrderEvents {
     /** A deadline's light changed: {@code stage} is SIGN, HANDLE or the order's own DISPATCH/CALLBACK stage. */
     public record WorkOrderLightChanged(long workOrderId, Long assignmentId, String stage, String light, Instant at)
             implements WorkOrderEvent {}
+
+    /** A handling unit looked at the citizen's full number (an admin allowed it): audited with the reason given. */
+    public record CallerUnmaskedByUnit(long workOrderId, String number, String reason, Instant at)
+            implements WorkOrderEvent, AuditableEvent {
+        @Override
+        public String action() {
+            return "workorder.caller-unmasked-by-unit";
+        }
+
+        @Override
+        public String target() {
+            return "work-order:" + number;
+        }
+
+        @Override
+        public Map<String, Object> details() {
+            return Map.of("reason", reason);
+        }
+    }
 
     /** A caller's full number was shown: audited with who, when and which order. */
     public record CallerUnmasked(long workOrderId, String number, Instant at) implements WorkOrderEvent, AuditableEvent {

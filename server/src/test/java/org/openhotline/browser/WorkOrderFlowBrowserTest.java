@@ -162,6 +162,10 @@ class WorkOrderFlowBrowserTest {
         // the agent reads the citizen the unit's answer from the dialog itself
         assertThat(callbackDialog.locator(".action-info")).containsText(UNIT + "答复");
         assertThat(callbackDialog.locator(".action-info")).containsText("已于今日恢复供电");
+        // nothing is preselected: a careless 确定 must not record a satisfied citizen
+        assertThat(callbackDialog.locator(".el-radio.is-checked")).hasCount(0);
+        assertThat(callbackDialog.locator(".field-satisfaction")).hasCount(0);
+        callbackDialog.locator(".el-radio", within("已联系上")).click();
         callbackDialog.locator(".el-radio", within("已解决")).click();
         callbackDialog.locator(".el-radio", within(Pattern.compile("^\\s*满意\\s*$"))).click();
         callbackDialog.locator("textarea").fill("群众表示已恢复供电，对处理结果满意");
@@ -172,6 +176,10 @@ class WorkOrderFlowBrowserTest {
         callback.goTo("/workorders/" + id);
         assertThat(c.locator(".detail .head .el-tag").first()).hasText("已办结");
         assertThat(c.locator(".el-card", hasText("回访记录"))).containsText("已解决，满意");
+        // the callback record names the person (display name), not the account; the unit's row says 已办结
+        assertThat(c.locator(".el-card", hasText("回访记录"))).containsText("罗佳怡");
+        assertThat(c.locator(".el-card", hasText("回访记录"))).not().containsText("callback1");
+        assertThat(c.locator(".el-table__row", hasText(UNIT)).first()).containsText("已办结");
         Locator steps = c.locator(".step");
         assertThat(steps.last()).hasAttribute("data-action", "closed");
         @SuppressWarnings("unchecked")

@@ -65,6 +65,7 @@ final class OrderFixture {
         body.put("mainUnitId", unit(mainCode));
         body.put("assistingUnitIds", java.util.Arrays.stream(assisting).map(this::unit).toList());
         body.put("instruction", "请按职责办理");
+        body.put("version", version(id));
         var r = dispatcher.post("/api/work-orders/" + id + "/dispatch", body);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
@@ -81,13 +82,42 @@ final class OrderFixture {
         throw new AssertionError("no active assignment of " + unitCode + " on order " + id);
     }
 
+    /** The order's version as the screen showed it: every step sends it back (a stale one gets 409). */
+    int version(long id) {
+        return jdbc.sql("select version from work_order where id = ?").param(id).query(Integer.class).single();
+    }
+
+    /** Posts a step; a body without {@code version} gets the order's current one, as the screens send it. */
     ApiClient.Response act(ApiClient client, String path, Object body) {
+        var m = java.util.regex.Pattern.compile("^/api/work-orders/(\\d+)/").matcher(path);
+        if (m.find() && (body == null || body instanceof Map<?, ?> given && !given.containsKey("version"))) {
+            var withVersion = new HashMap<String, Object>();
+            if (body != null) {
+                ((Map<?, ?>) body).forEach((k, v) -> withVersion.put(String.valueOf(k), v));
+            }
+            withVersion.put("version", version(Long.parseLong(m.group(1))));
+            body = withVersion;
+        }
         return client.post(path, body == null ? Map.of() : body);
     }
 
     void ok(ApiClient client, String path, Object body) {
         var r = act(client, path, body);
         assertThat(r.status()).as(path + " → " + r.body()).isEqualTo(200);
+    }
+
+    /**
+     * Moves time for this order only: fires its own timers (the order's stage and supervision timers, its
+     * assignments' sign and handling timers) that are due at {@code at}, never another test's.
+     */
+    int fireTimersOf(org.openhotline.calendar.BusinessCalendar calendar, long orderId, java.time.Instant at) {
+        List<Long> ids = jdbc.sql("""
+                select id from calendar_timer where fired_at is null
+                   and ((subject_type in ('wo.stage', 'wo.supervise') and subject_id = :order)
+                     or (subject_type in ('wo.sign', 'wo.handle')
+                         and subject_id in (select id from wo_assignment where work_order_id = :order)))""")
+                .param("order", orderId).query(Long.class).list();
+        return calendar.fireDueTimers(at, ids);
     }
 
     List<String> timeline(long id) {

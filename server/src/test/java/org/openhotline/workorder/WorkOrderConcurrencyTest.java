@@ -82,7 +82,8 @@ class WorkOrderConcurrencyTest {
         long a = f.assignment(handler, id, "ZJJ");
         String path = "/api/work-orders/" + id + "/assignments/" + a + "/sign";
         List<ApiClient> clients = List.of(handler, leader);
-        var results = raceEach(clients, c -> c.post(path, Map.of()));
+        int seen = f.version(id);
+        var results = raceEach(clients, c -> c.post(path, Map.of("version", seen)));
         assertThat(results).extracting(ApiClient.Response::status).containsExactlyInAnyOrder(200, 409);
         var loser = results.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
         assertThat(loser.detail()).containsAnyOf("刚被他人处理过", "不能签收");
@@ -99,8 +100,9 @@ class WorkOrderConcurrencyTest {
         long zjj = f.unit("ZJJ");
         long cgj = f.unit("CGJ");
         List<ApiClient> clients = List.of(d1, d2);
+        int seen = f.version(id);
         var results = raceEach(clients, c -> c.post("/api/work-orders/" + id + "/dispatch",
-                Map.of("mainUnitId", c == d1 ? zjj : cgj)));
+                Map.of("mainUnitId", c == d1 ? zjj : cgj, "version", seen)));
         assertThat(results).extracting(ApiClient.Response::status).containsExactlyInAnyOrder(200, 409);
         assertThat(jdbc.sql("select count(*) from wo_assignment where work_order_id = ?").param(id).query(Long.class).single())
                 .isEqualTo(1);

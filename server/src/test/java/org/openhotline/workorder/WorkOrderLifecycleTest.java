@@ -332,7 +332,8 @@ class WorkOrderLifecycleTest {
         assertThat(followed.path("items").toString()).contains("\"id\":" + id);
         assertThat(supervisor.get("/api/work-orders/board").json().path("supervised").asLong()).isPositive();
         assertThat(supervisor.delete("/api/work-orders/" + id + "/follow").status()).isEqualTo(204);
-        calendar.fireDueTimers(Instant.now().plusSeconds(3 * 86400 + 60));
+        assertThat(f.timeline(id)).doesNotContain("supervision-due");
+        assertThat(f.fireTimersOf(calendar, id, Instant.now().plusSeconds(3 * 86400 + 60))).isPositive();
         assertThat(f.timeline(id)).contains("supervised", "supervision-due");
     }
 }

@@ -24,6 +24,9 @@ class WorkOrderSearchTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.openhotline.calendar.BusinessCalendar calendar;
+
     private static String q(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
@@ -97,9 +100,12 @@ class WorkOrderSearchTest {
                     .isEqualTo(java.time.Instant.parse(item.path("dueAt").asString()));
         }
 
-        // The sweep's way of turning a handling light red, then the order's light.
-        jdbc.sql("update wo_assignment set handle_light = 'RED' where work_order_id = ?").param(dispatched).update();
-        jdbc.sql("select wo_refresh_light(?)").param(dispatched).query(rs -> {});
+        // Time passes for this order only: its timers fire past the unit's handling deadline and the light turns red
+        // the way the sweep turns it (not set by hand, which would only find what the test wrote).
+        var handleDue = java.time.Instant.parse(
+                f.detail(dispatcher, dispatched).path("assignments").get(0).path("handleDueAt").asString());
+        assertThat(ids(agent, tag, "&light=RED")).isEmpty();
+        assertThat(f.fireTimersOf(calendar, dispatched, handleDue.plusSeconds(1))).isPositive();
         assertThat(ids(agent, tag, "&light=RED")).containsExactly(dispatched);
         assertThat(ids(agent, tag, "&overdue=true&sort=due_asc")).containsExactly(dispatched);
         assertThat(ids(agent, tag, "&light=YELLOW")).isEmpty();

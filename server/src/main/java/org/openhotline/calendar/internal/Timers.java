@@ -121,13 +121,31 @@ public class Timers {
      * instances' sweeps off them) and publishes them as one batch in the same transaction.
      */
     private int fireBatch(Instant now, int limit) {
+        return fireBatch(now, limit, null);
+    }
+
+    /**
+     * Fires the given timers that are due at {@code now}, and no others: a test that moves time for its own order
+     * must not fire the timers of other tests' orders.
+     */
+    public int fireDueOnly(Instant now, java.util.Collection<Long> timerIds) {
+        if (timerIds.isEmpty()) {
+            return 0;
+        }
+        Long[] ids = timerIds.toArray(Long[]::new);
+        Integer fired = tx.execute(status -> fireBatch(now, ids.length, ids));
+        return fired == null ? 0 : fired;
+    }
+
+    private int fireBatch(Instant now, int limit, Long[] only) {
         List<TimerFired> due = new java.util.ArrayList<>(jdbc.sql("""
                 update calendar_timer t set fired_at = :now
                   from (select id from calendar_timer where fired_at is null and due_at <= :now
+                           and (cast(:only as bigint[]) is null or id = any(cast(:only as bigint[])))
                          order by due_at limit :limit for update skip locked) d
                  where t.id = d.id
                 returning t.id, t.subject_type, t.subject_id, t.light, t.due_at, t.deadline_at""")
-                .param("now", ts(now)).param("limit", limit)
+                .param("now", ts(now)).param("limit", limit).param("only", only)
                 .query((rs, n) -> new TimerFired(rs.getLong("id"), rs.getString("subject_type"), rs.getLong("subject_id"),
                         rs.getString("light"), rs.getTimestamp("due_at").toInstant(),
                         rs.getTimestamp("deadline_at").toInstant(), now))

@@ -9,11 +9,13 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.openhotline.shared.Callers;
 import org.openhotline.shared.StaffPrincipal;
+import org.openhotline.workorder.internal.model.CallbackRule;
 import org.openhotline.workorder.internal.model.OrderAccess;
 import org.openhotline.workorder.internal.model.OrderDeadlines;
 import org.openhotline.workorder.internal.model.OrderSteps;
 import org.openhotline.workorder.internal.model.WorkOrders;
 import org.openhotline.workorder.internal.query.Workbenches;
+import org.openhotline.workorder.internal.settings.WorkOrderSettings;
 import org.openhotline.workorder.internal.values.Actor;
 import org.openhotline.workorder.internal.values.Satisfaction;
 import org.springframework.http.HttpStatus;
@@ -42,9 +44,10 @@ class FollowUpController {
     private final Workbenches workbenches;
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
+    private final WorkOrderSettings settings;
 
     FollowUpController(OrderSteps steps, OrderDeadlines deadlines, WorkOrders orders, OrderAccess access,
-                       Workbenches workbenches, JdbcClient jdbc, java.time.Clock clock) {
+                       Workbenches workbenches, JdbcClient jdbc, java.time.Clock clock, WorkOrderSettings settings) {
         this.steps = steps;
         this.deadlines = deadlines;
         this.orders = orders;
@@ -52,6 +55,7 @@ class FollowUpController {
         this.workbenches = workbenches;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.settings = settings;
     }
 
     @PostMapping("/{id}/callback")
@@ -61,6 +65,15 @@ class FollowUpController {
         StaffPrincipal who = Callers.required();
         return steps.run(id, form.version(), who,
                 (o, now) -> o.callback(form.resolved(), form.satisfaction(), form.note(), Actor.of(who), now, deadlines));
+    }
+
+    @PostMapping("/{id}/callback-unreachable")
+    @PreAuthorize("hasAuthority('workorder:callback')")
+    @Operation(summary = "回访联系不上/未接通：记一次尝试；达到设置的次数后按设置办结（不计满意度）或转督办")
+    OrderSteps.StepResult unreachable(@PathVariable long id, @Valid @RequestBody UnreachableForm form) {
+        StaffPrincipal who = Callers.required();
+        CallbackRule rule = settings.callbackRule();
+        return steps.run(id, form.version(), who, (o, now) -> o.callbackUnreachable(form.note(), rule, Actor.of(who), now));
     }
 
     @PostMapping("/{id}/supervise")
@@ -102,6 +115,8 @@ class FollowUpController {
     record CallbackForm(@NotNull(message = "请选择是否解决") Boolean resolved,
                         @NotNull(message = "请选择满意度") Satisfaction satisfaction,
                         @Size(max = 2000, message = "回访记录最长 2000 个字") String note, Integer version) {}
+
+    record UnreachableForm(@Size(max = 2000, message = "回访记录最长 2000 个字") String note, Integer version) {}
 
     record SuperviseForm(@NotBlank(message = "请填写督办意见") @Size(max = 2000, message = "督办意见最长 2000 个字") String note,
                          Instant dueAt, Integer version) {}

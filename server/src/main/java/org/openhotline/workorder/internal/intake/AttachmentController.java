@@ -79,7 +79,7 @@ class AttachmentController {
         if (!contentMatches(type, data)) {
             throw DomainException.invalid("文件内容与扩展名不符");
         }
-        return steps.run(id, null, who, (o, now) -> {
+        return steps.runUnversioned(id, who, (o, now) -> {
             o.attach(name, Actor.of(who), now);
             jdbc.sql("""
                     insert into wo_attachment (work_order_id, name, content_type, size, data, uploaded_by, uploaded_at)

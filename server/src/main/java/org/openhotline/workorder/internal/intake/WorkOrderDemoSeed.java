@@ -92,26 +92,26 @@ class WorkOrderDemoSeed implements DemoSeed {
                     Urgency.NORMAL, category, null, s.address(), null, s.content(), "市民" + "赵钱孙李周吴郑王冯陈褚卫何蒋".charAt(i % 14) + "先生",
                     String.format("1380771%04d", i), false, false, null, null), null, hotline);
             if (s.stage() == 6) {
-                steps.run(created.id(), null, hotline, (o, now) -> o.replyDirectly("感谢您的表扬，已转达公交集团。", agent, now));
+                steps.runUnversioned(created.id(), hotline, (o, now) -> o.replyDirectly("感谢您的表扬，已转达公交集团。", agent, now));
                 continue;
             }
             if (s.stage() == 0) {
                 continue;
             }
             UnitTarget unit = access.unit(organization.nodeByCode(s.unit()).orElseThrow().id());
-            steps.run(created.id(), null, hotline, (o, now) -> o.dispatch(unit, List.of(), "请按职责办理并按时答复", dispatcher, now, deadlines));
+            steps.runUnversioned(created.id(), hotline, (o, now) -> o.dispatch(unit, List.of(), "请按职责办理并按时答复", dispatcher, now, deadlines));
             if (s.stage() >= 2) {
                 Actor handler = new Actor(s.unit().toLowerCase() + "1", unit.name() + " 经办人");
-                steps.run(created.id(), null, hotline, (o, now) -> o.sign(o.assignments().getFirst(), handler, now));
+                steps.runUnversioned(created.id(), hotline, (o, now) -> o.sign(o.assignments().getFirst(), handler, now));
                 if (s.stage() >= 3) {
-                    steps.run(created.id(), null, hotline, (o, now) -> o.reply(o.assignments().getFirst(),
+                    steps.runUnversioned(created.id(), hotline, (o, now) -> o.reply(o.assignments().getFirst(),
                             "经核实，已责成相关责任方整改，并将持续跟踪。", List.of(), handler, now));
                 }
                 if (s.stage() >= 4) {
-                    steps.run(created.id(), null, hotline, (o, now) -> o.reviewReply(true, null, dispatcher, now, deadlines));
+                    steps.runUnversioned(created.id(), hotline, (o, now) -> o.reviewReply(true, null, dispatcher, now, deadlines));
                 }
                 if (s.stage() >= 5) {
-                    steps.run(created.id(), null, hotline, (o, now) -> o.callback(true, Satisfaction.SATISFIED, "群众表示满意", callback, now, deadlines));
+                    steps.runUnversioned(created.id(), hotline, (o, now) -> o.callback(true, Satisfaction.SATISFIED, "群众表示满意", callback, now, deadlines));
                 }
             }
         }

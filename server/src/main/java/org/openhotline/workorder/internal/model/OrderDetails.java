@@ -31,7 +31,7 @@ public class OrderDetails {
 
     record AttachmentView(long id, String name, String contentType, long size, String uploadedBy, Instant uploadedAt) {}
 
-    record CallbackView(Instant at, String byUser, boolean resolved, String satisfaction, String satisfactionLabel, String note) {}
+    record CallbackView(Instant at, String byUser, String byName, boolean resolved, String satisfaction, String satisfactionLabel, String note) {}
 
     public record Detail(long id, String number, String state, String stateLabel, String light, String channel,
                   String channelLabel, String appealType, String appealTypeLabel, String urgency, String urgencyLabel,
@@ -39,7 +39,7 @@ public class OrderDetails {
                   String content, String callerName, String callerPhone, boolean anonymous, boolean confidential,
                   String callId, String createdBy, Instant createdAt, Instant stageDueAt, String directReply,
                   String forwardedTo, Instant closedAt, boolean difficult, int dissatisfiedCount, int urgeCount,
-                  boolean supervised, Instant superviseDueAt, String mergedIntoNumber, boolean followed, boolean mayUnmask,
+                  boolean supervised, Instant superviseDueAt, int callbackAttempts, String mergedIntoNumber, boolean followed, boolean mayUnmask, boolean mayUnitUnmask,
                   int version, List<AssignmentView> assignments, List<RequestView> requests,
                   List<CallbackView> callbacks, List<AttachmentView> attachments, List<TimelineEntry> timeline) {}
 
@@ -55,8 +55,11 @@ public class OrderDetails {
         this.json = json;
     }
 
-    public Detail of(WorkOrder o, StaffPrincipal viewer) {
+    /** {@code unitsMayUnmask}: the admin's setting letting a handling unit look at the full number (audited). */
+    public Detail of(WorkOrder o, StaffPrincipal viewer, boolean unitsMayUnmask) {
         boolean mayUnmask = viewer.can("phone:unmask");
+        boolean mayUnitUnmask = unitsMayUnmask && !mayUnmask && !o.confidential && viewer.can("workorder:handle")
+                && o.assignments.stream().anyMatch(a -> viewer.sees(a.unitPath));
         String name = o.callerName;
         String phone = Masking.phone(o.callerPhone);
         if (o.confidential && !mayUnmask) {
@@ -73,7 +76,9 @@ public class OrderDetails {
         List<CallbackView> callbacks = jdbc.sql("select * from wo_callback where work_order_id = ? order by id")
                 .param(o.id()).query((rs, n) -> {
                     Satisfaction s = Satisfaction.valueOf(rs.getString("satisfaction"));
+                    String byName = rs.getString("by_name");
                     return new CallbackView(WorkOrders.instant(rs, "at"), rs.getString("by_user"),
+                            byName == null ? rs.getString("by_user") : byName,
                             rs.getBoolean("resolved"), s.name(), s.label(), rs.getString("note"));
                 }).list();
         List<TimelineEntry> timeline = jdbc.sql("select * from wo_timeline where work_order_id = ? order by id")
@@ -96,7 +101,7 @@ public class OrderDetails {
                 categories.pathNames(o.categoryId), o.regionId, regionName, o.address, o.title, o.content, name, phone,
                 o.anonymous, o.confidential, o.callId, o.createdBy, o.createdAt, o.stageDueAt, o.directReply,
                 o.forwardedTo == null ? null : o.forwardedTo.label(), o.closedAt, o.difficult, o.dissatisfiedCount,
-                o.urgeCount, o.supervised, o.superviseDueAt, mergedInto, followed, mayUnmask, o.version(), assignments,
+                o.urgeCount, o.supervised, o.superviseDueAt, o.callbackAttempts, mergedInto, followed, mayUnmask, mayUnitUnmask, o.version(), assignments,
                 requests, callbacks, attachments, timeline);
     }
 

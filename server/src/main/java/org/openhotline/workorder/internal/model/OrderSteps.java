@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs one step on one order: load, check the caller sees it and (when given) the version the caller saw,
+ * Runs one step on one order: load, check the caller sees it and the version the caller saw,
  * let the aggregate act, save — one transaction, so a refused or conflicting step leaves nothing behind.
  */
 @Component
@@ -25,8 +25,25 @@ public class OrderSteps {
         this.clock = clock;
     }
 
+    /**
+     * A user's step: the version the user saw is required, so that nobody decides on an order that changed under
+     * their eyes (a reply or callback sent from a stale screen would silently act on the newer state).
+     */
     @Transactional
     public StepResult run(long id, Integer expectedVersion, StaffPrincipal who, BiConsumer<WorkOrder, Instant> step) {
+        if (expectedVersion == null) {
+            throw DomainException.badRequest("缺少版本号（version）：请刷新工单后重试").with("code", "missing-version");
+        }
+        return runChecked(id, expectedVersion, who, step);
+    }
+
+    /** A step that decides nothing on a state the user saw (an attachment, the demo seed): no version to check. */
+    @Transactional
+    public StepResult runUnversioned(long id, StaffPrincipal who, BiConsumer<WorkOrder, Instant> step) {
+        return runChecked(id, null, who, step);
+    }
+
+    private StepResult runChecked(long id, Integer expectedVersion, StaffPrincipal who, BiConsumer<WorkOrder, Instant> step) {
         WorkOrder o = orders.load(id);
         access.requireVisible(o, who);
         if (expectedVersion != null && expectedVersion != o.version()) {

@@ -57,6 +57,7 @@ public class WorkOrder {
     boolean difficult;
     int dissatisfiedCount;
     int urgeCount;
+    int callbackAttempts;
     boolean supervised;
     Instant superviseDueAt;
     Long mergedInto;
@@ -102,6 +103,10 @@ public class WorkOrder {
         return callerName;
     }
 
+    public boolean confidential() {
+        return confidential;
+    }
+
     public String callerPhone() {
         return callerPhone;
     }
@@ -133,7 +138,8 @@ public class WorkOrder {
     final List<CallbackResult> newCallbacks = new ArrayList<>();
 
     /** A callback's verdict, kept in {@code wo_callback} for the satisfaction reports. */
-    public record CallbackResult(boolean resolved, Satisfaction satisfaction, String note, String by, Instant at) {}
+    public record CallbackResult(boolean resolved, Satisfaction satisfaction, String note, String by, String byName,
+                                 Instant at) {}
 
     public record Step(Actor actor, Instant at, String action, String note, Map<String, Object> details) {}
 
@@ -349,16 +355,12 @@ public class WorkOrder {
     public void callback(boolean resolved, Satisfaction satisfaction, String note, Actor by, Instant now,
                   OrderDeadlines deadlines) {
         requireState("回访", OrderState.PENDING_CALLBACK);
-        newCallbacks.add(new CallbackResult(resolved, satisfaction, note, by.username(), now));
+        newCallbacks.add(new CallbackResult(resolved, satisfaction, note, by.username(), by.name(), now));
         record(by, now, "callback", "回访：" + (resolved ? "已解决" : "未解决") + "，" + satisfaction.label() + suffix(note),
                 Map.of("resolved", resolved, "satisfaction", satisfaction.name()));
         events.add(new CallbackRecorded(id, resolved, satisfaction.name(), now));
         if (satisfaction != Satisfaction.DISSATISFIED) {
-            finishActiveAssignments(AssignmentState.CLOSED);
-            moveTo(OrderState.CLOSED);
-            closedAt = now;
-            record(by, now, "closed", "工单办结，进入结单库", Map.of());
-            events.add(new WorkOrderClosed(id, now));
+            close(by, now, "工单办结，进入结单库");
             return;
         }
         dissatisfiedCount++;
@@ -379,6 +381,49 @@ public class WorkOrder {
             record(by, now, "reopened", "群众不满意，重办：退回" + main.unitName + "重新办理", Map.of());
         }
         events.add(new WorkOrderReopened(id, dissatisfiedCount, now));
+    }
+
+    /**
+     * The citizen could not be reached (联系不上/未接通). Each attempt is counted on the order and in its timeline; the
+     * attempt that reaches the manager's limit applies the manager's rule: close without a verdict (so the order
+     * counts in no satisfaction figure) or hand it to the supervisors. Never a satisfaction grade made up.
+     */
+    public void callbackUnreachable(String note, CallbackRule rule, Actor by, Instant now) {
+        requireState("记录未接通", OrderState.PENDING_CALLBACK);
+        if (supervised && rule.whenExhausted() == CallbackRule.Exhausted.SUPERVISE && callbackAttempts >= rule.maxAttempts()) {
+            throw DomainException.conflict("该工单回访已多次未接通并已转督办，请由督办专员处理");
+        }
+        callbackAttempts++;
+        record(by, now, "callback-unreachable", "回访未接通（第" + callbackAttempts + "次）" + suffix(note),
+                Map.of("attempt", callbackAttempts));
+        events.add(new CallbackUnreachable(id, callbackAttempts, now));
+        if (callbackAttempts < rule.maxAttempts()) {
+            return;
+        }
+        switch (rule.whenExhausted()) {
+            case CLOSE -> close(by, now, "回访" + callbackAttempts + "次均未接通，按规则以“联系不上”办结（不计入满意度）");
+            case SUPERVISE -> {
+                supervised = true;
+                record(by, now, "supervised", "回访" + callbackAttempts + "次均未接通，按规则转督办", Map.of());
+                events.add(new WorkOrderSupervised(id, null, now));
+            }
+        }
+    }
+
+    private void close(Actor by, Instant now, String note) {
+        for (Assignment a : assignments) {
+            if (a.isActive() || a.state == AssignmentState.REPLIED) {
+                // A closed order's units are done too: their rows say 已办结, not 已答复.
+                if (a.isActive()) {
+                    stopTimers(a);
+                }
+                a.finish(AssignmentState.CLOSED);
+            }
+        }
+        moveTo(OrderState.CLOSED);
+        closedAt = now;
+        record(by, now, "closed", note, Map.of());
+        events.add(new WorkOrderClosed(id, now));
     }
 
     // ---- at any time --------------------------------------------------------------------------------------

@@ -109,7 +109,8 @@ public class WorkOrders {
                 update work_order set state = :state, stage_light = :stageLight, stage_started_at = :stageStart,
                        stage_due_at = :stageDue, due_at = :due, content = :content, direct_reply = :directReply,
                        forwarded_to = :forwardedTo, closed_at = :closedAt, difficult = :difficult,
-                       dissatisfied_count = :dissatisfied, urge_count = :urges, supervised = :supervised,
+                       dissatisfied_count = :dissatisfied, urge_count = :urges, callback_attempts = :attempts,
+                       supervised = :supervised,
                        supervise_due_at = :superviseDue, merged_into = :mergedInto, search_text = :searchText,
                        grams = cast(:grams as text[]), updated_at = :now, version = version + 1
                  where id = :id and version = :version""")
@@ -118,7 +119,7 @@ public class WorkOrders {
                 .param("due", ts(o.dueAt())).param("content", o.content).param("directReply", o.directReply)
                 .param("forwardedTo", o.forwardedTo == null ? null : o.forwardedTo.name())
                 .param("closedAt", ts(o.closedAt)).param("difficult", o.difficult)
-                .param("dissatisfied", o.dissatisfiedCount).param("urges", o.urgeCount)
+                .param("dissatisfied", o.dissatisfiedCount).param("urges", o.urgeCount).param("attempts", o.callbackAttempts)
                 .param("supervised", o.supervised).param("superviseDue", ts(o.superviseDueAt))
                 .param("mergedInto", o.mergedInto).param("searchText", searchText(o)).param("grams", grams(o))
                 .param("now", ts(now)).param("id", o.id).param("version", o.version)
@@ -161,8 +162,10 @@ public class WorkOrders {
             }
         }
         for (WorkOrder.CallbackResult c : o.newCallbacks) {
-            jdbc.sql("insert into wo_callback (work_order_id, resolved, satisfaction, note, by_user, at) values (?, ?, ?, ?, ?, ?)")
-                    .params(o.id, c.resolved(), c.satisfaction().name(), c.note(), c.by(), ts(c.at())).update();
+            jdbc.sql("""
+                    insert into wo_callback (work_order_id, resolved, satisfaction, note, by_user, by_name, at)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(o.id, c.resolved(), c.satisfaction().name(), c.note(), c.by(), c.byName(), ts(c.at())).update();
         }
         o.newCallbacks.clear();
         for (WorkOrder.Step s : o.steps) {
@@ -273,6 +276,7 @@ public class WorkOrders {
         o.difficult = rs.getBoolean("difficult");
         o.dissatisfiedCount = rs.getInt("dissatisfied_count");
         o.urgeCount = rs.getInt("urge_count");
+        o.callbackAttempts = rs.getInt("callback_attempts");
         o.supervised = rs.getBoolean("supervised");
         o.superviseDueAt = instant(rs, "supervise_due_at");
         long merged = rs.getLong("merged_into");

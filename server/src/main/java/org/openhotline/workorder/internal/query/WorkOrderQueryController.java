@@ -2,20 +2,24 @@ package org.openhotline.workorder.internal.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.openhotline.shared.Callers;
+import org.openhotline.shared.DomainException;
 import org.openhotline.shared.ExcelSheets;
 import org.openhotline.shared.PageResult;
 import org.openhotline.shared.StaffPrincipal;
 import org.openhotline.workorder.WorkOrderEvents.CallerUnmasked;
+import org.openhotline.workorder.WorkOrderEvents.CallerUnmaskedByUnit;
 import org.openhotline.workorder.internal.model.OrderAccess;
 import org.openhotline.workorder.internal.model.OrderDetails;
 import org.openhotline.workorder.internal.model.WorkOrder;
 import org.openhotline.workorder.internal.model.WorkOrders;
+import org.openhotline.workorder.internal.settings.WorkOrderSettings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,15 +46,17 @@ class WorkOrderQueryController {
     private final OrderDetails details;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WorkOrderSettings settings;
 
     WorkOrderQueryController(OrderSearch search, WorkOrders orders, OrderAccess access, OrderDetails details,
-                             ApplicationEventPublisher events, Clock clock) {
+                             ApplicationEventPublisher events, Clock clock, WorkOrderSettings settings) {
         this.search = search;
         this.orders = orders;
         this.access = access;
         this.details = details;
         this.events = events;
         this.clock = clock;
+        this.settings = settings;
     }
 
     /**
@@ -98,7 +105,7 @@ class WorkOrderQueryController {
         StaffPrincipal who = Callers.required();
         WorkOrder o = orders.load(id);
         access.requireVisible(o, who);
-        return details.of(o, who);
+        return details.of(o, who, settings.unitsMayUnmask());
     }
 
     @PostMapping("/{id}/caller/unmask")
@@ -115,6 +122,32 @@ class WorkOrderQueryController {
         answer.put("callerPhone", o.callerPhone());
         return answer;
     }
+
+    @PostMapping("/{id}/caller/unit-unmask")
+    @PreAuthorize("hasAuthority('workorder:handle')")
+    @Transactional
+    @Operation(summary = "承办单位查看群众完整号码（须填写理由，记入审计日志；管理员在工单设置中开启后可用）")
+    Map<String, String> unitUnmask(@PathVariable long id, @Valid @RequestBody UnmaskForm form) {
+        StaffPrincipal who = Callers.required();
+        if (!settings.unitsMayUnmask()) {
+            throw DomainException.forbidden("管理员未开启承办单位查看群众号码");
+        }
+        WorkOrder o = orders.load(id);
+        if (o.assignments().stream().noneMatch(a -> who.sees(a.unitPath()))) {
+            throw DomainException.forbidden("只有承办本工单的单位可以查看号码");
+        }
+        if (o.confidential()) {
+            throw DomainException.forbidden("保密件不向承办单位显示来电人号码");
+        }
+        events.publishEvent(new CallerUnmaskedByUnit(o.id(), o.number(), form.reason().strip(), clock.instant()));
+        var answer = new java.util.LinkedHashMap<String, String>();
+        answer.put("callerName", o.callerName());
+        answer.put("callerPhone", o.callerPhone());
+        return answer;
+    }
+
+    record UnmaskForm(@jakarta.validation.constraints.NotBlank(message = "请填写查看号码的理由")
+                      @jakarta.validation.constraints.Size(max = 200, message = "理由最长 200 个字") String reason) {}
 
     private static String lightLabel(String light) {
         return switch (light) {

@@ -9,7 +9,7 @@ public enum AssignmentState {
     RETURNED("已退回"),
     TRANSFERRED("已转派"),
     CANCELLED("已撤销"),
-    CLOSED("已结束");
+    CLOSED("已办结");
 
     private final String label;
 
