@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * 统计分析 in a real browser: the manager's KPI overview shows the API's figures for the range it shows, a figure
  * opens exactly as many records, the Excel export holds the same numbers; the leader's home is the cockpit with
- * today's KPIs.
+ * today's KPIs; the big screen counts a new order without a reload.
  */
 @HotlineTest
 @ExtendWith(BrowserSessions.class)
@@ -98,6 +98,21 @@ class ReportsBrowserTest {
         }
         browser.expectText(".cockpit-answer-rate .card-target", "目标 ≥ 95.00%");
         browser.screenshot("reports-leader-cockpit");
+    }
+
+    @Test
+    void theBigScreenCountsAnOrderTheMomentItIsTaken(BrowserSession browser) {
+        var page = browser.login("leader").goTo("/reports/bigscreen").page();
+        browser.expectText(".bs-clock", "更新于");
+        long before = Long.parseLong(page.locator(".bs-orders-today").innerText().trim());
+        var created = ApiClient.loggedIn(port, "agent5").post("/api/work-orders", Map.of("channel", "WECHAT",
+                "appealType", "SUGGESTION", "content", "建议在公园增设健身器材", "callerName", "钱先生",
+                "callerPhone", "13600136002"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        // pushed by the server: the page is not reloaded
+        browser.expectText(".bs-orders-today", String.valueOf(before + 1));
+        browser.expectText(".panel", "坐席状态");
+        browser.screenshot("reports-big-screen");
     }
 
     private static String plain(String cell) {

@@ -9,6 +9,7 @@ import org.openhotline.callcenter.CallEvents.CallEvent;
 import org.openhotline.callcenter.CallEvents.CallOffered;
 import org.openhotline.callcenter.CallEvents.CallQueued;
 import org.openhotline.callcenter.CallEvents.SurveyAnswered;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,15 @@ import org.springframework.stereotype.Component;
 class CallFacts {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    CallFacts(JdbcClient jdbc) {
+    CallFacts(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    private void changed() {
+        events.publishEvent(new FactsChanged("CALL"));
     }
 
     @ApplicationModuleListener
@@ -68,6 +75,7 @@ class CallFacts {
                         satisfaction_at = greatest(rpt_call_fact.satisfaction_at, excluded.satisfaction_at)""")
                     .params(e.callId(), e.score(), at).update();
         }
+        changed();
     }
 
     @ApplicationModuleListener
@@ -76,5 +84,6 @@ class CallFacts {
                 insert into rpt_agent_state_fact (account_id, started_at, state) values (?, ?, ?)
                 on conflict (account_id, started_at) do nothing""")
                 .params(event.accountId(), Timestamp.from(event.at()), event.state().name()).update();
+        changed();
     }
 }

@@ -15,6 +15,7 @@ import org.openhotline.workorder.WorkOrderEvents.WorkOrderDispatched;
 import org.openhotline.workorder.WorkOrderEvents.WorkOrderRepliedDirectly;
 import org.openhotline.workorder.WorkOrderEvents.WorkOrderReopened;
 import org.openhotline.workorder.WorkOrderEvents.WorkOrderUrged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -27,9 +28,15 @@ import org.springframework.stereotype.Component;
 class OrderFacts {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    OrderFacts(JdbcClient jdbc) {
+    OrderFacts(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    private void changed() {
+        events.publishEvent(new FactsChanged("ORDER"));
     }
 
     private static Timestamp ts(Instant at) {
@@ -48,6 +55,7 @@ class OrderFacts {
                 .params(e.workOrderId(), e.number(), e.channel(), e.appealType(), e.urgency(), e.categoryId(),
                         e.regionId(), e.regionPath(), ts(e.at()))
                 .update();
+        changed();
     }
 
     @ApplicationModuleListener

@@ -1,0 +1,39 @@
+package org.openhotline.reporting.internal.bigscreen;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The big screen (大屏): today's live figures, once or as a stream. */
+@RestController
+@RequestMapping("/api/reports/bigscreen")
+@Tag(name = "大屏", description = "实时话务与工单数字（SSE 推送）")
+class BigScreenController {
+
+    private final LiveFigures figures;
+    private final BigScreenStream stream;
+
+    BigScreenController(LiveFigures figures, BigScreenStream stream) {
+        this.figures = figures;
+        this.stream = stream;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('bigscreen:view')")
+    @Operation(summary = "大屏当前数字")
+    LiveFigures.Snapshot now() {
+        return figures.now();
+    }
+
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize("hasAuthority('bigscreen:view')")
+    @Operation(summary = "大屏数字推送（text/event-stream，事件名 figures）")
+    SseEmitter stream() {
+        return stream.subscribe();
+    }
+}

@@ -1,0 +1,68 @@
+package org.openhotline.reporting.internal.bigscreen;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openhotline.reporting.internal.kpis.KpiDefinitions;
+import org.openhotline.reporting.internal.kpis.KpiFigures;
+import org.openhotline.reporting.internal.kpis.KpiFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The big screen's figures of today, from the facts only: calls now in the IVR, queued and talking, agents by their
+ * current state, today's calls with the answer rates (the KPIs' own formulas) and today's orders by channel.
+ */
+@Component
+class LiveFigures {
+
+    record Snapshot(long inIvr, long queued, long talking, Map<String, Long> agentsByState, long callsToday,
+                    BigDecimal answerRate, BigDecimal answerRate20s, long ordersToday, Map<String, Long> ordersByChannel,
+                    OffsetDateTime at) {}
+
+    private final JdbcClient jdbc;
+    private final KpiDefinitions definitions;
+    private final KpiFigures figures;
+    private final Clock clock;
+
+    LiveFigures(JdbcClient jdbc, KpiDefinitions definitions, KpiFigures figures, Clock clock) {
+        this.jdbc = jdbc;
+        this.definitions = definitions;
+        this.figures = figures;
+        this.clock = clock;
+    }
+
+    Snapshot now() {
+        LocalDate today = LocalDate.now(clock);
+        var start = today.atStartOfDay(clock.getZone()).toOffsetDateTime();
+        var filter = new KpiFilter(start.toInstant(), today.plusDays(1).atStartOfDay(clock.getZone()).toInstant(), null,
+                null, null, clock.getZone(), clock.instant());
+        var calls = jdbc.sql("""
+                select count(*) filter (where queued_at is null and answered_at is null and ended_at is null),
+                       count(*) filter (where queued_at is not null and answered_at is null and ended_at is null),
+                       count(*) filter (where answered_at is not null and ended_at is null),
+                       count(*)
+                  from rpt_call_fact where direction = 'INBOUND' and arrived_at >= ?""")
+                .param(start).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+                .single();
+        Map<String, Long> agents = new LinkedHashMap<>();
+        jdbc.sql("""
+                select state, count(*) from (select distinct on (account_id) account_id, state from rpt_agent_state_fact
+                                              order by account_id, started_at desc) s
+                 where state <> 'SIGNED_OUT' group by state order by state""")
+                .query(rs -> { agents.put(rs.getString(1), rs.getLong(2)); });
+        Map<String, Long> channels = new LinkedHashMap<>();
+        jdbc.sql("select channel, count(*) from rpt_order_fact where created_at >= ? group by channel order by 2 desc")
+                .param(start).query(rs -> { channels.put(rs.getString(1), rs.getLong(2)); });
+        return new Snapshot(calls[0], calls[1], calls[2], agents, calls[3], rate("answer-rate", filter),
+                rate("answer-rate-20s", filter), channels.values().stream().mapToLong(Long::longValue).sum(), channels,
+                OffsetDateTime.now(clock));
+    }
+
+    private BigDecimal rate(String code, KpiFilter filter) {
+        return figures.compute(definitions.required(code), filter).map(f -> f.value()).orElse(null);
+    }
+}
