@@ -12,13 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -28,8 +21,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -51,7 +42,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The Lucene index of all articles, derived from PostgreSQL and never the other way round. At start it is opened
  * and checked against the database (same article count, same latest change recorded in the commit); when the folder
  * is missing, unreadable or stale it is rebuilt. Changes are applied after the database transaction commits and
- * the searcher is refreshed at once (near-real-time), so a published article is found by the next search.
+ * the searcher is refreshed at once (near-real-time), so a published article is found by the next search. The
+ * fields of a document, and how a hit is read back from them, are left to {@link ArticleDocuments}: this class keeps
+ * the writer, the searchers and the commits, and decides when documents are written.
  */
 @Component
 public class KnowledgeIndex implements InitializingBean, DisposableBean {
@@ -59,12 +52,6 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
     private static final String LATEST_CHANGE = "latestChange";
     private static final String FORMAT = "format";
-    /**
-     * Bumped whenever the fields change, so an index written by an older version is rebuilt at start. 2: the words of
-     * title, keywords and body in one field {@code text} (one postings list per word instead of three), title and
-     * keywords in {@code head}.
-     */
-    static final String FORMAT_VERSION = "2";
 
     private final Path folder;
     private final Articles articles;
@@ -117,7 +104,7 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
                     closeQuietly();
                     return "holds " + reader.numDocs() + " articles, the database " + inDb;
                 }
-                if (!FORMAT_VERSION.equals(reader.getIndexCommit().getUserData().get(FORMAT))) {
+                if (!ArticleDocuments.FORMAT_VERSION.equals(reader.getIndexCommit().getUserData().get(FORMAT))) {
                     closeQuietly();
                     return "written in an older format";
                 }
@@ -213,11 +200,11 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
             var found = articles.findAll(ids);
             Set<Long> missing = new HashSet<>(ids);
             for (Article a : found) {
-                writer.updateDocument(new Term("id", Long.toString(a.id())), document(a));
+                writer.updateDocument(ArticleDocuments.id(a.id()), ArticleDocuments.of(a));
                 missing.remove(a.id());
             }
             for (Long id : missing) {
-                writer.deleteDocuments(new Term("id", Long.toString(id)));
+                writer.deleteDocuments(ArticleDocuments.id(id));
             }
             commit(latestChangeInDb());
         } catch (IOException e) {
@@ -227,14 +214,14 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
 
     private void add(Article a) {
         try {
-            writer.addDocument(document(a));
+            writer.addDocument(ArticleDocuments.of(a));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private void commit(long latest) throws IOException {
-        writer.setLiveCommitData(Map.of(LATEST_CHANGE, Long.toString(latest), FORMAT, FORMAT_VERSION).entrySet());
+        writer.setLiveCommitData(Map.of(LATEST_CHANGE, Long.toString(latest), FORMAT, ArticleDocuments.FORMAT_VERSION).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
@@ -243,37 +230,6 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
         OffsetDateTime t = jdbc.sql("select max(updated_at) from kb_article").query(OffsetDateTime.class).optional()
                 .orElse(null);
         return t == null ? 0 : t.toInstant().toEpochMilli() * 1000 + t.getNano() / 1000 % 1000;
-    }
-
-    static Document document(Article a) {
-        Document d = new Document();
-        d.add(new StringField("id", Long.toString(a.id()), Field.Store.YES));
-        d.add(new StringField("cat", Long.toString(a.categoryId()), Field.Store.YES));
-        d.add(new StringField("state", a.state().name(), Field.Store.YES));
-        List<String> regions = a.regions() == null || a.regions().isBlank() ? List.of()
-                : List.of(a.regions().split(","));
-        if (regions.isEmpty()) {
-            d.add(new StringField("region", "ALL", Field.Store.NO));
-        }
-        regions.forEach(r -> d.add(new StringField("region", r.strip(), Field.Store.NO)));
-        d.add(new StoredField("regions", a.regions() == null ? "" : a.regions()));
-        d.add(new LongPoint("from", a.effectiveFrom() == null ? Long.MIN_VALUE : a.effectiveFrom().toEpochDay()));
-        d.add(new LongPoint("to", a.expiresOn() == null ? Long.MAX_VALUE : a.expiresOn().toEpochDay()));
-        d.add(new StoredField("expires", a.expiresOn() == null ? "" : a.expiresOn().toString()));
-        d.add(new StoredField("title", a.title()));
-        d.add(new StoredField("keywords", a.keywords()));
-        d.add(new StoredField("body", a.bodyText()));
-        // Title, keywords and body as one field: a word is one postings list to walk rather than three under a
-        // DisjunctionMax; title and keywords together once more as head, for a small boost (see SearchQueries).
-        d.add(new TextField("text", a.title() + "\n" + a.keywords() + "\n" + a.bodyText(), Field.Store.NO));
-        d.add(new TextField("head", a.title() + "\n" + a.keywords(), Field.Store.NO));
-        d.add(new TextField("title_bi", a.title(), Field.Store.NO));
-        d.add(new TextField("keywords_bi", a.keywords(), Field.Store.NO));
-        d.add(new TextField("body_bi", a.bodyText(), Field.Store.NO));
-        long updated = a.updatedAt() == null ? 0 : a.updatedAt().toInstant().toEpochMilli();
-        d.add(new NumericDocValuesField("updated", updated));
-        d.add(new StoredField("updated", updated));
-        return d;
     }
 
     /** A hit with the stored fields the result list shows. */
@@ -314,7 +270,7 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
             int collected = reranked ? Math.max(n, RERANK_WINDOW) : n;
             TopDocs top = latestFirst
                     ? searcher.search(query, new TopFieldCollectorManager(
-                            new Sort(new SortField("updated", SortField.Type.LONG, true)), n, null, COUNTED_LATEST))
+                            ArticleDocuments.newestFirst(), n, null, COUNTED_LATEST))
                     : searcher.search(query, new TopScoreDocCollectorManager(collected, null,
                             Math.max(collected, countUpTo)));
             if (reranked && top.scoreDocs.length > 1) {
@@ -324,10 +280,7 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
             List<Hit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
             for (int i = offset; i < Math.min(docs.length, n); i++) {
-                Document d = stored.document(docs[i].doc);
-                hits.add(new Hit(Long.parseLong(d.get("id")), docs[i].score, Long.parseLong(d.get("cat")),
-                        d.get("state"), d.get("title"), d.get("keywords"), d.get("body"), d.get("regions"),
-                        d.get("expires"), d.getField("updated").numericValue().longValue()));
+                hits.add(ArticleDocuments.hit(stored.document(docs[i].doc), docs[i].score));
             }
             return new Hits(top.totalHits.value(),
                     top.totalHits.relation() != org.apache.lucene.search.TotalHits.Relation.EQUAL_TO, hits);
