@@ -1,4 +1,4 @@
-// Knowledge base API: types mirror the server's records (org.openhotline.knowledge.internal).
+// Knowledge base API: types mirror the server's records (org.openhotline.knowledge.internal.*).
 import { http, type PageResult } from '../../api/http'
 
 export type ArticleState = 'DRAFT' | 'PENDING' | 'PUBLISHED' | 'UNPUBLISHED'

@@ -1,6 +1,6 @@
 package org.openhotline.knowledge;
 
-import org.openhotline.knowledge.internal.Citations;
+import org.openhotline.knowledge.internal.usage.Citations;
 import org.openhotline.shared.StaffPrincipal;
 import org.springframework.stereotype.Service;
 

@@ -8,6 +8,11 @@
  * {@link org.openhotline.knowledge.KnowledgeChanged} for the audit trail. Depends on organization (questions are
  * routed to units and the yellow pages are searched from the same box) and on the calendar's
  * {@link org.openhotline.calendar.BusinessCalendar} (a question's deadline is counted in working days).
+ * <p>
+ * Inside, {@code internal} is grouped by sub-domain: {@code articles} (the article, its review, revisions and
+ * versions), {@code files} (attachments, Excel and Word), {@code categories} (the column tree and its rights),
+ * {@code search} (analysis, queries, synonyms, highlighting, the Lucene index), {@code questions} (知识提问),
+ * {@code usage} (citations, hot ranking, favourites), {@code assistant} (the answer assistant) and {@code demo}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Knowledge",
         allowedDependencies = {"calendar", "organization", "shared"})

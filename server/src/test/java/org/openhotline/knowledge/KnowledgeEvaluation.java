@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.openhotline.knowledge.internal.AnswerAssistant;
-import org.openhotline.knowledge.internal.KnowledgeSearch;
+import org.openhotline.knowledge.internal.assistant.AnswerAssistant;
+import org.openhotline.knowledge.internal.search.KnowledgeSearch;
 import org.openhotline.shared.StaffPrincipal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

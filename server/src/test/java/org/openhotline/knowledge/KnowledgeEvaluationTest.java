@@ -3,8 +3,8 @@ package org.openhotline.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.openhotline.knowledge.internal.AnswerAssistant;
-import org.openhotline.knowledge.internal.KnowledgeSearch;
+import org.openhotline.knowledge.internal.assistant.AnswerAssistant;
+import org.openhotline.knowledge.internal.search.KnowledgeSearch;
 import org.openhotline.testing.HotlineTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

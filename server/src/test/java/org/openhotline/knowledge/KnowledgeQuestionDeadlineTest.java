@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openhotline.calendar.BusinessCalendar;
 import org.openhotline.calendar.LimitUnit;
 import org.openhotline.calendar.TimeLimit;
-import org.openhotline.knowledge.internal.Questions;
+import org.openhotline.knowledge.internal.questions.Questions;
 import org.openhotline.testing.ApiClient;
 import org.openhotline.testing.HotlineTest;
 import org.springframework.beans.factory.annotation.Autowired;

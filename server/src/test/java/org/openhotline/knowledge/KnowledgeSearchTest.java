@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
-import org.openhotline.knowledge.internal.ChineseText;
+import org.openhotline.knowledge.internal.search.ChineseText;
 import org.openhotline.testing.ApiClient;
 import org.openhotline.testing.HotlineTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,0 +1,398 @@
+package org.openhotline.knowledge.internal.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.openhotline.knowledge.internal.articles.Article;
+import org.openhotline.knowledge.internal.articles.Articles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The Lucene index of all articles, derived from PostgreSQL and never the other way round. At start it is opened
+ * and checked against the database (same article count, same latest change recorded in the commit); when the folder
+ * is missing, unreadable or stale it is rebuilt. Changes are applied after the database transaction commits and
+ * the searcher is refreshed at once (near-real-time), so a published article is found by the next search. The
+ * fields of a document, and how a hit is read back from them, are left to {@link ArticleDocuments}: this class keeps
+ * the writer, the searchers and the commits, and decides when documents are written.
+ */
+@Component
+public class KnowledgeIndex implements InitializingBean, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
+    private static final String LATEST_CHANGE = "latestChange";
+    private static final String FORMAT = "format";
+
+    private final Path folder;
+    private final Articles articles;
+    private final JdbcClient jdbc;
+    private Directory directory;
+    private IndexWriter writer;
+    private volatile SearcherManager searchers;
+    private volatile Duration lastRebuild;
+
+    public record Duration(long articles, long millis) {}
+
+    KnowledgeIndex(@Value("${hotline.data-dir}") Path dataDir, Articles articles, JdbcClient jdbc) {
+        this.folder = dataDir.toAbsolutePath().normalize().resolve("index").resolve("knowledge");
+        this.articles = articles;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        open();
+    }
+
+    /** Opens the folder, rebuilding from the database when it is missing, damaged or behind. */
+    public synchronized void open() {
+        try {
+            Files.createDirectories(folder);
+            directory = FSDirectory.open(folder);
+            String problem = check();
+            if (problem != null) {
+                // Missing is what every first start finds: nothing to warn about.
+                if (problem.equals("missing")) {
+                    log.info("Knowledge index {}: {}; building it from the database", folder, problem);
+                } else {
+                    log.warn("Knowledge index {}: {}; rebuilding from the database", folder, problem);
+                }
+                wipe();
+                openWriter();
+                rebuild();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the knowledge index at " + folder, e);
+        }
+    }
+
+    /** Null when the index is usable and current; otherwise why not (the writer is then closed). */
+    private String check() {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return "missing";
+            }
+            openWriter();
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                long inDb = articles.count();
+                if (reader.numDocs() != inDb) {
+                    closeQuietly();
+                    return "holds " + reader.numDocs() + " articles, the database " + inDb;
+                }
+                if (!ArticleDocuments.FORMAT_VERSION.equals(reader.getIndexCommit().getUserData().get(FORMAT))) {
+                    closeQuietly();
+                    return "written in an older format";
+                }
+                String recorded = reader.getIndexCommit().getUserData().get(LATEST_CHANGE);
+                if (!String.valueOf(latestChangeInDb()).equals(recorded == null ? "" : recorded)) {
+                    closeQuietly();
+                    return "behind the database";
+                }
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly();
+            return "damaged (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+        }
+    }
+
+    private void openWriter() throws IOException {
+        var config = new IndexWriterConfig(ChineseText.INDEX)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        writer = new IndexWriter(directory, config);
+        searchers = new SearcherManager(writer, null);
+    }
+
+    private void wipe() throws IOException {
+        closeQuietly();
+        if (directory != null) {
+            directory.close();
+        }
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        directory = FSDirectory.open(folder);
+    }
+
+    /** Re-reads every article from PostgreSQL into a fresh index; searches see the old one until it is done. */
+    public synchronized Duration rebuild() {
+        long start = System.nanoTime();
+        long latest = latestChangeInDb();
+        long[] count = {0};
+        try {
+            writer.deleteAll();
+            articles.forEach(a -> {
+                add(a);
+                count[0]++;
+            });
+            commit(latest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        lastRebuild = new Duration(count[0], (System.nanoTime() - start) / 1_000_000);
+        log.info("Knowledge index rebuilt: {} articles in {} ms", count[0], lastRebuild.millis());
+        return lastRebuild;
+    }
+
+    public Duration lastRebuild() {
+        return lastRebuild;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Re-indexes the article once the surrounding transaction has committed (at once when there is none). */
+    public void updateAfterCommit(long articleId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            update(List.of(articleId));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<Long> pending = (Set<Long>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            Set<Long> ids = new LinkedHashSet<>();
+            TransactionSynchronizationManager.bindResource(this, ids);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResource(KnowledgeIndex.this);
+                    if (status == STATUS_COMMITTED) {
+                        update(ids);
+                    }
+                }
+            });
+            pending = ids;
+        }
+        pending.add(articleId);
+    }
+
+    public synchronized void update(Collection<Long> ids) {
+        try {
+            var found = articles.findAll(ids);
+            Set<Long> missing = new HashSet<>(ids);
+            for (Article a : found) {
+                writer.updateDocument(ArticleDocuments.id(a.id()), ArticleDocuments.of(a));
+                missing.remove(a.id());
+            }
+            for (Long id : missing) {
+                writer.deleteDocuments(ArticleDocuments.id(id));
+            }
+            commit(latestChangeInDb());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void add(Article a) {
+        try {
+            writer.addDocument(ArticleDocuments.of(a));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commit(long latest) throws IOException {
+        writer.setLiveCommitData(Map.of(LATEST_CHANGE, Long.toString(latest), FORMAT, ArticleDocuments.FORMAT_VERSION).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private long latestChangeInDb() {
+        OffsetDateTime t = jdbc.sql("select max(updated_at) from kb_article").query(OffsetDateTime.class).optional()
+                .orElse(null);
+        return t == null ? 0 : t.toInstant().toEpochMilli() * 1000 + t.getNano() / 1000 % 1000;
+    }
+
+    /** A hit with the stored fields the result list shows. */
+    public record Hit(long id, float score, long categoryId, String state, String title, String keywords,
+                      String body, String regions, String expiresOn, long updated) {}
+
+    public record Hits(long total, boolean moreThanTotal, List<Hit> hits) {}
+
+    /**
+     * Hits counted exactly before the collector may skip: newest-first lists count up to 1000 (the pager's reach);
+     * by relevance only the first 100 are counted (a whole question: the page and one more), after which block-max
+     * WAND skips every block of documents whose best possible score cannot enter the page (the total reads 100+).
+     */
+    static final int COUNTED_LATEST = 1000;
+    static final int COUNTED_RELEVANT = 100;
+
+    /** Hits by relevance re-ranked by the query's {@code rerank} part (pages within it keep one order). */
+    static final int RERANK_WINDOW = 20;
+
+    public Hits search(Query query, boolean latestFirst, int offset, int size) {
+        return search(query, null, latestFirst, offset, size, latestFirst ? COUNTED_LATEST : COUNTED_RELEVANT);
+    }
+
+    /**
+     * {@code rerank} (may be null): scored on the first {@link #RERANK_WINDOW} hits by relevance only and added to their
+     * scores. {@code countUpTo}: hits counted exactly by relevance before skipping (at least the page).
+     */
+    public Hits search(Query query, Query rerank, boolean latestFirst, int offset, int size, int countUpTo) {
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            int n = offset + size;
+            boolean reranked = rerank != null && !latestFirst;
+            int collected = reranked ? Math.max(n, RERANK_WINDOW) : n;
+            TopDocs top = latestFirst
+                    ? searcher.search(query, new TopFieldCollectorManager(
+                            ArticleDocuments.newestFirst(), n, null, COUNTED_LATEST))
+                    : searcher.search(query, new TopScoreDocCollectorManager(collected, null,
+                            Math.max(collected, countUpTo)));
+            if (reranked && top.scoreDocs.length > 1) {
+                top = QueryRescorer.rescore(searcher, top, rerank, 1, collected);
+            }
+            var stored = searcher.storedFields();
+            List<Hit> hits = new ArrayList<>();
+            ScoreDoc[] docs = top.scoreDocs;
+            for (int i = offset; i < Math.min(docs.length, n); i++) {
+                hits.add(ArticleDocuments.hit(stored.document(docs[i].doc), docs[i].score));
+            }
+            return new Hits(top.totalHits.value(),
+                    top.totalHits.relation() != org.apache.lucene.search.TotalHits.Relation.EQUAL_TO, hits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                log.warn("Releasing a knowledge searcher failed", e);
+            }
+        }
+    }
+
+    /**
+     * The terms of {@code field} found in more than {@code ratio} of the articles. They tell almost nothing about which
+     * article answers (BM25 gives them near-zero weight) but their long postings are what a query spends its time on.
+     */
+    public Set<String> common(String field, Collection<String> terms, double ratio) {
+        if (terms.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                var reader = searcher.getIndexReader();
+                double limit = Math.max(reader.numDocs(), 1) * ratio;
+                Set<String> out = new HashSet<>();
+                for (String t : terms) {
+                    if (reader.docFreq(new Term(field, t)) > limit) {
+                        out.add(t);
+                    }
+                }
+                return out;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How rare a word is in the articles (inverse document frequency), for the answer assistant's passage scores. */
+    public double rarity(String word) {
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+            try {
+                int n = Math.max(searcher.getIndexReader().numDocs(), 1);
+                int df = searcher.getIndexReader().docFreq(new Term("text", word));
+                return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Segments of the current searcher: each query pays its term look-ups once per segment. */
+    public int segments() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().leaves().size();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized int size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    /** Closes the writer and folder (tests delete the folder and {@link #open()} again, as after a restart). */
+    public synchronized void close() {
+        closeQuietly();
+        try {
+            if (directory != null) {
+                directory.close();
+                directory = null;
+            }
+        } catch (IOException e) {
+            log.warn("Closing the knowledge index folder failed", e);
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            if (searchers != null) {
+                searchers.close();
+            }
+            if (writer != null) {
+                writer.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Closing the knowledge index failed", e);
+        } finally {
+            writer = null;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        close();
+    }
+}

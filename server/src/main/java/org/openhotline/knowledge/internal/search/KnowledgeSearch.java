@@ -1,0 +1,220 @@
+package org.openhotline.knowledge.internal.search;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.index.Term;
+import org.openhotline.knowledge.internal.articles.Article;
+import org.openhotline.knowledge.internal.categories.Categories;
+import org.openhotline.knowledge.internal.categories.Category;
+import org.openhotline.organization.OrgNode;
+import org.openhotline.organization.Organization;
+import org.openhotline.shared.DomainException;
+import org.openhotline.shared.StaffPrincipal;
+import org.springframework.stereotype.Service;
+
+/**
+ * The search box: articles the caller may read, found by Lucene and returned with the matched words highlighted in
+ * title and snippet, plus the units whose duties match (部门黄页). Staff see published articles that are in force;
+ * editors may also look at drafts, pending and unpublished ones. A search that finds no article is recorded for
+ * the editors (查无信息).
+ */
+@Service
+public class KnowledgeSearch {
+
+    private final KnowledgeIndex index;
+    private final Categories categories;
+    private final Synonyms synonyms;
+    private final Misses misses;
+    private final Organization organization;
+    private final Clock clock;
+
+    KnowledgeSearch(KnowledgeIndex index, Categories categories, Synonyms synonyms, Misses misses,
+                    Organization organization, Clock clock) {
+        this.index = index;
+        this.categories = categories;
+        this.synonyms = synonyms;
+        this.misses = misses;
+        this.organization = organization;
+        this.clock = clock;
+    }
+
+    public record Request(String q, Long categoryId, String region, Article.State state, boolean includeExpired,
+                          boolean latestFirst, int page, int size) {}
+
+    public record Hit(long id, String title, String titleHtml, String snippetHtml, long categoryId,
+                      String categoryName, String keywords, String state, String regions, String expiresOn,
+                      float score) {}
+
+    public record Unit(long id, String name, String dutiesHtml, String contactPhone, String address) {}
+
+    /** {@code relaxed}: nothing matched enough of the query, these results match part of it. */
+    public record Answer(List<Hit> items, long total, boolean totalIsLowerBound, boolean relaxed, int page, int size,
+                         List<Unit> units, List<String> terms, long tookMs) {}
+
+    /** Words in more than this share of the articles are left out of the query (see {@link KnowledgeIndex#common}). */
+    static final double COMMON = 0.2;
+
+    /** What a query text means once synonyms are applied: the Lucene query and the words to highlight. */
+    /** {@code spoken}: a whole question (three words or more) rather than a keyword or two. */
+    /** {@code rerank}: added to the scores of the first hits (title and keyword words), may be null. */
+    public record Parsed(Query query, Query relaxed, Query rerank, List<String> highlight, List<String> words,
+                         boolean spoken) {}
+
+    public Parsed parse(String q) {
+        QueryText t = QueryText.read(q, synonyms.mentions(ChineseText.normalize(q)));
+        if (t.isEmpty()) {
+            return new Parsed(null, null, null, t.highlight(), t.words(), false);
+        }
+        QueryText rare = t.withoutCommon(index.common("text", t.slotWords(), COMMON),
+                index.common("body_bi", t.grams(), COMMON));
+        return new Parsed(SearchQueries.text(rare, false), SearchQueries.text(rare, true), SearchQueries.headBoost(rare),
+                t.highlight(), t.words(), rare.slots().size() >= 3);
+    }
+
+    /**
+     * A search box takes a question, not a document; longer input is refused before it is analysed. Also applied to
+     * the title filter of the article list.
+     */
+    public static void checkQuery(String q) {
+        if (q != null && q.length() > 200) {
+            throw DomainException.badRequest("检索词不超过 200 个字");
+        }
+    }
+
+    public Answer search(StaffPrincipal caller, Request r) {
+        long start = System.nanoTime();
+        Map<Long, Category> readable = categories.all().stream().filter(c -> c.canRead(caller))
+                .collect(Collectors.toMap(Category::id, c -> c));
+        Set<Long> allowed = r.categoryId() == null ? readable.keySet() : subtree(readable, r.categoryId());
+        String text = r.q() == null ? "" : r.q().strip();
+        Parsed parsed = text.isEmpty() ? new Parsed(null, null, null, List.of(), List.of(), false) : parse(text);
+        if (allowed.isEmpty() || (!text.isEmpty() && parsed.query() == null)) {
+            return new Answer(List.of(), 0, false, false, r.page(), r.size(), List.of(), parsed.highlight(),
+                    elapsed(start));
+        }
+        var filters = filters(caller, r, allowed);
+        boolean latest = r.latestFirst() || text.isEmpty();
+        int offset = (r.page() - 1) * r.size();
+        // A whole question is not counted: one hit past the page says there is a next page, and block-max WAND
+        // skips from the first full page on. Keywords keep a count (up to 100) for the "找到 N 条" line.
+        int counted = parsed.spoken() && !latest ? offset + r.size() + 1 : KnowledgeIndex.COUNTED_RELEVANT;
+        var hits = index.search(with(parsed.query() == null ? new MatchAllDocsQuery() : parsed.query(), filters),
+                parsed.rerank(), latest, offset, r.size(), counted);
+        boolean strictFound = hits.total() > 0;
+        if (!strictFound && parsed.relaxed() != null) {
+            hits = index.search(with(parsed.relaxed(), filters), parsed.rerank(), latest, offset, r.size(), counted);
+        }
+        List<Hit> items = new ArrayList<>();
+        for (var h : hits.hits()) {
+            Category c = readable.get(h.categoryId());
+            items.add(new Hit(h.id(), h.title(), Highlights.mark(h.title(), parsed.highlight()),
+                    Highlights.snippet(h.body(), parsed.highlight(), 120), h.categoryId(),
+                    c == null ? "" : c.name(), h.keywords(), h.state(), h.regions(), h.expiresOn(), h.score()));
+        }
+        List<Unit> units = List.of();
+        if (!text.isEmpty() && r.page() == 1) {
+            units = unitsFor(parsed.words()).stream().map(u -> unit(u, parsed.highlight())).toList();
+        }
+        if (!text.isEmpty() && !strictFound && r.page() == 1) {
+            misses.record(text, caller.username()); // nothing answers it well: the editors should know
+        }
+        return new Answer(items, hits.total(), hits.moreThanTotal(), !strictFound && !text.isEmpty(), r.page(),
+                r.size(), units, parsed.highlight(), elapsed(start));
+    }
+
+    private List<Query> filters(StaffPrincipal caller, Request r, Set<Long> allowed) {
+        List<Query> f = new ArrayList<>();
+        f.add(SearchQueries.inSet("cat", allowed.stream().map(String::valueOf).toList()));
+        Article.State state = caller.can("knowledge:edit") && r.state() != null ? r.state() : Article.State.PUBLISHED;
+        f.add(new TermQuery(new Term("state", state.name())));
+        if (state == Article.State.PUBLISHED && !(r.includeExpired() && caller.can("knowledge:edit"))) {
+            f.add(SearchQueries.validOn(LocalDate.now(clock).toEpochDay()));
+        }
+        if (r.region() != null && !r.region().isBlank()) {
+            f.add(SearchQueries.inSet("region", List.of("ALL", r.region().strip())));
+        }
+        return f;
+    }
+
+    private static Query with(Query main, List<Query> filters) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(main, Occur.MUST);
+        filters.forEach(f -> b.add(f, Occur.FILTER));
+        return b.build();
+    }
+
+    /** The best live, published articles for a question, for the answer assistant (no paging, nothing recorded). */
+    public List<KnowledgeIndex.Hit> candidates(StaffPrincipal caller, Parsed parsed, int n) {
+        if (parsed.query() == null) {
+            return List.of();
+        }
+        var allowed = categories.readableIds(caller);
+        if (allowed.isEmpty()) {
+            return List.of();
+        }
+        List<Query> filters = List.of(SearchQueries.inSet("cat", allowed.stream().map(String::valueOf).toList()),
+                new TermQuery(new Term("state", Article.State.PUBLISHED.name())),
+                SearchQueries.validOn(LocalDate.now(clock).toEpochDay()));
+        var hits = index.search(with(parsed.query(), filters), parsed.rerank(), false, 0, n, n).hits();
+        return hits.isEmpty() ? index.search(with(parsed.relaxed(), filters), parsed.rerank(), false, 0, n, n).hits()
+                : hits;
+    }
+
+    /** The yellow pages change rarely and the same words come back all day: answers are kept a minute. */
+    private List<OrgNode> unitsFor(List<String> words) {
+        long now = System.nanoTime();
+        var cached = unitCache.get(words);
+        if (cached != null && now - cached.at() < 60_000_000_000L) {
+            return cached.units();
+        }
+        var units = organization.unitsByDuty(words, 5);
+        if (unitCache.size() > 5000) {
+            unitCache.clear();
+        }
+        unitCache.put(List.copyOf(words), new CachedUnits(units, now));
+        return units;
+    }
+
+    private record CachedUnits(List<OrgNode> units, long at) {}
+
+    private final Map<List<String>, CachedUnits> unitCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Unit unit(OrgNode u, List<String> terms) {
+        String duties = u.duties() == null ? "" : u.duties();
+        return new Unit(u.id(), u.name(), Highlights.mark(duties, terms), u.contactPhone(), u.address());
+    }
+
+    /** The category and every category below it that the caller reads. */
+    static Set<Long> subtree(Map<Long, Category> readable, long root) {
+        Map<Long, List<Long>> children = new HashMap<>();
+        readable.values().forEach(c -> {
+            if (c.parentId() != null) {
+                children.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(c.id());
+            }
+        });
+        Set<Long> out = new LinkedHashSet<>();
+        List<Long> todo = new ArrayList<>(List.of(root));
+        while (!todo.isEmpty()) {
+            Long id = todo.removeLast();
+            if (readable.containsKey(id) && out.add(id)) {
+                todo.addAll(children.getOrDefault(id, List.of()));
+            }
+        }
+        return out;
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

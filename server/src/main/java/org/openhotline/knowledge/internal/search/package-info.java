@@ -1,0 +1,5 @@
+/**
+ * Full-text search on Lucene: Chinese analysis, query building, synonyms, highlighting, the index and the documents it
+ * holds, searches that found nothing (查无信息).
+ */
+package org.openhotline.knowledge.internal.search;
