@@ -79,6 +79,7 @@ public final class ReportingFixture {
     }
 
     void ok(ApiClient client, String path, Object body) {
+        body = org.openhotline.testing.StepVersions.withCurrentVersion(jdbc, path, body);
         var r = client.post(path, body == null ? Map.of() : body);
         assertThat(r.status()).as(path + " → " + r.body()).isEqualTo(200);
     }

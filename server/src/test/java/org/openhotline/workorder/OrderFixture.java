@@ -89,15 +89,7 @@ final class OrderFixture {
 
     /** Posts a step; a body without {@code version} gets the order's current one, as the screens send it. */
     ApiClient.Response act(ApiClient client, String path, Object body) {
-        var m = java.util.regex.Pattern.compile("^/api/work-orders/(\\d+)/").matcher(path);
-        if (m.find() && (body == null || body instanceof Map<?, ?> given && !given.containsKey("version"))) {
-            var withVersion = new HashMap<String, Object>();
-            if (body != null) {
-                ((Map<?, ?>) body).forEach((k, v) -> withVersion.put(String.valueOf(k), v));
-            }
-            withVersion.put("version", version(Long.parseLong(m.group(1))));
-            body = withVersion;
-        }
+        body = org.openhotline.testing.StepVersions.withCurrentVersion(jdbc, path, body);
         return client.post(path, body == null ? Map.of() : body);
     }
 
