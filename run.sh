@@ -2,6 +2,8 @@
 # Builds what is missing and starts OpenHotline on http://localhost:8080 (HOTLINE_PORT changes it) with an
 # embedded PostgreSQL whose data lives in ./data (HOTLINE_DATA_DIR changes it). Extra arguments go to the app.
 set -euo pipefail
+# Spring reads ./config/application.yml relative to the working directory; keep the caller's one in reach.
+started_in=$(pwd)
 cd "$(dirname "$0")"
 
 jar=server/target/openhotline.jar
@@ -53,4 +55,9 @@ fi
 umask 077
 echo "Starting OpenHotline with $java_bin (data in ${HOTLINE_DATA_DIR:-./data}; the first start seeds the demo city)..."
 # JAVA_OPTS (e.g. -Xmx2g) passes JVM options through.
-exec "$java_bin" ${JAVA_OPTS:-} -jar "$jar" "$@"
+# config/application.yml is read from the checkout (Spring's ./config/) and from the directory run.sh was started in.
+config=()
+if [ "$started_in" != "$(pwd)" ]; then
+  config=(--spring.config.additional-location="optional:file:$started_in/config/")
+fi
+exec "$java_bin" ${JAVA_OPTS:-} -jar "$jar" "${config[@]}" "$@"

@@ -130,7 +130,9 @@ class CallCenterBrowserTest {
 
         int agentSip = FreePorts.sip();
         Sipp.Run phone = Sipp.start(dir, "agent", "agent", Map.of("EXT", "8010"),
-                List.of("-p", String.valueOf(agentSip), "-mp", String.valueOf(FreePorts.media()), "-rtp_echo", "-m", "1"));
+                // the phone lives as long as the browser steps take on a busy machine, not sipp's default 60 s
+                List.of("-p", String.valueOf(agentSip), "-mp", String.valueOf(FreePorts.media()), "-rtp_echo", "-m", "1",
+                        "-timeout", "600s"));
         Sipp.start(dir, "register", "register",
                 Map.of("EXT", "8010", "CONTACT_PORT", String.valueOf(agentSip), "EXPIRES", "300", "EXPECT", "200"),
                 List.of("127.0.0.1:" + sipPort, "-p", String.valueOf(FreePorts.sip()), "-m", "1", "-au", "8010",
@@ -172,7 +174,7 @@ class CallCenterBrowserTest {
         Sipp.Run citizen = Sipp.start(dir, "caller-waits", "citizen",
                 Map.of("CALLER", citizenNumber, "CALLED", "12345", "DIGIT", "1", "BEFORE_DIGIT_MS", "1500", "BEFORE_TALK_MS", "500"),
                 List.of("127.0.0.1:" + sipPort, "-p", String.valueOf(FreePorts.sip()), "-mp", String.valueOf(FreePorts.media()),
-                        "-rtp_echo", "-m", "1"));
+                        "-rtp_echo", "-m", "1", "-timeout", "600s"));
 
         Locator callerView = a.locator(".caller-view");
         assertThat(callerView.locator(".cv-number")).hasText(citizenNumber, new LocatorAssertions.HasTextOptions().setTimeout(30_000));

@@ -58,16 +58,4 @@ final class CallCenterFixture {
         return id;
     }
 
-    /** Polls {@code probe} until it gives a value; fails with {@code detail} after {@code timeout}. */
-    static <T> T await(String what, Supplier<T> probe, Duration timeout, Supplier<String> detail) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for " + what + "\n" + detail.get());
-    }
 }

@@ -1,6 +1,7 @@
 package org.openhotline.callcenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openhotline.testing.Wait.until;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class CallThroughCallCenterTest {
                 List.of("127.0.0.1:" + sipPort, "-p", String.valueOf(FreePorts.sip()), "-mp", String.valueOf(FreePorts.media()),
                         "-rtp_echo", "-m", "1"));
 
-        String callId = CallCenterFixture.await("the call is answered by agent6", () -> jdbc.sql(
+        String callId = until("the call is answered by agent6", () -> jdbc.sql(
                 "select id from cc_call where agent_id = ? and answered_at is not null order by arrived_at desc limit 1")
                 .param(agentId).query(String.class).optional().orElse(null), Duration.ofSeconds(30),
                 () -> diagnosis(agentId, citizen, phone));
@@ -76,7 +77,7 @@ class CallThroughCallCenterTest {
 
         citizen.expectSuccess(Duration.ofSeconds(45));
         phone.expectSuccess(Duration.ofSeconds(15));
-        await("the call record is complete", () -> jdbc.sql("select recording_path from cc_call where id = ? and ended_at is not null")
+        until("the call record is complete", () -> jdbc.sql("select recording_path from cc_call where id = ? and ended_at is not null")
                 .param(callId).query(String.class).optional().orElse(null), Duration.ofSeconds(10));
 
         var call = jdbc.sql("""
@@ -98,7 +99,7 @@ class CallThroughCallCenterTest {
         assertThat((Double) call.get("recordingS")).isCloseTo((Double) call.get("talkS"), org.assertj.core.data.Offset.offset(1.0));
 
         // the record is closed first, after-call work follows a moment later
-        String states = await("after-call work begins", () -> {
+        String states = until("after-call work begins", () -> {
             String s = String.join(",", jdbc.sql("select state from cc_agent_state_log where account_id = ? order by id")
                     .param(agentId).query(String.class).list());
             return s.contains("AFTER_CALL_WORK") ? s : null;
@@ -129,15 +130,4 @@ class CallThroughCallCenterTest {
         leader.post("/api/callcenter/seat-wall/agents/" + accountId + "/force", Map.of("state", "NOT_READY"));
     }
 
-    private static <T> T await(String what, Supplier<T> probe, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("timed out waiting for " + what);
-    }
 }

@@ -1,6 +1,7 @@
 package org.openhotline.callcenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openhotline.testing.Wait.until;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +65,7 @@ class ConsultedTransferTest {
                 if (onCall(c)) {
                     c.post("/api/callcenter/me/hangup", Map.of()); // a failed test may leave a call behind
                 }
-                await("not on a call", () -> onCall(c) ? null : true, Duration.ofSeconds(20));
+                until("not on a call", () -> onCall(c) ? null : true, Duration.ofSeconds(20));
                 c.post("/api/callcenter/me/state", Map.of("state", "SIGNED_OUT"));
             }
         }
@@ -95,7 +96,7 @@ class ConsultedTransferTest {
         citizen[0] = Sipp.start(dir, scenario, "citizen", vars,
                 List.of("127.0.0.1:" + sipPort, "-p", String.valueOf(FreePorts.sip()), "-mp", String.valueOf(FreePorts.media()),
                         "-rtp_echo", "-m", "1"));
-        String callId = await("agent3 talks", () -> {
+        String callId = until("agent3 talks", () -> {
             var me = a.get("/api/callcenter/me").json();
             return me.path("state").asString().equals("TALKING") ? me.path("callId").asString() : null;
         }, Duration.ofSeconds(30));
@@ -108,7 +109,7 @@ class ConsultedTransferTest {
         var consulting = a.post("/api/callcenter/me/consult", Map.of("destination", "8004"));
         assertThat(consulting.status()).as(consulting.body()).isEqualTo(200);
         assertThat(consulting.json().path("consulting").path("target").asString()).contains("1004");
-        await("agent4 answers the consultation", () -> a.get("/api/callcenter/me").json().path("consulting")
+        until("agent4 answers the consultation", () -> a.get("/api/callcenter/me").json().path("consulting")
                 .path("answered").asBoolean() ? true : null, Duration.ofSeconds(10));
         var consulted = b.get("/api/callcenter/me").json();
         assertThat(consulted.path("state").asString()).isEqualTo("TALKING");
@@ -135,7 +136,7 @@ class ConsultedTransferTest {
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         java.time.OffsetDateTime completedAt = java.time.OffsetDateTime.now();
         phoneA.expectSuccess(Duration.ofSeconds(10)); // agent3's phone is released with a BYE
-        await("agent3 in after-call work", () -> a.get("/api/callcenter/me").json().path("state").asString()
+        until("agent3 in after-call work", () -> a.get("/api/callcenter/me").json().path("state").asString()
                 .equals("AFTER_CALL_WORK") ? true : null, Duration.ofSeconds(5));
         var consulted = b.get("/api/callcenter/me").json();
         assertThat(consulted.path("state").asString()).isEqualTo("TALKING");
@@ -150,14 +151,14 @@ class ConsultedTransferTest {
                     + jdbc.sql("select ended_at::text from cc_call where id = ?").param(callId).query(String.class).optional()
                     + ", agent4 " + b.get("/api/callcenter/me").body(), e);
         }
-        await("agent4 in after-call work", () -> b.get("/api/callcenter/me").json().path("state").asString()
+        until("agent4 in after-call work", () -> b.get("/api/callcenter/me").json().path("state").asString()
                 .equals("AFTER_CALL_WORK") ? true : null, Duration.ofSeconds(5));
         assertThat(jdbc.sql("select transfer_chain from cc_call where id = ?").param(callId).query(String.class).single())
                 .isEqualTo("咨询 坐席 1004 → 咨询转接至 坐席 1004");
         assertThat(String.join(",", jdbc.sql("select state from cc_agent_state_log where account_id = ? order by id desc limit 4")
                 .param(agent4).query(String.class).list())).isEqualTo("AFTER_CALL_WORK,TALKING,RINGING,READY");
         // The recording covers the whole call, agent4's part included, not only until agent3 left.
-        double[] recording = await("the recording", () -> jdbc.sql("""
+        double[] recording = until("the recording", () -> jdbc.sql("""
                 select recording_s, extract(epoch from ended_at - answered_at)::float8, extract(epoch from ended_at - ?::timestamptz)::float8
                   from cc_call where id = ? and recording_s is not null""").params(completedAt, callId)
                 .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)}).optional().orElse(null),
@@ -186,13 +187,13 @@ class ConsultedTransferTest {
         assertThat(left.status()).as(left.body()).isEqualTo(200);
         assertThat(left.json().path("consulting").isNull() || left.json().path("consulting").isMissingNode()).isTrue();
         phoneB.expectSuccess(Duration.ofSeconds(10)); // agent4's phone is released
-        await("agent4 in after-call work", () -> b.get("/api/callcenter/me").json().path("state").asString()
+        until("agent4 in after-call work", () -> b.get("/api/callcenter/me").json().path("state").asString()
                 .equals("AFTER_CALL_WORK") ? true : null, Duration.ofSeconds(5));
         assertThat(a.get("/api/callcenter/me").json().path("state").asString()).isEqualTo("TALKING");
 
         assertThat(a.post("/api/callcenter/me/hangup", Map.of()).status()).isEqualTo(200);
         phoneA.expectSuccess(Duration.ofSeconds(10));
-        await("agent3 in after-call work", () -> a.get("/api/callcenter/me").json().path("state").asString()
+        until("agent3 in after-call work", () -> a.get("/api/callcenter/me").json().path("state").asString()
                 .equals("AFTER_CALL_WORK") ? true : null, Duration.ofSeconds(5));
         // the agent hung up first, so the citizen is kept for the satisfaction survey; this caller presses nothing,
         // and the survey asks twice (8 s each) before its goodbye releases the call
@@ -219,14 +220,14 @@ class ConsultedTransferTest {
         var consulting = a.post("/api/callcenter/me/consult", Map.of("destination", group.get(0)));
         assertThat(consulting.status()).as(consulting.body()).isEqualTo(200);
         assertThat(consulting.json().path("consulting").path("target").asString()).isEqualTo(group.get(1) + " 1004");
-        await("agent4 answers the consultation", () -> a.get("/api/callcenter/me").json().path("consulting")
+        until("agent4 answers the consultation", () -> a.get("/api/callcenter/me").json().path("consulting")
                 .path("answered").asBoolean() ? true : null, Duration.ofSeconds(10));
         assertThat(b.get("/api/callcenter/me").json().path("callId").asString()).isEqualTo(callId);
 
         var cancelled = a.post("/api/callcenter/me/consult/cancel", Map.of());
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         phoneB.expectSuccess(Duration.ofSeconds(10)); // agent4's phone is released
-        await("agent4 in after-call work", () -> b.get("/api/callcenter/me").json().path("state").asString()
+        until("agent4 in after-call work", () -> b.get("/api/callcenter/me").json().path("state").asString()
                 .equals("AFTER_CALL_WORK") ? true : null, Duration.ofSeconds(5));
         assertThat(a.get("/api/callcenter/me").json().path("state").asString()).isEqualTo("TALKING");
         assertThat(a.get("/api/callcenter/me").json().path("consulting").isNull()).isTrue();
@@ -234,7 +235,7 @@ class ConsultedTransferTest {
         // the citizen, back with agent3, hangs up
         citizen[0].expectSuccess(Duration.ofSeconds(40));
         phoneA.expectSuccess(Duration.ofSeconds(20));
-        await("agent3 in after-call work", () -> a.get("/api/callcenter/me").json().path("state").asString()
+        until("agent3 in after-call work", () -> a.get("/api/callcenter/me").json().path("state").asString()
                 .equals("AFTER_CALL_WORK") ? true : null, Duration.ofSeconds(5));
         var call = jdbc.sql("select transfer_chain, agent_id from cc_call where id = ?").param(callId)
                 .query((rs, n) -> List.of(rs.getString(1), rs.getLong(2))).single();
@@ -250,20 +251,4 @@ class ConsultedTransferTest {
         }
     }
 
-    private static <T> T await(String what, Supplier<T> probe, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
-    }
 }

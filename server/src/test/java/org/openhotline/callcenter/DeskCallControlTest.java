@@ -1,8 +1,10 @@
 package org.openhotline.callcenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openhotline.callcenter.CallCenterFixture.await;
+import static org.openhotline.testing.Wait.until;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +13,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhotline.telephony.media.Prompt;
+import org.openhotline.telephony.media.WavFile;
+import org.openhotline.telephony.sip.Baresip;
+import org.openhotline.telephony.sip.Linphone;
 import org.openhotline.telephony.sip.TestPhone;
 import org.openhotline.testing.ApiClient;
 import org.openhotline.testing.HotlineTest;
+import org.openhotline.testing.Wait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,14 +29,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The phone bar's call controls through the whole platform, judged by ear: the citizen's phone speaks 440 Hz, the
- * agent's 1000 Hz, a colleague's extension 8265 1200 Hz. 保持 / 拾回, 一键转接
- * to an extension and 三方通话, each on its own call.
+ * agent's 1000 Hz, a colleague's extension 8265 1200 Hz, teamleader1's phone (8901) 700 Hz. 保持 / 拾回, 一键转接
+ * to an extension, 三方通话 and 会话升级 each on their own call; and the transfer key of two independent desk phones
+ * (baresip, linphone) as the agent's extension.
  */
 @HotlineTest
-@Timeout(150)
+@Timeout(200)
 class DeskCallControlTest {
 
-    static final double CITIZEN = 440, AGENT = 1000, COLLEAGUE = 1200;
+    static final double CITIZEN = 440, AGENT = 1000, COLLEAGUE = 1200, LEADER = 700;
 
     @LocalServerPort
     int port;
@@ -38,6 +47,9 @@ class DeskCallControlTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
 
     static long agentId;
     TestPhone agentPhone;
@@ -61,7 +73,7 @@ class DeskCallControlTest {
 
     @AfterEach
     void signOut() throws Exception {
-        await("the agent is off the call", () -> List.of("RINGING", "TALKING", "HELD").contains(state()) ? null : true,
+        until("the agent is off the call", () -> List.of("RINGING", "TALKING", "HELD").contains(state()) ? null : true,
                 Duration.ofSeconds(20), () -> desk.get("/api/callcenter/me").body());
         desk.post("/api/callcenter/me/state", Map.of("state", "SIGNED_OUT"));
         agentPhone.close();
@@ -73,13 +85,9 @@ class DeskCallControlTest {
 
     private String callFrom(TestPhone citizen) throws Exception {
         citizen.dial("12307");
-        return await("the agent talks with the citizen", () -> "TALKING".equals(state())
+        return until("the agent talks with the citizen", () -> "TALKING".equals(state())
                 ? desk.get("/api/callcenter/me").json().path("callId").asString() : null, Duration.ofSeconds(20),
-                () -> desk.get("/api/callcenter/me").body() + "\nstates " + jdbc.sql("""
-                        select state, reason, by_actor, started_at from cc_agent_state_log where account_id = ? order by id desc limit 6""")
-                        .param(agentId).query().listOfRows() + "\ncalls " + jdbc.sql("""
-                        select id, caller, ivr_result, queued_at, offered_at, answered_at, abandon_point, end_cause, ended_at
-                          from cc_call where called = '12307' order by arrived_at desc limit 2""").query().listOfRows());
+                () -> desk.get("/api/callcenter/me").body());
     }
 
     @Test
@@ -111,7 +119,7 @@ class DeskCallControlTest {
             String callId = callFrom(citizen);
             var moved = desk.post("/api/callcenter/me/transfer", Map.of("destination", "8265"));
             assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-            await("the agent is free", () -> List.of("AFTER_CALL_WORK", "READY").contains(state()) ? true : null,
+            until("the agent is free", () -> List.of("AFTER_CALL_WORK", "READY").contains(state()) ? true : null,
                     Duration.ofSeconds(10), () -> desk.get("/api/callcenter/me").body());
             awaitSound("the citizen talks with the colleague", () -> hears(citizen, COLLEAGUE) && hears(colleague, CITIZEN)
                     && silent(citizen, AGENT), citizen);
@@ -141,22 +149,108 @@ class DeskCallControlTest {
         }
     }
 
+    @Test
+    void escalationQueuesTheCitizenForATeamLeaderAndFreesTheAgent() throws Exception {
+        var leader = ApiClient.loggedIn(port, "teamleader1");
+        try (TestPhone citizen = new TestPhone("13500135074", CITIZEN, sipPort);
+             TestPhone leaderPhone = new TestPhone("8901", LEADER, sipPort)) {
+            leaderPhone.register(ApiClient.DEMO_PASSWORD);
+            String callId = callFrom(citizen);
+            // only now is the leader ready: the citizen's first call must reach the agent, not the leader
+            assertThat(leader.post("/api/callcenter/me/sign-in", Map.of("extension", "8901")).status()).isIn(200, 409);
+            assertThat(leader.post("/api/callcenter/me/state", Map.of("state", "READY")).status()).isEqualTo(200);
+
+            var up = desk.post("/api/callcenter/me/escalate", Map.of());
+            assertThat(up.status()).as(up.body()).isEqualTo(200);
+            until("the agent is free", () -> List.of("AFTER_CALL_WORK", "READY").contains(state()) ? true : null,
+                    Duration.ofSeconds(10), () -> desk.get("/api/callcenter/me").body());
+            until("the team leader talks with the citizen", () -> callId.equals(leader.get("/api/callcenter/me").json()
+                    .path("callId").asString()) && "TALKING".equals(leader.get("/api/callcenter/me").json().path("state").asString())
+                    ? true : null, Duration.ofSeconds(15), () -> leader.get("/api/callcenter/me").body());
+            awaitSound("the citizen talks with the team leader", () -> hears(citizen, LEADER) && hears(leaderPhone, CITIZEN), citizen);
+            assertThat(jdbc.sql("select transfer_chain from cc_call where id = ?").param(callId).query(String.class).single())
+                    .isEqualTo("升级至班长");
+            citizen.hangUp();
+            assertThat(leaderPhone.awaitBye(10_000)).as("the leader's phone is released").isTrue();
+        } finally {
+            until("the leader is off the call", () -> List.of("RINGING", "TALKING", "HELD")
+                    .contains(leader.get("/api/callcenter/me").json().path("state").asString()) ? null : true,
+                    Duration.ofSeconds(20), () -> leader.get("/api/callcenter/me").body());
+            leader.post("/api/callcenter/me/state", Map.of("state", "SIGNED_OUT"));
+        }
+    }
+
+    /**
+     * The desk phone's own transfer key: a second, independent SIP phone (baresip) as the agent's extension sends
+     * REFER to 8265; the platform carries it out as the phone bar's 一键转接 and records it in the transfer chain.
+     */
+    @Test
+    void theDeskPhonesTransferKeyHandsTheCitizenToTheExtensionLikeThePhoneBar() throws Exception {
+        Path speak = dir.resolve("agent-voice.wav");
+        Files.write(speak, WavFile.toBytes(Prompt.tone("agent", AGENT, 60_000, 6000).samples()));
+        try (Baresip deskPhone = Baresip.start(dir, sipPort, "8264", ApiClient.DEMO_PASSWORD, speak);
+             TestPhone citizen = new TestPhone("13500135075", CITIZEN, sipPort);
+             TestPhone colleague = new TestPhone("8265", COLLEAGUE, sipPort)) {
+            until("baresip registered as the agent's extension", () -> deskPhone.log().contains("200 OK"),
+                    Duration.ofSeconds(20), deskPhone::log);
+            colleague.register(ApiClient.DEMO_PASSWORD);
+            String callId = callFrom(citizen);
+            until("baresip took the call", () -> deskPhone.log().contains("Call established"), Duration.ofSeconds(10), deskPhone::log);
+
+            deskPhone.command("/transfer sip:8265@127.0.0.1:" + sipPort);
+            until("the agent is free", () -> List.of("AFTER_CALL_WORK", "READY").contains(state()),
+                    Duration.ofSeconds(15), () -> desk.get("/api/callcenter/me").body() + "\n" + deskPhone.log());
+            awaitSound("the citizen talks with the colleague", () -> hears(citizen, COLLEAGUE) && hears(colleague, CITIZEN)
+                    && silent(citizen, AGENT), citizen);
+            assertThat(jdbc.sql("select transfer_chain from cc_call where id = ?").param(callId).query(String.class).single())
+                    .isEqualTo("转接至 8265");
+            citizen.hangUp();
+            assertThat(colleague.awaitBye(10_000)).as("the colleague's phone is released").isTrue();
+        }
+    }
+
+    /**
+     * linphone, a second independent phone, as the agent's extension: it registers, answers the citizen's call by
+     * itself and blind-transfers it with its transfer command (REFER) to 8265; the citizen then talks with 8265.
+     */
+    @Test
+    void linphoneAsTheAgentsPhoneAnswersAndTransfersWithRefer() throws Exception {
+        try (Linphone deskPhone = Linphone.start(dir, sipPort, "8264", ApiClient.DEMO_PASSWORD);
+             TestPhone citizen = new TestPhone("13500135076", CITIZEN, sipPort);
+             TestPhone colleague = new TestPhone("8265", COLLEAGUE, sipPort)) {
+            until("linphone registered as the agent's extension", () -> {
+                try {
+                    return deskPhone.registered("8264");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, Duration.ofSeconds(30), deskPhone::log);
+            colleague.register(ApiClient.DEMO_PASSWORD);
+            String callId = callFrom(citizen);
+            until("linphone answered", () -> deskPhone.log().contains("connected"), Duration.ofSeconds(10), deskPhone::log);
+
+            deskPhone.command("transfer sip:8265@127.0.0.1:" + sipPort);
+            until("the agent is free", () -> List.of("AFTER_CALL_WORK", "READY").contains(state()),
+                    Duration.ofSeconds(15), () -> desk.get("/api/callcenter/me").body() + "\n" + deskPhone.log());
+            awaitSound("the citizen talks with the colleague", () -> hears(citizen, COLLEAGUE) && hears(colleague, CITIZEN),
+                    citizen);
+            assertThat(jdbc.sql("select transfer_chain from cc_call where id = ?").param(callId).query(String.class).single())
+                    .isEqualTo("转接至 8265");
+            citizen.hangUp();
+            assertThat(colleague.awaitBye(10_000)).as("the colleague's phone is released").isTrue();
+        }
+    }
+
     // ---- hearing ------------------------------------------------------------------------------------------
 
     /** Half-second windows until {@code condition} holds on fresh audio (a live call's state, not a moment). */
-    private void awaitSound(String what, BooleanSupplier condition, TestPhone citizen) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        List<TestPhone> phones = List.of(citizen, agentPhone);
-        while (System.nanoTime() < end) {
-            phones.forEach(p -> p.audio.forget());
+    private void awaitSound(String what, BooleanSupplier condition, TestPhone citizen) {
+        Wait.overWindows(what, Duration.ofMillis(500), () -> {
+            citizen.audio.forget();
+            agentPhone.audio.forget();
             forgetOthers();
-            Thread.sleep(500);
-            if (condition.getAsBoolean()) {
-                return;
-            }
-        }
-        throw new AssertionError("timed out waiting until " + what + "; citizen hears agent " + Math.round(citizen.audio.level(AGENT))
-                + ", colleague " + Math.round(citizen.audio.level(COLLEAGUE))
+        }, condition, Duration.ofSeconds(15), () -> "citizen hears agent " + Math.round(citizen.audio.level(AGENT))
+                + ", colleague " + Math.round(citizen.audio.level(COLLEAGUE)) + ", leader " + Math.round(citizen.audio.level(LEADER))
                 + "; agent hears citizen " + Math.round(agentPhone.audio.level(CITIZEN)));
     }
 

@@ -1,7 +1,7 @@
 package org.openhotline.callcenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openhotline.callcenter.CallCenterFixture.await;
+import static org.openhotline.testing.Wait.until;
 
 import java.time.Duration;
 import java.util.Map;
@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import org.openhotline.telephony.sip.TestPhone;
 import org.openhotline.testing.ApiClient;
 import org.openhotline.testing.HotlineTest;
+import org.openhotline.testing.Wait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,7 +50,7 @@ class MuteTest {
                 assertThat(desk.post("/api/callcenter/me/state", Map.of("state", "READY")).status()).isEqualTo(200);
                 assertThat(desk.post("/api/callcenter/me/mute", Map.of("muted", true)).status()).as("nothing to mute yet").isEqualTo(409);
                 citizen.dial("12306");
-                await("the agent talks with the citizen", () -> "TALKING".equals(desk.get("/api/callcenter/me").json().path("state").asString())
+                until("the agent talks with the citizen", () -> "TALKING".equals(desk.get("/api/callcenter/me").json().path("state").asString())
                         ? true : null, Duration.ofSeconds(20), () -> desk.get("/api/callcenter/me").body());
                 awaitHearing("both hear each other", citizen, AGENT, true, agentPhone, CITIZEN);
 
@@ -71,20 +72,14 @@ class MuteTest {
      * hears the citizen's: the state of a live call, not a moment in time.
      */
     private static void awaitHearing(String what, TestPhone citizen, double agentTone, boolean citizenHearsAgent,
-                                     TestPhone agent, double citizenTone) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        String last = "";
-        while (System.nanoTime() < end) {
+                                     TestPhone agent, double citizenTone) {
+        Wait.overWindows(what, Duration.ofMillis(500), () -> {
             citizen.audio.forget();
             agent.audio.forget();
-            Thread.sleep(500);
+        }, () -> {
             double heardByCitizen = citizen.audio.level(agentTone);
-            double heardByAgent = agent.audio.level(citizenTone);
-            last = "citizen hears the agent at " + Math.round(heardByCitizen) + ", the agent hears the citizen at " + Math.round(heardByAgent);
-            if ((citizenHearsAgent ? heardByCitizen > 1000 : heardByCitizen < 200) && heardByAgent > 1000) {
-                return;
-            }
-        }
-        throw new AssertionError("timed out waiting until " + what + ": " + last);
+            return (citizenHearsAgent ? heardByCitizen > 1000 : heardByCitizen < 200) && agent.audio.level(citizenTone) > 1000;
+        }, Duration.ofSeconds(15), () -> "citizen hears the agent at " + Math.round(citizen.audio.level(agentTone))
+                + ", the agent hears the citizen at " + Math.round(agent.audio.level(citizenTone)));
     }
 }

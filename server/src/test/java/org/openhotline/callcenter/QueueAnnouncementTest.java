@@ -1,7 +1,7 @@
 package org.openhotline.callcenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openhotline.callcenter.CallCenterFixture.await;
+import static org.openhotline.testing.Wait.until;
 
 import java.io.InputStream;
 import java.time.Duration;
@@ -51,29 +51,29 @@ class QueueAnnouncementTest {
              TestPhone second = new TestPhone("13600136002", 440, sipPort)) {
             try {
                 first.dial("12304");
-                await("the first caller is queued", () -> jdbc.sql("select count(*) from cc_call where called = '12304' and queued_at is not null")
+                until("the first caller is queued", () -> jdbc.sql("select count(*) from cc_call where called = '12304' and queued_at is not null")
                         .query(Long.class).single() == 1 ? true : null, Duration.ofSeconds(10), () -> "");
                 second.dial("12304");
 
-                int[] heard = await("the announcement, piece by piece", () -> findInOrder(second.audio.heard(), ONE_AHEAD_SIX_MINUTES, 0),
+                int[] heard = until("the announcement, piece by piece", () -> findInOrder(second.audio.heard(), ONE_AHEAD_SIX_MINUTES, 0),
                         Duration.ofSeconds(20), () -> "heard " + second.audio.heard().length / 8000.0 + " s");
                 int end = heard[1];
                 // the music resumes after the last piece (one of its three notes is loud in any half second)
-                short[] after = await("hold music after the announcement", () -> {
+                short[] after = until("hold music after the announcement", () -> {
                     short[] all = second.audio.heard();
                     return all.length >= end + 8000 ? Arrays.copyOfRange(all, end + 2000, end + 6000) : null;
                 }, Duration.ofSeconds(10), () -> "");
                 double music = Math.max(level(after, 523), Math.max(level(after, 659), level(after, 784)));
                 assertThat(music).as("hold-music level after the announcement").isGreaterThan(1000);
                 // and again after the group's interval (5 s)
-                await("the announcement repeated", () -> findInOrder(second.audio.heard(), List.of("queue-ahead"), end),
+                until("the announcement repeated", () -> findInOrder(second.audio.heard(), List.of("queue-ahead"), end),
                         Duration.ofSeconds(15), () -> "");
             } finally {
                 // nobody staffs the group: the callers hang up rather than wait for the watchdog during later tests
                 first.hangUp();
                 second.hangUp();
             }
-            await("both calls ended as abandoned in the queue", () -> jdbc.sql("""
+            until("both calls ended as abandoned in the queue", () -> jdbc.sql("""
                     select count(*) from cc_call where called = '12304' and ended_at is not null and abandon_point = 'QUEUE'""")
                     .query(Long.class).single() == 2 ? true : null, Duration.ofSeconds(10), () -> "");
         }

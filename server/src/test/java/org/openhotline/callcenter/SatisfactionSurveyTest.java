@@ -1,7 +1,7 @@
 package org.openhotline.callcenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openhotline.callcenter.CallCenterFixture.await;
+import static org.openhotline.testing.Wait.until;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +70,7 @@ class SatisfactionSurveyTest {
                     select string_agg(id || ' agent=' || coalesce(agent_id::text, '-') || ' cause=' || coalesce(end_cause, '-')
                            || ' satisfaction=' || coalesce(satisfaction::text, '-') || ' ivr=' || coalesce(ivr_result, '-'), '; ')
                       from cc_call where called = '12305'""").query(String.class).single();
-            var call = await("the survey answer on the call record", () -> jdbc.sql("""
+            var call = until("the survey answer on the call record", () -> jdbc.sql("""
                     select satisfaction || ' ' || end_cause || ' ' || coalesce(ivr_result, '-') from cc_call
                      where called = '12305' and agent_id = ? and satisfaction is not null""")
                     .param(agentId).query(String.class).optional().orElse(null), Duration.ofSeconds(10), () -> detail);

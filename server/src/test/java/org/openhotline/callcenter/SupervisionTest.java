@@ -1,7 +1,7 @@
 package org.openhotline.callcenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openhotline.callcenter.CallCenterFixture.await;
+import static org.openhotline.testing.Wait.until;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.openhotline.telephony.sip.TestPhone;
 import org.openhotline.testing.ApiClient;
 import org.openhotline.testing.HotlineTest;
+import org.openhotline.testing.Wait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,13 +73,13 @@ class SupervisionTest {
     /** One call: the citizen reaches the agent, the leader joins in {@code mode}, everyone hears what they should. */
     private void supervise(ApiClient desk, ApiClient leader, long agentId, TestPhone agentPhone, String mode, String number,
                            boolean agentHearsLeader, boolean citizenHearsLeader) throws Exception {
-        await("the agent is ready", () -> "READY".equals(desk.get("/api/callcenter/me").json().path("state").asString()) ? true : null,
+        until("the agent is ready", () -> "READY".equals(desk.get("/api/callcenter/me").json().path("state").asString()) ? true : null,
                 Duration.ofSeconds(20), () -> desk.get("/api/callcenter/me").body());
         try (TestPhone leaderPhone = new TestPhone("8901", LEADER, sipPort);
              TestPhone citizen = new TestPhone(number, CITIZEN, sipPort)) {
             leaderPhone.register(ApiClient.DEMO_PASSWORD);
             citizen.dial("12303");
-            await("the agent talks with " + number, () -> "TALKING".equals(desk.get("/api/callcenter/me").json().path("state").asString())
+            until("the agent talks with " + number, () -> "TALKING".equals(desk.get("/api/callcenter/me").json().path("state").asString())
                     ? true : null, Duration.ofSeconds(20), () -> desk.get("/api/callcenter/me").body());
             // an agent may not listen in on a colleague
             assertThat(ApiClient.loggedIn(port, "agent1").post("/api/callcenter/seat-wall/agents/" + agentId + "/" + mode, Map.of())
@@ -104,33 +105,24 @@ class SupervisionTest {
     }
 
     private void takeOver(ApiClient desk, ApiClient leader, long agentId) throws Exception {
-        await("the agent is ready", () -> "READY".equals(desk.get("/api/callcenter/me").json().path("state").asString()) ? true : null,
+        until("the agent is ready", () -> "READY".equals(desk.get("/api/callcenter/me").json().path("state").asString()) ? true : null,
                 Duration.ofSeconds(20), () -> desk.get("/api/callcenter/me").body());
         try (TestPhone leaderPhone = new TestPhone("8901", LEADER, sipPort);
              TestPhone citizen = new TestPhone("13500135034", CITIZEN, sipPort)) {
             leaderPhone.register(ApiClient.DEMO_PASSWORD);
             citizen.dial("12303");
-            await("the agent talks with the citizen", () -> "TALKING".equals(desk.get("/api/callcenter/me").json().path("state").asString())
+            until("the agent talks with the citizen", () -> "TALKING".equals(desk.get("/api/callcenter/me").json().path("state").asString())
                     ? true : null, Duration.ofSeconds(20), () -> desk.get("/api/callcenter/me").body());
             var taken = leader.post("/api/callcenter/seat-wall/agents/" + agentId + "/take-over", Map.of());
             assertThat(taken.status()).as(taken.body()).isEqualTo(200);
-            await("the agent is released", () -> List.of("AFTER_CALL_WORK", "READY").contains(desk.get("/api/callcenter/me").json()
+            until("the agent is released", () -> List.of("AFTER_CALL_WORK", "READY").contains(desk.get("/api/callcenter/me").json()
                     .path("state").asString()) ? true : null, Duration.ofSeconds(10), () -> desk.get("/api/callcenter/me").body());
-            long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            String last = "";
-            while (true) {
+            Wait.overWindows("the leader talks with the citizen", Duration.ofMillis(500), () -> {
                 leaderPhone.audio.forget();
                 citizen.audio.forget();
-                Thread.sleep(500);
-                double leaderHearsCitizen = leaderPhone.audio.level(CITIZEN), citizenHearsLeader = citizen.audio.level(LEADER);
-                last = "leader hears citizen " + Math.round(leaderHearsCitizen) + ", citizen hears leader " + Math.round(citizenHearsLeader);
-                if (leaderHearsCitizen > 1000 && citizenHearsLeader > 1000) {
-                    break;
-                }
-                if (System.nanoTime() > end) {
-                    throw new AssertionError("timed out waiting until the leader talks with the citizen: " + last);
-                }
-            }
+            }, () -> leaderPhone.audio.level(CITIZEN) > 1000 && citizen.audio.level(LEADER) > 1000, Duration.ofSeconds(15),
+                    () -> "leader hears citizen " + Math.round(leaderPhone.audio.level(CITIZEN)) + ", citizen hears leader "
+                            + Math.round(citizen.audio.level(LEADER)));
             assertThat(jdbc.sql("select transfer_chain from cc_call where caller = '13500135034'").query(String.class).single())
                     .isEqualTo("转接至 8901");
             citizen.hangUp();
@@ -140,28 +132,20 @@ class SupervisionTest {
 
     /** Half-second windows until the leader hears both parties and the parties hear the leader as {@code mode} says. */
     private static void awaitHearing(String mode, TestPhone leader, TestPhone citizen, TestPhone agent,
-                                     boolean agentHearsLeader, boolean citizenHearsLeader) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        String last = "";
-        while (System.nanoTime() < end) {
+                                     boolean agentHearsLeader, boolean citizenHearsLeader) {
+        Wait.overWindows(mode + " sounds right", Duration.ofMillis(500), () -> {
             leader.audio.forget();
             citizen.audio.forget();
             agent.audio.forget();
-            Thread.sleep(500);
-            double leaderHearsCitizen = leader.audio.level(CITIZEN);
-            double leaderHearsAgent = leader.audio.level(AGENT);
-            double citizenHearsL = citizen.audio.level(LEADER);
+        }, () -> {
             double agentHearsL = agent.audio.level(LEADER);
-            double citizenHearsAgent = citizen.audio.level(AGENT);
-            last = "leader hears citizen " + Math.round(leaderHearsCitizen) + ", agent " + Math.round(leaderHearsAgent)
-                    + "; citizen hears leader " + Math.round(citizenHearsL) + ", agent hears leader " + Math.round(agentHearsL)
-                    + "; citizen hears agent " + Math.round(citizenHearsAgent);
-            if (leaderHearsCitizen > 1000 && leaderHearsAgent > 1000 && citizenHearsAgent > 1000
+            double citizenHearsL = citizen.audio.level(LEADER);
+            return leader.audio.level(CITIZEN) > 1000 && leader.audio.level(AGENT) > 1000 && citizen.audio.level(AGENT) > 1000
                     && (agentHearsLeader ? agentHearsL > 1000 : agentHearsL < 200)
-                    && (citizenHearsLeader ? citizenHearsL > 1000 : citizenHearsL < 200)) {
-                return;
-            }
-        }
-        throw new AssertionError("timed out waiting until " + mode + " sounds right: " + last);
+                    && (citizenHearsLeader ? citizenHearsL > 1000 : citizenHearsL < 200);
+        }, Duration.ofSeconds(15), () -> "leader hears citizen " + Math.round(leader.audio.level(CITIZEN)) + ", agent "
+                + Math.round(leader.audio.level(AGENT)) + "; citizen hears leader " + Math.round(citizen.audio.level(LEADER))
+                + ", agent hears leader " + Math.round(agent.audio.level(LEADER)) + "; citizen hears agent "
+                + Math.round(citizen.audio.level(AGENT)));
     }
 }

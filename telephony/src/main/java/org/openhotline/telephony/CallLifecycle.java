@@ -133,6 +133,11 @@ final class CallLifecycle implements SignallingEvents {
 
     /** The phone put the call on hold by re-INVITE: the other parties hear music until it retrieves. */
     @Override
+    public void transferRequested(SipLeg leg, String destination) {
+        events.emit(new TelephonyEvent.TransferRequested(new LegId(leg.id), destination));
+    }
+
+    @Override
     public void holdChanged(SipLeg leg, boolean held) {
         Room room = leg.media.room();
         if (room == null) return;

@@ -214,10 +214,22 @@ public final class TelephonyEngine implements AutoCloseable {
      * trunk's configured number. {@code autoAnswer} asks an agent phone to go off-hook by itself.
      */
     public LegId originate(String destination, String callerId, boolean autoAnswer) {
+        return originate(destination, callerId, autoAnswer, leg -> { });
+    }
+
+    /**
+     * As {@link #originate(String, String, boolean)}; {@code known} learns the new leg's id before its INVITE
+     * leaves. A phone that answers at once has its {@code Answered} reported before this method returns, so a
+     * caller that looks legs up by id must file the id in {@code known}, not after the return.
+     */
+    public LegId originate(String destination, String callerId, boolean autoAnswer, java.util.function.Consumer<LegId> known) {
         // The leg is tracked before its INVITE is sent, so that even an immediate final answer is reported.
         java.util.concurrent.atomic.AtomicReference<ActiveLeg> tracked = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            signalling.dialer().dial(destination, callerId, autoAnswer, leg -> tracked.set(lifecycle.track(leg)));
+            signalling.dialer().dial(destination, callerId, autoAnswer, leg -> {
+                tracked.set(lifecycle.track(leg));
+                known.accept(tracked.get().id);
+            });
             return tracked.get().id;
         } catch (IllegalArgumentException e) {
             lifecycle.untrack(tracked.get());

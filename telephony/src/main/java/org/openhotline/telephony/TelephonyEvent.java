@@ -37,6 +37,12 @@ public sealed interface TelephonyEvent {
      */
     record LeftAlone(LegId leg) implements TelephonyEvent { }
 
+    /**
+     * The phone on {@code leg} pressed its transfer key (SIP REFER): a blind transfer to {@code destination}. The
+     * call center carries it out as its phone bar would; the engine has already accepted it (202) and told the phone.
+     */
+    record TransferRequested(LegId leg, String destination) implements TelephonyEvent { }
+
     /** An extension registered ({@code registered}) or its registration ended or expired. */
     record ExtensionRegistration(String extension, boolean registered) implements TelephonyEvent { }
 }

@@ -173,12 +173,20 @@ class CallLegs implements TelephonyListener, QueueHandler {
             call.phase = Phase.RINGING;
             call.agentId = offer.agentId();
             try {
-                LegId agentLeg = engine().originate(extension.orElseThrow(), call.caller, runtime.autoAnswer());
-                call.agentLeg = agentLeg;
-                callOfAgentLeg.put(agentLeg.value(), call.callId);
+                // The leg is filed before its INVITE leaves: a phone that answers at once (soft off-hook) has its
+                // answer reported on the engine's thread while originate() is still returning, and an answer
+                // from a leg nobody knows would be dropped, the ring timeout would take the agent out.
+                engine().originate(extension.orElseThrow(), call.caller, runtime.autoAnswer(), agentLeg -> {
+                    call.agentLeg = agentLeg;
+                    callOfAgentLeg.put(agentLeg.value(), call.callId);
+                });
                 return;
             } catch (RuntimeException e) {
                 log.info("Could not ring agent {} for call {}: {}", offer.agentId(), call.callId, e.getMessage());
+                if (call.agentLeg != null) {
+                    callOfAgentLeg.remove(call.agentLeg.value());
+                    call.agentLeg = null;
+                }
                 call.phase = Phase.QUEUE;
                 call.agentId = null;
             }
@@ -252,6 +260,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
                 case TelephonyEvent.Answered answered -> agentAnswered(answered.leg());
                 case TelephonyEvent.Ended ended -> legEnded(ended);
                 case TelephonyEvent.LeftAlone alone -> callerLeftAlone(alone.leg());
+                case TelephonyEvent.TransferRequested asked -> transferFromThePhone(asked);
                 case TelephonyEvent.RecordingReady ready -> records.recording(ready.leg().value(),
                         ready.file().toString(), ready.duration());
                 default -> { }
@@ -547,6 +556,21 @@ class CallLegs implements TelephonyListener, QueueHandler {
             engine().hangup(call.agentLeg);
         }
         afterCallWork(call);
+    }
+
+    /**
+     * The agent pressed the transfer key on the desk phone (SIP REFER): the same blind transfer as the phone bar's
+     * 一键转接, recorded in the call's transfer chain. A REFER from a leg that is not an agent's talking leg is ignored.
+     */
+    private void transferFromThePhone(TelephonyEvent.TransferRequested asked) {
+        String callId = callOfAgentLeg.get(asked.leg().value());
+        LiveCall call = callId == null ? null : calls.get(callId);
+        if (call == null || call.phase != Phase.TALKING || !asked.leg().equals(call.agentLeg)) {
+            log.info("Transfer to {} asked by leg {}, which is no agent's talking leg: ignored", asked.destination(), asked.leg());
+            return;
+        }
+        log.info("Agent {} transfers call {} to {} from the phone", call.agentId, call.callId, asked.destination());
+        transfer(call, asked.destination());
     }
 
     Optional<LiveCall> live(String callId) {

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 class TelephonyRuntime implements SmartLifecycle {
 
     static final String QUEUE_TIMEOUT_FLOW = "queue-timeout";
+    static final String DEMO_TRUNK = "demo-loopback";
 
     private static final Logger log = LoggerFactory.getLogger(TelephonyRuntime.class);
 
@@ -32,12 +33,14 @@ class TelephonyRuntime implements SmartLifecycle {
     private final AgentRoster roster;
     private final java.time.Clock clock;
     private final WorkingHours workingHours;
+    private final boolean demo;
     private volatile TelephonyEngine engine;
 
     TelephonyRuntime(TelephonyProperties properties, @Value("${hotline.data-dir}") Path dataDir, CallLegs legs,
                      IvrFlows flows, CallerListsFromDatabase callerLists, AgentRoster roster, java.time.Clock clock,
-                     WorkingHours workingHours) {
+                     WorkingHours workingHours, @Value("${hotline.demo.enabled:false}") boolean demo) {
         this.workingHours = workingHours;
+        this.demo = demo;
         this.properties = properties;
         this.dataDir = dataDir;
         this.legs = legs;
@@ -81,6 +84,12 @@ class TelephonyRuntime implements SmartLifecycle {
                     new HashSet<>(t.allowedAddresses() == null ? List.of() : t.allowedAddresses()),
                     t.username(), t.password(), t.outboundHost(), t.outboundPort() == null ? 5060 : t.outboundPort(),
                     t.callerId())).toList();
+            if (demo && trunks.stream().noneMatch(t -> t.accepts(properties.hotlineNumber()))) {
+                trunks = new java.util.ArrayList<>(trunks);
+                trunks.add(demoTrunk(properties.hotlineNumber()));
+                log.info("Demo trunk: calls to {} from 127.0.0.1 are accepted (demo data on, no trunk configured for {})",
+                        properties.hotlineNumber(), properties.hotlineNumber());
+            }
             TelephonyConfig config = TelephonyConfig.defaults(recordings)
                     .withSipPort(properties.port())
                     .withAddresses(properties.bindAddress(), properties.advertisedAddress())
@@ -94,6 +103,15 @@ class TelephonyRuntime implements SmartLifecycle {
             throw new IllegalStateException("Could not start the telephony engine on SIP port " + properties.port()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * With demo data on and no trunk for the hotline number, a newcomer can still call in: a softphone or sipp on
+     * this machine dials the hotline number directly (docs/callcenter.md has the recipe). Loopback only.
+     */
+    static Trunk demoTrunk(String hotlineNumber) {
+        return new Trunk(DEMO_TRUNK, java.util.Set.of(hotlineNumber), java.util.Set.of("127.0.0.1"), null, null, null, 0,
+                hotlineNumber);
     }
 
     @Override

@@ -120,7 +120,7 @@ public final class Dialer {
                 UUID.randomUUID().toString().substring(0, 8));
         SipURI toUri = sip.addresses.createSipURI(destination, target.getHost());
         ToHeader to = sip.headers.createToHeader(sip.addresses.createAddress(toUri), null);
-        CallIdHeader callId = sip.provider.getNewCallId();
+        CallIdHeader callId = sip.newCallId();
         CSeqHeader cseq = sip.headers.createCSeqHeader(1L, Request.INVITE);
         ViaHeader via = sip.headers.createViaHeader(sip.advertisedAddress, sip.port, transport, null);
         Request r = sip.messages.createRequest(target, Request.INVITE, callId, cseq, fromHeader, to, List.of(via),

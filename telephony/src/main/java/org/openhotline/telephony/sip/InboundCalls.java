@@ -83,13 +83,13 @@ final class InboundCalls {
             if (auth == null && passwordFor(caller, called) != null) {
                 challenge(tx, req);
             } else {
-                log.info("INVITE from {} ({}) to {} refused", caller, source, called);
-                tx.sendResponse(sip.messages.createResponse(Response.FORBIDDEN, req));
+                log.warn("INVITE from {} ({}) to {} refused: {}", caller, source, called, refusalHint(source, called));
+                tx.sendResponse(sip.response(Response.FORBIDDEN, req));
             }
             return;
         }
         if (legs.size() >= config.maxCalls()) {
-            Response busy = sip.messages.createResponse(Response.SERVICE_UNAVAILABLE, req);
+            Response busy = sip.response(Response.SERVICE_UNAVAILABLE, req);
             busy.addHeader(sip.headers.createRetryAfterHeader(5));
             tx.sendResponse(busy);
             return;
@@ -102,7 +102,7 @@ final class InboundCalls {
                 offer = null;
             }
             if (offer == null || offer.preferredCodec() == null) {
-                tx.sendResponse(sip.messages.createResponse(Response.NOT_ACCEPTABLE_HERE, req));
+                tx.sendResponse(sip.response(Response.NOT_ACCEPTABLE_HERE, req));
                 return;
             }
         }
@@ -149,6 +149,20 @@ final class InboundCalls {
         return Optional.empty();
     }
 
+    /**
+     * What an operator must configure for such a call to be admitted, in the platform's property names: the
+     * first call from a newly connected carrier or test phone is refused, and this line is where one looks.
+     */
+    private String refusalHint(String source, String called) {
+        boolean numberKnown = config.trunks().stream().anyMatch(t -> t.accepts(called));
+        String which = numberKnown
+                ? "no trunk for " + called + " allows " + source + ": add it to hotline.sip.trunks[n].allowed-addresses"
+                : "no trunk accepts calls to " + called + ": add it to hotline.sip.trunks[n].inbound-numbers";
+        return which + " (env HOTLINE_SIP_TRUNKS_0_INBOUND_NUMBERS / HOTLINE_SIP_TRUNKS_0_ALLOWED_ADDRESSES), or give the"
+                + " trunk hotline.sip.trunks[n].username/password for digest; configured trunks: "
+                + (config.trunks().isEmpty() ? "none" : config.trunks().stream().map(Trunk::name).toList());
+    }
+
     private String passwordFor(String caller, String called) {
         for (Trunk t : config.trunks()) {
             if (t.accepts(called) && t.password() != null) return t.password();
@@ -157,7 +171,7 @@ final class InboundCalls {
     }
 
     private void challenge(ServerTransaction tx, Request req) throws Exception {
-        Response r = sip.messages.createResponse(Response.UNAUTHORIZED, req);
+        Response r = sip.response(Response.UNAUTHORIZED, req);
         javax.sip.header.WWWAuthenticateHeader h = sip.headers.createWWWAuthenticateHeader("Digest");
         h.setRealm(digest.realm());
         h.setNonce(digest.nonce());

@@ -164,6 +164,65 @@ public final class LegControl implements AutoCloseable {
         }
     }
 
+    /**
+     * REFER from a phone in a call (its transfer key, RFC 3515): a blind transfer, accepted with 202 and reported,
+     * then the phone is told the outcome with a final NOTIFY, so that it releases its side. Refer-To names the
+     * destination (a number or extension, the user part). A REFER outside a call, without a usable Refer-To, or
+     * with Replaces (attended transfer, not yet) is refused.
+     */
+    void refer(RequestEvent event) {
+        Dialog d = event.getDialog();
+        if (d == null || !(d.getApplicationData() instanceof SipLeg leg) || leg.state() != SipLeg.State.ANSWERED) {
+            sip.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        javax.sip.header.ReferToHeader referTo = (javax.sip.header.ReferToHeader) event.getRequest()
+                .getHeader(javax.sip.header.ReferToHeader.NAME);
+        String destination = referTo != null && referTo.getAddress().getURI() instanceof javax.sip.address.SipURI u
+                ? u.getUser() : null;
+        if (destination == null || destination.isBlank()) {
+            sip.respond(event, Response.BAD_REQUEST);
+            return;
+        }
+        if (replacesOf(referTo) != null) {
+            // attended transfer from the phone needs its consultation call to run through the platform, which
+            // phone-to-extension calls do not yet; the phone bar's 咨询转接 does it
+            sip.respond(event, Response.NOT_IMPLEMENTED);
+            return;
+        }
+        sip.respond(event, Response.ACCEPTED);
+        notifyReferOutcome(d, event.getRequest());
+        events.transferRequested(leg, destination);
+    }
+
+    private static String replacesOf(javax.sip.header.ReferToHeader referTo) {
+        String uri = referTo.getAddress().getURI().toString();
+        int q = uri.indexOf('?');
+        if (q < 0) return null;
+        for (String header : uri.substring(q + 1).split("&")) {
+            if (header.regionMatches(true, 0, "Replaces=", 0, 9)) return header.substring(9);
+        }
+        return null;
+    }
+
+    /** The transfer is ours now: a terminating NOTIFY with "200 OK" lets the phone hang up its side. */
+    private void notifyReferOutcome(Dialog d, Request refer) {
+        try {
+            Request notify = d.createRequest(Request.NOTIFY);
+            javax.sip.header.EventHeader ev = sip.headers.createEventHeader("refer");
+            ev.setEventId(String.valueOf(((javax.sip.header.CSeqHeader) refer.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber()));
+            notify.setHeader(ev);
+            javax.sip.header.SubscriptionStateHeader state = sip.headers.createSubscriptionStateHeader(
+                    javax.sip.header.SubscriptionStateHeader.TERMINATED);
+            state.setReasonCode("noresource");
+            notify.setHeader(state);
+            notify.setContent("SIP/2.0 200 OK\r\n", sip.headers.createContentTypeHeader("message", "sipfrag"));
+            d.sendRequest(sip.provider.getNewClientTransaction(notify));
+        } catch (Exception e) {
+            log.debug("NOTIFY for REFER failed: {}", e.toString());
+        }
+    }
+
     @Override
     public void close() {
         timers.shutdownNow();

@@ -73,6 +73,7 @@ public final class Signalling implements SipListener, AutoCloseable {
                 case Request.CANCEL -> inbound.cancel(event);
                 case Request.OPTIONS -> sip.respond(event, Response.OK, allow());
                 case Request.INFO -> control.info(event);
+                case Request.REFER -> control.refer(event);
                 default -> sip.respond(event, Response.METHOD_NOT_ALLOWED, allow());
             }
         } catch (Exception | Error e) {
@@ -88,7 +89,7 @@ public final class Signalling implements SipListener, AutoCloseable {
     }
 
     private javax.sip.header.AllowHeader allow() throws Exception {
-        return sip.headers.createAllowHeader("INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, REGISTER");
+        return sip.headers.createAllowHeader("INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, REGISTER, REFER");
     }
 
     @Override

@@ -18,4 +18,7 @@ public interface SignallingEvents {
     void holdChanged(SipLeg leg, boolean held);
 
     void registration(String extension, boolean registered);
+
+    /** The phone on {@code leg} asked to transfer its call (REFER, RFC 3515) to {@code destination}. */
+    void transferRequested(SipLeg leg, String destination);
 }

@@ -71,7 +71,7 @@ public final class SipEndpoint implements AutoCloseable {
             if (tx == null && !Request.ACK.equals(request.getMethod())) {
                 tx = provider.getNewServerTransaction(request);
             }
-            Response response = messages.createResponse(status, request);
+            Response response = response(status, request);
             for (javax.sip.header.Header h : extra) response.addHeader(h);
             if (tx != null) tx.sendResponse(response);
             return tx;
@@ -79,6 +79,24 @@ public final class SipEndpoint implements AutoCloseable {
             log.debug("could not answer {} with {}: {}", event.getRequest().getMethod(), status, e.toString());
             return null;
         }
+    }
+
+    /**
+     * A response to {@code request}; outside a dialog it gets a To tag of ours (RFC 3261 section 8.2.6.2: every
+     * response but 100 carries one, so that a phone can tell which server answered its REGISTER or OPTIONS).
+     */
+    Response response(int status, Request request) throws java.text.ParseException {
+        Response response = messages.createResponse(status, request);
+        javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) response.getHeader(javax.sip.header.ToHeader.NAME);
+        if (status != Response.TRYING && to != null && to.getTag() == null) {
+            to.setTag(Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
+        }
+        return response;
+    }
+
+    /** A new Call-ID naming our advertised address (the stack's own names the bind address, 0.0.0.0). */
+    javax.sip.header.CallIdHeader newCallId() throws java.text.ParseException {
+        return headers.createCallIdHeader(java.util.UUID.randomUUID() + "@" + advertisedAddress);
     }
 
     javax.sip.header.ContactHeader contact(String user, String transport) throws Exception {

@@ -59,7 +59,7 @@ final class TrunkMonitor {
             carrier.setPort(t.outboundPort());
             String user = t.username() != null ? t.username() : t.callerId() != null ? t.callerId() : "hotline";
             var aor = sip.addresses.createAddress(sip.addresses.createSipURI(user, t.outboundHost()));
-            Request r = sip.messages.createRequest(carrier, method, sip.provider.getNewCallId(),
+            Request r = sip.messages.createRequest(carrier, method, sip.newCallId(),
                     sip.headers.createCSeqHeader(1L, method),
                     sip.headers.createFromHeader(aor, UUID.randomUUID().toString().substring(0, 8)),
                     sip.headers.createToHeader(aor, null),

@@ -1,9 +1,12 @@
 package org.openhotline.telephony.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -46,10 +49,18 @@ class MixerRoomsTest {
         return new Party(leg, phone);
     }
 
-    void listen(Party... parties) throws InterruptedException {
-        Thread.sleep(200); // let jitter buffers fill
+    /**
+     * Lets what was said before the change drain from the jitter buffers (0.2 s of audio heard by everyone),
+     * then collects half a second of fresh audio per party: judged by what arrived, not by the clock.
+     */
+    void listen(Party... parties) {
+        heardByAll(parties, 1600);
+        heardByAll(parties, 4000);
+    }
+
+    private static void heardByAll(Party[] parties, int samples) {
         for (Party p : parties) p.phone.forget();
-        Thread.sleep(500);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(parties).allMatch(p -> p.phone.heard().length >= samples));
     }
 
     static boolean hears(Party p, double hz) {
@@ -131,8 +142,7 @@ class MixerRoomsTest {
         Party caller = party("caller", 0);
         var done = caller.leg.play(Prompt.tone("beep", 800, 300, 6000));
         assertThat(done.get(2, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(100);
-        assertThat(hears(caller, 800)).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> hears(caller, 800));
     }
 
     @Test
@@ -141,9 +151,9 @@ class MixerRoomsTest {
         List<Character> digits = new java.util.concurrent.CopyOnWriteArrayList<>();
         caller.leg.onDigit(digits::add);
         caller.phone.sendDigit('5');
-        Thread.sleep(400);
+        await().atMost(Duration.ofSeconds(5)).until(() -> digits.contains('5'));
         caller.phone.sendDigit('#');
-        Thread.sleep(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> digits.contains('#'));
         assertThat(digits).containsExactly('5', '#');
     }
 
@@ -159,8 +169,7 @@ class MixerRoomsTest {
         mixer.add(leg);
         phone.sendTo(new InetSocketAddress("127.0.0.1", leg.localPort()));
         leg.play(Prompt.tone("t", 500, 2000, 6000));
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(5)).until(() -> phone.packetsIn() > 5);
         assertThat(leg.remote()).isEqualTo(phone.address());
-        assertThat(phone.packetsIn()).isGreaterThan(5);
     }
 }

@@ -19,6 +19,7 @@ public final class RtpPeer implements AutoCloseable {
     private final short[] heard = new short[8000 * 30];
     private int heardLength;
     private final AtomicLong packetsIn = new AtomicLong();
+    private final AtomicLong packetsOut = new AtomicLong();
     /** RFC 4733 digits received, one per event. */
     public final java.util.List<Character> digits = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long lastEventTimestamp = -1;
@@ -80,6 +81,7 @@ public final class RtpPeer implements AutoCloseable {
         b.flip();
         try {
             channel.send(b, to);
+            packetsOut.incrementAndGet();
         } catch (IOException ignored) {
             // test peer: the engine may be gone already
         }
@@ -122,6 +124,11 @@ public final class RtpPeer implements AutoCloseable {
 
     public synchronized void forget() {
         heardLength = 0;
+    }
+
+    /** Packets this peer has sent (audio and digits), for tests that wait until it has spoken long enough. */
+    public long packetsOut() {
+        return packetsOut.get();
     }
 
     public long packetsIn() {

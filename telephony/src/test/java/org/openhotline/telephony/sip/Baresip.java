@@ -9,25 +9,50 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real softphone: baresip registers an extension with digest auth, answers automatically, speaks a WAV
- * file and dumps what it hears (sndfile module) so the test can listen to it.
+ * file and dumps what it hears (sndfile module) so the test can listen to it. Its console ({@link #command})
+ * takes the keys a user would press, e.g. {@code /transfer sip:8265@…} (the phone's transfer key: SIP REFER).
+ * Public for the server's call-center tests (through the telephony test-jar).
  */
-final class Baresip implements AutoCloseable {
+public final class Baresip implements AutoCloseable {
     final Path home;
     final Process process;
+    private final int console;
 
-    private Baresip(Path home, Process process) {
+    private Baresip(Path home, Process process, int console) {
         this.home = home;
         this.process = process;
+        this.console = console;
     }
 
-    static Baresip start(Path dir, int enginePort, String extension, String password, Path speak) throws IOException {
+    /** Sends a console command (as typed in baresip's menu) and returns what baresip answered. */
+    public String command(String line) throws IOException {
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), console)) {
+            s.setSoTimeout(2000);
+            s.getOutputStream().write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            byte[] buf = new byte[4096];
+            try {
+                int n = s.getInputStream().read(buf);
+                return n <= 0 ? "" : new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.net.SocketTimeoutException quiet) {
+                return "";
+            }
+        }
+    }
+
+    public static Baresip start(Path dir, int enginePort, String extension, String password, Path speak) throws IOException {
         if (!Files.isExecutable(Path.of("/usr/bin/baresip"))) {
             fail("baresip is not installed; the softphone test needs it: apt-get install -y baresip-core");
         }
         Path home = Files.createDirectories(dir.resolve("baresip"));
         int port = FreePorts.sip();
+        int console = FreePorts.sip();
+        while (console == port + 1) {
+            console = FreePorts.sip(); // baresip's SIP TLS takes sip_listen + 1
+        }
         Files.writeString(home.resolve("config"), String.join("\n",
                 "poll_method epoll",
+                "cons_listen 127.0.0.1:" + console,
                 "sip_listen 127.0.0.1:" + port,
                 "audio_player aubridge,nowhere",
                 "audio_alert aubridge,nowhere",
@@ -37,6 +62,7 @@ final class Baresip implements AutoCloseable {
                 "module aufile.so",
                 "module aubridge.so",
                 "module sndfile.so",
+                "module cons.so",
                 "module_app account.so",
                 "module_app menu.so",
                 "snd_path " + home,
@@ -48,10 +74,10 @@ final class Baresip implements AutoCloseable {
         Process p = new ProcessBuilder("/usr/bin/baresip", "-4", "-f", home.toString())
                 .redirectErrorStream(true).redirectOutput(home.resolve("baresip.log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        return new Baresip(home, p);
+        return new Baresip(home, p, console);
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(home.resolve("baresip.log"));
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.openhotline.telephony.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +61,9 @@ class EngineServicesTest {
         }).start();
         try (TestPhone citizen = new TestPhone("13800138000", 440, engine.sipPort())) {
             citizen.dial("12300");
-            Thread.sleep(1000);
+            // the caller speaks for a second (8000 samples of its tone reach the engine's recorder)
+            long sent = citizen.audio.packetsOut();
+            await("the caller spoke a second").atMost(Duration.ofSeconds(10)).until(() -> citizen.audio.packetsOut() - sent >= 50);
             citizen.audio.tone(0); // the caller has finished speaking
             RecordingReady rec = events.awaitEvent(RecordingReady.class, Duration.ofSeconds(8));
             IvrFinished done = events.awaitEvent(IvrFinished.class, Duration.ofSeconds(2));

@@ -1,6 +1,7 @@
 package org.openhotline.telephony.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,9 +70,10 @@ class SoftphoneTest {
                 WavCheck wav = WavCheck.read(rec.file());
                 assertThat(wav.leftLevel()).as("citizen on the left").isGreaterThan(100);
                 assertThat(wav.rightLevel()).as("baresip agent on the right").isGreaterThan(1000);
-                Thread.sleep(300); // baresip closes its dump when the call ends
+                // baresip completes its dump when the call ends
+                await("baresip heard the citizen").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                        .until(() -> WavCheck.read(phone.heard()).leftLevel() > 100);
                 phone.close();
-                assertThat(WavCheck.read(phone.heard()).leftLevel()).as("baresip heard the citizen").isGreaterThan(100);
             }
         }
     }

@@ -1,9 +1,11 @@
 package org.openhotline.telephony.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,10 +60,19 @@ class SupervisorCommandsTest {
         return leg;
     }
 
-    void listen() throws InterruptedException {
-        Thread.sleep(250);
+    /**
+     * Drains audio from before the change (0.25 s), then collects half a second of fresh audio, measured by the
+     * phone that received most (every phone still on a call receives at the same pace; one hung up receives none).
+     */
+    void listen() {
+        heard(2000);
+        heard(4000);
+    }
+
+    private void heard(int samples) {
         for (TestPhone p : new TestPhone[] {citizen, agent, leader}) p.audio.forget();
-        Thread.sleep(500);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(new TestPhone[] {citizen, agent, leader})
+                .anyMatch(p -> p.audio.heard().length >= samples));
     }
 
     static boolean hears(TestPhone p, double hz) {
@@ -75,7 +86,9 @@ class SupervisorCommandsTest {
         assertThat(hears(agent, CITIZEN)).isTrue();
         citizen.audio.sendDigit('9');
         events.await(DtmfReceived.class, d -> d.leg().equals(citizenLeg) && d.digit() == '9', Duration.ofSeconds(2));
-        Thread.sleep(300);
+        agent.audio.forget();
+        // a relayed digit would reach the agent within the next 0.3 s of audio
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.audio.heard().length >= 2400);
         assertThat(agent.audio.digits).isEmpty();
     }
 

@@ -53,7 +53,11 @@ public final class TestPhone implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    public void register(String password) throws Exception {
+    /** The last INVITE the engine sent this phone, as received. */
+    public volatile String lastInvite;
+
+    /** Registers with digest; returns the engine's final answer (200 OK). */
+    public String register(String password) throws Exception {
         String callId = UUID.randomUUID() + "@127.0.0.1";
         String first = request("REGISTER", "sip:127.0.0.1", callId, 1, "", "", null);
         Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(first);
@@ -67,6 +71,7 @@ public final class TestPhone implements AutoCloseable {
                 + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"cafe\"\r\n";
         String ok = request("REGISTER", "sip:127.0.0.1", callId, 2, auth + "Expires: 120\r\n", "", null);
         if (!ok.startsWith("SIP/2.0 200")) throw new IOException(ok);
+        return ok;
     }
 
     /** Dials a number on the engine and waits for the answer. */
@@ -208,6 +213,7 @@ public final class TestPhone implements AutoCloseable {
                     CompletableFuture<String> f = responses.get(callId + " " + cseq);
                     if (f != null) f.complete(msg);
                 } else if (msg.startsWith("INVITE")) {
+                    lastInvite = msg;
                     connectAudio(msg);
                     reply(msg, "200 OK", "Contact: <sip:" + extension + "@127.0.0.1:" + port()
                             + ">\r\nContent-Type: application/sdp\r\n", sdp());
