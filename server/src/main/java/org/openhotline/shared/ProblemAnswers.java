@@ -5,26 +5,41 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.openhotline.shared.http.ConstraintWording;
+import org.openhotline.shared.http.InputProblems;
+import org.openhotline.shared.http.ProblemResponses;
 
 /**
  * Every error leaves the API as an RFC 9457 problem body whose {@code detail} a Chinese-speaking user can act
- * on. Field errors are listed under {@code errors} so a form can mark the fields.
+ * on. Field errors are listed under {@code errors} so a form can mark the fields. A request the platform cannot
+ * read is a 4xx that says, in Chinese, which field or parameter and what it should be — never a Java type or a
+ * parser's English message. What fails outside Spring MVC is answered by {@code org.openhotline.shared.http}.
  */
 @RestControllerAdvice
 public class ProblemAnswers {
@@ -38,26 +53,97 @@ public class ProblemAnswers {
         return problem;
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+    /** A JSON body that breaks its type's constraints, or query parameters bound to a record that do not fit it. */
+    @ExceptionHandler(BindException.class)
+    ProblemDetail invalidBody(BindException e) {
+        boolean body = e instanceof MethodArgumentNotValidException invalid
+                && invalid.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class);
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            errors.putIfAbsent(error.getField(), error.getDefaultMessage());
+            errors.putIfAbsent(error.getField(), ConstraintWording.message(error, body ? "字段" : "参数", error.getField()));
         }
+        e.getBindingResult().getGlobalErrors().forEach(error -> errors.putIfAbsent(error.getObjectName(), "提交的内容不完整"));
         String first = errors.isEmpty() ? "提交的内容不完整" : errors.values().iterator().next();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "请检查填写的内容：" + first);
         problem.setProperty("errors", errors);
         return problem;
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "unreadable", "请求内容不是有效的 JSON，或字段取值不在允许范围内");
+    /** Constraints on request parameters and path variables ({@code @Min} on a {@code @RequestParam}...). */
+    @ExceptionHandler({HandlerMethodValidationException.class, jakarta.validation.ConstraintViolationException.class})
+    ProblemDetail invalidParameter(Exception e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (e instanceof HandlerMethodValidationException invalid) {
+            invalid.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                    errors.putIfAbsent(parameterName(result.getMethodParameter()),
+                            ConstraintWording.message(error, "参数", parameterName(result.getMethodParameter())))));
+        }
+        String first = errors.isEmpty() ? "请求参数不符合要求" : errors.values().iterator().next();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", first);
+        problem.setProperty("errors", errors);
+        return problem;
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    ProblemDetail badParameter(Exception e) {
-        return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "请求参数缺失或格式不正确");
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (InputProblems.tooLarge(e)) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "请求内容过大，请精简后重试；文件请作为附件上传");
+        }
+        return problem(HttpStatus.BAD_REQUEST, "unreadable", InputProblems.unreadable(e));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-parameter",
+                "参数 " + e.getName() + " 应为" + InputProblems.expected(e.getRequiredType()));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "缺少参数 " + e.getParameterName());
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingPart(MissingServletRequestPartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "缺少上传的文件（" + e.getRequestPartName() + "）");
+    }
+
+    /** A body that says multipart but is not (no boundary, broken framing); too large is answered below. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail multipart(MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException || InputProblems.find(e, MaxUploadSizeExceededException.class) != null) {
+            return tooLarge();
+        }
+        return problem(HttpStatus.BAD_REQUEST, "multipart", "上传内容格式不正确，请以 multipart/form-data 上传文件");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        String expected = e.getSupportedMediaTypes().isEmpty() ? "application/json"
+                : e.getSupportedMediaTypes().getFirst().toString();
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type", "不支持该内容类型（Content-Type），请以 " + expected + " 提交");
+    }
+
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    ProblemDetail invalidMediaType(InvalidMediaTypeException e) {
+        return problem(HttpStatus.BAD_REQUEST, "media-type", "内容类型（Content-Type）格式不正确");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ProblemDetail notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "无法以请求的格式（Accept）答复，请接受 application/json");
+    }
+
+    /** Tomcat could not decode a form parameter (a broken %-escape in the query or a form body). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ProblemDetail undecodableParameter(Exception e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "请求参数的编码不正确（%-转义有误）");
+    }
+
+    /** Spring Security's firewall: an encoded NUL, slash or period, a semicolon, a control character. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "rejected", "请求地址或参数含有不允许的字符");
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
@@ -75,8 +161,36 @@ public class ProblemAnswers {
         return problem(HttpStatus.CONFLICT, "duplicate", "数据已存在，不能重复创建");
     }
 
+    /**
+     * What the database refused for the values it was given (SQLSTATE class 22: too long, NUL, out of range,
+     * not a number; class 23: a missing reference, a check) is the request's fault, not the server's: the last
+     * line of defence behind the validation of each request type.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail refusedByDatabase(DataIntegrityViolationException e) {
+        String state = InputProblems.sqlState(e);
+        if (state == null) {
+            return unexpected(e);
+        }
+        log.warn("Database refused a request's values (SQLSTATE {}): {}", state, e.getMostSpecificCause().getMessage());
+        return switch (state) {
+            case "22001" -> problem(HttpStatus.BAD_REQUEST, "too-long", "填写的内容过长，请精简后重试");
+            case "22021" -> problem(HttpStatus.BAD_REQUEST, "bad-character", "填写的内容含有不允许的字符（如空字符）");
+            case "23503" -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "missing-reference", "引用的数据不存在或已被删除");
+            case "23502" -> problem(HttpStatus.BAD_REQUEST, "validation", "缺少必填的内容");
+            case "23505" -> problem(HttpStatus.CONFLICT, "duplicate", "数据已存在，不能重复创建");
+            default -> state.startsWith("22") || state.startsWith("23")
+                    ? problem(HttpStatus.BAD_REQUEST, "bad-value", "填写的内容超出允许的范围或格式不正确")
+                    : unexpected(e);
+        };
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        return tooLarge();
+    }
+
+    private static ProblemDetail tooLarge() {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "上传的文件太大");
     }
 
@@ -85,8 +199,8 @@ public class ProblemAnswers {
         return problem(HttpStatus.METHOD_NOT_ALLOWED, "method", "不支持该请求方式");
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
-    ProblemDetail noResource(NoResourceFoundException e) {
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ProblemDetail noResource(Exception e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "请求的地址不存在");
     }
 
@@ -99,12 +213,20 @@ public class ProblemAnswers {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         if (e instanceof org.springframework.web.ErrorResponse response && response.getStatusCode().is4xxClientError()) {
-            // Any other Spring MVC refusal (unsupported media type, not acceptable...) keeps its status.
-            var status = HttpStatus.valueOf(response.getStatusCode().value());
-            return problem(status, "request", "请求无法处理（" + status.value() + "），请检查请求格式");
+            // Any other Spring MVC refusal keeps its status, in Chinese words.
+            int status = response.getStatusCode().value();
+            return problem(HttpStatus.valueOf(status), "request", ProblemResponses.detail(status));
+        }
+        if (InputProblems.tooLarge(e)) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "请求内容过大，请精简后重试；文件请作为附件上传");
         }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "系统内部错误，请稍后重试或联系管理员");
+    }
+
+    private static String parameterName(org.springframework.core.MethodParameter parameter) {
+        String name = parameter.getParameterName();
+        return name == null ? "参数" + parameter.getParameterIndex() : name;
     }
 
     public static ProblemDetail problem(HttpStatus status, String code, String detail) {
@@ -115,15 +237,6 @@ public class ProblemAnswers {
     }
 
     private static String titleOf(HttpStatus status) {
-        return switch (status.value()) {
-            case 400 -> "请求有误";
-            case 401 -> "未登录";
-            case 403 -> "无权操作";
-            case 404 -> "未找到";
-            case 409 -> "操作冲突";
-            case 413 -> "文件过大";
-            case 422 -> "无法处理";
-            default -> status.is5xxServerError() ? "系统错误" : status.getReasonPhrase();
-        };
+        return ProblemResponses.title(status.value());
     }
 }

@@ -110,6 +110,14 @@ public final class ApiClient {
         return source;
     }
 
+    /** The CSRF token a state-changing request must echo as {@code X-XSRF-TOKEN}, for requests sent by hand. */
+    public String csrfToken() {
+        if (csrf().isEmpty()) {
+            get("/api/auth/me");
+        }
+        return csrf().orElseThrow();
+    }
+
     public String baseUrl() {
         return base;
     }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -70,7 +71,7 @@ class CallCenterAdminController {
     }
 
     record GroupForm(@NotBlank(message = "请填写编码") @Pattern(regexp = "[a-z0-9-]{2,30}", message = "编码为 2 到 30 位小写字母、数字或短横线") String code,
-                     @NotBlank(message = "请填写名称") String name,
+                     @NotBlank(message = "请填写名称") @Size(max = 50, message = "名称最长 50 个字") String name,
                      @NotNull(message = "请选择分配策略") RoutingStrategy strategy,
                      Long overflowGroupId, @Min(value = 5, message = "溢出等待至少 5 秒") Integer overflowAfterS,
                      @NotNull @Min(value = 5, message = "振铃超时 5 到 120 秒") @Max(value = 120, message = "振铃超时 5 到 120 秒") Integer ringTimeoutS,
@@ -147,8 +148,9 @@ class CallCenterAdminController {
                 .map(s -> new Candidate(s.accountId(), s.displayName(), s.username(), s.agentNo())).toList();
     }
 
-    record AgentForm(@NotBlank(message = "请填写工号") String agentNo, @NotBlank(message = "请填写分机号") String extension,
-                     String sipPassword, Boolean enabled, @NotNull(message = "请设置技能") Map<Long, Integer> skills) {}
+    record AgentForm(@NotBlank(message = "请填写工号") @Size(max = 20, message = "工号最长 20 位") String agentNo,
+                     @NotBlank(message = "请填写分机号") @Size(max = 20, message = "分机号最长 20 位") String extension,
+                     @Size(max = 64, message = "SIP 密码最长 64 位") String sipPassword, Boolean enabled, @NotNull(message = "请设置技能") Map<Long, Integer> skills) {}
 
     @PutMapping("/agents/{accountId}")
     @PreAuthorize("hasAuthority('call:admin')")
@@ -177,7 +179,10 @@ class CallCenterAdminController {
         return routing.all();
     }
 
-    record RuleForm(String calledNumber, String callerPrefix, @NotNull(message = "请选择技能组") Long groupId, Integer priority, String note) {}
+    record RuleForm(@Size(max = 30, message = "被叫号码最长 30 位") String calledNumber,
+                    @Size(max = 30, message = "主叫号段最长 30 位") String callerPrefix,
+                    @NotNull(message = "请选择技能组") Long groupId, Integer priority,
+                    @Size(max = 100, message = "备注最长 100 个字") String note) {}
 
     @PostMapping("/routing-rules")
     @ResponseStatus(HttpStatus.CREATED)
@@ -204,7 +209,8 @@ class CallCenterAdminController {
     }
 
     record BlacklistForm(@NotBlank(message = "请填写号码") @Pattern(regexp = "[0-9+]{3,20}", message = "号码格式不正确") String number,
-                         @NotBlank(message = "请填写拉黑原因") String reason, OffsetDateTime expiresAt) {}
+                         @NotBlank(message = "请填写拉黑原因") @Size(max = 200, message = "拉黑原因最长 200 个字") String reason,
+                         OffsetDateTime expiresAt) {}
 
     @PostMapping("/blacklist")
     @ResponseStatus(HttpStatus.CREATED)
@@ -238,7 +244,8 @@ class CallCenterAdminController {
         return flows.all();
     }
 
-    record FlowForm(@NotBlank(message = "请填写流程 JSON") String definition, Integer version) {}
+    record FlowForm(@NotBlank(message = "请填写流程 JSON") @Size(max = 200_000, message = "流程 JSON 最长 200000 个字符") String definition,
+                    Integer version) {}
 
     @PutMapping("/ivr-flows/{id}")
     @PreAuthorize("hasAuthority('call:admin')")
@@ -248,7 +255,7 @@ class CallCenterAdminController {
         return flows.stored(id).orElseThrow();
     }
 
-    record NumberForm(@NotBlank(message = "请选择流程") String flowId) {}
+    record NumberForm(@NotBlank(message = "请选择流程") @Size(max = 50, message = "流程编号最长 50 位") String flowId) {}
 
     @PutMapping("/numbers/{number}/flow")
     @PreAuthorize("hasAuthority('call:admin')")

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.openhotline.callcenter.AgentState;
 import org.openhotline.shared.Callers;
@@ -69,16 +70,16 @@ class PhoneBarController {
         return view(board.of(Callers.required().accountId()));
     }
 
-    record SignIn(String extension) {}
+    record SignIn(@Size(max = 20, message = "分机号最长 20 位") String extension) {}
 
     @PostMapping("/sign-in")
     @Operation(summary = "签入（绑定分机）")
-    SeatView signIn(@RequestBody(required = false) SignIn form) {
+    SeatView signIn(@Valid @RequestBody(required = false) SignIn form) {
         StaffPrincipal me = Callers.required();
         return view(desk.signIn(me.accountId(), form == null ? null : form.extension(), me.username()));
     }
 
-    record StateForm(@NotNull(message = "请选择状态") AgentState state, String reason) {}
+    record StateForm(@NotNull(message = "请选择状态") AgentState state, @Size(max = 50, message = "原因最长 50 个字") String reason) {}
 
     @PostMapping("/state")
     @Operation(summary = "切换状态：示闲 READY、示忙 NOT_READY、小休 BREAK（须选原因）、签出 SIGNED_OUT")
@@ -127,7 +128,7 @@ class PhoneBarController {
         return Map.of("callId", call.callId, "muted", form.muted());
     }
 
-    record TransferForm(@NotBlank(message = "请填写转接目标（分机、技能组或外线号码）") String destination) {}
+    record TransferForm(@NotBlank(message = "请填写转接目标（分机、技能组或外线号码）") @Size(max = 50, message = "转接目标最长 50 位") String destination) {}
 
     @PostMapping("/transfer")
     @Operation(summary = "转接（一键转接：分机、外线号码或外地 12345）")

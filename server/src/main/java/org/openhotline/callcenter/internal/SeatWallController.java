@@ -51,7 +51,7 @@ class SeatWallController {
         return wall.subscribe();
     }
 
-    record ForceForm(@NotNull(message = "请选择状态") AgentState state, String reason) {}
+    record ForceForm(@NotNull(message = "请选择状态") AgentState state, @jakarta.validation.constraints.Size(max = 50, message = "原因最长 50 个字") String reason) {}
 
     @PostMapping("/agents/{accountId}/force")
     @Operation(summary = "强制示闲、示忙、签出")

@@ -72,13 +72,13 @@ class AccountController {
         return AccountView.of(administration.visible(Callers.required(), id));
     }
 
-    record CreateForm(@NotBlank(message = "请填写用户名") String username,
+    record CreateForm(@NotBlank(message = "请填写用户名") @Size(max = 50, message = "用户名最长 50 位") String username,
                       @NotBlank(message = "请填写姓名") @Size(max = 50, message = "姓名最长 50 个字") String displayName,
                       @NotNull(message = "请选择所属机构") Long orgNodeId,
                       @Size(max = 30, message = "电话最长 30 位") String phone,
-                      @Email(message = "邮箱格式不正确") String email,
+                      @Email(message = "邮箱格式不正确") @Size(max = 100, message = "邮箱最长 100 位") String email,
                       @Size(max = 20, message = "工号最长 20 位") String agentNo,
-                      @NotBlank(message = "请设置初始密码") String password) {}
+                      @NotBlank(message = "请设置初始密码") @Size(max = 128, message = "密码最长 128 位") String password) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
@@ -93,7 +93,7 @@ class AccountController {
     record EditForm(@NotBlank(message = "请填写姓名") @Size(max = 50, message = "姓名最长 50 个字") String displayName,
                     @NotNull(message = "请选择所属机构") Long orgNodeId,
                     @Size(max = 30, message = "电话最长 30 位") String phone,
-                    @Email(message = "邮箱格式不正确") String email,
+                    @Email(message = "邮箱格式不正确") @Size(max = 100, message = "邮箱最长 100 位") String email,
                     @Size(max = 20, message = "工号最长 20 位") String agentNo,
                     @NotNull(message = "缺少版本号") Integer version) {}
 
@@ -118,7 +118,7 @@ class AccountController {
         administration.setEnabled(Callers.required(), id, true);
     }
 
-    record PasswordForm(@NotBlank(message = "请输入新密码") String password) {}
+    record PasswordForm(@NotBlank(message = "请输入新密码") @Size(max = 128, message = "密码最长 128 位") String password) {}
 
     @PostMapping("/{id}/reset-password")
     @ResponseStatus(HttpStatus.NO_CONTENT)

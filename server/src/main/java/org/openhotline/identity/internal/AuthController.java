@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,7 +57,8 @@ class AuthController {
         this.events = events;
     }
 
-    record LoginForm(@NotBlank(message = "请输入用户名") String username, @NotBlank(message = "请输入密码") String password) {}
+    record LoginForm(@NotBlank(message = "请输入用户名") @Size(max = 50, message = "用户名最长 50 位") String username,
+                     @NotBlank(message = "请输入密码") @Size(max = 128, message = "密码最长 128 位") String password) {}
 
     record Me(long id, String username, String displayName, long orgNodeId, List<RoleView> roles,
               List<String> permissions, List<MenuEntry> menu) {}
@@ -117,8 +119,8 @@ class AuthController {
         return me(Callers.required());
     }
 
-    record PasswordForm(@NotBlank(message = "请输入原密码") String oldPassword,
-                        @NotBlank(message = "请输入新密码") String newPassword) {}
+    record PasswordForm(@NotBlank(message = "请输入原密码") @Size(max = 128, message = "密码最长 128 位") String oldPassword,
+                        @NotBlank(message = "请输入新密码") @Size(max = 128, message = "密码最长 128 位") String newPassword) {}
 
     @PostMapping("/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
