@@ -4,9 +4,9 @@
  * routing by called and caller number, blacklist and priority callers, call records and the team leader's
  * seat wall. Owns the {@code cc_*} tables. Publishes {@link org.openhotline.callcenter.AgentStateChanged} and
  * call events; depends on the identity facade for staff, on the work-order module's {@code CallerOrders}
- * (the caller view, the agent's to-do list), and drives the telephony library's
- * engine for the calls themselves.
+ * (the caller view, the agent's to-do list), on the calendar's {@code BusinessCalendar} for a number's working
+ * hours (holidays and make-up days included), and drives the telephony library's engine for the calls themselves.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Call center",
-        allowedDependencies = {"identity", "workorder", "shared"})
+        allowedDependencies = {"identity", "workorder", "calendar", "shared"})
 package org.openhotline.callcenter;
