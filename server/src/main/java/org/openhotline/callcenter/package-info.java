@@ -4,7 +4,8 @@
  * routing by called and caller number, blacklist and priority callers, call records and the team leader's
  * seat wall. Owns the {@code cc_*} tables. Publishes {@link org.openhotline.callcenter.AgentStateChanged} and
  * call events; depends on organization and identity facades for staff, on the work-order module's {@code CallerOrders}
- * (the caller view, the agent's to-do list), and drives the telephony library's
+ * (the caller view, the agent's to-do list), on the calendar's {@code BusinessCalendar} (working days for the IVR's
+ * working-hours check), and drives the telephony library's
  * engine for the calls themselves.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Call center")
