@@ -67,8 +67,11 @@ public class SeatWallPushBench {
                 }
             }
         }, 0, 1, TimeUnit.SECONDS);
+        List<String> refused = Collections.synchronizedList(new ArrayList<>());
         Thread.sleep(500);
         for (int r = 0; r < rounds; r++) {
+            // agents change state at any moment, not just after a poll: the next round starts 0–1 s later
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
             String state = r % 2 == 0 ? "READY" : "NOT_READY";
             CountDownLatch done = new CountDownLatch(agents.size());
             for (int i = 0; i < agents.size(); i++) {
@@ -78,7 +81,10 @@ public class SeatWallPushBench {
                     long now = System.nanoTime();
                     sentAt.put(agentNo + ":" + state, now);
                     pollSentAt.put(agentNo + ":" + state, now);
-                    agent.post("/api/callcenter/me/state", "{\"state\":\"" + state + "\"}");
+                    var answer = agent.post("/api/callcenter/me/state", "{\"state\":\"" + state + "\"}");
+                    if (answer.statusCode() != 200) {
+                        refused.add(agentNo + " " + state + ": " + answer.statusCode() + " " + answer.body());
+                    }
                     done.countDown();
                 });
             }
@@ -95,6 +101,8 @@ public class SeatWallPushBench {
         report("SSE push (OpenHotline seat wall)", pushNanos);
         report("1 s snapshot polling (baseline)", pollNanos);
         polling.shutdownNow();
+        System.out.printf("state changes refused by the server: %d%s%n", refused.size(),
+                refused.isEmpty() ? "" : " (first: " + refused.getFirst() + ")");
         System.exit(0);
     }
 
