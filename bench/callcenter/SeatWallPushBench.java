@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * State change to screen: agents change state through the phone-bar API of a running platform while a team
  * leader's seat wall listens on the server-sent event stream; the time from the agent's request to the tile
- * arriving on the wall is measured. Baseline in the same run: a wall that refreshes the snapshot every second.
+ * arriving on the wall is measured. Baseline in the same run, measured the same way: a second wall that polls the
+ * real snapshot endpoint ({@code GET /api/callcenter/seat-wall}) every second, as a polling screen would; its latency
+ * is the time from the agent's request to the first poll answer that shows the new state. The poller runs on its
+ * own fixed 1 s schedule, independent of when the agents change state.
  * Usage: java SeatWallPushBench http://localhost:18080 <demo password> [rounds]
  */
 public class SeatWallPushBench {
@@ -47,33 +50,59 @@ public class SeatWallPushBench {
                 }
             }
         }));
+        // The polling wall: every second, read the snapshot and settle every change it shows for the first time.
+        Map<String, Long> pollSentAt = new ConcurrentHashMap<>();
+        List<Long> pollNanos = Collections.synchronizedList(new ArrayList<>());
+        Client poller = Client.login(base, "teamleader1", password);
+        var tile = java.util.regex.Pattern.compile("\"agentNo\":\"([^\"]+)\"[^{}]*?\"state\":\"([^\"]+)\"");
+        var polling = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        polling.scheduleAtFixedRate(() -> {
+            String body = poller.get("/api/callcenter/seat-wall").body();
+            long now = System.nanoTime();
+            var m = tile.matcher(body);
+            while (m.find()) {
+                Long sent = pollSentAt.remove(m.group(1) + ":" + m.group(2));
+                if (sent != null) {
+                    pollNanos.add(now - sent);
+                }
+            }
+        }, 0, 1, TimeUnit.SECONDS);
+        List<String> refused = Collections.synchronizedList(new ArrayList<>());
         Thread.sleep(500);
-        List<Long> pollNanos = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
+            // agents change state at any moment, not just after a poll: the next round starts 0–1 s later
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
             String state = r % 2 == 0 ? "READY" : "NOT_READY";
             CountDownLatch done = new CountDownLatch(agents.size());
             for (int i = 0; i < agents.size(); i++) {
                 Client agent = agents.get(i);
                 String agentNo = String.format("1%03d", i + 1);
                 Thread.ofVirtual().start(() -> {
-                    sentAt.put(agentNo + ":" + state, System.nanoTime());
-                    agent.post("/api/callcenter/me/state", "{\"state\":\"" + state + "\"}");
+                    long now = System.nanoTime();
+                    sentAt.put(agentNo + ":" + state, now);
+                    pollSentAt.put(agentNo + ":" + state, now);
+                    var answer = agent.post("/api/callcenter/me/state", "{\"state\":\"" + state + "\"}");
+                    if (answer.statusCode() != 200) {
+                        refused.add(agentNo + " " + state + ": " + answer.statusCode() + " " + answer.body());
+                    }
                     done.countDown();
                 });
             }
             done.await(10, TimeUnit.SECONDS);
-            // baseline: a wall refreshing every second sees the change at its next refresh (uniform 0..1 s) plus the fetch
-            long fetchStart = System.nanoTime();
-            leader.get("/api/callcenter/seat-wall");
-            long fetch = System.nanoTime() - fetchStart;
-            for (int i = 0; i < agents.size(); i++) {
-                pollNanos.add((long) (Math.random() * 1_000_000_000L) + fetch);
+            // the next round starts once both walls have seen every change (or after 5 s: a change lost counts as missing)
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while ((!sentAt.isEmpty() || !pollSentAt.isEmpty()) && System.nanoTime() < until) {
+                Thread.sleep(20);
             }
-            Thread.sleep(100);
+            sentAt.clear();
+            pollSentAt.clear();
         }
         Thread.sleep(1000);
         report("SSE push (OpenHotline seat wall)", pushNanos);
         report("1 s snapshot polling (baseline)", pollNanos);
+        polling.shutdownNow();
+        System.out.printf("state changes refused by the server: %d%s%n", refused.size(),
+                refused.isEmpty() ? "" : " (first: " + refused.getFirst() + ")");
         System.exit(0);
     }
 

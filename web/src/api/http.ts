@@ -1,5 +1,10 @@
 // The one HTTP client of the UI: same-origin session cookie, CSRF token from the XSRF-TOKEN cookie sent as
 // X-XSRF-TOKEN, JSON in and out, RFC 9457 problem bodies turned into ApiError with the Chinese `detail`.
+//
+// A failed request is shown here, once, as an error toast with the problem's `detail`; views do not toast errors
+// themselves. A view that shows the error inline (a form's error line, an import report) passes `{ quiet: true }`
+// and handles the ApiError. A 401 is never toasted: the user goes back to the login page instead.
+import { ElMessage } from 'element-plus'
 
 export class ApiError extends Error {
   constructor(
@@ -21,7 +26,17 @@ export function setUnauthenticatedHandler(handler: () => void) {
   onUnauthenticated = handler
 }
 
-async function request<T>(method: string, url: string, body?: unknown, raw = false): Promise<T> {
+export interface RequestOptions {
+  /** The caller shows the error itself (inline): no global error toast. */
+  quiet?: boolean
+}
+
+function showError(error: ApiError) {
+  // grouping: the same message from several requests at once shows as one toast with a counter
+  ElMessage.error({ message: error.detail, grouping: true, showClose: true })
+}
+
+async function request<T>(method: string, url: string, body?: unknown, raw = false, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' }
   const token = csrfToken()
   if (token) headers['X-XSRF-TOKEN'] = token
@@ -32,7 +47,14 @@ async function request<T>(method: string, url: string, body?: unknown, raw = fal
     headers['Content-Type'] = 'application/json'
     payload = JSON.stringify(body)
   }
-  const res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' })
+  let res: Response
+  try {
+    res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' })
+  } catch {
+    const offline = new ApiError(0, '无法连接服务器，请检查网络后重试')
+    if (!options.quiet) showError(offline)
+    throw offline
+  }
   if (!res.ok) {
     let problem: Record<string, unknown> = {}
     try {
@@ -41,7 +63,9 @@ async function request<T>(method: string, url: string, body?: unknown, raw = fal
       /* not JSON */
     }
     if (res.status === 401 && !url.endsWith('/api/auth/login')) onUnauthenticated()
-    throw new ApiError(res.status, (problem.detail as string) || `请求失败（${res.status}）`, problem)
+    const error = new ApiError(res.status, (problem.detail as string) || `请求失败（${res.status}）`, problem)
+    if (!options.quiet && res.status !== 401) showError(error)
+    throw error
   }
   if (raw) return res as unknown as T
   if (res.status === 204) return undefined as T
@@ -50,10 +74,10 @@ async function request<T>(method: string, url: string, body?: unknown, raw = fal
 }
 
 export const http = {
-  get: <T>(url: string) => request<T>('GET', url),
-  post: <T>(url: string, body?: unknown) => request<T>('POST', url, body),
-  put: <T>(url: string, body?: unknown) => request<T>('PUT', url, body),
-  delete: <T>(url: string) => request<T>('DELETE', url),
+  get: <T>(url: string, options?: RequestOptions) => request<T>('GET', url, undefined, false, options),
+  post: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('POST', url, body, false, options),
+  put: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', url, body, false, options),
+  delete: <T>(url: string, options?: RequestOptions) => request<T>('DELETE', url, undefined, false, options),
   /** Downloads a file answer (Excel exports) and saves it under its server-given name. */
   async download(url: string, fallbackName: string) {
     const res = await request<Response>('GET', url, undefined, true)

@@ -1,7 +1,6 @@
 import { ref, shallowRef } from 'vue'
 import type { PageResult } from '../api/http'
 import { errorText } from '../utils/format'
-import { ElMessage } from 'element-plus'
 
 /**
  * The state of a paged list screen: rows, total, page, size, loading, and the last error. `fetch(page, size)`
@@ -35,7 +34,6 @@ export function usePagedList<T>(fetch: (page: number, size: number) => Promise<P
       error.value = errorText(e)
       items.value = []
       total.value = 0
-      ElMessage.error(error.value)
     } finally {
       if (mine === ticket) loading.value = false
     }

@@ -49,10 +49,14 @@ router.beforeEach(async (to) => {
   const session = useSession()
   if (!session.loaded) await session.load()
   if (to.meta.public) {
-    return to.path === '/login' && session.loggedIn ? '/home' : true
+    return to.path === '/login' && session.loggedIn ? session.landing : true
   }
   if (!session.loggedIn) {
     return { path: '/login', query: to.fullPath === '/' || to.fullPath === '/home' ? {} : { redirect: to.fullPath } }
+  }
+  // The bare address (http://host/) opens the user's own start screen: an agent's desk.
+  if (to.redirectedFrom?.path === '/' && to.path === '/home' && session.landing !== '/home') {
+    return session.landing
   }
   if (!session.canVisit(to)) {
     return { path: '/403', query: { from: to.fullPath } }

@@ -47,12 +47,17 @@ export const useSession = defineStore('session', {
       }
       return groups
     },
+    /** Where a user lands after login: an agent at the desk (坐席工作台), everyone else on 首页. */
+    landing: (s): string =>
+      s.me?.roles.some((r) => r.code === 'AGENT') && s.me.menu.some((m) => m.path === '/callcenter/desk')
+        ? '/callcenter/desk'
+        : '/home',
   },
   actions: {
     /** Asks the server who we are (once per page load); a 401 means nobody. */
     async load() {
       try {
-        this.setMe(await http.get<Me>('/api/auth/me'))
+        this.setMe(await http.get<Me>('/api/auth/me', { quiet: true }))
       } catch (e) {
         if (!(e instanceof ApiError) || e.status !== 401) throw e
         this.me = null
@@ -61,7 +66,7 @@ export const useSession = defineStore('session', {
       }
     },
     async login(username: string, password: string) {
-      this.setMe(await http.post<Me>('/api/auth/login', { username, password }))
+      this.setMe(await http.post<Me>('/api/auth/login', { username, password }, { quiet: true })) // the login page shows it
       this.loaded = true
     },
     async logout() {
@@ -81,7 +86,7 @@ export const useSession = defineStore('session', {
       this.me = me
       this.orgName = ''
       http
-        .get<{ name: string }>(`/api/org/nodes/${me.orgNodeId}`)
+        .get<{ name: string }>(`/api/org/nodes/${me.orgNodeId}`, { quiet: true })
         .then((n) => (this.orgName = n.name))
         .catch(() => undefined)
     },

@@ -180,6 +180,9 @@ export interface SkillGroup {
 
 export interface AgentConfig {
   accountId: number
+  /** the account's display name (姓名) and login name */
+  name: string
+  username: string
   agentNo: string
   extension: string
   enabled: boolean
@@ -203,6 +206,13 @@ export interface BlacklistEntry {
   expiresAt: string | null
   createdBy: string
   createdAt: string
+}
+
+/** A called number and the IVR flow it runs. */
+export interface NumberFlow {
+  number: string
+  flowId: string
+  flowName: string
 }
 
 export interface IvrFlow {
@@ -286,8 +296,10 @@ export const admin = {
     http.post<{ id: number }>(`${base}/admin/blacklist`, { number, reason, expiresAt: expiresAt ? expiresAt.toISOString() : null }),
   removeBlacklist: (id: number) => http.delete(`${base}/admin/blacklist/${id}`),
   flows: () => http.get<IvrFlow[]>(`${base}/admin/ivr-flows`),
+  // quiet: the flow editor shows the parser's answer inline
   saveFlow: (id: string, definition: string, version?: number) =>
-    http.put<IvrFlow>(`${base}/admin/ivr-flows/${encodeURIComponent(id)}`, { definition, version }),
+    http.put<IvrFlow>(`${base}/admin/ivr-flows/${encodeURIComponent(id)}`, { definition, version }, { quiet: true }),
+  numbers: () => http.get<NumberFlow[]>(`${base}/admin/numbers`),
   assignNumber: (number: string, flowId: string) =>
     http.put(`${base}/admin/numbers/${encodeURIComponent(number)}/flow`, { flowId }),
 }

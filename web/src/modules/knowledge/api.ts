@@ -1,5 +1,5 @@
 // Knowledge base API: types mirror the server's records (org.openhotline.knowledge.internal.*).
-import { http, type PageResult } from '../../api/http'
+import { http, type PageResult, type RequestOptions } from '../../api/http'
 
 export type ArticleState = 'DRAFT' | 'PENDING' | 'PUBLISHED' | 'UNPUBLISHED'
 export const stateLabel: Record<ArticleState, string> = {
@@ -299,10 +299,10 @@ export const knowledgeApi = {
     http.get<{ id: number; title: string; expiresOn: string; reminded: string | null }[]>(
       `/api/knowledge/expiring?days=${days}`,
     ),
-  upload: (url: string, file: File) => {
+  upload: (url: string, file: File, options?: RequestOptions) => {
     const form = new FormData()
     form.append('file', file)
-    return http.post<unknown>(url, form)
+    return http.post<unknown>(url, form, options)
   },
 }
 

@@ -88,7 +88,7 @@ export const orgApi = {
   importUnits: (file: File) => {
     const form = new FormData()
     form.append('file', file)
-    return http.post<{ imported: number }>('/api/org/units/import', form)
+    return http.post<{ imported: number }>('/api/org/units/import', form, { quiet: true }) // row errors shown in a report
   },
 }
 

@@ -264,6 +264,7 @@ class CallCenterBrowserTest {
         String id = "bt-" + Long.toString(System.nanoTime() % 100_000_000L, 36);
         p.locator(".ivr-list .el-button", hasText("新建流程")).click();
         p.locator(".flow-id input").fill(id);
+        p.locator(".editor-mode .el-radio-button", hasText("JSON")).click(); // experts write the JSON themselves
         p.locator(".flow-json textarea").fill("{\"id\": \"" + id + "\", \"name\": \"坏流程\", \"start\": \"nowhere\", \"nodes\": {}}");
         admin.expectApiFailure(422, "/api/callcenter/admin/ivr-flows/" + id);
         p.locator(".save-flow").click();

@@ -255,6 +255,13 @@ class CallCenterAdminController {
         return flows.stored(id).orElseThrow();
     }
 
+    @GetMapping("/numbers")
+    @PreAuthorize("hasAuthority('call:admin')")
+    @Operation(summary = "各号码绑定的 IVR 流程")
+    List<IvrFlows.NumberFlow> numbers() {
+        return flows.numbers();
+    }
+
     record NumberForm(@NotBlank(message = "请选择流程") @Size(max = 50, message = "流程编号最长 50 位") String flowId) {}
 
     @PutMapping("/numbers/{number}/flow")
