@@ -147,6 +147,7 @@ class AdministrationBrowserTest {
 
     @Test
     void secadminGrantsARoleAndSeesWhyTwoAdminPowersAreRefused(BrowserSession browser) {
+        browser.expectApiFailure(409, "/api/accounts/"); // the refused second admin power
         String username = unique("bg");
         var sysadmin = ApiClient.loggedIn(port, "sysadmin");
         long cityId = sysadmin.get("/api/org/nodes?q=JZ&kind=CITY").json().path("items").get(0).path("id").asLong();
@@ -185,6 +186,7 @@ class AdministrationBrowserTest {
         Page page = browser.page();
 
         browser.login("sysadmin").goTo("/admin/units");
+        browser.expectApiFailure(422, "/api/org/units/import"); // the bad rows are refused
         page.locator(".import-upload input[type=file]").setInputFiles(new FilePayload("units.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sheet));
         page.locator(".el-message-box__btns .el-button--primary").click();
@@ -203,6 +205,7 @@ class AdministrationBrowserTest {
     @Test
     void aForcedLogoutSendsTheUserBackToTheLoginPage(BrowserSession admin, BrowserSession user) {
         user.login("supervisor1");
+        user.expectApiFailure(401, "/api/"); // the ended session's next request
         Page page = admin.login("sysadmin").goTo("/admin/accounts").page();
         page.locator(".account-search input").fill("supervisor1");
         page.keyboard().press("Enter");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.openhotline.callcenter.AgentState;
 import org.openhotline.callcenter.AgentStateChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -48,6 +49,10 @@ class DeskEvents {
     /** Sends the state this event moved to (not whatever the board says by now), so no step is lost. */
     @EventListener
     void on(AgentStateChanged changed) {
+        if (changed.to() == AgentState.SIGNED_OUT || changed.from() == AgentState.SIGNED_OUT) {
+            // a sign-out ends what a closed desk could leave behind; a sign-in starts afresh (maybe without a desk)
+            goneSince.remove(changed.accountId());
+        }
         SeatBoard.Seat seat = board.of(changed.accountId());
         boolean current = seat.state() == changed.to();
         Map<String, Object> data = new java.util.LinkedHashMap<>();
