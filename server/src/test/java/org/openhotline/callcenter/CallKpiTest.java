@@ -58,13 +58,13 @@ class CallKpiTest {
         var rule = manager.post("/api/callcenter/admin/routing-rules", Map.of("calledNumber", "12305",
                 "callerPrefix", "1390077", "groupId", group, "priority", 500, "note", "指标测试"));
         assertThat(rule.status()).as(rule.body()).isEqualTo(201);
-        long agentId = fixture.agent("cckpi1", "T961", "8261", Map.of(group, 3));
+        long agentId = fixture.agent("cckpi1", "T967", "8267", Map.of(group, 3));
         int phonePort = FreePorts.sip();
-        Sipp.Run phone = Sipp.start(dir, "agent-bye", "phone", Map.of("EXT", "8261", "TALK_MS", "1500"),
+        Sipp.Run phone = Sipp.start(dir, "agent-bye", "phone", Map.of("EXT", "8267", "TALK_MS", "1500"),
                 List.of("-p", String.valueOf(phonePort), "-mp", String.valueOf(FreePorts.media()), "-rtp_echo", "-m", "1"));
-        Sipp.start(dir, "register", "register", Map.of("EXT", "8261", "CONTACT_PORT", String.valueOf(phonePort),
+        Sipp.start(dir, "register", "register", Map.of("EXT", "8267", "CONTACT_PORT", String.valueOf(phonePort),
                         "EXPIRES", "300", "EXPECT", "200"),
-                List.of("127.0.0.1:" + sipPort, "-p", String.valueOf(FreePorts.sip()), "-m", "1", "-au", "8261",
+                List.of("127.0.0.1:" + sipPort, "-p", String.valueOf(FreePorts.sip()), "-m", "1", "-au", "8267",
                         "-ap", ApiClient.DEMO_PASSWORD)).expectSuccess(Duration.ofSeconds(15));
         var desk = ApiClient.loggedIn(port, "cckpi1");
         assertThat(desk.post("/api/callcenter/me/sign-in", Map.of()).status()).isEqualTo(200);

@@ -196,10 +196,14 @@ class DeskCallControlTest {
             colleague.register(ApiClient.DEMO_PASSWORD);
             String callId = callFrom(citizen);
             until("baresip took the call", () -> deskPhone.log().contains("Call established"), Duration.ofSeconds(10), deskPhone::log);
+            // baresip says "established" when it sends its 200 OK; the platform bridges on the ACK. A busy machine can
+            // put seconds between the two, and a REFER before the bridge finds no conversation to transfer.
+            until("the platform bridged the call", () -> "TALKING".equals(state()),
+                    Duration.ofSeconds(15), () -> desk.get("/api/callcenter/me").body());
 
             deskPhone.command("/transfer sip:8265@127.0.0.1:" + sipPort);
             until("the agent is free", () -> List.of("AFTER_CALL_WORK", "READY").contains(state()),
-                    Duration.ofSeconds(15), () -> desk.get("/api/callcenter/me").body() + "\n" + deskPhone.log());
+                    Duration.ofSeconds(30), () -> desk.get("/api/callcenter/me").body() + "\n" + deskPhone.log());
             awaitSound("the citizen talks with the colleague", () -> hears(citizen, COLLEAGUE) && hears(colleague, CITIZEN)
                     && silent(citizen, AGENT), citizen);
             assertThat(jdbc.sql("select transfer_chain from cc_call where id = ?").param(callId).query(String.class).single())

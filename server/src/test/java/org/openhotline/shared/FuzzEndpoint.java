@@ -48,7 +48,8 @@ record FuzzEndpoint(String method, String pattern, HandlerMethod handler) {
 
     boolean anyAuthority() {
         String expression = preAuthorize();
-        return expression != null && (expression.contains("hasAnyAuthority") || expression.contains(" or "));
+        return expression != null && (expression.contains("hasAnyAuthority") || expression.contains("hasAnyRole")
+                || expression.contains(" or "));
     }
 
     private String preAuthorize() {

@@ -90,7 +90,10 @@ class RequestFuzzTest {
         for (String username : ACCOUNTS) {
             ApiClient client = ApiClient.loggedIn(port, username);
             Set<String> granted = new java.util.HashSet<>();
-            client.get("/api/auth/me").json().path("permissions").forEach(p -> granted.add(p.asString()));
+            var me = client.get("/api/auth/me").json();
+            me.path("permissions").forEach(p -> granted.add(p.asString()));
+            // hasRole / hasAnyRole name roles, not permissions: an account "holds" its role codes too.
+            me.path("roles").forEach(r -> granted.add(r.path("code").asString()));
             permissions.put(username, granted);
             sessions.put(username, new Session(client.sessionCookieHeader(), client.csrfToken()));
         }
