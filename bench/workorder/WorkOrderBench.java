@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.openhotline.HotlineApplication;
+import org.openhotline.HotlineProperties;
 import org.openhotline.workorder.WorkOrderEvents.WorkOrderLightChanged;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -35,7 +39,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Work-order benchmark (see run.sh and README.md). Starts the platform in this JVM on an embedded PostgreSQL
  * (synchronous_commit on) whose data directory is kept between runs, generates the missing realistic orders by SQL
- * (once), then measures: creates/s through HTTP with 32 concurrent clients, fuzzy search p95 (grams index) against
+ * (once; as the schema owner {@code hotline_owner}, see {@link #owner}: the application's role {@code hotline_app}
+ * may not create tables or indexes, vacuum or analyze), then measures: creates/s through HTTP with 32 concurrent clients, fuzzy search p95 (grams index) against
  * an ILIKE baseline in the same run, list/filter page p95, and the lights of 1,000,000 pending deadlines whose
  * moments fall in a short window (lag from each moment to the commit of its flip, measured with an after-commit
  * hook on the light events, and throughput).
@@ -97,8 +102,10 @@ public class WorkOrderBench {
             System.out.printf("postgres: synchronous_commit=%s, commit_delay=%s, pool %s%n",
                     jdbc.sql("show synchronous_commit").query(String.class).single(),
                     jdbc.sql("show commit_delay").query(String.class).single(), System.getProperty("hotline.db.pool", "default"));
-            cleanUpLights(app.getBean(DataSource.class), jdbc);
-            generate(app.getBean(DataSource.class), jdbc, bulk);
+            // DDL, VACUUM/ANALYZE and the bulk generation run as the schema owner; the measured paths as the application.
+            Owner owner = () -> owner(app);
+            cleanUpLights(owner, jdbc);
+            generate(owner, jdbc, bulk);
             if (phases.contains("creates")) {
                 createThroughHttp(port, jdbc, creates);
             }
@@ -106,7 +113,7 @@ public class WorkOrderBench {
                 searchAndList(port, app.getBean(DataSource.class), jdbc, phases);
             }
             if (lights > 0 && phases.contains("lights")) {
-                lights(app, jdbc, lights, window);
+                lights(app, owner, jdbc, lights, window);
             }
             System.out.printf("total %.0f s; %s%n", secs(start), load());
         } finally {
@@ -117,16 +124,18 @@ public class WorkOrderBench {
     // ---------------------------------------------------------------- generation
 
     /** Generates orders B000000000001… up to {@code n} (only the missing ones), with assignments and timelines. */
-    static void generate(DataSource ds, JdbcClient jdbc, int n) throws Exception {
+    static void generate(Owner owner, JdbcClient jdbc, int n) throws Exception {
         long have = jdbc.sql("select count(*) from work_order where created_by = 'bench'").query(Long.class).single();
         if (have >= n) {
             System.out.printf("generated orders: %,d already there (kept from an earlier run)%n", have);
             // A migration may have rewritten every order (V202611232139 due_at) and autovacuum may not have come
             // yet: counts are index-only only on pages the visibility map marks all-visible. Quick when nothing to do.
             long v = System.nanoTime();
-            jdbc.sql("vacuum (analyze) work_order").update();
-            jdbc.sql("vacuum (analyze) wo_assignment").update();
-            jdbc.sql("vacuum (analyze) wo_light").update();
+            try (Connection c = owner.connect(); var st = c.createStatement()) {
+                st.execute("vacuum (analyze) work_order");
+                st.execute("vacuum (analyze) wo_assignment");
+                st.execute("vacuum (analyze) wo_light");
+            }
             System.out.printf("vacuum analyze work_order, wo_assignment, wo_light: %.0f s%n", secs(v));
             return;
         }
@@ -139,8 +148,9 @@ public class WorkOrderBench {
         }
         String texts = sqlArray(Arrays.stream(TEMPLATES).map(t -> t[1]).toList());
         String categoryIds = "array[" + String.join(",", categories.stream().map(String::valueOf).toList()) + "]::bigint[]";
-        try (Connection c = ds.getConnection(); var st = c.createStatement()) {
-            // Generation only: the measured paths below run with the server's settings.
+        try (Connection c = owner.connect(); var st = c.createStatement()) {
+            // Generation only (as the owner: indexes dropped and rebuilt, temp tables, vacuum): the measured paths
+            // below run as the application with the server's settings.
             st.execute("set synchronous_commit = off");
             st.execute("set maintenance_work_mem = '256MB'");
             boolean rebuild = n - have > 100_000;
@@ -427,12 +437,43 @@ public class WorkOrderBench {
     // ---------------------------------------------------------------- lights
 
     /**
+     * The lights run's rows, as the owner: the orders' lights saved in {@code bench_light_before} (a table of its own,
+     * so that an interrupted run can still be restored), {@code n} 协办 assignments and their timers.
+     */
+    static void setUpLights(JdbcClient jdbc, int n, long t0, int window) {
+        jdbc.sql("create table bench_light_before as select id, light from work_order where created_by = 'bench'").update();
+        jdbc.sql("""
+                insert into wo_assignment (work_order_id, unit_id, unit_path, unit_name, role, state, assigned_by, assigned_at,
+                       sign_due_at, handle_start_at, handle_due_at, signed_at, signed_by, handle_light)
+                select w.id, u.id, u.path, u.name, 'ASSIST', 'HANDLING', 'bench-lights', now() - interval '10 days',
+                       now() - interval '9 days', now() - interval '10 days', x.due, now() - interval '9 days', 'unit',
+                       case when k % 2 = 0 then 'GREEN' else 'YELLOW' end
+                  from generate_series(0, :n - 1) k
+                  join work_order w on w.number = 'B' || lpad((1 + k % :orders)::text, 12, '0')
+                  cross join lateral (select id, path, name from org_node where kind = 'UNIT' order by id limit 1) u
+                  cross join lateral (select to_timestamp((:t0 + k * :w / :n) / 1000.0) as moment) m
+                  cross join lateral (select case when k % 2 = 0 then m.moment + (m.moment - (now() - interval '10 days')) / 4
+                                                  else m.moment end as due) x""")
+                .param("n", n).param("orders", jdbc.sql("select count(*) from work_order where created_by = 'bench'").query(Long.class).single())
+                .param("t0", t0).param("w", window * 1000L).update();
+        // Timers as the calendar schedules them: YELLOW at 80 % of the time, RED at the deadline.
+        jdbc.sql("""
+                insert into calendar_timer (subject_type, subject_id, light, due_at, deadline_at, fired_at)
+                select 'wo.handle', a.id, l.light,
+                       case l.light when 'RED' then a.handle_due_at else a.handle_start_at + (a.handle_due_at - a.handle_start_at) * 0.8 end,
+                       a.handle_due_at, case when l.light = 'YELLOW' and a.handle_light = 'YELLOW' then now() - interval '1 day' end
+                  from wo_assignment a, (values ('YELLOW'), ('RED')) l(light) where a.assigned_by = 'bench-lights'""").update();
+        jdbc.sql("analyze calendar_timer").update();
+        jdbc.sql("analyze wo_assignment").update();
+    }
+
+    /**
      * {@code n} pending handling deadlines on bench orders (协办 assignments): half green with their yellow moment in
      * the window, half already yellow with their red moment in it. The platform's own sweep flips them; a hook
      * stamps each flip when its transaction commits.
      */
-    static void lights(org.springframework.context.ConfigurableApplicationContext app, JdbcClient jdbc, int n, int window)
-            throws Exception {
+    static void lights(org.springframework.context.ConfigurableApplicationContext app, Owner owner, JdbcClient jdbc, int n,
+                       int window) throws Exception {
         // Listening from the start: a slow setup must not hide flips that commit before it ends.
         ConcurrentLinkedQueue<long[]> stamps = new ConcurrentLinkedQueue<>();
         ThreadLocal<List<Long>> inTx = new ThreadLocal<>();
@@ -462,31 +503,12 @@ public class WorkOrderBench {
             batch.add(c.assignmentId());
         });
         long s0 = System.nanoTime();
-        jdbc.sql("create table bench_light_before as select id, light from work_order where created_by = 'bench'").update();
         long t0 = System.currentTimeMillis() + 20_000 + n / 8; // the window opens after the setup (≈ 2 min for a million)
-        jdbc.sql("""
-                insert into wo_assignment (work_order_id, unit_id, unit_path, unit_name, role, state, assigned_by, assigned_at,
-                       sign_due_at, handle_start_at, handle_due_at, signed_at, signed_by, handle_light)
-                select w.id, u.id, u.path, u.name, 'ASSIST', 'HANDLING', 'bench-lights', now() - interval '10 days',
-                       now() - interval '9 days', now() - interval '10 days', x.due, now() - interval '9 days', 'unit',
-                       case when k % 2 = 0 then 'GREEN' else 'YELLOW' end
-                  from generate_series(0, :n - 1) k
-                  join work_order w on w.number = 'B' || lpad((1 + k % :orders)::text, 12, '0')
-                  cross join lateral (select id, path, name from org_node where kind = 'UNIT' order by id limit 1) u
-                  cross join lateral (select to_timestamp((:t0 + k * :w / :n) / 1000.0) as moment) m
-                  cross join lateral (select case when k % 2 = 0 then m.moment + (m.moment - (now() - interval '10 days')) / 4
-                                                  else m.moment end as due) x""")
-                .param("n", n).param("orders", jdbc.sql("select count(*) from work_order where created_by = 'bench'").query(Long.class).single())
-                .param("t0", t0).param("w", window * 1000L).update();
-        // Timers as the calendar schedules them: YELLOW at 80 % of the time, RED at the deadline.
-        jdbc.sql("""
-                insert into calendar_timer (subject_type, subject_id, light, due_at, deadline_at, fired_at)
-                select 'wo.handle', a.id, l.light,
-                       case l.light when 'RED' then a.handle_due_at else a.handle_start_at + (a.handle_due_at - a.handle_start_at) * 0.8 end,
-                       a.handle_due_at, case when l.light = 'YELLOW' and a.handle_light = 'YELLOW' then now() - interval '1 day' end
-                  from wo_assignment a, (values ('YELLOW'), ('RED')) l(light) where a.assigned_by = 'bench-lights'""").update();
-        jdbc.sql("analyze calendar_timer").update();
-        jdbc.sql("analyze wo_assignment").update();
+        // The setup is DDL and bulk generation: as the owner (the application's role may not create tables or analyze).
+        try (Connection c = owner.connect()) {
+            setUpLights(JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(c, true)), n, t0,
+                    window);
+        }
         long pending = jdbc.sql("select count(*) from calendar_timer where fired_at is null").query(Long.class).single();
         // The moments in the window, by assignment id.
         List<long[]> moments = jdbc.sql("""
@@ -541,23 +563,26 @@ public class WorkOrderBench {
                 seen, ids.length, twice, lags.isEmpty() ? 0 : lags.get(lags.size() / 2) / 1000.0,
                 lags.isEmpty() ? 0 : lags.get((int) (lags.size() * 0.99)) / 1000.0, max / 1000.0, over,
                 seen / Math.max(0.001, (last - Math.max(first - 1, t0)) / 1000.0), load());
-        cleanUpLights(app.getBean(DataSource.class), jdbc);
+        cleanUpLights(owner, jdbc);
     }
 
     /**
      * Removes what the lights run added and puts the orders' lights back as they were, so that the data can be used
      * again (also after an interrupted run: the saved lights stay until they are restored).
      */
-    static void cleanUpLights(DataSource ds, JdbcClient jdbc) throws Exception {
+    static void cleanUpLights(Owner owner, JdbcClient jdbc) throws Exception {
         if (!jdbc.sql("select to_regclass('bench_light_before') is not null").query(Boolean.class).single()) {
             return;
         }
         long t = System.nanoTime();
-        try (Connection c = ds.getConnection(); var st = c.createStatement()) {
+        try (Connection c = owner.connect(); var st = c.createStatement()) {
             c.setAutoCommit(false);
-            // Bench rows only, all of them: no foreign-key checks (wo_assignment.parent_id has no index, so checking
-            // a million deleted assignments would scan the table a million times).
-            st.execute("set local session_replication_role = replica");
+            // The foreign keys onto wo_assignment (its own parent_id, wo_request.assignment_id) have no index, so
+            // checking a million deleted assignments would scan those tables a million times. The bench used to skip
+            // the checks (session_replication_role = replica), which only a superuser may set; the owner indexes the
+            // two columns for this transaction instead (the indexes go with the commit: no trace in the schema).
+            st.execute("create index bench_cleanup_parent on wo_assignment (parent_id) where parent_id is not null");
+            st.execute("create index bench_cleanup_request on wo_request (assignment_id)");
             st.execute("""
                     delete from wo_timeline t using wo_assignment a
                      where a.assigned_by = 'bench-lights' and t.work_order_id = a.work_order_id
@@ -573,6 +598,8 @@ public class WorkOrderBench {
                     select w.id, w.light, w.created_at from work_order w join bench_light_before b on b.id = w.id
                      where w.light <> 'GREEN'""");
             st.execute("drop table bench_light_before");
+            st.execute("drop index bench_cleanup_parent");
+            st.execute("drop index bench_cleanup_request");
             c.commit();
             c.setAutoCommit(true);
             st.execute("vacuum analyze wo_assignment");
@@ -583,6 +610,42 @@ public class WorkOrderBench {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Opens a connection as the schema owner (see {@link #owner}). */
+    interface Owner {
+        Connection connect() throws Exception;
+    }
+
+    /**
+     * A new connection to the platform's database as the schema owner {@code hotline_owner}, for what the application's
+     * role {@code hotline_app} may not do: create and drop tables and indexes, VACUUM and ANALYZE, and the bulk
+     * generation that goes with them. Its password is read from the data directory's {@code postgres.passwords} by the
+     * platform's own {@code DatabasePasswords} (package-private, hence reflection; the file exists once the platform
+     * has started). With an external database ({@code HOTLINE_DB_URL}) the platform has one role: the application's.
+     */
+    static Connection owner(org.springframework.context.ConfigurableApplicationContext app) throws Exception {
+        var properties = app.getBean(HotlineProperties.class);
+        DataSource ds = app.getBean(DataSource.class);
+        if (properties.db().external()) {
+            return ds.getConnection();
+        }
+        Path file = properties.dataDir().toAbsolutePath().normalize().resolve("postgres.passwords");
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("no " + file + ": the platform's embedded database keeps its passwords there");
+        }
+        Class<?> passwords = Class.forName("org.openhotline.DatabasePasswords");
+        Method load = passwords.getDeclaredMethod("loadOrCreate", Path.class);
+        Method password = passwords.getDeclaredMethod("owner");
+        Field user = passwords.getDeclaredField("OWNER");
+        load.setAccessible(true);
+        password.setAccessible(true);
+        user.setAccessible(true);
+        String url;
+        try (Connection c = ds.getConnection()) {
+            url = c.getMetaData().getURL();
+        }
+        return DriverManager.getConnection(url, (String) user.get(null), (String) password.invoke(load.invoke(null, file)));
+    }
 
     static String load() {
         try {
