@@ -24,10 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "hotline.security.login-throttle.exempt-addresses=127.0.0.1,::1",
         // Real SIP and RTP on loopback, on free ports (TestPorts) that do not collide with a running platform.
         "hotline.sip.bind-address=127.0.0.1",
-        // A carrier trunk on loopback for the test numbers 12301–12308. 12345 is left to the demo trunk that demo
+        // A carrier trunk on loopback for the test numbers 12301–12309. 12345 is left to the demo trunk that demo
         // data brings (the newcomer's recipe in docs/callcenter.md), so the SIP tests' callers to 12345 prove it too.
         "hotline.sip.trunks[0].name=carrier",
-        "hotline.sip.trunks[0].inbound-numbers=12301,12302,12303,12304,12305,12306,12307,12308",
+        "hotline.sip.trunks[0].inbound-numbers=12301,12302,12303,12304,12305,12306,12307,12308,12309",
         "hotline.sip.trunks[0].allowed-addresses=127.0.0.1",
         "hotline.sip.trunks[0].caller-id=077112345",
         "logging.level.org.openhotline=INFO"})
