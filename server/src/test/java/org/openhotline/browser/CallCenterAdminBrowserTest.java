@@ -79,7 +79,10 @@ class CallCenterAdminBrowserTest {
         JsonNode binding = manager.get("/api/callcenter/admin/numbers").json().valueStream()
                 .filter(n -> n.path("number").asString().equals("12345")).findFirst().orElseThrow();
         p.locator(".admin-tabs .el-tabs__item", hasText("IVR 流程")).click();
-        Locator bound = p.locator(".number-flows .el-table__row", new Page.LocatorOptions().setHasText("12345"));
+        // The row whose first cell is the number (a flow's name may contain "12345" too, e.g. "12345 默认导航").
+        Locator bound = p.locator(".number-flows .el-table__row").filter(new Locator.FilterOptions()
+                .setHas(p.locator("td:first-child", new Page.LocatorOptions().setHasText(
+                        java.util.regex.Pattern.compile("^\\s*12345\\s*$")))));
         assertThat(bound).containsText(binding.path("flowName").asString());
         browser.screenshot("callcenter-admin-ivr-bindings");
     }
