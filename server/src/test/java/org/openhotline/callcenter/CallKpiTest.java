@@ -98,7 +98,7 @@ class CallKpiTest {
             assertThat(mine).as(expected.getKey() + " has a group for the agent: " + report).isNotNull();
             assertThat(List.of(ReportingFixture.number(mine.path("numerator")), ReportingFixture.number(mine.path("denominator")),
                     ReportingFixture.number(mine.path("value")))).as(expected.getKey()).isEqualTo(expected.getValue());
-            assertThat(mine.path("label").asString()).contains("T961");
+            assertThat(mine.path("label").asString()).contains("T967");
         }
         var records = manager.get("/api/reports/kpis/answer-rate/records?" + query + "&group=" + agentId + "&part=numerator").json();
         assertThat(records.path("total").asLong()).isEqualTo(1);
