@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Names for group keys: agents' names, units' and districts' names, channels in Chinese. */
 @Component
-class GroupLabels {
+public class GroupLabels {
 
     private static final Map<String, String> CHANNELS = Map.of("PHONE", "电话", "WECHAT", "微信公众号", "WEB", "网站",
             "APP", "移动APP", "SMS", "短信", "EMAIL", "邮件信件", "PLATFORM", "其他平台转入");
@@ -26,7 +26,7 @@ class GroupLabels {
         this.staff = staff;
     }
 
-    List<KpiFigure.Group> label(Dimension d, List<KpiFigure.Group> groups) {
+    public List<KpiFigure.Group> label(Dimension d, List<KpiFigure.Group> groups) {
         if (d == null || groups.isEmpty() || d.time()) {
             return groups;
         }

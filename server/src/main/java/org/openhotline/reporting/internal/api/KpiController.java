@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.openhotline.reporting.internal.kpis.Exemptions;
 import org.openhotline.reporting.internal.kpis.KpiDefinitions;
 import org.openhotline.reporting.internal.kpis.KpiFigure;
 import org.openhotline.reporting.internal.kpis.KpiFilter;
@@ -27,12 +28,19 @@ class KpiController {
     /** One KPI as the API answers it. */
     record KpiView(String code, String name, String unit, BigDecimal numerator, BigDecimal denominator,
                    BigDecimal value, BigDecimal target, Boolean met, boolean higherIsBetter, String numeratorText,
-                   String denominatorText, Integer thresholdSeconds, List<String> grades, List<KpiFigure.Group> groups) {
+                   String denominatorText, Integer thresholdSeconds, List<String> grades, List<KpiFigure.Group> groups,
+                   List<Exemptions.Applied> exemptions) {
 
         static KpiView of(KpiFigure f, List<KpiFigure.Group> groups) {
+            return of(f, groups, List.of());
+        }
+
+        /** {@code exemptions}: the periods left out of this figure (豁免), each with its reason. */
+        static KpiView of(KpiFigure f, List<KpiFigure.Group> groups, List<Exemptions.Applied> exemptions) {
             var k = f.kpi();
             return new KpiView(k.code(), k.name(), k.unit(), f.numerator(), f.denominator(), f.value(), k.target(),
-                    f.met(), k.higherIsBetter(), k.numerator(), k.denominator(), k.thresholdSeconds(), k.grades(), groups);
+                    f.met(), k.higherIsBetter(), k.numerator(), k.denominator(), k.thresholdSeconds(), k.grades(), groups,
+                    exemptions);
         }
     }
 

@@ -2,6 +2,7 @@ package org.openhotline.reporting.internal.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.openhotline.reporting.internal.kpis.Exemptions;
 import org.openhotline.reporting.internal.kpis.KpiDefinitions;
 import org.openhotline.reporting.internal.kpis.KpiFigures;
 import org.openhotline.reporting.internal.kpis.KpiFilter;
@@ -16,12 +17,15 @@ class KpiReports {
     private final KpiFigures figures;
     private final ReportScope scope;
     private final GroupLabels labels;
+    private final Exemptions exemptions;
 
-    KpiReports(KpiDefinitions definitions, KpiFigures figures, ReportScope scope, GroupLabels labels) {
+    KpiReports(KpiDefinitions definitions, KpiFigures figures, ReportScope scope, GroupLabels labels,
+               Exemptions exemptions) {
         this.definitions = definitions;
         this.figures = figures;
         this.scope = scope;
         this.labels = labels;
+        this.exemptions = exemptions;
     }
 
     KpiController.KpiReport report(StaffPrincipal who, String from, String to, Long org, String groupBy, String codes) {
@@ -34,7 +38,8 @@ class KpiReports {
         for (var k : definitions.all()) {
             if (wanted == null || wanted.contains(k.code())) {
                 figures.compute(k, filter).ifPresent(f ->
-                        views.add(KpiController.KpiView.of(f, labels.label(filter.groupBy(), f.groups()))));
+                        views.add(KpiController.KpiView.of(f, labels.label(filter.groupBy(), f.groups()),
+                                exemptions.applied(k, filter))));
             }
         }
         var zone = filter.zone();

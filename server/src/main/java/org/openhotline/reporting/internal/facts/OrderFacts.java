@@ -9,6 +9,7 @@ import org.openhotline.workorder.WorkOrderEvents.AssignmentSigned;
 import org.openhotline.workorder.WorkOrderEvents.CallbackRecorded;
 import org.openhotline.workorder.WorkOrderEvents.ExtensionDecided;
 import org.openhotline.workorder.WorkOrderEvents.ReturnDecided;
+import org.openhotline.workorder.WorkOrderEvents.ReturnRequested;
 import org.openhotline.workorder.WorkOrderEvents.WorkOrderClosed;
 import org.openhotline.workorder.WorkOrderEvents.WorkOrderCreated;
 import org.openhotline.workorder.WorkOrderEvents.WorkOrderDispatched;
@@ -146,6 +147,12 @@ class OrderFacts {
             newDue(e.assignmentId(), e.workOrderId(), e.newDueAt(), e.at());
             decision(e.assignmentId(), "EXTENSION_APPROVED", e.at());
         }
+    }
+
+    /** When the unit asked to return: 及时退单率 compares it with the sign-for deadline. */
+    @ApplicationModuleListener
+    void on(ReturnRequested e) {
+        decision(e.assignmentId(), "RETURN_REQUESTED", e.at());
     }
 
     @ApplicationModuleListener

@@ -61,6 +61,10 @@ final class Formulas {
             case "reopen-rate" -> ratio(Source.ORDER, CALLED_BACK, "o.reopen_count > 0");
             case "dispatch-accuracy" -> ratio(Source.ASSIGNMENT, DISPATCHES, "not " + RETURNED);
             case "return-rate" -> ratio(Source.ASSIGNMENT, DISPATCHES, RETURNED);
+            // 及时退单率 (004): of the approved returns, those the unit asked for within its sign-for time limit
+            case "return-timeliness" -> ratio(Source.ASSIGNMENT, DISPATCHES + " and " + RETURNED, """
+                    (select max(r.at) from rpt_assignment_decision r
+                      where r.assignment_id = a.assignment_id and r.kind = 'RETURN_REQUESTED') <= a.sign_due_at""");
             case "extension-rate" -> ratio(Source.ASSIGNMENT, DISPATCHES, EXTENDED);
             case "sign-timeliness" -> ratio(Source.ASSIGNMENT,
                     DISPATCHES + " and not " + RETURNED + " and (a.signed_at is not null or a.sign_due_at < :now)",

@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * One KPI as the manager configures it ({@code rpt_kpi}): what it counts in words, the threshold in seconds where
- * the formula has one, the grades counted as satisfied, the target and whether higher is better.
+ * the formula has one, the grades counted as satisfied, the target and whether higher is better; the 004 rule's
+ * number of answered calls that exempts a month from a longer figure, and the version edits are checked against.
  */
 public record KpiDefinition(String code, String name, Source source, String unit, String numerator, String denominator,
                             Integer thresholdSeconds, List<String> grades, BigDecimal target, boolean higherIsBetter,
-                            String exemption, String seed) {
+                            String exemption, String seed, Integer exemptMonthAnswered, int version) {
 
     public boolean percent() {
         return "PERCENT".equals(unit);

@@ -23,7 +23,7 @@ public class KpiDefinitions {
                 rs.getString("numerator"), rs.getString("denominator"), (Integer) rs.getObject("threshold_s"),
                 rs.getString("grades") == null ? List.of() : Arrays.asList(rs.getString("grades").split(",")),
                 rs.getBigDecimal("target"), rs.getBoolean("higher_is_better"), rs.getString("exemption"),
-                rs.getString("seed"))).list();
+                rs.getString("seed"), (Integer) rs.getObject("exempt_month_answered"), rs.getInt("version"))).list();
     }
 
     public Optional<KpiDefinition> find(String code) {

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Service;
 public class KpiFigures {
 
     private final JdbcClient jdbc;
+    private final Exemptions exemptions;
 
-    KpiFigures(JdbcClient jdbc) {
+    KpiFigures(JdbcClient jdbc, Exemptions exemptions) {
         this.jdbc = jdbc;
+        this.exemptions = exemptions;
     }
 
     /** The KPI's figures, or empty when its facts are not in the filter's reach (call figures of a unit). */
@@ -33,13 +35,15 @@ public class KpiFigures {
             return Optional.empty();
         }
         String key = filter.groupBy() == null ? null : f.source().key(filter.groupBy(), f.periodColumn());
+        var params = filter.params(kpi);
+        String exempt = Exemptions.predicate(f, exemptions.applied(kpi, filter), params);
         String sql = "select %s as k, %s as n, %s as d, %s as total from %s where %s %s".formatted(
                 key == null ? "null::text" : key, numerator(f), denominator(f), key == null ? "1" : "grouping(" + key + ")",
-                f.source().from, filter.where(f),
+                f.source().from, filter.where(f) + exempt,
                 key == null ? "" : "group by grouping sets ((" + key + "), ()) order by 1");
         List<KpiFigure.Group> groups = new ArrayList<>();
         BigDecimal[] total = {BigDecimal.ZERO, BigDecimal.ZERO};
-        jdbc.sql(sql).params(filter.params(kpi)).query(rs -> {
+        jdbc.sql(sql).params(params).query(rs -> {
             BigDecimal n = rs.getBigDecimal("n");
             BigDecimal d = rs.getBigDecimal("d");
             if (rs.getInt("total") == 1) {

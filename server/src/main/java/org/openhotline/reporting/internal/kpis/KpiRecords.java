@@ -18,9 +18,11 @@ public class KpiRecords {
     public enum Part { NUMERATOR, DENOMINATOR }
 
     private final JdbcClient jdbc;
+    private final Exemptions exemptions;
 
-    KpiRecords(JdbcClient jdbc) {
+    KpiRecords(JdbcClient jdbc, Exemptions exemptions) {
         this.jdbc = jdbc;
+        this.exemptions = exemptions;
     }
 
     public static Part part(String value) {
@@ -46,6 +48,7 @@ public class KpiRecords {
             where.append(" and (").append(f.numerator()).append(')');
         }
         var params = filter.params(kpi);
+        where.append(Exemptions.predicate(f, exemptions.applied(kpi, filter), params));
         if (groupKey != null && filter.groupBy() != null) {
             String key = f.source().key(filter.groupBy(), f.periodColumn());
             if (key == null) {

@@ -1,0 +1,86 @@
+package org.openhotline.reporting.internal.kpis;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * KPI exemptions (豁免) that leave rows out of a figure's numerator and denominator: periods a manager declared for
+ * some KPIs, with a reason (003, {@code rpt_kpi_exemption}), and — for a KPI with {@code exempt_month_answered} —
+ * every whole month in which the hotline answered at least that many calls, when the figure spans more than one
+ * month (004: such a month is left out of the yearly 20-s rate; its own monthly figure still shows it).
+ */
+@Repository
+public class Exemptions {
+
+    /** An exemption applied to a figure: {@code kind} DECLARED (with its id) or RULE; rows in [from, to) are left out. */
+    public record Applied(String kind, Long id, Instant from, Instant to, String label, String reason) {}
+
+    private final JdbcClient jdbc;
+
+    Exemptions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Applied> applied(KpiDefinition kpi, KpiFilter filter) {
+        List<Applied> applied = new ArrayList<>(jdbc.sql("""
+                        select id, starts_at, ends_at, reason from rpt_kpi_exemption
+                         where :code = any(codes) and starts_at < :to and ends_at > :from order by starts_at""")
+                .param("code", kpi.code()).param("from", utc(filter.from())).param("to", utc(filter.to()))
+                .query((rs, n) -> {
+                    Instant from = rs.getTimestamp("starts_at").toInstant();
+                    Instant to = rs.getTimestamp("ends_at").toInstant();
+                    return new Applied("DECLARED", rs.getLong("id"), from, to, label(from, to, filter), rs.getString("reason"));
+                }).list());
+        Integer limit = kpi.exemptMonthAnswered();
+        YearMonth first = YearMonth.from(filter.from().atZone(filter.zone()));
+        YearMonth last = YearMonth.from(filter.to().minusNanos(1).atZone(filter.zone()));
+        if (limit != null && kpi.source() == Source.CALL && !first.equals(last)) {
+            Instant start = first.atDay(1).atStartOfDay(filter.zone()).toInstant();
+            Instant end = last.plusMonths(1).atDay(1).atStartOfDay(filter.zone()).toInstant();
+            // the whole month's answered calls of the hotline, whatever part of the month the figure covers
+            jdbc.sql("""
+                            select to_char(c.arrived_at at time zone :tz, 'YYYY-MM') as month, count(*) as answered
+                              from rpt_call_fact c
+                             where c.arrived_at >= :from and c.arrived_at < :to
+                               and c.direction = 'INBOUND' and c.answered_at is not null
+                             group by 1 having count(*) >= :limit order by 1""")
+                    .param("tz", filter.zone().getId()).param("from", utc(start)).param("to", utc(end))
+                    .param("limit", limit)
+                    .query((rs, n) -> {
+                        YearMonth m = YearMonth.parse(rs.getString("month"));
+                        return new Applied("RULE", null, m.atDay(1).atStartOfDay(filter.zone()).toInstant(),
+                                m.plusMonths(1).atDay(1).atStartOfDay(filter.zone()).toInstant(), m.toString(),
+                                "当月人工接通 " + rs.getLong("answered") + " 通，达到 " + limit + " 通，不计入跨月统计");
+                    }).list().forEach(applied::add);
+        }
+        return applied;
+    }
+
+    /** The SQL that leaves the exempted rows out (by the time that places a row of {@code f} in a period). */
+    static String predicate(Formula f, List<Applied> applied, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < applied.size(); i++) {
+            sql.append(" and not (").append(f.periodColumn()).append(" >= :exf").append(i).append(" and ")
+                    .append(f.periodColumn()).append(" < :ext").append(i).append(')');
+            params.put("exf" + i, utc(applied.get(i).from()));
+            params.put("ext" + i, utc(applied.get(i).to()));
+        }
+        return sql.toString();
+    }
+
+    private static String label(Instant from, Instant to, KpiFilter filter) {
+        var zone = filter.zone();
+        return from.atZone(zone).toLocalDate() + " 至 " + to.minusNanos(1).atZone(zone).toLocalDate();
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+}
