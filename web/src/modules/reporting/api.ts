@@ -27,6 +27,17 @@ export interface Kpi {
   denominatorText: string
   thresholdSeconds: number | null
   groups: KpiGroup[]
+  /** periods left out of this figure (豁免): DECLARED by the manager or by the month RULE, each with its reason */
+  exemptions?: KpiExemption[]
+}
+
+export interface KpiExemption {
+  kind: 'DECLARED' | 'RULE'
+  id: number | null
+  from: string
+  to: string
+  label: string
+  reason: string
 }
 
 export interface KpiReport {

@@ -5,6 +5,11 @@ const routes: RouteRecordRaw[] = [
   { path: 'reports/kpis', component: () => import('./views/KpiOverviewView.vue'), meta: { title: '指标总览', permission: 'report:read' } },
   { path: 'reports/bigscreen', component: () => import('./views/BigScreenView.vue'), meta: { title: '大屏', permission: 'bigscreen:view' } },
   { path: 'reports/cockpit', component: () => import('./views/CockpitView.vue'), meta: { title: '驾驶舱', permission: 'report:read' } },
+  // 监管考核 (AssessmentMenu)
+  { path: 'reports/unit-kpis', component: () => import('./views/UnitKpiView.vue'), meta: { title: '成员单位考核', permission: 'report:read' } },
+  { path: 'reports/agent-assessment', component: () => import('./views/AgentAssessmentView.vue'), meta: { title: '话务员考核', permission: 'report:read' } },
+  { path: 'reports/kpi-settings', component: () => import('./views/KpiSettingsView.vue'), meta: { title: '指标与考核配置', permission: 'business:config' } },
+  { path: 'reports/my-assessment', component: () => import('./views/MyAssessmentView.vue'), meta: { title: '我的考核', permission: 'call:agent' } },
 ]
 
 export default routes
