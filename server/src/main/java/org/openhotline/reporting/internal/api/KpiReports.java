@@ -35,12 +35,12 @@ class KpiReports {
             wanted.forEach(definitions::required);
         }
         List<KpiController.KpiView> views = new ArrayList<>();
-        for (var k : definitions.all()) {
-            if (wanted == null || wanted.contains(k.code())) {
-                figures.compute(k, filter).ifPresent(f ->
-                        views.add(KpiController.KpiView.of(f, labels.label(filter.groupBy(), f.groups()),
-                                exemptions.applied(k, filter))));
-            }
+        var kpis = definitions.all().stream().filter(k -> wanted == null || wanted.contains(k.code())).toList();
+        var exempted = exemptions.applied(kpis, filter);
+        for (var k : kpis) {
+            var applied = exempted.get(k.code());
+            figures.compute(k, filter, applied).ifPresent(f ->
+                    views.add(KpiController.KpiView.of(f, labels.label(filter.groupBy(), f.groups()), applied)));
         }
         var zone = filter.zone();
         return new KpiController.KpiReport(filter.from().atZone(zone).toLocalDate().toString(),

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,38 +31,60 @@ public class Exemptions {
     }
 
     public List<Applied> applied(KpiDefinition kpi, KpiFilter filter) {
-        List<Applied> applied = new ArrayList<>(jdbc.sql("""
-                        select id, starts_at, ends_at, reason from rpt_kpi_exemption
-                         where :code = any(codes) and starts_at < :to and ends_at > :from order by starts_at""")
-                .param("code", kpi.code()).param("from", utc(filter.from())).param("to", utc(filter.to()))
-                .query((rs, n) -> {
+        return applied(List.of(kpi), filter).get(kpi.code());
+    }
+
+    /** The exemptions of each of {@code kpis} (by code, an empty list for none), in two statements at most. */
+    public Map<String, List<Applied>> applied(List<KpiDefinition> kpis, KpiFilter filter) {
+        Map<String, List<Applied>> result = new HashMap<>();
+        kpis.forEach(k -> result.put(k.code(), new ArrayList<>()));
+        jdbc.sql("""
+                        select id, codes, starts_at, ends_at, reason from rpt_kpi_exemption
+                         where starts_at < :to and ends_at > :from order by starts_at""")
+                .param("from", utc(filter.from())).param("to", utc(filter.to()))
+                .query(rs -> {
                     Instant from = rs.getTimestamp("starts_at").toInstant();
                     Instant to = rs.getTimestamp("ends_at").toInstant();
-                    return new Applied("DECLARED", rs.getLong("id"), from, to, label(from, to, filter), rs.getString("reason"));
-                }).list());
-        Integer limit = kpi.exemptMonthAnswered();
+                    var applied = new Applied("DECLARED", rs.getLong("id"), from, to, label(from, to, filter),
+                            rs.getString("reason"));
+                    for (Object code : (Object[]) rs.getArray("codes").getArray()) {
+                        var list = result.get(String.valueOf(code));
+                        if (list != null) {
+                            list.add(applied);
+                        }
+                    }
+                });
         YearMonth first = YearMonth.from(filter.from().atZone(filter.zone()));
         YearMonth last = YearMonth.from(filter.to().minusNanos(1).atZone(filter.zone()));
-        if (limit != null && kpi.source() == Source.CALL && !first.equals(last)) {
-            Instant start = first.atDay(1).atStartOfDay(filter.zone()).toInstant();
-            Instant end = last.plusMonths(1).atDay(1).atStartOfDay(filter.zone()).toInstant();
-            // the whole month's answered calls of the hotline, whatever part of the month the figure covers
-            jdbc.sql("""
-                            select to_char(c.arrived_at at time zone :tz, 'YYYY-MM') as month, count(*) as answered
-                              from rpt_call_fact c
-                             where c.arrived_at >= :from and c.arrived_at < :to
-                               and c.direction = 'INBOUND' and c.answered_at is not null
-                             group by 1 having count(*) >= :limit order by 1""")
-                    .param("tz", filter.zone().getId()).param("from", utc(start)).param("to", utc(end))
-                    .param("limit", limit)
-                    .query((rs, n) -> {
-                        YearMonth m = YearMonth.parse(rs.getString("month"));
-                        return new Applied("RULE", null, m.atDay(1).atStartOfDay(filter.zone()).toInstant(),
-                                m.plusMonths(1).atDay(1).atStartOfDay(filter.zone()).toInstant(), m.toString(),
-                                "当月人工接通 " + rs.getLong("answered") + " 通，达到 " + limit + " 通，不计入跨月统计");
-                    }).list().forEach(applied::add);
+        var ruled = kpis.stream().filter(k -> k.exemptMonthAnswered() != null && k.source() == Source.CALL).toList();
+        if (ruled.isEmpty() || first.equals(last)) {
+            return result;
         }
-        return applied;
+        Instant start = first.atDay(1).atStartOfDay(filter.zone()).toInstant();
+        Instant end = last.plusMonths(1).atDay(1).atStartOfDay(filter.zone()).toInstant();
+        // the whole month's answered calls of the hotline, whatever part of the month the figure covers
+        Map<YearMonth, Long> answered = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select to_char(c.arrived_at at time zone :tz, 'YYYY-MM') as month, count(*) as answered
+                          from rpt_call_fact c
+                         where c.arrived_at >= :from and c.arrived_at < :to
+                           and c.direction = 'INBOUND' and c.answered_at is not null
+                         group by 1 order by 1""")
+                .param("tz", filter.zone().getId()).param("from", utc(start)).param("to", utc(end))
+                .query(rs -> {
+                    answered.put(YearMonth.parse(rs.getString("month")), rs.getLong("answered"));
+                });
+        for (var k : ruled) {
+            int limit = k.exemptMonthAnswered();
+            answered.forEach((m, n) -> {
+                if (n >= limit) {
+                    result.get(k.code()).add(new Applied("RULE", null, m.atDay(1).atStartOfDay(filter.zone()).toInstant(),
+                            m.plusMonths(1).atDay(1).atStartOfDay(filter.zone()).toInstant(), m.toString(),
+                            "当月人工接通 " + n + " 通，达到 " + limit + " 通，不计入跨月统计"));
+                }
+            });
+        }
+        return result;
     }
 
     /** The SQL that leaves the exempted rows out (by the time that places a row of {@code f} in a period). */

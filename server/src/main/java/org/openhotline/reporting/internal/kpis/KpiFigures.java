@@ -25,6 +25,11 @@ public class KpiFigures {
 
     /** The KPI's figures, or empty when its facts are not in the filter's reach (call figures of a unit). */
     public Optional<KpiFigure> compute(KpiDefinition kpi, KpiFilter filter) {
+        return compute(kpi, filter, exemptions.applied(kpi, filter));
+    }
+
+    /** The same with the exemptions already looked up ({@link Exemptions#applied}) by a caller that shows them. */
+    public Optional<KpiFigure> compute(KpiDefinition kpi, KpiFilter filter, List<Exemptions.Applied> applied) {
         Formula f = Formulas.of(kpi.code());
         if (f.source() == Source.NONE) {
             return filter.scopePath() == null && filter.agentId() == null
@@ -36,7 +41,7 @@ public class KpiFigures {
         }
         String key = filter.groupBy() == null ? null : f.source().key(filter.groupBy(), f.periodColumn());
         var params = filter.params(kpi);
-        String exempt = Exemptions.predicate(f, exemptions.applied(kpi, filter), params);
+        String exempt = Exemptions.predicate(f, applied, params);
         String sql = "select %s as k, %s as n, %s as d, %s as total from %s where %s %s".formatted(
                 key == null ? "null::text" : key, numerator(f), denominator(f), key == null ? "1" : "grouping(" + key + ")",
                 f.source().from, filter.where(f) + exempt,
