@@ -151,6 +151,52 @@ class MissedCallCallbacksTest {
         assertThat(leader.get("/api/callcenter/missed-calls/unknown-call/voicemail").status()).isEqualTo(404);
     }
 
+    /**
+     * The call back itself: ccmiss2 claims the task of a number that is a registered test phone (extension 8277) and
+     * presses 回拨; the platform rings the agent's own phone (8276, answers by itself), then the number; when it
+     * answers the task closes by itself as 回拨接通 by ccmiss2, and the agent's "reached" keeps it so. The try, with its
+     * call, is on the task's timeline.
+     */
+    @Test
+    void anAgentCallsBackThroughThePlatformAndTheAnsweredCallbackClosesTheTask() throws Exception {
+        var fixture = new CallCenterFixture(port, jdbc);
+        long agentId = fixture.agent("ccmiss2", "T976", "8276", Map.of());
+        fixture.agent("ccmiss3", "T977", "8277", Map.of());
+        desk = ApiClient.loggedIn(port, "ccmiss2");
+        long id = jdbc.sql("""
+                insert into cc_missed_task (number, day, first_missed_at, last_missed_at)
+                values ('8277', current_date, now() - interval '1 hour', now() - interval '1 hour') returning id""")
+                .query(Long.class).single();
+        try (TestPhone agentPhone = new TestPhone("8276", 660, sipPort); TestPhone citizen = new TestPhone("8277", 440, sipPort)) {
+            agentPhone.register(ApiClient.DEMO_PASSWORD);
+            citizen.register(ApiClient.DEMO_PASSWORD);
+            assertThat(desk.post("/api/callcenter/me/sign-in", Map.of()).status()).isEqualTo(200);
+            var unclaimed = desk.post("/api/callcenter/missed-tasks/" + id + "/call", null);
+            assertThat(unclaimed.status()).isEqualTo(409);
+            assertThat(unclaimed.detail()).isEqualTo("请先认领该回拨任务");
+            int version = jdbc.sql("select version from cc_missed_task where id = ?").param(id).query(Integer.class).single();
+            assertThat(desk.post("/api/callcenter/missed-tasks/" + id + "/claim", Map.of("version", version)).status()).isEqualTo(204);
+            var called = desk.post("/api/callcenter/missed-tasks/" + id + "/call", null);
+            assertThat(called.status()).as(called.body()).isEqualTo(200);
+            String callId = called.json().path("callId").asString();
+            until("the answered callback closes the task", () -> "CALLED_BACK".equals(jdbc.sql("select status from cc_missed_task where id = ?")
+                    .param(id).query(String.class).single()), Duration.ofSeconds(30), this::calls);
+            assertThat(jdbc.sql("select closed_by from cc_missed_task where id = ?").param(id).query(Long.class).single()).isEqualTo(agentId);
+            until("the agent talks with the citizen", () -> "TALKING".equals(desk.get("/api/callcenter/me").json().path("state").asString()),
+                    Duration.ofSeconds(10), this::calls);
+            assertThat(desk.post("/api/callcenter/me/hangup", Map.of()).status()).isEqualTo(200);
+            assertThat(desk.post("/api/callcenter/missed-tasks/" + id + "/attempts", Map.of("outcome", "REACHED")).status()).isEqualTo(204);
+            assertThat(jdbc.sql("select status from cc_missed_task where id = ?").param(id).query(String.class).single())
+                    .isEqualTo("CALLED_BACK");
+            var timeline = desk.get("/api/callcenter/missed-tasks/" + id + "/timeline").json();
+            assertThat(timeline.valueStream().filter(e -> "ATTEMPT".equals(e.path("kind").asString())).toList())
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.path("callId").asString()).isEqualTo(callId);
+                        assertThat(e.path("text").asString()).isEqualTo("回拨（坐席 T976）：已接通");
+                    });
+        }
+    }
+
     private void routeCallers(String prefix, long group) {
         var manager = ApiClient.loggedIn(port, "manager");
         assertThat(manager.put("/api/callcenter/admin/numbers/12307/flow", Map.of("flowId", "direct-to-agent")).status()).isEqualTo(200);
