@@ -7,6 +7,7 @@ const routes: RouteRecordRaw[] = [
   { path: 'callcenter/desk', component: () => import('./views/DeskView.vue'), meta: { title: '坐席工作台', permission: 'call:agent' } },
   { path: 'callcenter/seat-wall', component: () => import('./views/SeatWallView.vue'), meta: { title: '坐席监控', permission: 'call:monitor' } },
   { path: 'callcenter/calls', component: () => import('./views/CallRecordsView.vue'), meta: { title: '通话记录' } },
+  { path: 'callcenter/missed-calls', component: () => import('./views/MissedCallsView.vue'), meta: { title: '漏接回拨' } },
   { path: 'callcenter/admin', component: () => import('./views/AdminView.vue'), meta: { title: '呼叫中心配置', permission: 'call:admin' } },
 ]
 

@@ -93,20 +93,35 @@ final class Recordings {
         });
     }
 
-    /** Records one leg until 3 s of silence, {@code max}, or hang-up. */
+    /**
+     * Records one leg until 3 s of silence, the caller's '#', {@code max}, or hang-up. Keys pressed before the
+     * recording began (during the prompt) do not end it; other keys during it are dropped.
+     */
     Path voicemail(ActiveLeg leg, Duration max) {
         Path file = today().resolve("voicemail-" + leg.id.value() + ".wav");
         CompletableFuture<Void> silent = new CompletableFuture<>();
+        leg.digits.clear();
         try {
             leg.recorder = mixer.record(file, leg.sip.media, false);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         leg.sip.media.detectSilence(200, 3000, () -> silent.complete(null));
+        CompletableFuture<Object> over = CompletableFuture.anyOf(silent, leg.sip.ended);
+        long until = System.nanoTime() + max.toNanos();
         try {
-            CompletableFuture.anyOf(silent, leg.sip.ended).get(max.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            // max length reached
+            while (!over.isDone()) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    break; // max length reached
+                }
+                Character key = leg.digits.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS);
+                if (key != null && key == '#') {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         leg.sip.media.stopSilenceDetection();
         stop(leg);

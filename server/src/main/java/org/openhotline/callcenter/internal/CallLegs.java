@@ -250,7 +250,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
                 }
                 case TelephonyEvent.IvrFinished finished -> {
                     if (!SatisfactionSurvey.FLOW.equals(finished.flowId())) {
-                        records.ivrFinished(finished.leg().value(), finished.outcome());
+                        records.ivrFinished(finished.leg().value(), finished.outcome(), finished.variables());
                     }
                     String score = finished.variables().get("satisfaction");
                     if (score != null && score.matches("[123]")) {

@@ -11,6 +11,7 @@ import org.openhotline.callcenter.CallEvents.CallEvent;
 import org.openhotline.callcenter.CallEvents.CallOffered;
 import org.openhotline.callcenter.CallEvents.CallQueued;
 import org.openhotline.callcenter.CallEvents.SurveyAnswered;
+import org.openhotline.callcenter.IvrOutcomes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,8 +58,23 @@ class CallRecords {
                 new CallArrived(callId, direction, now.toInstant()));
     }
 
-    void ivrFinished(String callId, String outcome) {
-        jdbc.sql("update cc_call set ivr_exit_at = ?, ivr_result = ? where id = ?").params(now(), outcome, callId).update();
+    /**
+     * The IVR finished with the caller. A voicemail it recorded, or a caller who left right after choosing a service,
+     * is published with the write (missed-call callbacks pick them up).
+     */
+    void ivrFinished(String callId, String outcome, java.util.Map<String, String> variables) {
+        OffsetDateTime now = now();
+        String voicemail = variables.get("voicemail");
+        String choice = !"caller-left".equals(outcome) ? null : variables.entrySet().stream()
+                .filter(v -> v.getKey().startsWith("menu.")).map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("update cc_call set ivr_exit_at = ?, ivr_result = ? where id = ?").params(now, outcome, callId).update();
+            if (voicemail != null) {
+                events.publishEvent(new IvrOutcomes.VoicemailLeft(callId, voicemail, now.toInstant()));
+            } else if (choice != null) {
+                events.publishEvent(new IvrOutcomes.LeftAfterChoosing(callId, choice, now.toInstant()));
+            }
+        });
     }
 
     void queued(String callId, long groupId) {

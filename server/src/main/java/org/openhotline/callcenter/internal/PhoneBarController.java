@@ -33,9 +33,11 @@ class PhoneBarController {
     private final SkillGroups groups;
     private final AgentRoster roster;
     private final Consultations consultations;
+    private final OutboundCalls outbound;
 
     PhoneBarController(AgentDesk desk, SeatBoard board, CallLegs legs, TelephonyRuntime telephony, SkillGroups groups,
-                       AgentRoster roster, Consultations consultations) {
+                       AgentRoster roster, Consultations consultations, OutboundCalls outbound) {
+        this.outbound = outbound;
         this.consultations = consultations;
         this.groups = groups;
         this.roster = roster;
@@ -143,15 +145,7 @@ class PhoneBarController {
     @PostMapping("/dial")
     @Operation(summary = "外呼（如回访）：先振铃本人分机（自动应答），再经中继呼叫群众，显示热线号码")
     Map<String, String> dial(@Valid @RequestBody DialForm form) {
-        StaffPrincipal me = Callers.required();
-        SeatBoard.Seat seat = board.of(me.accountId());
-        if (seat.state() == AgentState.SIGNED_OUT || seat.extension() == null) {
-            throw DomainException.conflict("请先签入");
-        }
-        if (seat.state().onCall()) {
-            throw DomainException.conflict("通话中不能外呼");
-        }
-        return Map.of("callId", legs.dial(me.accountId(), seat.extension(), form.number()));
+        return Map.of("callId", outbound.dial(Callers.required().accountId(), form.number()));
     }
 
     @PostMapping("/conference")

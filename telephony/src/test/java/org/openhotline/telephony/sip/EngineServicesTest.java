@@ -76,6 +76,37 @@ class EngineServicesTest {
     }
 
     @Test
+    void voicemailEndsWhenTheCallerPressesHash() throws Exception {
+        Flow vm = FlowParser.parse("""
+                {"id": "vm", "start": "vm", "steps": {
+                  "vm": {"type": "voicemail", "prompt": "no-such-prompt", "maxSeconds": 120}}}""");
+        engine = builder().flows(new FlowRepository() {
+            @Override
+            public Optional<Flow> find(String id) {
+                return Optional.of(vm);
+            }
+
+            @Override
+            public Optional<Flow> forNumber(String number) {
+                return Optional.of(vm);
+            }
+        }).start();
+        try (TestPhone citizen = new TestPhone("13800138001", 440, engine.sipPort())) {
+            citizen.dial("12300");
+            long sent = citizen.audio.packetsOut();
+            await("the caller spoke a second").atMost(Duration.ofSeconds(10)).until(() -> citizen.audio.packetsOut() - sent >= 50);
+            // the caller keeps speaking (no silence ends it) and presses # long before the maximum
+            citizen.info('#');
+            RecordingReady rec = events.awaitEvent(RecordingReady.class, Duration.ofSeconds(30));
+            IvrFinished done = events.awaitEvent(IvrFinished.class, Duration.ofSeconds(5));
+            assertThat(done.outcome()).isEqualTo("voicemail");
+            assertThat(done.variables().get("voicemail")).isEqualTo(rec.file().toString());
+            assertThat(rec.duration()).as("ended by #, not by the 120 s maximum").isLessThan(Duration.ofSeconds(60));
+            assertThat(WavCheck.read(rec.file()).leftLevel()).isGreaterThan(200);
+        }
+    }
+
+    @Test
     void trunkWithoutAllowListIsAdmittedByDigest() throws Exception {
         Trunk sbc = new Trunk("sbc", Set.of("12345"), Set.of(), "sbc", "sbc-pw", null, 0, "12345");
         var config = EngineFixture.config(dir).withTrunks(List.of(sbc));
