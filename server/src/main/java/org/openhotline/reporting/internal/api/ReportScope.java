@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.openhotline.identity.StaffDirectory;
 import org.openhotline.organization.OrgNode;
 import org.openhotline.organization.OrgNodeKind;
 import org.openhotline.organization.Organization;
@@ -15,23 +16,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a report request into a {@link KpiFilter} the caller may see (分权分域): a period of at most three years,
- * the caller's node or a node below it — the whole hotline when that is a city or province — and, for an agent
- * without {@code report:read}, only the agent's own call figures.
+ * the caller's node or a node below it — the whole hotline when that is a city or province, else the node's orders
+ * and the calls of the agents sitting there — and, for an agent without {@code report:read}, only the agent's own
+ * call figures.
  */
 @Component
-class ReportScope {
+public class ReportScope {
 
     static final int MAX_DAYS = 3 * 366;
 
     private final Organization organization;
+    private final StaffDirectory staff;
     private final Clock clock;
 
-    ReportScope(Organization organization, Clock clock) {
+    ReportScope(Organization organization, StaffDirectory staff, Clock clock) {
         this.organization = organization;
+        this.staff = staff;
         this.clock = clock;
     }
 
-    KpiFilter filter(StaffPrincipal who, String from, String to, Long org, String groupBy) {
+    public KpiFilter filter(StaffPrincipal who, String from, String to, Long org, String groupBy) {
         LocalDate today = LocalDate.now(clock);
         LocalDate start = date(from, "开始日期", today);
         LocalDate end = date(to, "结束日期", start.isAfter(today) ? start : today);
@@ -62,7 +66,8 @@ class ReportScope {
             throw DomainException.notFound("机构不存在或不在您的查看范围内：" + org);
         }
         boolean whole = node != null && (node.kind() == OrgNodeKind.PROVINCE || node.kind() == OrgNodeKind.CITY);
-        return new KpiFilter(periodStart, periodEnd, whole ? null : path, null, dimension, zone, clock.instant());
+        return new KpiFilter(periodStart, periodEnd, whole ? null : path, null, dimension, zone, clock.instant(),
+                whole ? null : staff.accountIdsUnder(path));
     }
 
     private static LocalDate date(String value, String name, LocalDate fallback) {
