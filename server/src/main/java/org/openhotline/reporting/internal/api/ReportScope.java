@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.openhotline.identity.StaffDirectory;
 import org.openhotline.organization.OrgNode;
 import org.openhotline.organization.OrgNodeKind;
@@ -66,8 +67,10 @@ public class ReportScope {
             throw DomainException.notFound("机构不存在或不在您的查看范围内：" + org);
         }
         boolean whole = node != null && (node.kind() == OrgNodeKind.PROVINCE || node.kind() == OrgNodeKind.CITY);
+        List<Long> agents = whole ? List.of() : staff.agentIdsUnder(path);
+        // below the city, call-center figures count the node's agents; a node without agents (a unit) has none
         return new KpiFilter(periodStart, periodEnd, whole ? null : path, null, dimension, zone, clock.instant(),
-                whole ? null : staff.accountIdsUnder(path));
+                agents.isEmpty() ? null : agents);
     }
 
     private static LocalDate date(String value, String name, LocalDate fallback) {

@@ -22,19 +22,9 @@ public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId
         this(from, to, scopePath, agentId, groupBy, zone, now, null);
     }
 
-    /** The same filter grouped by {@code d}. */
-    public KpiFilter groupedBy(Dimension d) {
-        return new KpiFilter(from, to, scopePath, agentId, d, zone, now, scopeAccounts);
-    }
-
     /** Below the city, the predicate narrowing call-center facts to the scope's agents ({@code column}: agent id). */
     public String agentScope(String column) {
         return column + " in (:scopeAccounts)";
-    }
-
-    /** Whether facts without an org path but with an agent may be counted in this scope. */
-    public boolean agentsInScope() {
-        return scopePath == null || scopeAccounts != null;
     }
 
     /** The SQL predicate placing a row of {@code formula} in this filter (period, scope, agent, denominator). */

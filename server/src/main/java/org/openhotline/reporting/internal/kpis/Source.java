@@ -26,11 +26,11 @@ public enum Source {
             (o.region_path like :scope or exists (select 1 from rpt_assignment_fact x
                                                    where x.order_id = o.order_id and x.unit_path like :scope))""";
 
-    public final String from;
-    public final String period;
-    public final String scope;
-    public final String agent;
-    public final String columns;
+    final String from;
+    final String period;
+    final String scope;
+    final String agent;
+    final String columns;
 
     Source(String from, String period, String scope, String agent, String columns) {
         this.from = from;

@@ -151,8 +151,9 @@ class ReportTables {
         if (q.filter().scopePath() == null || base.scope() != null) {
             return null;
         }
-        return base.agent() != null ? "所选机构以下只统计在该机构的坐席经手的来电和状态（在排队中结束的来电不属于任何机构）"
-                : "这张报表按热线整体统计，所选机构以下没有数据";
+        return base.agent() != null && q.filter().scopeAccounts() != null
+                ? "所选机构以下只统计在该机构的坐席经手的来电和状态（在排队中结束的来电不属于任何机构）"
+                : "话务数据按热线整体或坐席统计，所选机构下没有坐席，没有数据";
     }
 
     private Map<String, Object> params(ReportQuery q) {
