@@ -10,6 +10,8 @@ const routes: RouteRecordRaw[] = [
   { path: 'reports/agent-assessment', component: () => import('./views/AgentAssessmentView.vue'), meta: { title: '话务员考核', permission: 'report:read' } },
   { path: 'reports/kpi-settings', component: () => import('./views/KpiSettingsView.vue'), meta: { title: '指标与考核配置', permission: 'business:config' } },
   { path: 'reports/my-assessment', component: () => import('./views/MyAssessmentView.vue'), meta: { title: '我的考核', permission: 'call:agent' } },
+  { path: 'reports/tables', component: () => import('./views/reports/ReportCatalogView.vue'), meta: { title: '报表', permission: 'report:read' } },
+  { path: 'reports/tables/:code', component: () => import('./views/reports/ReportTableView.vue'), meta: { title: '报表', permission: 'report:read' } },
 ]
 
 export default routes

@@ -37,6 +37,16 @@ public class StaffDirectory {
         return find("exists (select 1 from account_role r where r.account_id = a.id and r.role = :v) and a.enabled", role.name());
     }
 
+    /** Ids of the agents (accounts whose roles grant {@code call:agent}) sitting at the node of {@code orgPath} or below. */
+    public List<Long> agentIdsUnder(String orgPath) {
+        return jdbc.sql("""
+                select a.id from account a join org_node o on o.id = a.org_node_id
+                 where o.path like ? and exists (select 1 from account_role r join role_permission p on p.role = r.role
+                                                  where r.account_id = a.id and p.permission = 'call:agent')
+                 order by a.id""")
+                .param(orgPath + "%").query(Long.class).list();
+    }
+
     private List<Staff> find(String where, Object value) {
         return jdbc.sql("""
                 select a.id, a.username, a.display_name, a.org_node_id, a.agent_no, a.enabled,

@@ -55,8 +55,14 @@ public final class WorkOrderEvents {
 
     public record ReturnRequested(long workOrderId, long assignmentId, long unitId, Instant at) implements WorkOrderEvent {}
 
-    public record ReturnDecided(long workOrderId, long assignmentId, long unitId, boolean approved, Instant at)
-            implements WorkOrderEvent {}
+    /** {@code reason} is the unit's reason for asking to return (null in events published before it was added). */
+    public record ReturnDecided(long workOrderId, long assignmentId, long unitId, boolean approved, Instant at,
+                                String reason) implements WorkOrderEvent {
+
+        public ReturnDecided(long workOrderId, long assignmentId, long unitId, boolean approved, Instant at) {
+            this(workOrderId, assignmentId, unitId, approved, at, null);
+        }
+    }
 
     public record ExtensionRequested(long workOrderId, long assignmentId, long unitId, Instant at)
             implements WorkOrderEvent {}

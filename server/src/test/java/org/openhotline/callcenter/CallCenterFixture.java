@@ -14,20 +14,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What call-center tests set up through the admin API: their own skill group, a number routed to it, and new
  * agent accounts with an extension, so that they neither depend on nor disturb the demo agents.
  */
-final class CallCenterFixture {
+public final class CallCenterFixture {
 
     private final int port;
     private final JdbcClient jdbc;
     private final ApiClient manager;
 
-    CallCenterFixture(int port, JdbcClient jdbc) {
+    public CallCenterFixture(int port, JdbcClient jdbc) {
         this.port = port;
         this.jdbc = jdbc;
         this.manager = ApiClient.loggedIn(port, "manager");
     }
 
     /** A skill group with a 0 s after-call work; {@code extra} adds or overrides fields (e.g. announceIntervalS). */
-    long group(String code, String name, String strategy, Map<String, Object> extra) {
+    public long group(String code, String name, String strategy, Map<String, Object> extra) {
         Map<String, Object> form = new HashMap<>(Map.of("code", code, "name", name, "strategy", strategy,
                 "ringTimeoutS", 10, "maxWaitS", 120, "afterCallWorkS", 0));
         form.putAll(extra);
@@ -44,10 +44,15 @@ final class CallCenterFixture {
     }
 
     /** A new staff account with the agent role, agent number, extension (SIP password = demo password) and skills. */
-    long agent(String username, String agentNo, String extension, Map<Long, Integer> skills) {
+    public long agent(String username, String agentNo, String extension, Map<Long, Integer> skills) {
+        return agent(username, agentNo, extension, skills, "JZ");
+    }
+
+    /** The same, the account sitting at the org node of {@code nodeCode} (a team below the city). */
+    public long agent(String username, String agentNo, String extension, Map<Long, Integer> skills, String nodeCode) {
         var sysadmin = ApiClient.loggedIn(port, "sysadmin");
         var secadmin = ApiClient.loggedIn(port, "secadmin");
-        long city = jdbc.sql("select id from org_node where code = 'JZ'").query(Long.class).single();
+        long city = jdbc.sql("select id from org_node where code = ?").param(nodeCode).query(Long.class).single();
         var account = sysadmin.post("/api/accounts", Map.of("username", username, "displayName", "测试坐席" + agentNo,
                 "orgNodeId", city, "password", ApiClient.DEMO_PASSWORD)).json();
         long id = account.path("id").asLong();

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The facts kept incrementally from events equal the facts recomputed from the owners' records, row by row, for
  * everything in the database (demo data, other tests' orders and calls, and a scenario of this test with a return,
- * an extension, a rejected reply and a reopening, whose events touch the same rows in several ways).
+ * an extension, a rejected reply and a reopening, whose events touch the same rows in several ways, an order sent to
+ * the difficult ones and supervised, and an approved return with its reason).
  */
 @HotlineTest
 class FactRebuildTest {
@@ -35,7 +36,8 @@ class FactRebuildTest {
                     select assignment_id, order_id, unit_id, unit_path, role, assigned_at, sign_due_at, handle_due_at,
                            signed_at, replied_at from rpt_assignment_fact order by assignment_id""",
             "decisions", "select * from rpt_assignment_decision order by 1, 2, 3",
-            "callbacks", "select * from rpt_callback_fact order by 1, 2");
+            "callbacks", "select * from rpt_callback_fact order by 1, 2",
+            "lights", "select * from rpt_light_fact order by 1, 2, 3, 4");
 
     @LocalServerPort
     int port;
@@ -83,13 +85,27 @@ class FactRebuildTest {
         f.ok(dispatcher, "/api/work-orders/" + o + "/reply-review", Map.of("accept", true));
         f.ok(callback, "/api/work-orders/" + o + "/callback", Map.of("resolved", false, "satisfaction", "DISSATISFIED"));
         f.ok(agent, "/api/work-orders/" + o + "/urge", Map.of("note", "群众再次来电"));
+        f.ok(dispatcher, "/api/work-orders/" + o + "/difficult", Map.of("note", "多次协调未果"));
+        f.ok(ApiClient.loggedIn(port, "supervisor1"), "/api/work-orders/" + o + "/supervise", Map.of("note", "请限期解决"));
+        long o2 = f.order(agent, "PHONE", "COMPLAINT", "夜间施工噪音扰民", null);
+        f.dispatch(dispatcher, o2, "CGJ");
+        var cgj = ApiClient.loggedIn(port, "cgj1");
+        long a2 = f.assignment(cgj, o2, "CGJ");
+        f.ok(cgj, "/api/work-orders/" + o2 + "/assignments/" + a2 + "/return-request", Map.of("reason", "夜间施工噪音属住建局职责"));
+        f.ok(dispatcher, "/api/work-orders/" + o2 + "/requests/" + f.request(a2, "RETURN") + "/decision", Map.of("approve", true));
         f.awaitFacts();
 
         String query = "from=" + day + "&to=" + day.plusDays(1);
         String figuresBefore = f.kpis(manager, query).path("kpis").toString();
         Map<String, List<Map<String, Object>>> incremental = snapshot();
-        assertThat(incremental.get("orders")).as("the scenario's order is in the facts")
-                .anySatisfy(row -> assertThat(row.get("order_id")).isEqualTo(o));
+        assertThat(incremental.get("orders")).as("the scenario's order is in the facts, difficult and supervised")
+                .anySatisfy(row -> {
+                    assertThat(row.get("order_id")).isEqualTo(o);
+                    assertThat(row.get("difficult_at")).isNotNull();
+                    assertThat(row.get("supervised_at")).isNotNull();
+                });
+        assertThat(incremental.get("decisions")).as("the approved return keeps its reason")
+                .anySatisfy(row -> assertThat(row.get("reason")).isEqualTo("夜间施工噪音属住建局职责"));
 
         var refused = agent.post("/api/reports/rebuild", Map.of());
         assertThat(refused.status()).isEqualTo(403);

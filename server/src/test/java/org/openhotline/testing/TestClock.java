@@ -17,21 +17,34 @@ public final class TestClock extends Clock {
 
     private final Clock system;
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant frozen;
 
     TestClock(ZoneId zone) {
         this.system = Clock.system(zone);
     }
 
     public void advance(Duration by) {
-        offset = offset.plus(by);
+        Instant stopped = frozen;
+        if (stopped != null) {
+            frozen = stopped.plus(by);
+        } else {
+            offset = offset.plus(by);
+        }
     }
 
     /** Moves the clock so that it now reads {@code at}. */
     public void set(Instant at) {
+        frozen = null;
         offset = Duration.between(system.instant(), at);
     }
 
+    /** Stops the clock at {@code at} (durations exact to the millisecond) until it is set, moved on or reset. */
+    public void freezeAt(Instant at) {
+        frozen = at;
+    }
+
     public void reset() {
+        frozen = null;
         offset = Duration.ZERO;
     }
 
@@ -47,7 +60,8 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return system.instant().plus(offset);
+        Instant stopped = frozen;
+        return stopped != null ? stopped : system.instant().plus(offset);
     }
 
     /** Registered by {@link HotlineTest}: injected wherever the platform takes a {@link Clock}. */

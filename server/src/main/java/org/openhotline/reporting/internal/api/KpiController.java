@@ -69,8 +69,8 @@ class KpiController {
 
     @GetMapping("/{code}/records")
     @PreAuthorize("hasAnyAuthority('report:read', 'call:agent')")
-    @Operation(summary = "指标背后的记录：part=numerator|denominator，group 为分组键（可选），总数与指标的分子/分母一致")
-    PageResult<Map<String, Object>> records(@PathVariable String code, @RequestParam(required = false) String from,
+    @Operation(summary = "指标背后的记录：part=numerator|denominator，group 为分组键（可选），总数（时长类指标为 seconds 合计）与指标的分子/分母一致")
+    KpiRecords.Page records(@PathVariable String code, @RequestParam(required = false) String from,
                                             @RequestParam(required = false) String to,
                                             @RequestParam(required = false) Long org,
                                             @RequestParam(required = false) String groupBy,

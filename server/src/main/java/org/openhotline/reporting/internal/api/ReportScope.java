@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.openhotline.identity.StaffDirectory;
 import org.openhotline.organization.OrgNode;
 import org.openhotline.organization.OrgNodeKind;
 import org.openhotline.organization.Organization;
@@ -15,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a report request into a {@link KpiFilter} the caller may see (分权分域): a period of at most three years,
- * the caller's node or a node below it — the whole hotline when that is a city or province — and, for an agent
- * without {@code report:read}, only the agent's own call figures.
+ * the caller's node or a node below it — the whole hotline when that is a city or province, else the node's orders
+ * and the calls of the agents sitting there — and, for an agent without {@code report:read}, only the agent's own
+ * call figures.
  */
 @Component
 public class ReportScope {
@@ -24,10 +27,12 @@ public class ReportScope {
     static final int MAX_DAYS = 3 * 366;
 
     private final Organization organization;
+    private final StaffDirectory staff;
     private final Clock clock;
 
-    ReportScope(Organization organization, Clock clock) {
+    ReportScope(Organization organization, StaffDirectory staff, Clock clock) {
         this.organization = organization;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -62,7 +67,10 @@ public class ReportScope {
             throw DomainException.notFound("机构不存在或不在您的查看范围内：" + org);
         }
         boolean whole = node != null && (node.kind() == OrgNodeKind.PROVINCE || node.kind() == OrgNodeKind.CITY);
-        return new KpiFilter(periodStart, periodEnd, whole ? null : path, null, dimension, zone, clock.instant());
+        List<Long> agents = whole ? List.of() : staff.agentIdsUnder(path);
+        // below the city, call-center figures count the node's agents; a node without agents (a unit) has none
+        return new KpiFilter(periodStart, periodEnd, whole ? null : path, null, dimension, zone, clock.instant(),
+                agents.isEmpty() ? null : agents);
     }
 
     private static LocalDate date(String value, String name, LocalDate fallback) {

@@ -28,20 +28,25 @@ public class FactRebuild {
                 select account_id, started_at, state from rpt_source_agent_state on conflict do nothing""");
         FILLS.put("rpt_order_fact", """
                 insert into rpt_order_fact (order_id, number, channel, appeal_type, urgency, category_id, region_id,
-                       region_path, created_at, direct_reply_at, first_dispatched_at, closed_at, reopen_count, urge_count)
+                       region_path, created_at, direct_reply_at, first_dispatched_at, closed_at, reopen_count, urge_count,
+                       difficult_at, supervised_at)
                 select order_id, number, channel, appeal_type, urgency, category_id, region_id, region_path, created_at,
-                       direct_reply_at, first_dispatched_at, closed_at, reopen_count, urge_count from rpt_source_order""");
+                       direct_reply_at, first_dispatched_at, closed_at, reopen_count, urge_count, difficult_at, supervised_at
+                  from rpt_source_order""");
         FILLS.put("rpt_assignment_fact", """
                 insert into rpt_assignment_fact (assignment_id, order_id, unit_id, unit_path, role, assigned_at,
                        sign_due_at, handle_due_at, signed_at, replied_at)
                 select assignment_id, order_id, unit_id, unit_path, role, assigned_at, sign_due_at, handle_due_at,
                        signed_at, replied_at from rpt_source_assignment""");
         FILLS.put("rpt_assignment_decision", """
-                insert into rpt_assignment_decision (assignment_id, kind, at)
-                select assignment_id, kind, at from rpt_source_assignment_decision on conflict do nothing""");
+                insert into rpt_assignment_decision (assignment_id, kind, at, reason)
+                select assignment_id, kind, at, reason from rpt_source_assignment_decision on conflict do nothing""");
         FILLS.put("rpt_callback_fact", """
                 insert into rpt_callback_fact (order_id, at, resolved, satisfaction)
                 select order_id, at, resolved, satisfaction from rpt_source_callback on conflict do nothing""");
+        FILLS.put("rpt_light_fact", """
+                insert into rpt_light_fact (order_id, stage, light, at)
+                select order_id, stage, light, at from rpt_source_light on conflict do nothing""");
     }
 
     private final JdbcClient jdbc;

@@ -13,8 +13,11 @@ import org.openhotline.workorder.WorkOrderEvents.ReturnRequested;
 import org.openhotline.workorder.WorkOrderEvents.WorkOrderClosed;
 import org.openhotline.workorder.WorkOrderEvents.WorkOrderCreated;
 import org.openhotline.workorder.WorkOrderEvents.WorkOrderDispatched;
+import org.openhotline.workorder.WorkOrderEvents.WorkOrderLightChanged;
+import org.openhotline.workorder.WorkOrderEvents.WorkOrderMarkedDifficult;
 import org.openhotline.workorder.WorkOrderEvents.WorkOrderRepliedDirectly;
 import org.openhotline.workorder.WorkOrderEvents.WorkOrderReopened;
+import org.openhotline.workorder.WorkOrderEvents.WorkOrderSupervised;
 import org.openhotline.workorder.WorkOrderEvents.WorkOrderUrged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,6 +75,26 @@ class OrderFacts {
     @ApplicationModuleListener
     void on(WorkOrderClosed e) {
         orderTime(e.workOrderId(), "closed_at", "greatest", e.at());
+    }
+
+    @ApplicationModuleListener
+    void on(WorkOrderMarkedDifficult e) {
+        orderTime(e.workOrderId(), "difficult_at", "least", e.at());
+    }
+
+    @ApplicationModuleListener
+    void on(WorkOrderSupervised e) {
+        orderTime(e.workOrderId(), "supervised_at", "least", e.at());
+    }
+
+    /** Lights of a stage or an assignment; the supervision's due notice is no light and is left out. */
+    @ApplicationModuleListener
+    void on(WorkOrderLightChanged e) {
+        if (!"SUPERVISE".equals(e.stage())) {
+            jdbc.sql("insert into rpt_light_fact (order_id, stage, light, at) values (?, ?, ?, ?) on conflict do nothing")
+                    .params(e.workOrderId(), e.stage(), e.light(), ts(e.at())).update();
+            changed();
+        }
     }
 
     @ApplicationModuleListener
@@ -158,7 +181,11 @@ class OrderFacts {
     @ApplicationModuleListener
     void on(ReturnDecided e) {
         if (e.approved()) {
-            decision(e.assignmentId(), "RETURN_APPROVED", e.at());
+            jdbc.sql("""
+                    insert into rpt_assignment_decision (assignment_id, kind, at, reason) values (?, 'RETURN_APPROVED', ?, ?)
+                    on conflict (assignment_id, kind, at) do update
+                        set reason = coalesce(excluded.reason, rpt_assignment_decision.reason)""")
+                    .params(e.assignmentId(), ts(e.at()), e.reason()).update();
         }
     }
 

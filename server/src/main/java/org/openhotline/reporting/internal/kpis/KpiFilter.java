@@ -10,10 +10,22 @@ import java.util.Map;
 
 /**
  * What a KPI query is about: the period [{@code from}, {@code to}), the data scope as an org path ({@code null}: the
- * whole hotline), an agent whose own figures are asked ({@code null}: all), the grouping, the time zone of days.
+ * whole hotline), an agent whose own figures are asked ({@code null}: all), the grouping, the time zone of days, and
+ * the accounts sitting in the scope ({@code scopeAccounts}): below the city, call-center facts count the calls and
+ * states of those agents (a call belongs to the hotline, but the agent who took it sits in a team).
  */
 public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId, Dimension groupBy, ZoneId zone,
-                        Instant now) {
+                        Instant now, List<Long> scopeAccounts) {
+
+    public KpiFilter(Instant from, Instant to, String scopePath, Long agentId, Dimension groupBy, ZoneId zone,
+                     Instant now) {
+        this(from, to, scopePath, agentId, groupBy, zone, now, null);
+    }
+
+    /** Below the city, the predicate narrowing call-center facts to the scope's agents ({@code column}: agent id). */
+    public String agentScope(String column) {
+        return column + " in (:scopeAccounts)";
+    }
 
     /** The SQL predicate placing a row of {@code formula} in this filter (period, scope, agent, denominator). */
     String where(Formula formula) {
@@ -23,6 +35,8 @@ public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId
                 .append(" and (").append(formula.denominator()).append(')');
         if (scopePath != null && s.scope != null) {
             sql.append(" and ").append(s.scope);
+        } else if (scopePath != null && s.agent != null) {
+            sql.append(" and ").append(agentScope(s.agent));
         }
         if (agentId != null && s.agent != null) {
             sql.append(" and ").append(s.agent).append(" = :agent");
@@ -33,7 +47,8 @@ public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId
     /** Call-center facts have no place in the organization tree: they are counted for the whole hotline or an agent. */
     boolean admits(Formula formula) {
         Source s = formula.source();
-        return s != Source.NONE && (scopePath == null || s.scope != null) && (agentId == null || s.agent != null);
+        return s != Source.NONE && (scopePath == null || s.scope != null || (s.agent != null && scopeAccounts != null))
+                && (agentId == null || s.agent != null);
     }
 
     Map<String, Object> params(KpiDefinition k) {
@@ -44,6 +59,7 @@ public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId
         p.put("tz", zone.getId());
         p.put("scope", scopePath == null ? "%" : scopePath + "%");
         p.put("agent", agentId == null ? -1L : agentId);
+        p.put("scopeAccounts", scopeAccounts == null || scopeAccounts.isEmpty() ? List.of(-1L) : scopeAccounts);
         p.put("threshold", k.thresholdSeconds() == null ? 0 : k.thresholdSeconds());
         p.put("grades", k.grades().isEmpty() ? List.of("") : k.grades());
         return p;

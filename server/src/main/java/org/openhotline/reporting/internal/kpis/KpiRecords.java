@@ -1,5 +1,6 @@
 package org.openhotline.reporting.internal.kpis;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.openhotline.shared.DomainException;
@@ -10,12 +11,19 @@ import org.springframework.stereotype.Service;
 /**
  * The rows behind a KPI figure (drill-down): the denominator's rows, or those of them in the numerator, selected by
  * the very predicate {@link KpiFigures} counts with, so the total here always equals the figure clicked. For averages
- * and time shares the rows are the ones averaged, each with its seconds.
+ * and time shares the rows are the ones averaged, each with its seconds, and the page carries their sum: occupancy's
+ * figures are seconds of state intervals, and it is the seconds, not the number of intervals, that equal them.
  */
 @Service
 public class KpiRecords {
 
     public enum Part { NUMERATOR, DENOMINATOR }
+
+    /**
+     * A page of records; {@code seconds} is the sum of the rows' seconds for averages and time shares (null for
+     * ratios), so that a figure counted in seconds (occupancy's numerator) equals its records as a count figure does.
+     */
+    public record Page(List<Map<String, Object>> items, long total, int page, int size, BigDecimal seconds) {}
 
     private final JdbcClient jdbc;
     private final Exemptions exemptions;
@@ -37,11 +45,11 @@ public class KpiRecords {
     }
 
     /** {@code groupKey} narrows to one group of {@code filter.groupBy()} (a figure in a grouped table). */
-    public PageResult<Map<String, Object>> page(KpiDefinition kpi, KpiFilter filter, Part part, String groupKey,
+    public Page page(KpiDefinition kpi, KpiFilter filter, Part part, String groupKey,
                                                 int page, int size) {
         Formula f = Formulas.of(kpi.code());
         if (!filter.admits(f)) {
-            return new PageResult<>(List.of(), 0, page, size);
+            return new Page(List.of(), 0, page, size, null);
         }
         StringBuilder where = new StringBuilder(filter.where(f));
         if (part == Part.NUMERATOR && f.kind() != Formula.Kind.AVERAGE) {
@@ -60,11 +68,14 @@ public class KpiRecords {
         String seconds = f.seconds() == null || f.source() == Source.STATE ? "" : ", round((" + f.seconds() + ")::numeric, 1) as seconds";
         long total = jdbc.sql("select count(*) from " + f.source().from + " where " + where).params(params)
                 .query(Long.class).single();
+        BigDecimal secondsTotal = f.seconds() == null ? null
+                : jdbc.sql("select round(coalesce(sum(" + f.seconds() + "), 0)::numeric, 1) from " + f.source().from
+                        + " where " + where).params(params).query(BigDecimal.class).single();
         params.put("limit", size);
         params.put("offset", PageResult.offset(page, size));
         List<Map<String, Object>> rows = jdbc.sql("select " + f.source().columns + seconds + " from " + f.source().from
                         + " where " + where + " order by " + f.periodColumn() + " desc limit :limit offset :offset")
                 .params(params).query().listOfRows();
-        return new PageResult<>(rows, total, page, size);
+        return new Page(rows, total, page, size, secondsTotal);
     }
 }

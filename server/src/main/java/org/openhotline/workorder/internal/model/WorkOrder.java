@@ -268,7 +268,7 @@ public class WorkOrder {
             }
             record(by, now, "return-approved", "同意" + a.unitName + "退回" + suffix(note), Map.of("assignmentId", a.id));
         }
-        events.add(new ReturnDecided(id, a.id, a.unitId, approve, now));
+        events.add(new ReturnDecided(id, a.id, a.unitId, approve, now, r.reason));
     }
 
     public void requestExtension(Assignment a, TimeLimit extra, String reason, Actor by, Instant now) {
