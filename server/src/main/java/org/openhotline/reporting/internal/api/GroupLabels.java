@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Names for group keys: agents' names, units' and districts' names, channels in Chinese. */
 @Component
-class GroupLabels {
+public class GroupLabels {
 
     private static final Map<String, String> CHANNELS = Map.of("PHONE", "电话", "WECHAT", "微信公众号", "WEB", "网站",
             "APP", "移动APP", "SMS", "短信", "EMAIL", "邮件信件", "PLATFORM", "其他平台转入");
@@ -24,6 +24,11 @@ class GroupLabels {
     GroupLabels(Organization organization, StaffDirectory staff) {
         this.organization = organization;
         this.staff = staff;
+    }
+
+    /** A channel in Chinese (PHONE → 电话). */
+    public static String channel(String code) {
+        return code == null ? "未指定" : CHANNELS.getOrDefault(code, code);
     }
 
     List<KpiFigure.Group> label(Dimension d, List<KpiFigure.Group> groups) {

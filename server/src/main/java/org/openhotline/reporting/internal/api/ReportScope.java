@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * without {@code report:read}, only the agent's own call figures.
  */
 @Component
-class ReportScope {
+public class ReportScope {
 
     static final int MAX_DAYS = 3 * 366;
 
@@ -31,7 +31,7 @@ class ReportScope {
         this.clock = clock;
     }
 
-    KpiFilter filter(StaffPrincipal who, String from, String to, Long org, String groupBy) {
+    public KpiFilter filter(StaffPrincipal who, String from, String to, Long org, String groupBy) {
         LocalDate today = LocalDate.now(clock);
         LocalDate start = date(from, "开始日期", today);
         LocalDate end = date(to, "结束日期", start.isAfter(today) ? start : today);
