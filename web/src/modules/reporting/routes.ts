@@ -12,6 +12,8 @@ const routes: RouteRecordRaw[] = [
   { path: 'reports/my-assessment', component: () => import('./views/MyAssessmentView.vue'), meta: { title: '我的考核', permission: 'call:agent' } },
   { path: 'reports/tables', component: () => import('./views/reports/ReportCatalogView.vue'), meta: { title: '报表', permission: 'report:read' } },
   { path: 'reports/tables/:code', component: () => import('./views/reports/ReportTableView.vue'), meta: { title: '报表', permission: 'report:read' } },
+  { path: 'reports/hot-topics', component: () => import('./views/HotTopicsView.vue'), meta: { title: '热点诉求', permission: 'report:read' } },
+  { path: 'reports/periodic', component: () => import('./views/PeriodicReportsView.vue'), meta: { title: '分析报告', permission: 'bigscreen:view' } },
 ]
 
 export default routes

@@ -4,8 +4,10 @@
  * owners' read-only {@code rpt_source_*} views, KPI definitions as data ({@code rpt_kpi}) and the KPI API whose every
  * figure pages its own records. Owns the {@code rpt_*} tables. Depends on workorder and callcenter only for their
  * event records, on organization for node paths and names (data scope, group labels) and on identity for agents'
- * names.
+ * names, on calendar for working days (a periodic report's publish-by day). Besides the KPIs: the big screen and the
+ * leader's cockpit alarms ({@code internal.bigscreen}), hot topics ({@code internal.hottopics}) and the periodic
+ * .docx analysis reports ({@code internal.periodic}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
-        allowedDependencies = {"workorder", "callcenter", "organization", "identity", "shared"})
+        allowedDependencies = {"workorder", "callcenter", "organization", "identity", "calendar", "shared"})
 package org.openhotline.reporting;

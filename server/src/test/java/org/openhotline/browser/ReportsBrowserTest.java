@@ -99,22 +99,60 @@ class ReportsBrowserTest {
             browser.expectText(".cockpit-" + k.path("code").asString() + " .card-count", count);
         }
         browser.expectText(".cockpit-answer-rate .card-target", "目标 ≥ 95.00%");
+        // the alarms of the same day, from the server (below target, overdue spikes)
+        JsonNode alarms = ApiClient.loggedIn(port, "leader").get("/api/reports/cockpit/alarms").json();
+        browser.expectText(".cockpit .overdue-line", "超期未答复派单 " + alarms.path("overdue").path("openNow").asLong() + " 件");
+        for (JsonNode a : alarms.path("alarms")) {
+            browser.expectText(".cockpit .alarm-" + a.path("code").asString(), a.path("text").asString());
+        }
         browser.screenshot("reports-leader-cockpit");
     }
 
     @Test
-    void theBigScreenCountsAnOrderTheMomentItIsTaken(BrowserSession browser) {
-        var page = browser.login("leader").goTo("/reports/bigscreen").page();
-        browser.expectText(".bs-clock", "更新于");
-        long before = Long.parseLong(page.locator(".bs-orders-today").innerText().trim());
-        var created = ApiClient.loggedIn(port, "agent5").post("/api/work-orders", Map.of("channel", "WECHAT",
-                "appealType", "SUGGESTION", "content", "建议在公园增设健身器材", "callerName", "钱先生",
-                "callerPhone", "13600136002"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        // pushed by the server: the page is not reloaded
-        browser.expectText(".bs-orders-today", String.valueOf(before + 1));
-        browser.expectText(".panel", "坐席状态");
-        browser.screenshot("reports-big-screen");
+    void theBigScreenCountsAnOrderTheMomentItIsTaken() {
+        // the big screen's own size; its map is the app's GeoJSON, its figures come by SSE
+        try (var browser = BrowserSession.open(port, 1920, 1080)) {
+            try {
+                bigScreen(browser);
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("failed-big-screen");
+                throw new AssertionError(e.getMessage() + " — problems: " + browser.problems(), e);
+            }
+        }
+    }
+
+    private void bigScreen(BrowserSession browser) {
+        {
+            var page = browser.login("leader").goTo("/reports/bigscreen").page();
+            browser.expectText(".bs-clock", "更新于");
+            browser.expectText(".bs-district-DH", "东湖区");
+            page.locator(".bs-pages").hover(); // the pages stop rotating under the mouse
+            browser.expectText(".bs-paused", "已暂停");
+            long before = Long.parseLong(page.locator(".bs-orders-today").innerText().trim());
+            long inDistrict = Long.parseLong(page.locator(".bs-district-DH .bs-district-count").innerText().trim());
+            Locator wechat = page.locator(".bs-channel-WECHAT b");
+            long byWechat = wechat.count() == 0 ? 0 : Long.parseLong(wechat.innerText().trim());
+            long district = jdbc.sql("select id from org_node where code = 'DH'").query(Long.class).single();
+            var created = ApiClient.loggedIn(port, "agent5").post("/api/work-orders", Map.of("channel", "WECHAT",
+                    "appealType", "SUGGESTION", "content", "建议在公园增设健身器材", "callerName", "钱先生",
+                    "callerPhone", "13600136002", "regionId", district));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            // pushed by the server: the page is not reloaded
+            exactly(page.locator(".bs-orders-today"), before + 1);
+            exactly(page.locator(".bs-district-DH .bs-district-count"), inDistrict + 1);
+            exactly(page.locator(".bs-channel-WECHAT b"), byWechat + 1);
+            browser.expectText(".panel", "坐席状态");
+            browser.screenshot("reports-big-screen");
+            page.locator(".bs-dot", new com.microsoft.playwright.Page.LocatorOptions().setHasText("趋势与排名")).click();
+            browser.expectText(".panel", "近 30 天来电与工单");
+            browser.screenshot("reports-big-screen-trends");
+            assertThat(browser.problems()).as("API errors and console errors on the big screen").isEmpty();
+        }
+    }
+
+    private static void exactly(Locator figure, long value) {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(figure)
+                .hasText(java.util.regex.Pattern.compile("^\\s*" + value + "\\s*$"));
     }
 
     private static String plain(String cell) {

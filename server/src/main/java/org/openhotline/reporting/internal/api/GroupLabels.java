@@ -26,6 +26,11 @@ public class GroupLabels {
         this.staff = staff;
     }
 
+    /** A channel in Chinese (PHONE → 电话). */
+    public static String channel(String code) {
+        return code == null ? "未指定" : CHANNELS.getOrDefault(code, code);
+    }
+
     public List<KpiFigure.Group> label(Dimension d, List<KpiFigure.Group> groups) {
         if (d == null || groups.isEmpty() || d.time()) {
             return groups;

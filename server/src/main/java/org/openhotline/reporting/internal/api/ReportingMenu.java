@@ -13,6 +13,8 @@ class ReportingMenu implements MenuEntry.Contribution {
                 new MenuEntry("统计分析", "rpt-cockpit", "驾驶舱", "/reports/cockpit", "report:read", 500),
                 new MenuEntry("统计分析", "rpt-kpis", "指标总览", "/reports/kpis", "report:read", 510),
                 new MenuEntry("统计分析", "rpt-tables", "报表", "/reports/tables", "report:read", 515),
-                new MenuEntry("统计分析", "rpt-bigscreen", "大屏", "/reports/bigscreen", "bigscreen:view", 520));
+                new MenuEntry("统计分析", "rpt-bigscreen", "大屏", "/reports/bigscreen", "bigscreen:view", 520),
+                new MenuEntry("统计分析", "rpt-hot-topics", "热点诉求", "/reports/hot-topics", "report:read", 530),
+                new MenuEntry("统计分析", "rpt-periodic", "分析报告", "/reports/periodic", "bigscreen:view", 540));
     }
 }

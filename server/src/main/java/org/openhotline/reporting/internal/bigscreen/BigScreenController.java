@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.JsonNode;
 
 /** The big screen (大屏): today's live figures, once or as a stream. */
 @RestController
@@ -17,10 +18,19 @@ class BigScreenController {
 
     private final LiveFigures figures;
     private final BigScreenStream stream;
+    private final DistrictMap map;
 
-    BigScreenController(LiveFigures figures, BigScreenStream stream) {
+    BigScreenController(LiveFigures figures, BigScreenStream stream, DistrictMap map) {
         this.figures = figures;
         this.stream = stream;
+        this.map = map;
+    }
+
+    @GetMapping(path = "/map", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyAuthority('bigscreen:view', 'report:read')")
+    @Operation(summary = "演示城市区县地图（GeoJSON，properties.id 为区县机构编号），供 ECharts registerMap 离线使用")
+    JsonNode map() {
+        return map.geoJson();
     }
 
     @GetMapping

@@ -55,6 +55,11 @@ public enum Source {
         };
     }
 
+    /** The data-scope predicate over {@code o} (order facts) with the parameter {@code :scope}, for other order reports. */
+    public static String orderScope() {
+        return ORDER_SCOPE;
+    }
+
     boolean orderBased() {
         return this == ORDER || this == ASSIGNMENT || this == CALLBACK;
     }

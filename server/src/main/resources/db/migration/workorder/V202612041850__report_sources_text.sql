@@ -1,0 +1,9 @@
+-- More of the work-order module's read-only contract for reports (ADR 004): the words of each order (hot topics
+-- segment the title and the start of the content; no event carries the citizen's text) and the category names.
+create view rpt_source_order_text as
+select o.id as order_id, o.title, left(o.content, 300) as content
+  from work_order o;
+
+create view rpt_source_category as
+select c.id as category_id, c.parent_id, c.name, c.path
+  from wo_category c;
