@@ -35,6 +35,9 @@ class CallLegs implements TelephonyListener, QueueHandler {
 
     enum Phase { IVR, QUEUE, RINGING, TALKING, DONE }
 
+    /** The trunk name the engine gives calls placed by a registered extension. */
+    static final String EXTENSION = "extension";
+
     static final class LiveCall {
         final String callId;
         final String caller;
@@ -65,6 +68,16 @@ class CallLegs implements TelephonyListener, QueueHandler {
             @Override
             public void callEnded(LiveCall call) {
             }
+
+            @Override
+            public boolean phoneCalls(LegId leg, String extension, String destination) {
+                return false;
+            }
+
+            @Override
+            public boolean completeFromPhone(LiveCall call, LegId phoneLeg, LegId referLeg) {
+                return false;
+            }
         };
 
         /** A leg ended; true when it was a consulted party's (then nothing else is done with it). */
@@ -72,6 +85,15 @@ class CallLegs implements TelephonyListener, QueueHandler {
 
         /** The call ended for its agent (hang-up, transfer, escalation): a consulted party goes too. */
         void callEnded(LiveCall call);
+
+        /** An extension's phone placed a call; true when it is an agent consulting during its call (then taken on). */
+        boolean phoneCalls(LegId leg, String extension, String destination);
+
+        /**
+         * The agent's phone asked (REFER on {@code referLeg}) to join the caller with its consultation on
+         * {@code phoneLeg}; true when done (the phone was told so).
+         */
+        boolean completeFromPhone(LiveCall call, LegId phoneLeg, LegId referLeg);
     }
 
     private volatile ConsultHooks consultHooks = ConsultHooks.NONE;
@@ -245,6 +267,10 @@ class CallLegs implements TelephonyListener, QueueHandler {
                     if (callOfAgentLeg.containsKey(arrived.leg().value())) {
                         return;
                     }
+                    if (EXTENSION.equals(arrived.trunk())
+                            && consultHooks.phoneCalls(arrived.leg(), arrived.from(), arrived.to())) {
+                        return;
+                    }
                     calls.putIfAbsent(arrived.leg().value(), new LiveCall(arrived.leg().value(), arrived.from()));
                     records.arrived(arrived.leg().value(), arrived.from(), arrived.to(), arrived.trunk(), "INBOUND");
                 }
@@ -261,6 +287,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
                 case TelephonyEvent.Ended ended -> legEnded(ended);
                 case TelephonyEvent.LeftAlone alone -> callerLeftAlone(alone.leg());
                 case TelephonyEvent.TransferRequested asked -> transferFromThePhone(asked);
+                case TelephonyEvent.AttendedTransferRequested asked -> attendedTransferFromThePhone(asked);
                 case TelephonyEvent.RecordingReady ready -> records.recording(ready.leg().value(),
                         ready.file().toString(), ready.duration());
                 default -> { }
@@ -571,6 +598,33 @@ class CallLegs implements TelephonyListener, QueueHandler {
         }
         log.info("Agent {} transfers call {} to {} from the phone", call.agentId, call.callId, asked.destination());
         transfer(call, asked.destination());
+    }
+
+    /**
+     * The agent's desk phone completed an attended transfer (REFER with Replaces, RFC 5589): one of its legs is the
+     * agent's leg of a call, the other its consultation call placed through the platform. Carried out as the phone
+     * bar's 咨询转接 completes; anything else is declined to the phone (NOTIFY 603) and changes nothing.
+     */
+    private void attendedTransferFromThePhone(TelephonyEvent.AttendedTransferRequested asked) {
+        LiveCall call = agentsTalkingCall(asked.leg());
+        LegId phoneLeg = asked.replaced();
+        if (call == null) {
+            // the phone may as well have sent the REFER on its consultation dialog, naming the call's
+            call = agentsTalkingCall(asked.replaced());
+            phoneLeg = asked.leg();
+        }
+        boolean done = call != null && consultHooks.completeFromPhone(call, phoneLeg, asked.leg());
+        if (!done) {
+            log.info("Attended transfer asked by leg {} replacing {}: no consultation of an agent's call, declined",
+                    asked.leg(), asked.replaced());
+            engine().referOutcome(asked.leg(), false);
+        }
+    }
+
+    private LiveCall agentsTalkingCall(LegId agentLeg) {
+        String callId = callOfAgentLeg.get(agentLeg.value());
+        LiveCall call = callId == null ? null : calls.get(callId);
+        return call != null && call.phase == Phase.TALKING && agentLeg.equals(call.agentLeg) ? call : null;
     }
 
     Optional<LiveCall> live(String callId) {

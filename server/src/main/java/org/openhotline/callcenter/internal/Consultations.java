@@ -36,14 +36,21 @@ class Consultations implements CallLegs.ConsultHooks {
         final LegId leg;
         final String target;
         final Long agentId;
+        /** The agent's desk phone's own leg when the phone placed the consultation (else the phone bar did). */
+        final LegId phoneLeg;
         volatile boolean answered;
         volatile boolean threeWay;
 
         Consult(String callId, LegId leg, String target, Long agentId) {
+            this(callId, leg, target, agentId, null);
+        }
+
+        Consult(String callId, LegId leg, String target, Long agentId, LegId phoneLeg) {
             this.callId = callId;
             this.leg = leg;
             this.target = target;
             this.agentId = agentId;
+            this.phoneLeg = phoneLeg;
         }
     }
 
@@ -171,6 +178,113 @@ class Consultations implements CallLegs.ConsultHooks {
         return c;
     }
 
+    /**
+     * The agent's desk phone, with its call on hold, dials a colleague, a skill group or an outside number (the
+     * first half of an attended transfer from the phone): the platform rings the target as the phone bar's 咨询
+     * would and connects the phone's new leg with it, in a room of their own; the held caller hears the music the
+     * phone's hold started. Calls from an extension whose agent has no call are not consultations (false).
+     */
+    @Override
+    public boolean phoneCalls(LegId phoneLeg, String extension, String destination) {
+        var agent = roster.all().stream().filter(a -> extension.equals(a.extension())).findFirst();
+        CallLegs.LiveCall call = agent.flatMap(a -> legs.talkingCallOf(a.accountId())).orElse(null);
+        if (call == null || call.agentLeg == null) {
+            return false;
+        }
+        long agentId = agent.get().accountId();
+        Target target;
+        try {
+            if (byCall.containsKey(call.callId)) {
+                throw DomainException.conflict("正在咨询中");
+            }
+            target = resolve(agentId, destination);
+            if (target.agentId() != null && !acd.reserve(target.agentId())) {
+                throw DomainException.conflict("该坐席刚刚接到来电");
+            }
+        } catch (DomainException refused) {
+            log.info("Agent {} consults {} from the phone during call {}: refused ({})", agentId, destination,
+                    call.callId, refused.getMessage());
+            hangupQuietly(phoneLeg);
+            return true;
+        }
+        if (target.agentId() != null) {
+            desk.byCall(target.agentId(), AgentState.RINGING, call.callId, call.caller, null);
+        }
+        LegId leg;
+        try {
+            leg = engine().originate(target.dial(), target.autoAnswer() ? call.caller : null, target.autoAnswer());
+        } catch (RuntimeException e) {
+            log.info("Agent {} consults {} from the phone: cannot call ({})", agentId, destination, e.getMessage());
+            if (target.agentId() != null) {
+                desk.byCall(target.agentId(), AgentState.READY, null, null, null);
+            }
+            hangupQuietly(phoneLeg);
+            return true;
+        }
+        Consult c = new Consult(call.callId, leg, target.label(), target.agentId(), phoneLeg);
+        byCall.put(call.callId, c);
+        callOfLeg.put(leg.value(), call.callId);
+        callOfLeg.put(phoneLeg.value(), call.callId);
+        records.transferred(call.callId, "咨询 " + target.label());
+        engine().answered(leg).thenRun(() -> {
+            if (byCall.get(call.callId) != c) {
+                return;
+            }
+            if (c.agentId != null) {
+                desk.byCall(c.agentId, AgentState.TALKING, call.callId, call.caller, null);
+            }
+            try {
+                engine().bridge(phoneLeg, leg); // answers the phone's leg: phone and target talk
+            } catch (RuntimeException phoneGone) {
+                log.info("Consultation from the phone of call {} answered after the phone hung up", call.callId);
+            }
+            c.answered = true;
+            tell(call, c);
+        });
+        return true;
+    }
+
+    /**
+     * The desk phone's attended transfer (REFER with Replaces) completes the consultation it placed: the caller is
+     * joined with the consulted party, the phone is told (NOTIFY 200) and both its legs are released — its
+     * consultation leg by us, as the target of the Replaces would (RFC 5589 section 7), its leg of the call as
+     * the phone bar's 咨询转接 releases the agent.
+     */
+    @Override
+    public boolean completeFromPhone(CallLegs.LiveCall call, LegId phoneLeg, LegId referLeg) {
+        Consult c = byCall.get(call.callId);
+        if (c == null || !phoneLeg.equals(c.phoneLeg) || !c.answered) {
+            return false;
+        }
+        byCall.remove(call.callId);
+        callOfLeg.remove(c.leg.value());
+        callOfLeg.remove(phoneLeg.value());
+        LegId callerLeg = new LegId(call.callId);
+        try {
+            engine().bridge(callerLeg, c.leg); // the target leaves the phone's room for the caller's
+            engine().unhold(callerLeg);
+        } catch (IllegalArgumentException gone) {
+            log.info("Attended transfer of call {} from the phone: a party left meanwhile", call.callId);
+            byCall.put(call.callId, c); // its legs' ends clean up as for any consultation
+            callOfLeg.put(c.leg.value(), call.callId);
+            callOfLeg.put(phoneLeg.value(), call.callId);
+            return false;
+        }
+        records.transferred(call.callId, "咨询转接至 " + c.target);
+        engine().referOutcome(referLeg, true);
+        hangupQuietly(phoneLeg);
+        legs.handOver(call, c.leg, c.agentId);
+        return true;
+    }
+
+    private void hangupQuietly(LegId leg) {
+        try {
+            engine().hangup(leg);
+        } catch (RuntimeException gone) {
+            log.debug("Leg {} already gone", leg);
+        }
+    }
+
     /** Completes the consulted transfer: the caller is retrieved to the consulted party, the agent leaves. */
     void complete(CallLegs.LiveCall call) {
         Consult c = answeredConsult(call);
@@ -249,9 +363,16 @@ class Consultations implements CallLegs.ConsultHooks {
         }
         Consult c = byCall.remove(callId);
         CallLegs.LiveCall call = legs.live(callId).orElse(null);
+        if (c != null && c.phoneLeg != null) {
+            // The phone or its consulted party hung up: the other side goes too; the caller stays held until the
+            // phone retrieves it (its own re-INVITE).
+            LegId other = leg.equals(c.phoneLeg) ? c.leg : c.phoneLeg;
+            callOfLeg.remove(other.value());
+            hangupQuietly(other);
+        }
         if (c != null && call != null) {
             // The consulted party hung up or never answered: the caller comes back to the agent.
-            if (!c.threeWay) {
+            if (!c.threeWay && c.phoneLeg == null) {
                 try {
                     engine().unhold(new LegId(callId));
                 } catch (RuntimeException callerGone) {
@@ -275,6 +396,10 @@ class Consultations implements CallLegs.ConsultHooks {
             engine().hangup(c.leg);
         } catch (RuntimeException alreadyGone) {
             log.debug("Consulted leg of {} already gone", call.callId);
+        }
+        if (c.phoneLeg != null) {
+            callOfLeg.remove(c.phoneLeg.value());
+            hangupQuietly(c.phoneLeg);
         }
         released(call, c);
     }
