@@ -57,11 +57,11 @@ class UnitCalls {
     }
 
     private final Map<String, UnitCall> calls = new ConcurrentHashMap<>();
-    private final TelephonyRuntime runtime;
+    private final Switchboard runtime;
     private final TelephonyProperties properties;
     private final Clock clock;
 
-    UnitCalls(TelephonyRuntime runtime, TelephonyProperties properties, Clock clock) {
+    UnitCalls(Switchboard runtime, TelephonyProperties properties, Clock clock) {
         this.runtime = runtime;
         this.properties = properties;
         this.clock = clock;
