@@ -116,6 +116,7 @@ export interface OrderDetail {
   followed: boolean
   mayUnmask: boolean
   mayUnitUnmask: boolean
+  mayUnitCall: boolean
   version: number
   assignments: AssignmentView[]
   requests: RequestView[]
@@ -193,6 +194,19 @@ export interface WorkOrderSettings {
   callbackWhenExhausted: 'CLOSE' | 'SUPERVISE'
   callbackWhenExhaustedLabel: string
   unitsMayUnmask: boolean
+  /** How a handling unit reaches the citizen: NONE masked only, UNMASK audited look, CALL click-to-call (平台代拨). */
+  unitPhoneAccess: 'NONE' | 'UNMASK' | 'CALL'
+  unitPhoneAccessLabel?: string
+}
+
+/** A click-to-call between the unit handler's phone and the citizen; {@code citizen} is masked. */
+export interface UnitCall {
+  id: string
+  workOrderId: number
+  citizen: string
+  state: 'CALLING_HANDLER' | 'CALLING_CITIZEN' | 'TALKING' | 'ENDED' | 'FAILED'
+  stateLabel: string
+  startedAt: string
 }
 
 const base = '/api/work-orders'
@@ -225,7 +239,12 @@ export const workOrders = {
   unitUnmask: (id: number, reason: string) =>
     http.post<{ callerName: string; callerPhone: string }>(`${base}/${id}/caller/unit-unmask`, { reason }),
   settings: () => http.get<WorkOrderSettings>(`${base}/settings`),
-  saveSettings: (s: Omit<WorkOrderSettings, 'callbackWhenExhaustedLabel'>) => http.put<WorkOrderSettings>(`${base}/settings`, s),
+  saveSettings: (s: Omit<WorkOrderSettings, 'callbackWhenExhaustedLabel' | 'unitPhoneAccessLabel'>) =>
+    http.put<WorkOrderSettings>(`${base}/settings`, s),
+  /** 平台代拨: the platform rings {@code phone} (the handler's), then the citizen, and bridges them. */
+  unitCall: (workOrderId: number, phone: string) => http.post<UnitCall>('/api/callcenter/unit-calls', { workOrderId, phone }),
+  unitCallState: (callId: string) => http.get<UnitCall>(`/api/callcenter/unit-calls/${callId}`),
+  unitCallHangup: (callId: string) => http.post<UnitCall>(`/api/callcenter/unit-calls/${callId}/hangup`),
   board: () =>
     http.get<{ red: number; yellow: number; urged: number; difficult: number; supervised: number; pendingDispatch: number; pendingCallback: number }>(
       `${base}/board`,

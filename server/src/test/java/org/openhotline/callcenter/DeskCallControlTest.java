@@ -245,6 +245,58 @@ class DeskCallControlTest {
         }
     }
 
+    /**
+     * Attended transfer from the desk phone (RFC 5589 section 7): linphone as the agent's extension holds the citizen,
+     * calls 8265 through the platform (a consultation, as the phone bar's 咨询), then transfers with
+     * {@code transfer 1 --to-call 2}: REFER on the citizen's dialog with Replaces naming the consultation's. The
+     * platform joins the citizen with 8265, tells the phone (NOTIFY 200) and releases both of the phone's calls.
+     */
+    @Test
+    void linphonesAttendedTransferJoinsTheCitizenWithTheConsultedColleague() throws Exception {
+        try (Linphone deskPhone = Linphone.start(dir, sipPort, "8264", ApiClient.DEMO_PASSWORD);
+             TestPhone citizen = new TestPhone("13500135077", CITIZEN, sipPort);
+             TestPhone colleague = new TestPhone("8265", COLLEAGUE, sipPort)) {
+            until("linphone registered as the agent's extension", () -> {
+                try {
+                    return deskPhone.registered("8264");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, Duration.ofSeconds(30), deskPhone::log);
+            colleague.register(ApiClient.DEMO_PASSWORD);
+            String callId = callFrom(citizen);
+            until("linphone answered", () -> deskPhone.log().contains("connected"), Duration.ofSeconds(10), deskPhone::log);
+
+            deskPhone.command("pause 1");
+            awaitSound("the citizen held by the phone hears music", () -> music(citizen) && silent(citizen, COLLEAGUE), citizen);
+            deskPhone.command("call sip:8265@127.0.0.1:" + sipPort);
+            until("the consultation runs through the platform", () -> jdbc.sql("select transfer_chain from cc_call where id = ?")
+                    .param(callId).query(String.class).optional().orElse("").equals("咨询 分机 8265")
+                    && linphoneSays(deskPhone, "Call 2 with [^\\n]* connected"),
+                    Duration.ofSeconds(20), deskPhone::log);
+            awaitSound("the colleague does not hear the held citizen", () -> silent(colleague, CITIZEN) && music(citizen), citizen);
+
+            long asked = System.nanoTime();
+            deskPhone.command("transfer 1 --to-call 2");
+            awaitSound("the citizen talks with the colleague", () -> hears(citizen, COLLEAGUE) && hears(colleague, CITIZEN), citizen);
+            long joinedMs = (System.nanoTime() - asked) / 1_000_000;
+            until("the agent is free", () -> List.of("AFTER_CALL_WORK", "READY").contains(state()),
+                    Duration.ofSeconds(15), () -> desk.get("/api/callcenter/me").body() + "\n" + deskPhone.log());
+            until("both of linphone's calls are released", () -> linphoneSays(deskPhone, "Call 1 with [^\\n]* ended")
+                    && linphoneSays(deskPhone, "Call 2 with [^\\n]* ended"), Duration.ofSeconds(15), deskPhone::log);
+            System.out.println("[figure] attended transfer from the phone: REFER typed -> citizen hears colleague in "
+                    + joinedMs + " ms (half-second listening windows)");
+            assertThat(jdbc.sql("select transfer_chain from cc_call where id = ?").param(callId).query(String.class).single())
+                    .isEqualTo("咨询 分机 8265 → 咨询转接至 分机 8265");
+            citizen.hangUp();
+            assertThat(colleague.awaitBye(10_000)).as("the colleague's phone is released").isTrue();
+        }
+    }
+
+    private static boolean linphoneSays(Linphone phone, String line) {
+        return java.util.regex.Pattern.compile(line).matcher(phone.log()).find();
+    }
+
     // ---- hearing ------------------------------------------------------------------------------------------
 
     /** Half-second windows until {@code condition} holds on fresh audio (a live call's state, not a moment). */

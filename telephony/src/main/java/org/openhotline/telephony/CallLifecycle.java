@@ -138,6 +138,11 @@ final class CallLifecycle implements SignallingEvents {
     }
 
     @Override
+    public void attendedTransferRequested(SipLeg leg, SipLeg replaced) {
+        events.emit(new TelephonyEvent.AttendedTransferRequested(new LegId(leg.id), new LegId(replaced.id)));
+    }
+
+    @Override
     public void holdChanged(SipLeg leg, boolean held) {
         Room room = leg.media.room();
         if (room == null) return;

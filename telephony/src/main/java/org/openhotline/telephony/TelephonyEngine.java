@@ -245,6 +245,11 @@ public final class TelephonyEngine implements AutoCloseable {
         return legs.active(leg).sip.answered;
     }
 
+    /** Completes with the cause when the leg ends (a leg the call center does not track as a call, e.g. click-to-call). */
+    public CompletableFuture<EndCause> ended(LegId leg) {
+        return legs.active(leg).sip.ended;
+    }
+
     /**
      * Blind transfer: the leg leaves its call (the agent's side is released), hears music while the new
      * destination rings, and is bridged to it on answer; if nobody answers the leg is hung up.
@@ -267,6 +272,14 @@ public final class TelephonyEngine implements AutoCloseable {
             bridge(leg, target);
         });
         return target;
+    }
+
+    /**
+     * Ends an attended transfer the phone on {@code leg} asked for ({@link AttendedTransferRequested}): tells the
+     * phone with the final NOTIFY whether its parties were joined, before either of its legs is released.
+     */
+    public void referOutcome(LegId leg, boolean joined) {
+        legs.find(leg).ifPresent(a -> signalling.legs().referOutcome(a.sip, joined));
     }
 
     public void hangup(LegId leg) {

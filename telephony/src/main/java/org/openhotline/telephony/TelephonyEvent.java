@@ -43,6 +43,14 @@ public sealed interface TelephonyEvent {
      */
     record TransferRequested(LegId leg, String destination) implements TelephonyEvent { }
 
+    /**
+     * The phone on {@code leg} asked for an attended transfer (REFER with Replaces): the party of {@code leg} is to be
+     * joined with the party of {@code replaced}, the same phone's other leg (its consultation call). The engine has
+     * accepted it (202, NOTIFY 100 Trying); the call center carries it out and answers with
+     * {@link TelephonyEngine#referOutcome}.
+     */
+    record AttendedTransferRequested(LegId leg, LegId replaced) implements TelephonyEvent { }
+
     /** An extension registered ({@code registered}) or its registration ended or expired. */
     record ExtensionRegistration(String extension, boolean registered) implements TelephonyEvent { }
 }

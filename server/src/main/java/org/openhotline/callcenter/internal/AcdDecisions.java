@@ -4,12 +4,11 @@ import org.openhotline.callcenter.AgentState;
 import org.openhotline.callcenter.internal.acd.AcdDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
  * Carries out the ACD's decisions: the seat wall and state log follow the agent, the call record notes the
- * offer. Ringing the agent's phone and bridging are the telephony engine's part, driven by {@link CallLegs}.
+ * offer. Ringing the agent's phone and bridging are the telephony engine's part, driven by {@link CallFlow}.
  */
 @Component
 class AcdDecisions {
@@ -18,12 +17,13 @@ class AcdDecisions {
 
     private final AgentDesk desk;
     private final CallRecords records;
-    private final CallLegs legs;
+    private final CallFlow legs;
 
-    AcdDecisions(@Lazy AgentDesk desk, CallRecords records, @Lazy CallLegs legs) {
+    AcdDecisions(AgentDesk desk, CallRecords records, CallFlow legs, AcdOutbox outbox) {
         this.desk = desk;
         this.records = records;
         this.legs = legs;
+        outbox.deliverTo(this::carryOut);
     }
 
     void carryOut(AcdDecision decision) {

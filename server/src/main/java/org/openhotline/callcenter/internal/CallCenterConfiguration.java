@@ -39,7 +39,7 @@ class CallCenterConfiguration {
     }
 
     @Bean
-    Acd acd(Clock clock, Timers acdTimers, ExecutorService acdDispatch, AcdDecisions decisions) {
-        return new Acd(clock, acdTimers, decision -> acdDispatch.execute(() -> decisions.carryOut(decision)));
+    Acd acd(Clock clock, Timers acdTimers, AcdOutbox outbox) {
+        return new Acd(clock, acdTimers, outbox::post);
     }
 }

@@ -11,7 +11,6 @@ import org.openhotline.telephony.LegId;
 import org.openhotline.telephony.TelephonyEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +21,11 @@ import org.springframework.stereotype.Component;
  * work), cancels (the consulted party is released, the caller retrieved) or joins all three.
  * <p>
  * The engine's rooms do the audio (hold keeps the caller out of the room's mix); this class keeps who is being
- * consulted per call, moves a consulted agent's state like a call would, and is told by {@link CallLegs} when a
+ * consulted per call, moves a consulted agent's state like a call would, and is told by {@link CallFlow} when a
  * consulted leg or the whole call ends.
  */
 @Component
-class Consultations implements CallLegs.ConsultHooks {
+class Consultations implements CallFlow.ConsultHooks {
 
     private static final Logger log = LoggerFactory.getLogger(Consultations.class);
 
@@ -36,46 +35,55 @@ class Consultations implements CallLegs.ConsultHooks {
         final LegId leg;
         final String target;
         final Long agentId;
+        /** The agent's desk phone's own leg when the phone placed the consultation (else the phone bar did). */
+        final LegId phoneLeg;
         volatile boolean answered;
         volatile boolean threeWay;
 
         Consult(String callId, LegId leg, String target, Long agentId) {
+            this(callId, leg, target, agentId, null);
+        }
+
+        Consult(String callId, LegId leg, String target, Long agentId, LegId phoneLeg) {
             this.callId = callId;
             this.leg = leg;
             this.target = target;
             this.agentId = agentId;
+            this.phoneLeg = phoneLeg;
         }
     }
 
     private final Map<String, Consult> byCall = new ConcurrentHashMap<>();
     private final Map<String, String> callOfLeg = new ConcurrentHashMap<>();
 
-    private final CallLegs legs;
+    private final LiveCalls calls;
+    private final CallFlow flow;
     private final AgentDesk desk;
     private final AgentRoster roster;
     private final SkillGroups groups;
     private final SeatBoard board;
     private final CallRecords records;
-    private final TelephonyRuntime runtime;
+    private final Switchboard switchboard;
     private final DeskEvents deskEvents;
     private final Acd acd;
 
-    Consultations(CallLegs legs, @Lazy AgentDesk desk, AgentRoster roster, SkillGroups groups, SeatBoard board,
-                  CallRecords records, @Lazy TelephonyRuntime runtime, DeskEvents deskEvents, Acd acd) {
+    Consultations(LiveCalls calls, CallFlow flow, AgentDesk desk, AgentRoster roster, SkillGroups groups, SeatBoard board,
+                  CallRecords records, Switchboard switchboard, DeskEvents deskEvents, Acd acd) {
         this.acd = acd;
         this.deskEvents = deskEvents;
-        this.legs = legs;
+        this.calls = calls;
+        this.flow = flow;
         this.desk = desk;
         this.roster = roster;
         this.groups = groups;
         this.board = board;
         this.records = records;
-        this.runtime = runtime;
-        legs.consultHooks(this);
+        this.switchboard = switchboard;
+        flow.consultHooks(this);
     }
 
     private TelephonyEngine engine() {
-        return runtime.engine();
+        return switchboard.engine();
     }
 
     Optional<Consult> of(String callId) {
@@ -119,7 +127,7 @@ class Consultations implements CallLegs.ConsultHooks {
     }
 
     /** Starts a consultation: the caller hears music, the target is rung and joins the agent on answer. */
-    Consult consult(CallLegs.LiveCall call, long agentId, String destination) {
+    Consult consult(LiveCalls.LiveCall call, long agentId, String destination) {
         if (byCall.containsKey(call.callId)) {
             throw DomainException.conflict("正在咨询中，请先完成转接或取消咨询");
         }
@@ -171,18 +179,124 @@ class Consultations implements CallLegs.ConsultHooks {
         return c;
     }
 
+    /**
+     * The agent's desk phone, with its call on hold, dials a colleague, a skill group or an outside number (the
+     * first half of an attended transfer from the phone): the platform rings the target as the phone bar's 咨询
+     * would and connects the phone's new leg with it, in a room of their own; the held caller hears the music the
+     * phone's hold started. Calls from an extension whose agent has no call are not consultations (false).
+     */
+    @Override
+    public boolean phoneCalls(LegId phoneLeg, String extension, String destination) {
+        var agent = roster.all().stream().filter(a -> extension.equals(a.extension())).findFirst();
+        LiveCalls.LiveCall call = agent.flatMap(a -> calls.talkingCallOf(a.accountId())).orElse(null);
+        if (call == null || call.agentLeg == null) {
+            return false;
+        }
+        long agentId = agent.get().accountId();
+        Target target;
+        try {
+            if (byCall.containsKey(call.callId)) {
+                throw DomainException.conflict("正在咨询中");
+            }
+            target = resolve(agentId, destination);
+            if (target.agentId() != null && !acd.reserve(target.agentId())) {
+                throw DomainException.conflict("该坐席刚刚接到来电");
+            }
+        } catch (DomainException refused) {
+            log.info("Agent {} consults {} from the phone during call {}: refused ({})", agentId, destination,
+                    call.callId, refused.getMessage());
+            hangupQuietly(phoneLeg);
+            return true;
+        }
+        if (target.agentId() != null) {
+            desk.byCall(target.agentId(), AgentState.RINGING, call.callId, call.caller, null);
+        }
+        LegId leg;
+        try {
+            leg = engine().originate(target.dial(), target.autoAnswer() ? call.caller : null, target.autoAnswer());
+        } catch (RuntimeException e) {
+            log.info("Agent {} consults {} from the phone: cannot call ({})", agentId, destination, e.getMessage());
+            if (target.agentId() != null) {
+                desk.byCall(target.agentId(), AgentState.READY, null, null, null);
+            }
+            hangupQuietly(phoneLeg);
+            return true;
+        }
+        Consult c = new Consult(call.callId, leg, target.label(), target.agentId(), phoneLeg);
+        byCall.put(call.callId, c);
+        callOfLeg.put(leg.value(), call.callId);
+        callOfLeg.put(phoneLeg.value(), call.callId);
+        records.transferred(call.callId, "咨询 " + target.label());
+        engine().answered(leg).thenRun(() -> {
+            if (byCall.get(call.callId) != c) {
+                return;
+            }
+            if (c.agentId != null) {
+                desk.byCall(c.agentId, AgentState.TALKING, call.callId, call.caller, null);
+            }
+            try {
+                engine().bridge(phoneLeg, leg); // answers the phone's leg: phone and target talk
+            } catch (RuntimeException phoneGone) {
+                log.info("Consultation from the phone of call {} answered after the phone hung up", call.callId);
+            }
+            c.answered = true;
+            tell(call, c);
+        });
+        return true;
+    }
+
+    /**
+     * The desk phone's attended transfer (REFER with Replaces) completes the consultation it placed: the caller is
+     * joined with the consulted party, the phone is told (NOTIFY 200) and both its legs are released — its
+     * consultation leg by us, as the target of the Replaces would (RFC 5589 section 7), its leg of the call as
+     * the phone bar's 咨询转接 releases the agent.
+     */
+    boolean completeFromPhone(LiveCalls.LiveCall call, LegId phoneLeg, LegId referLeg) {
+        Consult c = byCall.get(call.callId);
+        if (c == null || !phoneLeg.equals(c.phoneLeg) || !c.answered) {
+            return false;
+        }
+        byCall.remove(call.callId);
+        callOfLeg.remove(c.leg.value());
+        callOfLeg.remove(phoneLeg.value());
+        LegId callerLeg = new LegId(call.callId);
+        try {
+            engine().bridge(callerLeg, c.leg); // the target leaves the phone's room for the caller's
+            engine().unhold(callerLeg);
+        } catch (IllegalArgumentException gone) {
+            log.info("Attended transfer of call {} from the phone: a party left meanwhile", call.callId);
+            byCall.put(call.callId, c); // its legs' ends clean up as for any consultation
+            callOfLeg.put(c.leg.value(), call.callId);
+            callOfLeg.put(phoneLeg.value(), call.callId);
+            return false;
+        }
+        records.transferred(call.callId, "咨询转接至 " + c.target);
+        engine().referOutcome(referLeg, true);
+        hangupQuietly(phoneLeg);
+        flow.handOver(call, c.leg, c.agentId);
+        return true;
+    }
+
+    private void hangupQuietly(LegId leg) {
+        try {
+            engine().hangup(leg);
+        } catch (RuntimeException gone) {
+            log.debug("Leg {} already gone", leg);
+        }
+    }
+
     /** Completes the consulted transfer: the caller is retrieved to the consulted party, the agent leaves. */
-    void complete(CallLegs.LiveCall call) {
+    void complete(LiveCalls.LiveCall call) {
         Consult c = answeredConsult(call);
         byCall.remove(call.callId);
         callOfLeg.remove(c.leg.value());
         engine().unhold(new LegId(call.callId));
         records.transferred(call.callId, "咨询转接至 " + c.target);
-        legs.handOver(call, c.leg, c.agentId);
+        flow.handOver(call, c.leg, c.agentId);
     }
 
     /** Three-way call (三方通话) out of the consultation: the caller is retrieved into the room with both. */
-    void join(CallLegs.LiveCall call) {
+    void join(LiveCalls.LiveCall call) {
         Consult c = answeredConsult(call);
         if (c.threeWay) {
             throw DomainException.conflict("已在三方通话中");
@@ -193,7 +307,7 @@ class Consultations implements CallLegs.ConsultHooks {
     }
 
     /** Cancels the consultation (or drops the third party): it is released, the caller talks to the agent again. */
-    void cancel(CallLegs.LiveCall call) {
+    void cancel(LiveCalls.LiveCall call) {
         Consult c = byCall.remove(call.callId);
         if (c == null) {
             throw DomainException.conflict("当前没有进行中的咨询");
@@ -206,7 +320,7 @@ class Consultations implements CallLegs.ConsultHooks {
         released(call, c);
     }
 
-    private Consult answeredConsult(CallLegs.LiveCall call) {
+    private Consult answeredConsult(LiveCalls.LiveCall call) {
         Consult c = byCall.get(call.callId);
         if (c == null) {
             throw DomainException.conflict("当前没有进行中的咨询");
@@ -218,7 +332,7 @@ class Consultations implements CallLegs.ConsultHooks {
     }
 
     /** Tells the consulting agent's phone bar what became of the consultation (answered, or gone). */
-    private void tell(CallLegs.LiveCall call, Consult c) {
+    private void tell(LiveCalls.LiveCall call, Consult c) {
         Long agent = call.agentId;
         if (agent == null) {
             return;
@@ -230,12 +344,12 @@ class Consultations implements CallLegs.ConsultHooks {
     }
 
     /** The consulted party is done with this call: after-call work if it talked, else ready again. */
-    private void released(CallLegs.LiveCall call, Consult c) {
+    private void released(LiveCalls.LiveCall call, Consult c) {
         if (c.agentId == null) {
             return;
         }
         if (c.answered) {
-            legs.afterCallWorkOf(call, c.agentId);
+            flow.afterCallWorkOf(call, c.agentId);
         } else {
             desk.byCall(c.agentId, AgentState.READY, null, null, null);
         }
@@ -248,10 +362,17 @@ class Consultations implements CallLegs.ConsultHooks {
             return false;
         }
         Consult c = byCall.remove(callId);
-        CallLegs.LiveCall call = legs.live(callId).orElse(null);
+        LiveCalls.LiveCall call = calls.live(callId).orElse(null);
+        if (c != null && c.phoneLeg != null) {
+            // The phone or its consulted party hung up: the other side goes too; the caller stays held until the
+            // phone retrieves it (its own re-INVITE).
+            LegId other = leg.equals(c.phoneLeg) ? c.leg : c.phoneLeg;
+            callOfLeg.remove(other.value());
+            hangupQuietly(other);
+        }
         if (c != null && call != null) {
             // The consulted party hung up or never answered: the caller comes back to the agent.
-            if (!c.threeWay) {
+            if (!c.threeWay && c.phoneLeg == null) {
                 try {
                     engine().unhold(new LegId(callId));
                 } catch (RuntimeException callerGone) {
@@ -265,7 +386,7 @@ class Consultations implements CallLegs.ConsultHooks {
     }
 
     @Override
-    public void callEnded(CallLegs.LiveCall call) {
+    public void callEnded(LiveCalls.LiveCall call) {
         Consult c = byCall.remove(call.callId);
         if (c == null) {
             return;
@@ -275,6 +396,10 @@ class Consultations implements CallLegs.ConsultHooks {
             engine().hangup(c.leg);
         } catch (RuntimeException alreadyGone) {
             log.debug("Consulted leg of {} already gone", call.callId);
+        }
+        if (c.phoneLeg != null) {
+            callOfLeg.remove(c.phoneLeg.value());
+            hangupQuietly(c.phoneLeg);
         }
         released(call, c);
     }

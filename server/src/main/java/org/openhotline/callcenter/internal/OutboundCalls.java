@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 public class OutboundCalls {
 
     private final SeatBoard board;
-    private final CallLegs legs;
+    private final PhoneBarActions actions;
 
-    OutboundCalls(SeatBoard board, CallLegs legs) {
+    OutboundCalls(SeatBoard board, PhoneBarActions actions) {
         this.board = board;
-        this.legs = legs;
+        this.actions = actions;
     }
 
     /** Rings the agent's own phone (soft off-hook), then the citizen; returns the call's id. */
@@ -29,6 +29,6 @@ public class OutboundCalls {
         if (seat.state().onCall()) {
             throw DomainException.conflict("通话中不能外呼");
         }
-        return legs.dial(agentId, seat.extension(), number);
+        return actions.dial(agentId, seat.extension(), number);
     }
 }

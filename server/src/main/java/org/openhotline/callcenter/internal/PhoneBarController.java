@@ -28,15 +28,17 @@ class PhoneBarController {
 
     private final AgentDesk desk;
     private final SeatBoard board;
-    private final CallLegs legs;
-    private final TelephonyRuntime telephony;
+    private final LiveCalls legs;
+    private final PhoneBarActions actions;
+    private final Switchboard telephony;
     private final SkillGroups groups;
     private final AgentRoster roster;
     private final Consultations consultations;
     private final OutboundCalls outbound;
 
-    PhoneBarController(AgentDesk desk, SeatBoard board, CallLegs legs, TelephonyRuntime telephony, SkillGroups groups,
-                       AgentRoster roster, Consultations consultations, OutboundCalls outbound) {
+    PhoneBarController(AgentDesk desk, SeatBoard board, LiveCalls legs, PhoneBarActions actions, Switchboard telephony,
+                       SkillGroups groups, AgentRoster roster, Consultations consultations, OutboundCalls outbound) {
+        this.actions = actions;
         this.outbound = outbound;
         this.consultations = consultations;
         this.groups = groups;
@@ -94,7 +96,7 @@ class PhoneBarController {
     @Operation(summary = "挂机")
     Map<String, String> hangup() {
         var call = currentCall();
-        legs.agentHangsUp(call);
+        actions.agentHangsUp(call);
         return Map.of("callId", call.callId);
     }
 
@@ -126,7 +128,7 @@ class PhoneBarController {
     Map<String, Object> mute(@RequestBody MuteForm form) {
         var call = legs.talkingCallOf(Callers.required().accountId())
                 .orElseThrow(() -> DomainException.conflict("当前没有进行中的通话"));
-        legs.mute(call, form.muted());
+        actions.mute(call, form.muted());
         return Map.of("callId", call.callId, "muted", form.muted());
     }
 
@@ -136,7 +138,7 @@ class PhoneBarController {
     @Operation(summary = "转接（一键转接：分机、外线号码或外地 12345）")
     Map<String, String> transfer(@Valid @RequestBody TransferForm form) {
         var call = currentCall();
-        legs.transfer(call, form.destination().trim());
+        actions.transfer(call, form.destination().trim());
         return Map.of("callId", call.callId, "to", form.destination().trim());
     }
 
@@ -152,7 +154,7 @@ class PhoneBarController {
     @Operation(summary = "三方通话：拨打第三方，接通后三方同时通话")
     Map<String, String> conference(@Valid @RequestBody TransferForm form) {
         var call = currentCall();
-        legs.conference(call, form.destination().trim());
+        actions.conference(call, form.destination().trim());
         return Map.of("callId", call.callId);
     }
 
@@ -185,7 +187,7 @@ class PhoneBarController {
         return mine();
     }
 
-    private CallLegs.LiveCall consultedCall() {
+    private LiveCalls.LiveCall consultedCall() {
         return legs.talkingCallOf(Callers.required().accountId())
                 .orElseThrow(() -> DomainException.conflict("当前没有进行中的通话"));
     }
@@ -195,11 +197,11 @@ class PhoneBarController {
     Map<String, String> escalate() {
         var call = currentCall();
         long leaders = groups.byCode("leaders").orElseThrow(() -> DomainException.conflict("未配置班长技能组（leaders）")).id();
-        legs.escalate(call, leaders);
+        actions.escalate(call, leaders);
         return Map.of("callId", call.callId);
     }
 
-    private CallLegs.LiveCall currentCall() {
+    private LiveCalls.LiveCall currentCall() {
         return legs.callOfAgent(Callers.required().accountId())
                 .orElseThrow(() -> DomainException.conflict("当前没有进行中的通话"));
     }

@@ -16,7 +16,6 @@ import org.openhotline.callcenter.internal.acd.Acd;
 import org.openhotline.telephony.LegId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,12 +35,12 @@ class QueueAnnouncements {
     private final Map<String, ScheduledFuture<?>> running = new ConcurrentHashMap<>();
     private final SkillGroups groups;
     private final Acd acd;
-    private final TelephonyRuntime runtime;
+    private final Switchboard runtime;
     private final ScheduledExecutorService scheduler;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    QueueAnnouncements(SkillGroups groups, Acd acd, @Lazy TelephonyRuntime runtime,
+    QueueAnnouncements(SkillGroups groups, Acd acd, Switchboard runtime,
                        ScheduledExecutorService callCenterScheduler, JdbcClient jdbc, Clock clock) {
         this.groups = groups;
         this.acd = acd;

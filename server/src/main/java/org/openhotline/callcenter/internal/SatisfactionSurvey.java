@@ -4,7 +4,6 @@ import org.openhotline.telephony.LegId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +19,9 @@ class SatisfactionSurvey {
     private static final Logger log = LoggerFactory.getLogger(SatisfactionSurvey.class);
 
     private final boolean enabled;
-    private final TelephonyRuntime runtime;
+    private final Switchboard runtime;
 
-    SatisfactionSurvey(@Value("${hotline.callcenter.survey:true}") boolean enabled, @Lazy TelephonyRuntime runtime) {
+    SatisfactionSurvey(@Value("${hotline.callcenter.survey:true}") boolean enabled, Switchboard runtime) {
         this.enabled = enabled;
         this.runtime = runtime;
     }

@@ -28,11 +28,14 @@ class SeatWallController {
 
     private final SeatWall wall;
     private final AgentDesk desk;
-    private final CallLegs legs;
+    private final LiveCalls legs;
+    private final PhoneBarActions actions;
     private final AgentRoster roster;
-    private final TelephonyRuntime telephony;
+    private final Switchboard telephony;
 
-    SeatWallController(SeatWall wall, AgentDesk desk, CallLegs legs, AgentRoster roster, TelephonyRuntime telephony) {
+    SeatWallController(SeatWall wall, AgentDesk desk, LiveCalls legs, PhoneBarActions actions, AgentRoster roster,
+                       Switchboard telephony) {
+        this.actions = actions;
         this.wall = wall;
         this.desk = desk;
         this.legs = legs;
@@ -86,7 +89,7 @@ class SeatWallController {
     @Operation(summary = "拦截：来电转到班长分机，坐席退出通话")
     Map<String, String> takeOver(@PathVariable long accountId) {
         var call = legs.talkingCallOf(accountId).orElseThrow(() -> DomainException.conflict("该坐席当前没有通话"));
-        legs.transfer(call, leaderExtension());
+        actions.transfer(call, leaderExtension());
         return Map.of("callId", call.callId);
     }
 

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.openhotline.telephony.TelephonyConfig;
 import org.openhotline.telephony.TelephonyEngine;
+import org.openhotline.telephony.TelephonyListener;
 import org.openhotline.telephony.Trunk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Starts the telephony engine with the platform (SIP on {@code hotline.sip.port}, UDP and TCP) and stops it
  * last-in-first-out. Extensions authenticate with the SIP password of their agent; IVR flows, blacklist and
- * priority lists come from the database.
+ * priority lists come from the database. The engine's events go to the call flow and then the phone bar's actions,
+ * in order on the engine's event thread; the running engine is handed to the {@link Switchboard}.
  */
 @Component
 class TelephonyRuntime implements SmartLifecycle {
@@ -27,44 +29,30 @@ class TelephonyRuntime implements SmartLifecycle {
 
     private final TelephonyProperties properties;
     private final Path dataDir;
-    private final CallLegs legs;
+    private final CallFlow flow;
+    private final PhoneBarActions actions;
+    private final Switchboard switchboard;
     private final IvrFlows flows;
     private final CallerListsFromDatabase callerLists;
     private final AgentRoster roster;
     private final java.time.Clock clock;
     private final WorkingHours workingHours;
     private final boolean demo;
-    private volatile TelephonyEngine engine;
 
-    TelephonyRuntime(TelephonyProperties properties, @Value("${hotline.data-dir}") Path dataDir, CallLegs legs,
-                     IvrFlows flows, CallerListsFromDatabase callerLists, AgentRoster roster, java.time.Clock clock,
+    TelephonyRuntime(TelephonyProperties properties, @Value("${hotline.data-dir}") Path dataDir, CallFlow flow,
+                     PhoneBarActions actions, Switchboard switchboard, IvrFlows flows, CallerListsFromDatabase callerLists, AgentRoster roster, java.time.Clock clock,
                      WorkingHours workingHours, @Value("${hotline.demo.enabled:false}") boolean demo) {
         this.workingHours = workingHours;
         this.demo = demo;
         this.properties = properties;
         this.dataDir = dataDir;
-        this.legs = legs;
+        this.flow = flow;
+        this.actions = actions;
+        this.switchboard = switchboard;
         this.flows = flows;
         this.callerLists = callerLists;
         this.roster = roster;
         this.clock = clock;
-    }
-
-    TelephonyEngine engine() {
-        TelephonyEngine e = engine;
-        if (e == null) {
-            throw new IllegalStateException("telephony is not running (hotline.sip.enabled=false)");
-        }
-        return e;
-    }
-
-    boolean running() {
-        return engine != null;
-    }
-
-    /** Soft off-hook (软摘机): agent phones are asked to answer by themselves; the agent takes calls at the desk. */
-    boolean autoAnswer() {
-        return properties.autoAnswer();
     }
 
     @Override
@@ -95,8 +83,12 @@ class TelephonyRuntime implements SmartLifecycle {
                     .withAddresses(properties.bindAddress(), properties.advertisedAddress())
                     .withRtpPorts(properties.rtpMin(), properties.rtpMax())
                     .withTrunks(trunks);
-            engine = TelephonyEngine.builder(config).listener(legs).queues(legs).flows(flows)
-                    .callerLists(callerLists).businessHours(workingHours).extensions(roster::sipPassword).clock(clock).start();
+            TelephonyListener listener = event -> {
+                flow.on(event);
+                actions.on(event);
+            };
+            switchboard.started(TelephonyEngine.builder(config).listener(listener).queues(flow).flows(flows)
+                    .callerLists(callerLists).businessHours(workingHours).extensions(roster::sipPassword).clock(clock).start());
             log.info("Telephony engine listening for SIP on {}:{} (UDP and TCP), advertised as {}",
                     properties.bindAddress(), properties.port(), properties.advertisedAddress());
         } catch (Exception e) {
@@ -116,8 +108,7 @@ class TelephonyRuntime implements SmartLifecycle {
 
     @Override
     public void stop() {
-        TelephonyEngine e = engine;
-        engine = null;
+        TelephonyEngine e = switchboard.stopped();
         if (e != null) {
             e.close();
         }
@@ -125,6 +116,6 @@ class TelephonyRuntime implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return engine != null;
+        return switchboard.running();
     }
 }

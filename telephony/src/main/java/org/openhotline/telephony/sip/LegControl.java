@@ -165,10 +165,17 @@ public final class LegControl implements AutoCloseable {
     }
 
     /**
-     * REFER from a phone in a call (its transfer key, RFC 3515): a blind transfer, accepted with 202 and reported,
-     * then the phone is told the outcome with a final NOTIFY, so that it releases its side. Refer-To names the
-     * destination (a number or extension, the user part). A REFER outside a call, without a usable Refer-To, or
-     * with Replaces (attended transfer, not yet) is refused.
+     * REFER from a phone in a call (its transfer key, RFC 3515), accepted with 202 and reported to the engine.
+     * <ul>
+     * <li>Blind: Refer-To names the destination (a number or extension, the user part); the phone is told the
+     * outcome at once with a final NOTIFY, so that it releases its side.</li>
+     * <li>Attended (RFC 3891 Replaces in the Refer-To, RFC 5589 section 7): the phone asks us to join the party of
+     * this dialog with the party of another of its dialogs with us (the consultation). We are both the transferee
+     * and, through the consultation's other leg, the target, so no INVITE with Replaces goes out: the engine is told,
+     * the call center joins the parties, and {@link #referOutcome} sends the final NOTIFY. A Replaces naming no dialog
+     * of ours fails with a NOTIFY of 481, as the INVITE with Replaces would.</li>
+     * </ul>
+     * A REFER outside a call or without a usable Refer-To is refused.
      */
     void refer(RequestEvent event) {
         Dialog d = event.getDialog();
@@ -184,18 +191,40 @@ public final class LegControl implements AutoCloseable {
             sip.respond(event, Response.BAD_REQUEST);
             return;
         }
-        if (replacesOf(referTo) != null) {
-            // attended transfer from the phone needs its consultation call to run through the platform, which
-            // phone-to-extension calls do not yet; the phone bar's 咨询转接 does it
-            sip.respond(event, Response.NOT_IMPLEMENTED);
+        long eventId = ((javax.sip.header.CSeqHeader) event.getRequest().getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+        Replaces replaces = Replaces.parse(replacesOf(referTo));
+        if (replaces == null) {
+            sip.respond(event, Response.ACCEPTED);
+            sendReferNotify(d, eventId, "200 OK", true);
+            events.transferRequested(leg, destination);
             return;
         }
         sip.respond(event, Response.ACCEPTED);
-        notifyReferOutcome(d, event.getRequest());
-        events.transferRequested(leg, destination);
+        SipLeg replaced = legs.values().stream().filter(other -> other != leg && replaces.names(other)).findFirst().orElse(null);
+        if (replaced == null || replaced.state() != SipLeg.State.ANSWERED) {
+            log.info("leg {}: attended transfer names no call of ours ({})", leg.id, replaces.callId());
+            sendReferNotify(d, eventId, "481 Call/Transaction Does Not Exist", true);
+            return;
+        }
+        // RFC 3515 section 2.4.4: an implicit subscription starts with a NOTIFY at once; the outcome follows
+        sendReferNotify(d, eventId, "100 Trying", false);
+        leg.pendingRefer = eventId;
+        events.attendedTransferRequested(leg, replaced);
     }
 
-    private static String replacesOf(javax.sip.header.ReferToHeader referTo) {
+    /**
+     * The final NOTIFY of an attended transfer asked on {@code leg}: "200 OK" when the parties were joined (the phone
+     * then releases its side, RFC 5589), "603 Declined" when the call center refused it.
+     */
+    public void referOutcome(SipLeg leg, boolean joined) {
+        long eventId = leg.pendingRefer;
+        Dialog d = leg.dialog;
+        if (eventId < 0 || d == null) return;
+        leg.pendingRefer = -1;
+        sendReferNotify(d, eventId, joined ? "200 OK" : "603 Declined", true);
+    }
+
+    static String replacesOf(javax.sip.header.ReferToHeader referTo) {
         String uri = referTo.getAddress().getURI().toString();
         int q = uri.indexOf('?');
         if (q < 0) return null;
@@ -205,18 +234,19 @@ public final class LegControl implements AutoCloseable {
         return null;
     }
 
-    /** The transfer is ours now: a terminating NOTIFY with "200 OK" lets the phone hang up its side. */
-    private void notifyReferOutcome(Dialog d, Request refer) {
+    /** A NOTIFY of the refer event package with a sipfrag status line (RFC 3515 section 2.4.5). */
+    private void sendReferNotify(Dialog d, long eventId, String statusLine, boolean terminated) {
         try {
             Request notify = d.createRequest(Request.NOTIFY);
             javax.sip.header.EventHeader ev = sip.headers.createEventHeader("refer");
-            ev.setEventId(String.valueOf(((javax.sip.header.CSeqHeader) refer.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber()));
+            ev.setEventId(String.valueOf(eventId));
             notify.setHeader(ev);
-            javax.sip.header.SubscriptionStateHeader state = sip.headers.createSubscriptionStateHeader(
-                    javax.sip.header.SubscriptionStateHeader.TERMINATED);
-            state.setReasonCode("noresource");
+            javax.sip.header.SubscriptionStateHeader state = sip.headers.createSubscriptionStateHeader(terminated
+                    ? javax.sip.header.SubscriptionStateHeader.TERMINATED : javax.sip.header.SubscriptionStateHeader.ACTIVE);
+            if (terminated) state.setReasonCode("noresource");
+            else state.setExpires(60);
             notify.setHeader(state);
-            notify.setContent("SIP/2.0 200 OK\r\n", sip.headers.createContentTypeHeader("message", "sipfrag"));
+            notify.setContent("SIP/2.0 " + statusLine + "\r\n", sip.headers.createContentTypeHeader("message", "sipfrag"));
             d.sendRequest(sip.provider.getNewClientTransaction(notify));
         } catch (Exception e) {
             log.debug("NOTIFY for REFER failed: {}", e.toString());

@@ -21,4 +21,10 @@ public interface SignallingEvents {
 
     /** The phone on {@code leg} asked to transfer its call (REFER, RFC 3515) to {@code destination}. */
     void transferRequested(SipLeg leg, String destination);
+
+    /**
+     * The phone on {@code leg} asked for an attended transfer (REFER with Replaces, RFC 3891): its party is to be
+     * joined with the party of {@code replaced}, another of the same phone's legs with us (the consultation).
+     */
+    void attendedTransferRequested(SipLeg leg, SipLeg replaced);
 }

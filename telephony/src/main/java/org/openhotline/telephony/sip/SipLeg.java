@@ -33,6 +33,8 @@ public final class SipLeg {
     volatile ScheduledFuture<?> ringTimer;
     volatile org.openhotline.telephony.Trunk viaTrunk;
     volatile boolean authTried;
+    /** CSeq of an attended-transfer REFER on this leg still waiting for its final NOTIFY, or -1. */
+    volatile long pendingRefer = -1;
 
     SipLeg(String id, boolean inbound, MediaLeg media, String from, String to, String trunk) {
         this.id = id;
@@ -51,6 +53,20 @@ public final class SipLeg {
     /** Whether the peer has put this leg on hold by re-INVITE. */
     public boolean remoteHolds() {
         return remoteHolds;
+    }
+
+    /** The SIP Call-ID of this leg's dialog (of its INVITE). */
+    String callId() {
+        Request r = invite;
+        if (r != null) return ((javax.sip.header.CallIdHeader) r.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+        Dialog d = dialog;
+        return d == null ? null : d.getCallId().getCallId();
+    }
+
+    /** Our tag and the peer's in this leg's dialog (either may be null before the dialog exists). */
+    String[] tags() {
+        Dialog d = dialog;
+        return d == null ? new String[] {null, null} : new String[] {d.getLocalTag(), d.getRemoteTag()};
     }
 
     public boolean isEnded() {

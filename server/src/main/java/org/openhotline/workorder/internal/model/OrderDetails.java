@@ -39,7 +39,7 @@ public class OrderDetails {
                   String content, String callerName, String callerPhone, boolean anonymous, boolean confidential,
                   String callId, String createdBy, Instant createdAt, Instant stageDueAt, String directReply,
                   String forwardedTo, Instant closedAt, boolean difficult, int dissatisfiedCount, int urgeCount,
-                  boolean supervised, Instant superviseDueAt, int callbackAttempts, String mergedIntoNumber, boolean followed, boolean mayUnmask, boolean mayUnitUnmask,
+                  boolean supervised, Instant superviseDueAt, int callbackAttempts, String mergedIntoNumber, boolean followed, boolean mayUnmask, boolean mayUnitUnmask, boolean mayUnitCall,
                   int version, List<AssignmentView> assignments, List<RequestView> requests,
                   List<CallbackView> callbacks, List<AttachmentView> attachments, List<TimelineEntry> timeline) {}
 
@@ -57,7 +57,14 @@ public class OrderDetails {
 
     /** {@code unitsMayUnmask}: the admin's setting letting a handling unit look at the full number (audited). */
     public Detail of(WorkOrder o, StaffPrincipal viewer, boolean unitsMayUnmask) {
+        return of(o, viewer, unitsMayUnmask, false);
+    }
+
+    /** {@code unitsMayCall}: the admin chose click-to-call (平台代拨) for units instead of showing them the number. */
+    public Detail of(WorkOrder o, StaffPrincipal viewer, boolean unitsMayUnmask, boolean unitsMayCall) {
         boolean mayUnmask = viewer.can("phone:unmask");
+        boolean mayUnitCall = unitsMayCall && !mayUnmask && o.state.isOpen() && viewer.can("workorder:handle")
+                && o.callerPhone != null && o.assignments.stream().anyMatch(a -> a.isActive() && viewer.sees(a.unitPath));
         boolean mayUnitUnmask = unitsMayUnmask && !mayUnmask && !o.confidential && viewer.can("workorder:handle")
                 && o.assignments.stream().anyMatch(a -> viewer.sees(a.unitPath));
         String name = o.callerName;
@@ -101,7 +108,7 @@ public class OrderDetails {
                 categories.pathNames(o.categoryId), o.regionId, regionName, o.address, o.title, o.content, name, phone,
                 o.anonymous, o.confidential, o.callId, o.createdBy, o.createdAt, o.stageDueAt, o.directReply,
                 o.forwardedTo == null ? null : o.forwardedTo.label(), o.closedAt, o.difficult, o.dissatisfiedCount,
-                o.urgeCount, o.supervised, o.superviseDueAt, o.callbackAttempts, mergedInto, followed, mayUnmask, mayUnitUnmask, o.version(), assignments,
+                o.urgeCount, o.supervised, o.superviseDueAt, o.callbackAttempts, mergedInto, followed, mayUnmask, mayUnitUnmask, mayUnitCall, o.version(), assignments,
                 requests, callbacks, attachments, timeline);
     }
 

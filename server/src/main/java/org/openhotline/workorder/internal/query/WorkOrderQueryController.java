@@ -105,7 +105,7 @@ class WorkOrderQueryController {
         StaffPrincipal who = Callers.required();
         WorkOrder o = orders.load(id);
         access.requireVisible(o, who);
-        return details.of(o, who, settings.unitsMayUnmask());
+        return details.of(o, who, settings.unitsMayUnmask(), settings.unitsMayCall());
     }
 
     @PostMapping("/{id}/caller/unmask")

@@ -31,23 +31,29 @@ class SettingsController {
     @Operation(summary = "当前设置")
     Settings get() {
         CallbackRule rule = settings.callbackRule();
-        return new Settings(rule.maxAttempts(), rule.whenExhausted(), rule.whenExhausted().label(), settings.unitsMayUnmask());
+        UnitPhoneAccess access = settings.unitPhoneAccess();
+        return new Settings(rule.maxAttempts(), rule.whenExhausted(), rule.whenExhausted().label(), settings.unitsMayUnmask(),
+                access, access.label());
     }
 
     @PutMapping
     @PreAuthorize("hasAuthority('business:config')")
     @Transactional
-    @Operation(summary = "修改设置：回访未接通次数上限（1–10）与达到后的处理（CLOSE 以联系不上办结 / SUPERVISE 转督办）；承办单位可否查看号码")
+    @Operation(summary = "修改设置：回访未接通次数上限（1–10）与达到后的处理（CLOSE 以联系不上办结 / SUPERVISE 转督办）；"
+            + "承办单位联系群众的方式 unitPhoneAccess（NONE 仅脱敏 / UNMASK 留痕查看号码 / CALL 平台代拨），旧字段 unitsMayUnmask 仍可用")
     Settings put(@Valid @RequestBody SettingsForm form) {
-        settings.save(new CallbackRule(form.callbackMaxAttempts(), form.callbackWhenExhausted()), form.unitsMayUnmask(),
+        // unitPhoneAccess decides when given; a client that only knows the older yes/no still works
+        UnitPhoneAccess access = form.unitPhoneAccess() != null ? form.unitPhoneAccess()
+                : Boolean.TRUE.equals(form.unitsMayUnmask()) ? UnitPhoneAccess.UNMASK : UnitPhoneAccess.NONE;
+        settings.save(new CallbackRule(form.callbackMaxAttempts(), form.callbackWhenExhausted()), access,
                 Callers.required().username());
         return get();
     }
 
     record Settings(int callbackMaxAttempts, CallbackRule.Exhausted callbackWhenExhausted, String callbackWhenExhaustedLabel,
-                    boolean unitsMayUnmask) {}
+                    boolean unitsMayUnmask, UnitPhoneAccess unitPhoneAccess, String unitPhoneAccessLabel) {}
 
     record SettingsForm(@NotNull(message = "请填写未接通次数上限") Integer callbackMaxAttempts,
                         @NotNull(message = "请选择多次未接通后的处理方式") CallbackRule.Exhausted callbackWhenExhausted,
-                        @NotNull(message = "请选择承办单位能否查看号码") Boolean unitsMayUnmask) {}
+                        Boolean unitsMayUnmask, UnitPhoneAccess unitPhoneAccess) {}
 }

@@ -16,6 +16,7 @@ public class WorkOrderSettings {
     static final String MAX_ATTEMPTS = "callback.max-attempts";
     static final String WHEN_EXHAUSTED = "callback.when-exhausted";
     static final String UNIT_UNMASK = "unit.unmask";
+    static final String UNIT_PHONE_ACCESS = "unit.phone-access";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -37,13 +38,36 @@ public class WorkOrderSettings {
 
     /** Whether a handling unit may look at the citizen's full number (with a reason, audited). */
     public boolean unitsMayUnmask() {
-        return Boolean.parseBoolean(all().getOrDefault(UNIT_UNMASK, "false"));
+        return unitPhoneAccess() == UnitPhoneAccess.UNMASK;
     }
 
-    void save(CallbackRule rule, boolean unitsMayUnmask, String by) {
+    /** Whether a handling unit may call the citizen through the platform (click-to-call, the number never shown). */
+    public boolean unitsMayCall() {
+        return unitPhoneAccess() == UnitPhoneAccess.CALL;
+    }
+
+    /**
+     * How a handling unit reaches the citizen, as the admin decided. Before this setting existed there was only the
+     * yes/no of {@code unit.unmask}; it still answers when the new key was never saved.
+     */
+    public UnitPhoneAccess unitPhoneAccess() {
+        Map<String, String> all = all();
+        String access = all.get(UNIT_PHONE_ACCESS);
+        if (access != null) {
+            try {
+                return UnitPhoneAccess.valueOf(access);
+            } catch (IllegalArgumentException unknown) {
+                return UnitPhoneAccess.NONE;
+            }
+        }
+        return Boolean.parseBoolean(all.getOrDefault(UNIT_UNMASK, "false")) ? UnitPhoneAccess.UNMASK : UnitPhoneAccess.NONE;
+    }
+
+    void save(CallbackRule rule, UnitPhoneAccess access, String by) {
         put(MAX_ATTEMPTS, String.valueOf(rule.maxAttempts()), by);
         put(WHEN_EXHAUSTED, rule.whenExhausted().name(), by);
-        put(UNIT_UNMASK, String.valueOf(unitsMayUnmask), by);
+        put(UNIT_UNMASK, String.valueOf(access == UnitPhoneAccess.UNMASK), by);
+        put(UNIT_PHONE_ACCESS, access.name(), by);
     }
 
     private void put(String key, String value, String by) {

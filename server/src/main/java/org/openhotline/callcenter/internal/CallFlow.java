@@ -3,12 +3,9 @@ package org.openhotline.callcenter.internal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.openhotline.callcenter.AgentState;
+import org.openhotline.callcenter.internal.LiveCalls.LiveCall;
+import org.openhotline.callcenter.internal.LiveCalls.Phase;
 import org.openhotline.callcenter.internal.acd.Acd;
 import org.openhotline.callcenter.internal.acd.AcdDecision;
 import org.openhotline.callcenter.internal.acd.WaitingCall;
@@ -19,40 +16,22 @@ import org.openhotline.telephony.TelephonyListener;
 import org.openhotline.telephony.ivr.QueueHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the call center meets the telephony engine. The IVR hands callers over ({@link QueueHandler}); the ACD
- * decides; this class rings the agent's extension, bridges and records on answer, and turns the engine's
- * events into call records, agent states (ringing, talking, after-call work) and abandons at the right point.
- * A call is known by its caller leg's id.
+ * A call's way through the call center. The IVR hands callers over ({@link QueueHandler}); the ACD decides; this
+ * class rings the agent's extension, bridges and records on answer, and turns the engine's events into call
+ * records, agent states (ringing, talking, after-call work), abandons at the right point and the survey after the
+ * agent hung up. What the agent does to a call in progress is {@link PhoneBarActions}; the calls are filed in
+ * {@link LiveCalls}.
  */
 @Component
-class CallLegs implements TelephonyListener, QueueHandler {
+class CallFlow implements TelephonyListener, QueueHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(CallLegs.class);
+    private static final Logger log = LoggerFactory.getLogger(CallFlow.class);
 
-    enum Phase { IVR, QUEUE, RINGING, TALKING, DONE }
-
-    static final class LiveCall {
-        final String callId;
-        final String caller;
-        volatile Phase phase = Phase.IVR;
-        volatile Long groupId;
-        volatile Long agentId;
-        volatile LegId agentLeg;
-        volatile boolean held;
-        /** Inbound calls end with the satisfaction survey when the agent hangs up first; outbound calls do not. */
-        volatile boolean inbound = true;
-        volatile boolean muted;
-        volatile boolean surveyed;
-
-        LiveCall(String callId, String caller) {
-            this.callId = callId;
-            this.caller = caller;
-        }
-    }
+    /** The trunk name the engine gives calls placed by a registered extension. */
+    static final String EXTENSION = "extension";
 
     /** What consultations (咨询转接, see {@link Consultations}) need to hear about legs and calls ending. */
     interface ConsultHooks {
@@ -65,6 +44,11 @@ class CallLegs implements TelephonyListener, QueueHandler {
             @Override
             public void callEnded(LiveCall call) {
             }
+
+            @Override
+            public boolean phoneCalls(LegId leg, String extension, String destination) {
+                return false;
+            }
         };
 
         /** A leg ended; true when it was a consulted party's (then nothing else is done with it). */
@@ -72,6 +56,9 @@ class CallLegs implements TelephonyListener, QueueHandler {
 
         /** The call ended for its agent (hang-up, transfer, escalation): a consulted party goes too. */
         void callEnded(LiveCall call);
+
+        /** An extension's phone placed a call; true when it is an agent consulting during its call (then taken on). */
+        boolean phoneCalls(LegId leg, String extension, String destination);
     }
 
     private volatile ConsultHooks consultHooks = ConsultHooks.NONE;
@@ -80,9 +67,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
         this.consultHooks = hooks;
     }
 
-    private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
-    private final Map<String, String> callOfAgentLeg = new ConcurrentHashMap<>();
-
+    private final LiveCalls calls;
     private final Acd acd;
     private final AgentDesk desk;
     private final CallRecords records;
@@ -90,14 +75,15 @@ class CallLegs implements TelephonyListener, QueueHandler {
     private final CallRouting routing;
     private final SkillGroups groups;
     private final Clock clock;
-    private final TelephonyRuntime runtime;
+    private final Switchboard switchboard;
     private final SeatWall wall;
     private final QueueAnnouncements announcements;
     private final SatisfactionSurvey survey;
 
-    CallLegs(@Lazy SeatWall wall, Acd acd, @Lazy AgentDesk desk, CallRecords records, AgentRoster roster, CallRouting routing,
-             SkillGroups groups, Clock clock, @Lazy TelephonyRuntime runtime, @Lazy QueueAnnouncements announcements,
-             SatisfactionSurvey survey) {
+    CallFlow(LiveCalls calls, SeatWall wall, Acd acd, AgentDesk desk, CallRecords records, AgentRoster roster,
+             CallRouting routing, SkillGroups groups, Clock clock, Switchboard switchboard,
+             QueueAnnouncements announcements, SatisfactionSurvey survey) {
+        this.calls = calls;
         this.wall = wall;
         this.announcements = announcements;
         this.survey = survey;
@@ -108,11 +94,11 @@ class CallLegs implements TelephonyListener, QueueHandler {
         this.routing = routing;
         this.groups = groups;
         this.clock = clock;
-        this.runtime = runtime;
+        this.switchboard = switchboard;
     }
 
     private TelephonyEngine engine() {
-        return runtime.engine();
+        return switchboard.engine();
     }
 
     // ---- from the IVR -----------------------------------------------------------------------------------
@@ -144,7 +130,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
     }
 
     /** Music while queued and while an agent's phone rings; the engine loops it under announcements. */
-    private void playHoldMusic(LiveCall call) {
+    void playHoldMusic(LiveCall call) {
         try {
             engine().playMusic(new LegId(call.callId), "hold-music");
         } catch (IllegalArgumentException legGone) {
@@ -164,7 +150,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
             offerOutlived(offer);
             return;
         }
-        Optional<String> extension = roster.find(offer.agentId()).map(AgentRoster.Agent::extension);
+        java.util.Optional<String> extension = roster.find(offer.agentId()).map(AgentRoster.Agent::extension);
         synchronized (call) {
             if (call.phase != Phase.QUEUE) {
                 offerOutlived(offer);
@@ -176,15 +162,15 @@ class CallLegs implements TelephonyListener, QueueHandler {
                 // The leg is filed before its INVITE leaves: a phone that answers at once (soft off-hook) has its
                 // answer reported on the engine's thread while originate() is still returning, and an answer
                 // from a leg nobody knows would be dropped, the ring timeout would take the agent out.
-                engine().originate(extension.orElseThrow(), call.caller, runtime.autoAnswer(), agentLeg -> {
+                engine().originate(extension.orElseThrow(), call.caller, switchboard.autoAnswer(), agentLeg -> {
                     call.agentLeg = agentLeg;
-                    callOfAgentLeg.put(agentLeg.value(), call.callId);
+                    calls.fileAgentLeg(agentLeg, call.callId);
                 });
                 return;
             } catch (RuntimeException e) {
                 log.info("Could not ring agent {} for call {}: {}", offer.agentId(), call.callId, e.getMessage());
                 if (call.agentLeg != null) {
-                    callOfAgentLeg.remove(call.agentLeg.value());
+                    calls.forgetAgentLeg(call.agentLeg);
                     call.agentLeg = null;
                 }
                 call.phase = Phase.QUEUE;
@@ -211,7 +197,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
                 return;
             }
             ringing = call.agentLeg;
-            callOfAgentLeg.remove(ringing.value());
+            calls.forgetAgentLeg(ringing);
             call.agentLeg = null;
             call.agentId = null;
             call.phase = Phase.QUEUE;
@@ -242,10 +228,14 @@ class CallLegs implements TelephonyListener, QueueHandler {
         try {
             switch (event) {
                 case TelephonyEvent.CallArrived arrived -> {
-                    if (callOfAgentLeg.containsKey(arrived.leg().value())) {
+                    if (calls.isAgentLeg(arrived.leg())) {
                         return;
                     }
-                    calls.putIfAbsent(arrived.leg().value(), new LiveCall(arrived.leg().value(), arrived.from()));
+                    if (EXTENSION.equals(arrived.trunk())
+                            && consultHooks.phoneCalls(arrived.leg(), arrived.from(), arrived.to())) {
+                        return;
+                    }
+                    calls.addIfAbsent(new LiveCall(arrived.leg().value(), arrived.from()));
                     records.arrived(arrived.leg().value(), arrived.from(), arrived.to(), arrived.trunk(), "INBOUND");
                 }
                 case TelephonyEvent.IvrFinished finished -> {
@@ -260,10 +250,9 @@ class CallLegs implements TelephonyListener, QueueHandler {
                 case TelephonyEvent.Answered answered -> agentAnswered(answered.leg());
                 case TelephonyEvent.Ended ended -> legEnded(ended);
                 case TelephonyEvent.LeftAlone alone -> callerLeftAlone(alone.leg());
-                case TelephonyEvent.TransferRequested asked -> transferFromThePhone(asked);
                 case TelephonyEvent.RecordingReady ready -> records.recording(ready.leg().value(),
                         ready.file().toString(), ready.duration());
-                default -> { }
+                default -> { } // the phone's transfer keys are PhoneBarActions'
             }
         } catch (RuntimeException e) {
             log.error("Could not handle telephony event {}", event, e);
@@ -271,11 +260,11 @@ class CallLegs implements TelephonyListener, QueueHandler {
     }
 
     private void agentAnswered(LegId agentLeg) {
-        String callId = callOfAgentLeg.get(agentLeg.value());
-        LiveCall call = callId == null ? null : calls.get(callId);
+        LiveCall call = calls.ofAgentLeg(agentLeg);
         if (call == null) {
             return;
         }
+        String callId = call.callId;
         synchronized (call) {
             if (call.phase != Phase.RINGING || !agentLeg.equals(call.agentLeg)) {
                 if (call.inbound) {
@@ -311,13 +300,12 @@ class CallLegs implements TelephonyListener, QueueHandler {
         if (consultHooks.consultLegEnded(ended.leg())) {
             return;
         }
-        String leg = ended.leg().value();
-        String callIdOfAgent = callOfAgentLeg.remove(leg);
+        String callIdOfAgent = calls.forgetAgentLeg(ended.leg());
         if (callIdOfAgent != null) {
             agentLegEnded(calls.get(callIdOfAgent), ended);
             return;
         }
-        LiveCall call = calls.remove(leg);
+        LiveCall call = calls.remove(ended.leg().value());
         if (call == null) {
             return;
         }
@@ -338,7 +326,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
                 String point = acd.abandoned(call.callId).orElse(phase == Phase.RINGING ? "RINGING" : "QUEUE");
                 records.ended(call.callId, ended.cause().name(), point);
                 if (ringing != null) {
-                    callOfAgentLeg.remove(ringing.value());
+                    calls.forgetAgentLeg(ringing);
                     engine().hangup(ringing);
                 }
                 if (phase == Phase.RINGING && ringingAgent != null) {
@@ -349,7 +337,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
             case TALKING -> {
                 records.ended(call.callId, ended.cause().name(), null);
                 if (call.agentLeg != null) {
-                    callOfAgentLeg.remove(call.agentLeg.value());
+                    calls.forgetAgentLeg(call.agentLeg);
                     engine().hangup(call.agentLeg);
                 }
                 afterCallWork(call);
@@ -423,7 +411,7 @@ class CallLegs implements TelephonyListener, QueueHandler {
         }
     }
 
-    private void hangupQuietly(LegId leg) {
+    void hangupQuietly(LegId leg) {
         try {
             engine().hangup(leg);
         } catch (RuntimeException gone) {
@@ -431,7 +419,8 @@ class CallLegs implements TelephonyListener, QueueHandler {
         }
     }
 
-    private void afterCallWork(LiveCall call) {
+    /** The call is over for its agent: a consulted party goes too, the agent goes to after-call work. */
+    void afterCallWork(LiveCall call) {
         consultHooks.callEnded(call);
         if (call.agentId == null) {
             return; // the call was last with an outside number or an extension without a seat
@@ -439,142 +428,6 @@ class CallLegs implements TelephonyListener, QueueHandler {
         Duration acw = call.groupId == null ? Duration.ofSeconds(30)
                 : groups.find(call.groupId).map(g -> Duration.ofSeconds(g.afterCallWorkS())).orElse(Duration.ofSeconds(30));
         desk.byCall(call.agentId, AgentState.AFTER_CALL_WORK, null, null, acw);
-    }
-
-    // ---- what the agent's phone bar does ----------------------------------------------------------------
-
-    /**
-     * Outbound call (外呼, e.g. a callback): the agent's phone is rung with soft off-hook, then the citizen is
-     * called through the trunk showing the hotline's number; both are bridged and recorded.
-     */
-    String dial(long agentId, String extension, String number) {
-        LegId agentLeg = engine().originate(extension, number, true);
-        String callId = agentLeg.value();
-        LiveCall call = new LiveCall(callId, number);
-        call.inbound = false;
-        call.agentId = agentId;
-        call.agentLeg = agentLeg;
-        call.phase = Phase.RINGING;
-        calls.put(callId, call);
-        callOfAgentLeg.put(agentLeg.value(), callId);
-        records.arrived(callId, number, number, null, "OUTBOUND");
-        engine().answered(agentLeg).thenRun(() -> {
-            LegId citizen = engine().originate(number, null, false);
-            engine().answered(citizen).thenRun(() -> {
-                call.phase = Phase.TALKING;
-                records.answered(callId, agentId);
-                desk.byCall(agentId, AgentState.TALKING, callId, number, null);
-                engine().bridge(agentLeg, citizen);
-                engine().record(citizen, agentLeg);
-            });
-        });
-        return callId;
-    }
-
-    /** Three-way call (三方通话): a third party is rung and joins the caller and the agent in one conference. */
-    void conference(LiveCall call, String destination) {
-        LegId third = engine().originate(destination, call.caller, false);
-        records.transferred(call.callId, "三方通话 " + destination);
-        engine().keepWhenAlone(new LegId(call.callId), false); // no survey after a three-way call
-        engine().answered(third).thenRun(() -> engine().conference(new LegId(call.callId), call.agentLeg, third));
-    }
-
-    /** Escalation (会话升级): the caller goes to the team leaders' queue ahead of everyone, the agent is free. */
-    void escalate(LiveCall call, long leadersGroupId) {
-        engine().keepWhenAlone(new LegId(call.callId), true); // the caller stays when the agent's leg goes
-        if (call.agentLeg != null) {
-            callOfAgentLeg.remove(call.agentLeg.value());
-            engine().hangup(call.agentLeg);
-        }
-        Long agent = call.agentId;
-        records.transferred(call.callId, "升级至班长");
-        call.agentLeg = null;
-        call.agentId = null;
-        call.groupId = leadersGroupId;
-        call.phase = Phase.QUEUE;
-        playHoldMusic(call);
-        acd.enqueue(new WaitingCall(call.callId, call.caller, leadersGroupId, 20, clock.instant()));
-        announcements.queued(call.callId, leadersGroupId);
-        if (agent != null) {
-            LiveCall finished = new LiveCall(call.callId, call.caller);
-            finished.agentId = agent;
-            finished.groupId = leadersGroupId;
-            afterCallWork(finished);
-        }
-    }
-
-    /**
-     * The agent hangs up at the phone bar: its own leg goes, so that the caller is kept for the satisfaction
-     * survey exactly as when the agent puts the handset down.
-     */
-    void agentHangsUp(LiveCall call) {
-        LegId agentLeg = call.agentLeg;
-        hangupQuietly(agentLeg != null && call.inbound ? agentLeg : new LegId(call.callId));
-    }
-
-    /** Mute at the phone bar: the agent's own leg is not heard by the caller (a listening team leader still hears it). */
-    void mute(LiveCall call, boolean muted) {
-        LegId agentLeg = call.agentLeg;
-        if (agentLeg == null) {
-            throw org.openhotline.shared.DomainException.conflict("当前通话没有坐席话路，无法静音");
-        }
-        try {
-            engine().mute(agentLeg, muted);
-        } catch (IllegalArgumentException gone) {
-            throw org.openhotline.shared.DomainException.conflict("通话已结束");
-        }
-        call.muted = muted;
-    }
-
-    Optional<LiveCall> callOfAgent(long agentId) {
-        return calls.values().stream().filter(c -> Long.valueOf(agentId).equals(c.agentId) && c.phase == Phase.TALKING
-                && !c.held).findFirst();
-    }
-
-    Optional<LiveCall> callOfAgentHeld(long agentId) {
-        return calls.values().stream().filter(c -> Long.valueOf(agentId).equals(c.agentId) && c.held).findFirst();
-    }
-
-    Optional<LiveCall> talkingCallOf(long agentId) {
-        return calls.values().stream().filter(c -> Long.valueOf(agentId).equals(c.agentId) && c.phase == Phase.TALKING)
-                .findFirst();
-    }
-
-    /**
-     * Blind transfer (一键转接): the caller leaves the agent and is bridged to the destination (an extension,
-     * an outside number or another city's 12345 through the trunk); the agent goes to after-call work.
-     */
-    void transfer(LiveCall call, String destination) {
-        call.phase = Phase.DONE;
-        if (call.agentLeg != null) {
-            callOfAgentLeg.remove(call.agentLeg.value());
-        }
-        records.transferred(call.callId, "转接至 " + destination);
-        engine().keepWhenAlone(new LegId(call.callId), false); // the transferred call ends with its new party
-        engine().transfer(new LegId(call.callId), destination);
-        if (call.agentLeg != null) {
-            engine().hangup(call.agentLeg);
-        }
-        afterCallWork(call);
-    }
-
-    /**
-     * The agent pressed the transfer key on the desk phone (SIP REFER): the same blind transfer as the phone bar's
-     * 一键转接, recorded in the call's transfer chain. A REFER from a leg that is not an agent's talking leg is ignored.
-     */
-    private void transferFromThePhone(TelephonyEvent.TransferRequested asked) {
-        String callId = callOfAgentLeg.get(asked.leg().value());
-        LiveCall call = callId == null ? null : calls.get(callId);
-        if (call == null || call.phase != Phase.TALKING || !asked.leg().equals(call.agentLeg)) {
-            log.info("Transfer to {} asked by leg {}, which is no agent's talking leg: ignored", asked.destination(), asked.leg());
-            return;
-        }
-        log.info("Agent {} transfers call {} to {} from the phone", call.agentId, call.callId, asked.destination());
-        transfer(call, asked.destination());
-    }
-
-    Optional<LiveCall> live(String callId) {
-        return Optional.ofNullable(calls.get(callId));
     }
 
     /** After-call work for another agent who took part in the call (a consulted colleague). */
@@ -592,21 +445,15 @@ class CallLegs implements TelephonyListener, QueueHandler {
     void handOver(LiveCall call, LegId newAgentLeg, Long newAgentId) {
         LegId oldLeg = call.agentLeg;
         Long oldAgent = call.agentId;
-        if (oldLeg != null) {
-            callOfAgentLeg.remove(oldLeg.value());
-        }
+        calls.forgetAgentLeg(oldLeg);
         call.agentLeg = newAgentLeg;
         call.agentId = newAgentId;
-        callOfAgentLeg.put(newAgentLeg.value(), call.callId);
+        calls.fileAgentLeg(newAgentLeg, call.callId);
         if (oldLeg != null) {
             engine().hangup(oldLeg);
         }
         if (oldAgent != null) {
             afterCallWorkOf(call, oldAgent);
         }
-    }
-
-    Set<String> liveCallIds() {
-        return new HashSet<>(calls.keySet());
     }
 }
