@@ -11,7 +11,7 @@ export const orderStates: Record<string, string> = {
   PENDING_CALLBACK: '待回访', CLOSED: '已办结', WITHDRAWN: '已撤单', MERGED: '已合并', FORWARDED: '已转外部平台',
 }
 export const platforms: Record<string, string> = { PROVINCE: '省12345平台', POLICE_110: '110联动平台', OTHER_CITY: '其他城市12345' }
-export const limitUnits: Record<string, string> = { MINUTES: '分钟', HOURS: '小时', NATURAL_DAYS: '自然日', WORKING_DAYS: '工作日' }
+export const limitUnits: Record<string, string> = { MINUTES: '分钟', HOURS: '小时', NATURAL_DAYS: '自然日', WORKING_DAYS: '工作日', WORKING_HOURS: '工作小时' }
 export const stages: Record<string, string> = { DISPATCH: '派单', SIGN: '签收', HANDLE: '办理', CALLBACK: '回访' }
 /** What each timeline step was (the `action` of a timeline entry). */
 export const stepNames: Record<string, string> = {

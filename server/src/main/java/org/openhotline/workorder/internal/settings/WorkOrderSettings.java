@@ -16,6 +16,7 @@ public class WorkOrderSettings {
     static final String MAX_ATTEMPTS = "callback.max-attempts";
     static final String WHEN_EXHAUSTED = "callback.when-exhausted";
     static final String UNIT_UNMASK = "unit.unmask";
+    static final String APPEAL_WINDOW = "appeal.window-working-days";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -38,6 +39,22 @@ public class WorkOrderSettings {
     /** Whether a handling unit may look at the citizen's full number (with a reason, audited). */
     public boolean unitsMayUnmask() {
         return Boolean.parseBoolean(all().getOrDefault(UNIT_UNMASK, "false"));
+    }
+
+    /** Working days after a judgment within which a unit may appeal it (工单申诉), 1–30, default 3. */
+    public int appealWindowWorkingDays() {
+        try {
+            return Math.max(1, Math.min(30, Integer.parseInt(all().getOrDefault(APPEAL_WINDOW, "3"))));
+        } catch (NumberFormatException e) {
+            return 3;
+        }
+    }
+
+    public void saveAppealWindow(int workingDays, String by) {
+        if (workingDays < 1 || workingDays > 30) {
+            throw DomainException.invalid("申诉期限应为 1–30 个工作日");
+        }
+        put(APPEAL_WINDOW, String.valueOf(workingDays), by);
     }
 
     void save(CallbackRule rule, boolean unitsMayUnmask, String by) {
