@@ -22,6 +22,8 @@ export const stepNames: Record<string, string> = {
   'reply-rejected': '答复退回重办', callback: '回访', closed: '办结', reopened: '重办', difficult: '疑难', urged: '催单',
   supplemented: '补单', withdrawn: '撤单', supervised: '督办', 'supervision-due': '督办到期', 'attachment-added': '附件',
   merged: '合并', 'merged-in': '并入', 'light-yellow': '黄灯', 'light-red': '红灯',
+  'appeal-submitted': '申诉', 'appeal-escalated': '申诉提交主管', 'appeal-upheld': '申诉成立', 'appeal-rejected': '申诉驳回',
+  'special-flagged': '特殊工单', 'special-reviewed': '特殊单审核', verified: '核实',
 }
 
 export function dateTime(iso: string | null | undefined): string {

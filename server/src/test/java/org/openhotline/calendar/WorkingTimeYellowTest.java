@@ -22,6 +22,12 @@ class WorkingTimeYellowTest {
     @Autowired
     BusinessCalendar calendar;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
     private static Instant at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(CHINA).toInstant();
     }
@@ -89,5 +95,32 @@ class WorkingTimeYellowTest {
         assertThat(local(d.dueAt())).isEqualTo("2026-10-08T18:00");
         // 4 × 9 h = 36 h; 80 % = 28.8 h → 1.8 h into Oct 8.
         assertThat(local(d.yellowAt())).isEqualTo("2026-10-08T10:48");
+    }
+
+    /**
+     * The migration that recomputed the existing timers (V202612041861) does the same arithmetic in SQL: its function,
+     * created here as a temporary function in a transaction that is rolled back, gives the moments above.
+     */
+    @Test
+    void theMigrationComputesTheSameYellowMomentsInSql() throws Exception {
+        String script;
+        try (var in = getClass().getResourceAsStream("/db/migration/workorder/V202612041861__yellow_in_working_time.sql")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String function = script.substring(script.indexOf("create function"), script.indexOf("$$;") + 3)
+                .replace("wo_tmp_working_yellow", "pg_temp.wo_test_working_yellow");
+        tx.executeWithoutResult(status -> {
+            jdbc.sql(function).update();
+            assertThat(sqlYellow("2026-09-24T10:00", "2026-10-09T18:00")).isEqualTo("2026-10-08T16:24");
+            assertThat(sqlYellow("2026-10-08T10:00", "2026-10-10T18:00")).isEqualTo("2026-10-10T12:48");
+            assertThat(sqlYellow("2026-02-13T10:00", "2026-02-24T18:00")).isEqualTo("2026-02-24T12:48");
+            status.setRollbackOnly();
+        });
+    }
+
+    private LocalDateTime sqlYellow(String start, String due) {
+        return local(jdbc.sql("select pg_temp.wo_test_working_yellow(?, ?, 80)")
+                .params(java.sql.Timestamp.from(at(start)), java.sql.Timestamp.from(at(due)))
+                .query(java.sql.Timestamp.class).single().toInstant());
     }
 }

@@ -25,9 +25,11 @@ public class Verifications {
     }
 
     private final JdbcClient jdbc;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    Verifications(JdbcClient jdbc) {
+    Verifications(JdbcClient jdbc, tools.jackson.databind.json.JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Refuses a reply to an order of a category that needs verification when the assignment has none recorded. */
@@ -69,7 +71,10 @@ public class Verifications {
                                    from wo_attachment t where t.id = any(v.attachment_ids)), '[]') as "attachments"
                   from wo_verification v join wo_assignment a on a.id = v.assignment_id
                  where v.work_order_id = ? order by v.id""").param(orderId).query().listOfRows();
-        rows.forEach(r -> r.put("meansLabel", Means.valueOf((String) r.get("means")).label));
+        rows.forEach(r -> {
+            r.put("meansLabel", Means.valueOf((String) r.get("means")).label);
+            r.put("attachments", json.readValue((String) r.get("attachments"), List.class));
+        });
         return rows;
     }
 
