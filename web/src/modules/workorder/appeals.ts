@@ -48,6 +48,18 @@ export interface VerificationRow {
   attachments: { id: number; name: string; contentType: string }[]
 }
 
+export interface SpecialRule {
+  id: number
+  name: string
+  kind: 'CONFIDENTIAL' | 'KEYWORDS' | 'REPEAT_CALLER'
+  keywords: string | null
+  threshold: number | null
+  daysBack: number | null
+  enabled: boolean
+  version: number
+}
+export const ruleKinds: Record<string, string> = { CONFIDENTIAL: '保密件', KEYWORDS: '关键词', REPEAT_CALLER: '同一号码重复来电' }
+
 export const appealKinds: Record<string, string> = {
   DISSATISFIED_CALLBACK: '不满意回访',
   MISDIRECTED: '非本单位职责导致超期',
@@ -69,6 +81,15 @@ export const appeals = {
   special: (id: number) => http.get<SpecialView>(`${base}/${id}/special`),
   specialReview: (id: number, gate: string, approved: boolean, reason: string, version: number) =>
     http.post<StepResult>(`${base}/${id}/special-review`, { gate, approved, reason, version }),
+  rules: () => http.get<SpecialRule[]>(`${base}/special-rules`),
+  createRule: (r: Omit<SpecialRule, 'id' | 'version'>) => http.post<{ id: number }>(`${base}/special-rules`, r),
+  updateRule: (r: SpecialRule) => http.put<SpecialRule[]>(`${base}/special-rules/${r.id}`, r),
+  deleteRule: (id: number) => http.delete<void>(`${base}/special-rules/${id}`),
+  appealSettings: () => http.get<{ windowWorkingDays: number }>(`${base}/appeals/settings`),
+  saveAppealSettings: (windowWorkingDays: number) => http.put<{ windowWorkingDays: number }>(`${base}/appeals/settings`, { windowWorkingDays }),
+  verificationCategories: () => http.get<{ categoryIds: number[] }>(`${base}/verification-categories`),
+  saveVerificationCategories: (categoryIds: number[]) =>
+    http.put<{ categoryIds: number[] }>(`${base}/verification-categories`, { categoryIds }),
   verifications: (id: number) => http.get<VerificationRow[]>(`${base}/${id}/verifications`),
   verify: (id: number, aid: number, body: { verifier: string; verifiedAt: string; means: string; note: string; attachmentIds: number[] }) =>
     http.post<{ id: number }>(`${base}/${id}/assignments/${aid}/verifications`, body),
