@@ -96,3 +96,9 @@ create table wo_verification_category (
     set_by      varchar(50)  not null,
     set_at      timestamptz  not null
 );
+
+-- Upheld appeals for the reporting rebuild (ADR 004): the rows AppealDecided(upheld) gives rpt_exclusion.
+create view rpt_source_exclusion as
+select id as appeal_id, work_order_id as order_id, unit_id, kpi_code, decision_note as reason, decided_by,
+       decided_at as at
+  from wo_appeal where state = 'UPHELD';

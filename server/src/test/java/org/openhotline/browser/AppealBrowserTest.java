@@ -111,7 +111,7 @@ class AppealBrowserTest {
         confirm(s);
         assertThat(s.locator(".appeals .el-table__row", new Page.LocatorOptions().setHasText(no))).hasCount(0);
 
-        unit.goTo("/workorders/appeals");
+        u.reload(); // 我的申诉 is still open in the unit's browser: read it again
         assertThat(u.locator(".appeals .el-table__row", new Page.LocatorOptions().setHasText(no)).locator(".appeal-state"))
                 .hasText("申诉成立");
         supervisor.goTo("/workorders/" + id);

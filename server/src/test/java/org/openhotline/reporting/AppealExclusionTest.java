@@ -115,6 +115,12 @@ class AppealExclusionTest {
         assertThat(row.path("order_id").asLong()).isEqualTo(o);
         assertThat(row.path("exclusion_reason").asString()).isEqualTo("诉求超出职责范围，申诉成立");
 
+        // the rebuild from the owners' views keeps it (rpt_source_exclusion)
+        var rebuilt = manager.post("/api/reports/rebuild", Map.of());
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(f.records(manager, "satisfaction", query, "excluded")).isEqualTo(1);
+        assertThat(figures(f.kpis(manager, query), "satisfaction")).isEqualTo(after);
+
         assertThat(timeline(o)).contains("appeal-submitted", "appeal-upheld");
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'workorder.appeal-upheld' and target = ?")
                 .param("work-order-appeal:" + appealId).query(Long.class).single()).isEqualTo(1);

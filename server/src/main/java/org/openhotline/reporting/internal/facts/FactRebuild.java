@@ -42,6 +42,9 @@ public class FactRebuild {
         FILLS.put("rpt_callback_fact", """
                 insert into rpt_callback_fact (order_id, at, resolved, satisfaction)
                 select order_id, at, resolved, satisfaction from rpt_source_callback on conflict do nothing""");
+        FILLS.put("rpt_exclusion", """
+                insert into rpt_exclusion (appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at)
+                select appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at from rpt_source_exclusion""");
     }
 
     private final JdbcClient jdbc;
