@@ -58,7 +58,7 @@ export interface KpiQuery {
 
 export const kpiApi = {
   kpis: (q: KpiQuery) => http.get<KpiReport>('/api/reports/kpis' + toQuery({ ...q })),
-  records: (code: string, q: KpiQuery & { part: 'numerator' | 'denominator'; group?: string | null; page: number; size: number }) =>
+  records: (code: string, q: KpiQuery & { part: 'numerator' | 'denominator' | 'excluded'; group?: string | null; page: number; size: number }) =>
     http.get<PageResult<Record<string, unknown>> & { seconds?: number | null }>(`/api/reports/kpis/${encodeURIComponent(code)}/records` + toQuery({ ...q })),
   export: (q: KpiQuery) => http.download('/api/reports/kpis/export' + toQuery({ ...q }), '指标统计.xlsx'),
 }

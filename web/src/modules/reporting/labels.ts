@@ -1,6 +1,7 @@
 // Chinese column names of the drill-down records (the server answers its fact columns).
 export const RECORD_COLUMNS: Record<string, string> = {
   call_id: '通话编号',
+  exclusion_reason: '申诉剔除理由',
   arrived_at: '来电时间',
   agent_id: '坐席',
   group_id: '技能组',

@@ -11,7 +11,7 @@ export const orderStates: Record<string, string> = {
   PENDING_CALLBACK: '待回访', CLOSED: '已办结', WITHDRAWN: '已撤单', MERGED: '已合并', FORWARDED: '已转外部平台',
 }
 export const platforms: Record<string, string> = { PROVINCE: '省12345平台', POLICE_110: '110联动平台', OTHER_CITY: '其他城市12345' }
-export const limitUnits: Record<string, string> = { MINUTES: '分钟', HOURS: '小时', NATURAL_DAYS: '自然日', WORKING_DAYS: '工作日' }
+export const limitUnits: Record<string, string> = { MINUTES: '分钟', HOURS: '小时', NATURAL_DAYS: '自然日', WORKING_DAYS: '工作日', WORKING_HOURS: '工作小时' }
 export const stages: Record<string, string> = { DISPATCH: '派单', SIGN: '签收', HANDLE: '办理', CALLBACK: '回访' }
 /** What each timeline step was (the `action` of a timeline entry). */
 export const stepNames: Record<string, string> = {
@@ -22,6 +22,8 @@ export const stepNames: Record<string, string> = {
   'reply-rejected': '答复退回重办', callback: '回访', closed: '办结', reopened: '重办', difficult: '疑难', urged: '催单',
   supplemented: '补单', withdrawn: '撤单', supervised: '督办', 'supervision-due': '督办到期', 'attachment-added': '附件',
   merged: '合并', 'merged-in': '并入', 'light-yellow': '黄灯', 'light-red': '红灯',
+  'appeal-submitted': '申诉', 'appeal-escalated': '申诉提交主管', 'appeal-upheld': '申诉成立', 'appeal-rejected': '申诉驳回',
+  'special-flagged': '特殊工单', 'special-reviewed': '特殊单审核', verified: '核实',
 }
 
 export function dateTime(iso: string | null | undefined): string {

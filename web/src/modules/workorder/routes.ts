@@ -12,6 +12,10 @@ const routes: RouteRecordRaw[] = [
   { path: '/workorders/admin/settings', component: () => import('./admin/SettingsView.vue'), meta: { title: '工单设置' } },
   { path: '/workorders/admin/time-limits', component: () => import('./admin/TimeLimitsView.vue'), meta: { title: '办理时限' } },
   { path: '/workorders/admin/calendar', component: () => import('./admin/CalendarView.vue'), meta: { title: '工作日历' } },
+  { path: '/workorders/appeals', component: () => import('./views/AppealsView.vue'), meta: { title: '我的申诉', box: 'MINE' } },
+  { path: '/workorders/appeals/review', component: () => import('./views/AppealsView.vue'), meta: { title: '申诉审核', box: 'REVIEW' } },
+  { path: '/workorders/admin/review-rules', component: () => import('./admin/ReviewRulesView.vue'), meta: { title: '特殊单与申诉设置' } },
+  { path: '/workorders/appeals/escalated', component: () => import('./views/AppealsView.vue'), meta: { title: '申诉决定', box: 'ESCALATED' } },
   { path: '/workorders/:id(\\d+)', component: () => import('./views/OrderDetailView.vue'), meta: { title: '工单详情' } },
 ]
 

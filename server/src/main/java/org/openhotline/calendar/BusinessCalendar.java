@@ -43,8 +43,21 @@ public class BusinessCalendar {
         return days.workingTime().deadline(start, limit);
     }
 
+    /**
+     * The deadline of a limit from {@code start}. A limit in working days or working hours turns yellow at its share
+     * of the working time allowed (a holiday inside it does not count); minutes, hours and natural days at the
+     * share of calendar time.
+     */
     public Deadline deadline(Instant start, TimeLimit limit) {
-        return Deadline.between(start, dueAt(start, limit), limit.yellowPercent());
+        return between(start, dueAt(start, limit), limit.unit(), limit.yellowPercent());
+    }
+
+    /** A deadline already known (reopened, extended): the yellow moment by the way its limit is counted. */
+    public Deadline between(Instant start, Instant dueAt, LimitUnit unit, int yellowPercent) {
+        if (!unit.working()) {
+            return Deadline.between(start, dueAt, yellowPercent);
+        }
+        return new Deadline(start, days.workingTime().yellowAt(start, dueAt, yellowPercent), dueAt);
     }
 
     /** An approved extension: the new due moment, counted on from the old one. */

@@ -123,6 +123,88 @@ public final class WorkOrderEvents {
         }
     }
 
+    /**
+     * A handling unit appealed a judgment counted against it (工单申诉): {@code kind} DISSATISFIED_CALLBACK,
+     * MISDIRECTED or LATE_SIGN, {@code kpiCode} the KPI the judgment counts in.
+     */
+    public record AppealSubmitted(long workOrderId, long appealId, long unitId, String kind, String kpiCode, Instant at)
+            implements WorkOrderEvent, AuditableEvent {
+        @Override
+        public String action() {
+            return "workorder.appeal-submitted";
+        }
+
+        @Override
+        public String target() {
+            return "work-order-appeal:" + appealId;
+        }
+
+        @Override
+        public Map<String, Object> details() {
+            return Map.of("workOrderId", workOrderId, "unitId", unitId, "kind", kind, "kpiCode", kpiCode);
+        }
+    }
+
+    /** The supervisor (or, when escalated, the manager) decided an appeal; upheld: the order leaves {@code kpiCode} for the unit. */
+    public record AppealDecided(long workOrderId, long appealId, long unitId, String kind, String kpiCode,
+                                boolean upheld, String reason, String decidedBy, Instant at)
+            implements WorkOrderEvent, AuditableEvent {
+        @Override
+        public String action() {
+            return upheld ? "workorder.appeal-upheld" : "workorder.appeal-rejected";
+        }
+
+        @Override
+        public String target() {
+            return "work-order-appeal:" + appealId;
+        }
+
+        @Override
+        public Map<String, Object> details() {
+            return Map.of("workOrderId", workOrderId, "unitId", unitId, "kpiCode", kpiCode, "reason", reason);
+        }
+    }
+
+    /** An appeal went up to the hotline manager. */
+    public record AppealEscalated(long workOrderId, long appealId, Instant at) implements WorkOrderEvent, AuditableEvent {
+        @Override
+        public String action() {
+            return "workorder.appeal-escalated";
+        }
+
+        @Override
+        public String target() {
+            return "work-order-appeal:" + appealId;
+        }
+
+        @Override
+        public Map<String, Object> details() {
+            return Map.of("workOrderId", workOrderId);
+        }
+    }
+
+    /** A special order's second review (特殊单审核) at {@code gate} DISPATCH or CLOSE. */
+    public record SpecialOrderReviewed(long workOrderId, String gate, boolean approved, String by, Instant at)
+            implements WorkOrderEvent, AuditableEvent {
+        @Override
+        public String action() {
+            return "workorder.special-reviewed";
+        }
+
+        @Override
+        public String target() {
+            return "work-order:" + workOrderId;
+        }
+
+        @Override
+        public Map<String, Object> details() {
+            return Map.of("gate", gate, "approved", approved);
+        }
+    }
+
+    /** A unit recorded how it verified the matter (工单核实). */
+    public record OrderVerified(long workOrderId, long assignmentId, String means, Instant at) implements WorkOrderEvent {}
+
     /** A caller's full number was shown: audited with who, when and which order. */
     public record CallerUnmasked(long workOrderId, String number, Instant at) implements WorkOrderEvent, AuditableEvent {
         @Override

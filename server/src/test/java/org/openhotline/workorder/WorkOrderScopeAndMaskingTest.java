@@ -84,6 +84,9 @@ class WorkOrderScopeAndMaskingTest {
         body.put("appealType", "REPORT");
         long id = f.create(agent, body).path("id").asLong();
         var dispatcher = ApiClient.loggedIn(port, "dispatcher1");
+        // a confidential order is special (seeded rule 保密件): a second review before dispatch
+        f.ok(ApiClient.loggedIn(port, "supervisor1"), "/api/work-orders/" + id + "/special-review",
+                Map.of("gate", "DISPATCH", "approved", true, "reason", "保密件已核对"));
         f.dispatch(dispatcher, id, "ZJJ");
         var unit = ApiClient.loggedIn(port, "zjj1").get("/api/work-orders/" + id).json();
         assertThat(unit.path("callerName").asString()).isEqualTo("（保密）");

@@ -46,11 +46,14 @@ public class CalendarDays {
         jdbc.sql("select day, kind from calendar_day").query(rs -> {
             exceptions.put(rs.getObject("day", LocalDate.class), rs.getString("kind"));
         });
+        Map<Integer, LocalTime> starts = new HashMap<>();
         Map<Integer, LocalTime> ends = new HashMap<>();
-        jdbc.sql("select year, work_end from calendar_year").query(rs -> {
+        jdbc.sql("select year, work_start, work_end from calendar_year").query(rs -> {
+            starts.put(rs.getInt("year"), rs.getObject("work_start", LocalTime.class));
             ends.put(rs.getInt("year"), rs.getObject("work_end", LocalTime.class));
         });
-        snapshot = new WorkingTime(clock.getZone(), Map.copyOf(exceptions), Map.copyOf(ends), DEFAULT_WORK_END);
+        snapshot = new WorkingTime(clock.getZone(), Map.copyOf(exceptions), Map.copyOf(starts), Map.copyOf(ends),
+                DEFAULT_WORK_START, DEFAULT_WORK_END);
         return snapshot;
     }
 

@@ -29,6 +29,17 @@ public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId
 
     /** The SQL predicate placing a row of {@code formula} in this filter (period, scope, agent, denominator). */
     String where(Formula formula) {
+        String excluded = Exclusions.excluded(formula.source());
+        return excluded == null ? base(formula) : base(formula) + " and not " + excluded;
+    }
+
+    /** The rows of the period, scope and denominator that an upheld appeal took out of the KPI (drill-down 已剔除). */
+    String whereExcluded(Formula formula) {
+        String excluded = Exclusions.excluded(formula.source());
+        return excluded == null ? "false" : base(formula) + " and " + excluded;
+    }
+
+    private String base(Formula formula) {
         Source s = formula.source();
         StringBuilder sql = new StringBuilder()
                 .append(formula.periodColumn()).append(" >= :from and ").append(formula.periodColumn()).append(" < :to")
@@ -62,6 +73,7 @@ public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId
         p.put("scopeAccounts", scopeAccounts == null || scopeAccounts.isEmpty() ? List.of(-1L) : scopeAccounts);
         p.put("threshold", k.thresholdSeconds() == null ? 0 : k.thresholdSeconds());
         p.put("grades", k.grades().isEmpty() ? List.of("") : k.grades());
+        p.put("kpi", k.code());
         return p;
     }
 }

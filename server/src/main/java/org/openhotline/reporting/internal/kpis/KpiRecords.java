@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class KpiRecords {
 
-    public enum Part { NUMERATOR, DENOMINATOR }
+    /** EXCLUDED: the rows an upheld appeal took out of the KPI, each with the reason (in neither part). */
+    public enum Part { NUMERATOR, DENOMINATOR, EXCLUDED }
 
     /**
      * A page of records; {@code seconds} is the sum of the rows' seconds for averages and time shares (null for
@@ -40,7 +41,8 @@ public class KpiRecords {
         return switch (value.strip().toLowerCase()) {
             case "numerator" -> Part.NUMERATOR;
             case "denominator" -> Part.DENOMINATOR;
-            default -> throw DomainException.badRequest("part 只能是 numerator（分子）或 denominator（分母）");
+            case "excluded" -> Part.EXCLUDED;
+            default -> throw DomainException.badRequest("part 只能是 numerator（分子）、denominator（分母）或 excluded（申诉剔除）");
         };
     }
 
@@ -51,7 +53,7 @@ public class KpiRecords {
         if (!filter.admits(f)) {
             return new Page(List.of(), 0, page, size, null);
         }
-        StringBuilder where = new StringBuilder(filter.where(f));
+        StringBuilder where = new StringBuilder(part == Part.EXCLUDED ? filter.whereExcluded(f) : filter.where(f));
         if (part == Part.NUMERATOR && f.kind() != Formula.Kind.AVERAGE) {
             where.append(" and (").append(f.numerator()).append(')');
         }
@@ -66,6 +68,9 @@ public class KpiRecords {
             params.put("group", groupKey);
         }
         String seconds = f.seconds() == null || f.source() == Source.STATE ? "" : ", round((" + f.seconds() + ")::numeric, 1) as seconds";
+        if (part == Part.EXCLUDED && Exclusions.reason(f.source()) != null) {
+            seconds += ", " + Exclusions.reason(f.source());
+        }
         long total = jdbc.sql("select count(*) from " + f.source().from + " where " + where).params(params)
                 .query(Long.class).single();
         BigDecimal secondsTotal = f.seconds() == null ? null

@@ -46,8 +46,12 @@ class FollowUpController {
     private final java.time.Clock clock;
     private final WorkOrderSettings settings;
 
+    private final org.openhotline.workorder.internal.model.OrderGates gates;
+
     FollowUpController(OrderSteps steps, OrderDeadlines deadlines, WorkOrders orders, OrderAccess access,
-                       Workbenches workbenches, JdbcClient jdbc, java.time.Clock clock, WorkOrderSettings settings) {
+                       Workbenches workbenches, JdbcClient jdbc, java.time.Clock clock, WorkOrderSettings settings,
+                       org.openhotline.workorder.internal.model.OrderGates gates) {
+        this.gates = gates;
         this.steps = steps;
         this.deadlines = deadlines;
         this.orders = orders;
@@ -63,8 +67,12 @@ class FollowUpController {
     @Operation(summary = "回访：是否解决、满意度；不满意重办，两次不满意转疑难")
     OrderSteps.StepResult callback(@PathVariable long id, @Valid @RequestBody CallbackForm form) {
         StaffPrincipal who = Callers.required();
-        return steps.run(id, form.version(), who,
-                (o, now) -> o.callback(form.resolved(), form.satisfaction(), form.note(), Actor.of(who), now, deadlines));
+        return steps.run(id, form.version(), who, (o, now) -> {
+            if (form.satisfaction() != org.openhotline.workorder.internal.values.Satisfaction.DISSATISFIED) {
+                gates.beforeClose(o, who.username()); // this verdict closes the order
+            }
+            o.callback(form.resolved(), form.satisfaction(), form.note(), Actor.of(who), now, deadlines);
+        });
     }
 
     @PostMapping("/{id}/callback-unreachable")

@@ -37,7 +37,11 @@ class DispatchController {
     private final OrderDeadlines deadlines;
     private final Workbenches workbenches;
 
-    DispatchController(OrderSteps steps, OrderAccess access, OrderDeadlines deadlines, Workbenches workbenches) {
+    private final org.openhotline.workorder.internal.model.OrderGates gates;
+
+    DispatchController(OrderSteps steps, OrderAccess access, OrderDeadlines deadlines, Workbenches workbenches,
+                       org.openhotline.workorder.internal.model.OrderGates gates) {
+        this.gates = gates;
         this.steps = steps;
         this.access = access;
         this.deadlines = deadlines;
@@ -61,8 +65,10 @@ class DispatchController {
         UnitTarget main = access.unit(form.mainUnitId());
         List<UnitTarget> assisting = form.assistingUnitIds() == null ? List.of()
                 : form.assistingUnitIds().stream().map(access::unit).toList();
-        return steps.run(id, form.version(), who,
-                (o, now) -> o.dispatch(main, assisting, form.instruction(), Actor.of(who), now, deadlines));
+        return steps.run(id, form.version(), who, (o, now) -> {
+            gates.beforeDispatch(o, who.username());
+            o.dispatch(main, assisting, form.instruction(), Actor.of(who), now, deadlines);
+        });
     }
 
     @PostMapping("/{id}/direct-reply")
@@ -70,7 +76,10 @@ class DispatchController {
     @Operation(summary = "直接答复并办结")
     OrderSteps.StepResult directReply(@PathVariable long id, @Valid @RequestBody TextForm form) {
         StaffPrincipal who = Callers.required();
-        return steps.run(id, form.version(), who, (o, now) -> o.replyDirectly(form.text().strip(), Actor.of(who), now));
+        return steps.run(id, form.version(), who, (o, now) -> {
+            gates.beforeClose(o, who.username());
+            o.replyDirectly(form.text().strip(), Actor.of(who), now);
+        });
     }
 
     @PostMapping("/{id}/send-for-review")

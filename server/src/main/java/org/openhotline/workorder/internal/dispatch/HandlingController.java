@@ -43,8 +43,11 @@ class HandlingController {
     private final OrderAccess access;
     private final OrderDeadlines deadlines;
     private final Workbenches workbenches;
+    private final org.openhotline.workorder.internal.verification.Verifications verifications;
 
-    HandlingController(OrderSteps steps, OrderAccess access, OrderDeadlines deadlines, Workbenches workbenches) {
+    HandlingController(OrderSteps steps, OrderAccess access, OrderDeadlines deadlines, Workbenches workbenches,
+                       org.openhotline.workorder.internal.verification.Verifications verifications) {
+        this.verifications = verifications;
         this.steps = steps;
         this.access = access;
         this.deadlines = deadlines;
@@ -120,8 +123,11 @@ class HandlingController {
     @Operation(summary = "答复（办结反馈），可引用知识库文章编号")
     OrderSteps.StepResult reply(@PathVariable long id, @PathVariable long aid, @Valid @RequestBody ReplyForm form) {
         StaffPrincipal who = Callers.required();
-        return steps.run(id, form.version(), who, (o, now) ->
-                o.reply(access.ownAssignment(o, aid, who), form.text().strip(), form.citedArticleIds(), Actor.of(who), now));
+        return steps.run(id, form.version(), who, (o, now) -> {
+            Assignment a = access.ownAssignment(o, aid, who);
+            verifications.requireBeforeReply(o, a);
+            o.reply(a, form.text().strip(), form.citedArticleIds(), Actor.of(who), now);
+        });
     }
 
     @PostMapping("/batch-reply")
@@ -136,8 +142,9 @@ class HandlingController {
         steps.runOnMany(List.copyOf(byOrder.keySet()), who, (o, now) -> {
             for (BatchItem item : byOrder.get(o.id())) {
                 try {
-                    o.reply(access.ownAssignment(o, item.assignmentId(), who), form.text().strip(),
-                            form.citedArticleIds(), Actor.of(who), now);
+                    Assignment a = access.ownAssignment(o, item.assignmentId(), who);
+                    verifications.requireBeforeReply(o, a);
+                    o.reply(a, form.text().strip(), form.citedArticleIds(), Actor.of(who), now);
                 } catch (DomainException e) {
                     throw new DomainException(e.status(), e.code(), "工单 " + o.number() + "：" + e.getMessage())
                             .with("workOrderId", o.id());

@@ -45,6 +45,30 @@ public class Assignment {
         return unitPath;
     }
 
+    public long id() {
+        return id;
+    }
+
+    public String unitName() {
+        return unitName;
+    }
+
+    public Instant signDueAt() {
+        return signDueAt;
+    }
+
+    public Instant signedAt() {
+        return signedAt;
+    }
+
+    public Instant handleDueAt() {
+        return handleDueAt;
+    }
+
+    public Instant repliedAt() {
+        return repliedAt;
+    }
+
     Assignment(Long id, long unitId, String unitPath, String unitName, AssignmentRole role, Long parentId,
                AssignmentState state, String instruction, String assignedBy, Instant assignedAt) {
         this.id = id;

@@ -46,9 +46,11 @@ public class Intake {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final OrderGates gates;
 
     Intake(WorkOrders orders, OrderAccess access, OrderDeadlines deadlines, Categories categories, JdbcClient jdbc,
-           ApplicationEventPublisher events, Clock clock) {
+           ApplicationEventPublisher events, Clock clock, OrderGates gates) {
+        this.gates = gates;
         this.orders = orders;
         this.access = access;
         this.deadlines = deadlines;
@@ -125,6 +127,7 @@ public class Intake {
                 if (f.reply() == null || f.reply().isBlank()) {
                     throw DomainException.invalid("直接答复时请填写答复内容");
                 }
+                gates.beforeClose(o, by.username());
                 o.replyDirectly(f.reply().strip(), by, now);
             }
             case DISPATCH, COLLABORATION -> {
@@ -136,6 +139,7 @@ public class Intake {
                 if (f.mode() == FinishMode.COLLABORATION && assisting.isEmpty()) {
                     throw DomainException.invalid("工单协同请至少选择一个协办单位");
                 }
+                gates.beforeDispatch(o, by.username());
                 o.dispatch(access.unit(f.mainUnitId()), assisting, f.instruction(), by, now, deadlines);
             }
             case FORWARD -> {

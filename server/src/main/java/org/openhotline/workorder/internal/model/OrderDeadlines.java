@@ -16,4 +16,12 @@ public interface OrderDeadlines {
     Deadline callback(WorkOrder order, Instant from);
 
     Deadline extended(Instant start, Instant due, TimeLimit extra);
+
+    /**
+     * A handling deadline already set (an assignment handled again until its old due time): its yellow moment
+     * counted the way the order's handling limit is (working time for working days).
+     */
+    default Deadline handleBetween(WorkOrder order, Instant start, Instant due) {
+        return Deadline.between(start, due, TimeLimit.DEFAULT_YELLOW_PERCENT);
+    }
 }

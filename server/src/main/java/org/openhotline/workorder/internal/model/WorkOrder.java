@@ -255,7 +255,7 @@ public class WorkOrder {
                 parent.reopen(parent.handleStartAt, parent.handleDueAt);
                 events.add(new AssignmentReopened(id, parent.id, parent.handleDueAt, now));
                 timers.add(new TimerCommand("wo.handle", parent,
-                        Deadline.between(parent.handleStartAt, parent.handleDueAt, TimeLimit.DEFAULT_YELLOW_PERCENT)));
+                        deadlines.handleBetween(this, parent.handleStartAt, parent.handleDueAt)));
             } else if (a.role == AssignmentRole.MAIN) {
                 for (Assignment other : assignments) {
                     if (other.isActive()) {
@@ -344,8 +344,7 @@ public class WorkOrder {
             Assignment main = lastReplied(AssignmentRole.MAIN);
             main.reopen(main.handleStartAt, main.handleDueAt);
             events.add(new AssignmentReopened(id, main.id, main.handleDueAt, now));
-            timers.add(new TimerCommand("wo.handle", main,
-                    Deadline.between(main.handleStartAt, main.handleDueAt, TimeLimit.DEFAULT_YELLOW_PERCENT)));
+            timers.add(new TimerCommand("wo.handle", main, deadlines.handleBetween(this, main.handleStartAt, main.handleDueAt)));
             moveTo(OrderState.HANDLING);
             record(by, now, "reply-rejected", "答复审核不通过，退回" + main.unitName + "重新办理：" + note, Map.of());
         }
@@ -502,6 +501,30 @@ public class WorkOrder {
         into.urgeCount++;
         into.record(by, now, "merged-in", "合并重复工单 " + number + "（重复来电计入催单）", Map.of("from", id));
         events.add(new WorkOrderMerged(id, into.id, now));
+    }
+
+    /**
+     * A step of a sub-domain that keeps its own records (appeals, special review, verification) but belongs on the
+     * order's timeline: written and published with the order in the same transaction.
+     */
+    public void annotate(Actor by, Instant now, String action, String note, Map<String, Object> details,
+                         WorkOrderEvent event) {
+        record(by, now, action, note, details);
+        if (event != null) {
+            events.add(event);
+        }
+    }
+
+    public Long categoryId() {
+        return categoryId;
+    }
+
+    public String content() {
+        return content;
+    }
+
+    public String createdBy() {
+        return createdBy;
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------

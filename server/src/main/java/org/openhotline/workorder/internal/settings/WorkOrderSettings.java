@@ -17,6 +17,7 @@ public class WorkOrderSettings {
     static final String WHEN_EXHAUSTED = "callback.when-exhausted";
     static final String UNIT_UNMASK = "unit.unmask";
     static final String UNIT_PHONE_ACCESS = "unit.phone-access";
+    static final String APPEAL_WINDOW = "appeal.window-working-days";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -61,6 +62,22 @@ public class WorkOrderSettings {
             }
         }
         return Boolean.parseBoolean(all.getOrDefault(UNIT_UNMASK, "false")) ? UnitPhoneAccess.UNMASK : UnitPhoneAccess.NONE;
+    }
+
+    /** Working days after a judgment within which a unit may appeal it (工单申诉), 1–30, default 3. */
+    public int appealWindowWorkingDays() {
+        try {
+            return Math.max(1, Math.min(30, Integer.parseInt(all().getOrDefault(APPEAL_WINDOW, "3"))));
+        } catch (NumberFormatException e) {
+            return 3;
+        }
+    }
+
+    public void saveAppealWindow(int workingDays, String by) {
+        if (workingDays < 1 || workingDays > 30) {
+            throw DomainException.invalid("申诉期限应为 1–30 个工作日");
+        }
+        put(APPEAL_WINDOW, String.valueOf(workingDays), by);
     }
 
     void save(CallbackRule rule, UnitPhoneAccess access, String by) {

@@ -41,7 +41,13 @@ class CalendarDeadlines implements OrderDeadlines {
 
     @Override
     public Deadline extended(Instant start, Instant due, TimeLimit extra) {
-        return Deadline.between(start, calendar.extend(due, extra), extra.yellowPercent());
+        return calendar.between(start, calendar.extend(due, extra), extra.unit(), extra.yellowPercent());
+    }
+
+    @Override
+    public Deadline handleBetween(WorkOrder o, Instant start, Instant due) {
+        TimeLimit limit = calendar.limitFor(LimitStage.HANDLE, o.appealType().name(), o.urgency().name(), o.categoryPath());
+        return calendar.between(start, due, limit.unit(), limit.yellowPercent());
     }
 
     private Deadline of(LimitStage stage, WorkOrder o, Instant from) {

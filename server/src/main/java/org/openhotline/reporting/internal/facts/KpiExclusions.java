@@ -1,0 +1,35 @@
+package org.openhotline.reporting.internal.facts;
+
+import java.sql.Timestamp;
+import org.openhotline.workorder.WorkOrderEvents.AppealDecided;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * An upheld appeal (工单申诉) takes its order out of the KPI it names for the appealing unit: one row in
+ * {@code rpt_exclusion}, keyed by the appeal, so a redelivered event changes nothing. A rejected appeal changes no
+ * figure.
+ */
+@Component
+class KpiExclusions {
+
+    private final JdbcClient jdbc;
+
+    KpiExclusions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ApplicationModuleListener
+    void on(AppealDecided e) {
+        if (!e.upheld()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into rpt_exclusion (appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (appeal_id) do nothing""")
+                .params(e.appealId(), e.workOrderId(), e.unitId(), e.kpiCode(), e.reason(), e.decidedBy(),
+                        Timestamp.from(e.at()))
+                .update();
+    }
+}
