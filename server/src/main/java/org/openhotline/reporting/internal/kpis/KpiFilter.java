@@ -10,10 +10,19 @@ import java.util.Map;
 
 /**
  * What a KPI query is about: the period [{@code from}, {@code to}), the data scope as an org path ({@code null}: the
- * whole hotline), an agent whose own figures are asked ({@code null}: all), the grouping, the time zone of days.
+ * whole hotline), an agent whose own figures are asked ({@code null}: all), the grouping, the time zone of days, and
+ * a team (班组) whose agents' figures are asked ({@code null}: all).
  */
 public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId, Dimension groupBy, ZoneId zone,
-                        Instant now) {
+                        Instant now, Long teamId) {
+
+    public KpiFilter(Instant from, Instant to, String scopePath, Long agentId, Dimension groupBy, ZoneId zone, Instant now) {
+        this(from, to, scopePath, agentId, groupBy, zone, now, null);
+    }
+
+    public KpiFilter withTeam(Long team) {
+        return new KpiFilter(from, to, scopePath, agentId, groupBy, zone, now, team);
+    }
 
     /** The SQL predicate placing a row of {@code formula} in this filter (period, scope, agent, denominator). */
     String where(Formula formula) {
@@ -27,13 +36,17 @@ public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId
         if (agentId != null && s.agent != null) {
             sql.append(" and ").append(s.agent).append(" = :agent");
         }
+        if (teamId != null && s.agent != null) {
+            sql.append(" and ").append(s.agent).append(" in (select t.account_id from rpt_agent_team t where t.team_id = :team)");
+        }
         return sql.toString();
     }
 
     /** Call-center facts have no place in the organization tree: they are counted for the whole hotline or an agent. */
     boolean admits(Formula formula) {
         Source s = formula.source();
-        return s != Source.NONE && (scopePath == null || s.scope != null) && (agentId == null || s.agent != null);
+        return s != Source.NONE && (scopePath == null || s.scope != null) && (agentId == null || s.agent != null)
+                && (teamId == null || s.agent != null);
     }
 
     Map<String, Object> params(KpiDefinition k) {
@@ -44,6 +57,7 @@ public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId
         p.put("tz", zone.getId());
         p.put("scope", scopePath == null ? "%" : scopePath + "%");
         p.put("agent", agentId == null ? -1L : agentId);
+        p.put("team", teamId == null ? -1L : teamId);
         p.put("threshold", k.thresholdSeconds() == null ? 0 : k.thresholdSeconds());
         p.put("grades", k.grades().isEmpty() ? List.of("") : k.grades());
         return p;
