@@ -53,15 +53,17 @@ class KnowledgeErrorReportBrowserTest {
         browser.goTo("/knowledge/my-error-reports");
         Locator mine = page.locator(".el-table__row", new Page.LocatorOptions().setHasText(title));
         PlaywrightAssertions.assertThat(mine.locator(".report-status")).hasText("待处理");
-        browser.logout();
 
-        browser.login("kbeditor1");
-        browser.goTo("/knowledge/error-reports");
-        Locator queued = page.locator(".el-table__row", new Page.LocatorOptions().setHasText(note));
-        page.waitForResponse(r -> r.url().endsWith("/accept") && r.status() == 200,
-                () -> queued.locator(".accept-report").click());
-        page.waitForURL("**/knowledge/editor**");
-        browser.logout();
+        try (BrowserSession editorScreen = BrowserSession.open(port)) {
+            Page editorPage = editorScreen.page();
+            editorScreen.login("kbeditor1");
+            editorScreen.goTo("/knowledge/error-reports");
+            Locator queued = editorPage.locator(".el-table__row", new Page.LocatorOptions().setHasText(note));
+            editorPage.waitForResponse(r -> r.url().endsWith("/accept") && r.status() == 200,
+                    () -> queued.locator(".accept-report").click());
+            editorPage.waitForURL("**/knowledge/editor**");
+            assertThat(editorScreen.problems()).isEmpty();
+        }
 
         String revision = "/api/knowledge/articles/" + id + "/revision";
         ok(editor.put(revision, Map.of("categoryId", cat, "title", title,
@@ -69,8 +71,9 @@ class KnowledgeErrorReportBrowserTest {
         ok(editor.post(revision + "/submit", null));
         ok(manager.post(revision + "/approve", Map.of()));
 
-        browser.login("agent3");
-        browser.goTo("/knowledge/my-error-reports");
+        assertThat(ApiClient.loggedIn(port, "agent3").get("/api/knowledge/error-reports/mine").body())
+                .as("the server has the report fixed").contains("\"statusLabel\":\"已处理\"");
+        page.reload();
         PlaywrightAssertions.assertThat(page.locator(".el-table__row", new Page.LocatorOptions().setHasText(title))
                 .locator(".report-status")).hasText("已处理");
         assertThat(browser.problems()).isEmpty();
