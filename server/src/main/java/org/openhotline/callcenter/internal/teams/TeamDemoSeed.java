@@ -9,7 +9,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The demo city's teams: 一班 and 二班 share the agents (一班 led by the demo team leader), 回访组 the callback agent. */
+/**
+ * The demo city's teams: 一班 and 二班 share the agents, 回访组 holds the callback agent. The demo city has one team
+ * leader account, so it leads all three (the call-center tests and the tour rely on it supervising every demo agent).
+ */
 @Component
 class TeamDemoSeed implements DemoSeed {
 
@@ -38,8 +41,8 @@ class TeamDemoSeed implements DemoSeed {
         Long leader = staff.withRole(Role.TEAM_LEADER).stream().map(StaffDirectory.Staff::accountId).findFirst().orElse(null);
         int half = (agents.size() + 1) / 2;
         seed("一班", leader, agents.subList(0, half));
-        seed("二班", null, agents.subList(half, agents.size()));
-        seed("回访组", null, staff.withRole(Role.CALLBACK_AGENT).stream().map(StaffDirectory.Staff::accountId).toList());
+        seed("二班", leader, agents.subList(half, agents.size()));
+        seed("回访组", leader, staff.withRole(Role.CALLBACK_AGENT).stream().map(StaffDirectory.Staff::accountId).toList());
         return true;
     }
 

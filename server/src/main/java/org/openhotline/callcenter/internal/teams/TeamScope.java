@@ -7,8 +7,9 @@ import org.openhotline.shared.StaffPrincipal;
 import org.springframework.stereotype.Component;
 
 /**
- * Which agents a supervisor may watch and act on. A team leader (班长) limited by the policy reaches only the agents
- * of the teams it leads; call-center managers ({@code call:admin}) and supervisors without the team-leader role
+ * Which agents a supervisor may watch and act on. A team leader (班长) limited by the policy reaches the agents of
+ * the teams it leads and the agents not yet in any team (a new agent must not be out of every leader's reach), but
+ * no agent of another team; call-center managers ({@code call:admin}) and supervisors without the team-leader role
  * reach everyone, and so does everybody when the policy is off.
  */
 @Component
@@ -29,7 +30,7 @@ public class TeamScope {
         return id -> {
             Teams.Membership m = teams.membership();
             Long team = m.teamOfAgent().get(id);
-            return team != null && m.ledBy().getOrDefault(leader, Set.of()).contains(team);
+            return team == null || m.ledBy().getOrDefault(leader, Set.of()).contains(team);
         };
     }
 
