@@ -124,6 +124,9 @@ export interface AgentTile {
   caller: string | null
   /** See SeatView.version: a tile never replaces a newer one of the same agent. */
   version: number
+  /** The agent's team (班组), null when in none. */
+  teamId?: number | null
+  teamName?: string | null
 }
 
 export interface QueueBoard {
@@ -141,6 +144,8 @@ export interface Snapshot {
   at: string
   agents: AgentTile[]
   queues: QueueBoard[]
+  /** Seats per team and state (班组合计) at the snapshot's time. */
+  teams?: { teamId: number | null; name: string; agents: number; byState: Record<string, number> }[]
 }
 
 export interface CallRow {

@@ -9,6 +9,9 @@ const routes: RouteRecordRaw[] = [
   { path: 'callcenter/calls', component: () => import('./views/CallRecordsView.vue'), meta: { title: '通话记录' } },
   { path: 'callcenter/missed-calls', component: () => import('./views/MissedCallsView.vue'), meta: { title: '漏接回拨' } },
   { path: 'callcenter/admin', component: () => import('./views/AdminView.vue'), meta: { title: '呼叫中心配置', permission: 'call:admin' } },
+  { path: 'callcenter/recordings', component: () => import('./views/RecordingDeletionsView.vue'), meta: { title: '录音删除审批', permission: 'recording:delete' } },
+  { path: 'admin/teams', component: () => import('./views/TeamsAdminView.vue'), meta: { title: '班组管理', permission: 'org:manage' } },
+  { path: 'admin/recording-retention', component: () => import('./views/RecordingRetentionView.vue'), meta: { title: '录音保留与清理', permission: 'config:manage' } },
 ]
 
 export default routes

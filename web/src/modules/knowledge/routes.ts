@@ -24,6 +24,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/knowledge/misses', component: () => import('./MissesView.vue'), meta: { title: '查无信息处理' } },
   { path: '/knowledge/admin/categories', component: () => import('./CategoryAdmin.vue'), meta: { title: '栏目管理' } },
   { path: '/knowledge/admin/synonyms', component: () => import('./SynonymAdmin.vue'), meta: { title: '同义词管理' } },
+  { path: '/knowledge/my-error-reports', component: () => import('./MyErrorReports.vue'), meta: { title: '我的纠错' } },
+  { path: '/knowledge/error-reports', component: () => import('./ErrorReportQueue.vue'), meta: { title: '知识纠错处理' } },
 ]
 
 export default routes

@@ -3,7 +3,7 @@ import { http, toQuery, type PageResult } from '../../api/http'
 // The KPI API of the reporting module (server: reporting/internal/api). Figures come as numbers; value is null
 // when the denominator is 0; met is null when a KPI has no target.
 
-export type GroupBy = 'day' | 'week' | 'month' | 'agent' | 'group' | 'unit' | 'region' | 'category' | 'channel'
+export type GroupBy = 'day' | 'week' | 'month' | 'agent' | 'group' | 'unit' | 'region' | 'category' | 'channel' | 'team'
 
 export interface KpiGroup {
   key: string | null
@@ -73,6 +73,7 @@ export const GROUP_BY_LABELS: Record<GroupBy, string> = {
   region: '按区县',
   category: '按诉求分类',
   channel: '按渠道',
+  team: '按班组',
 }
 
 /** '95.5%' or '23.4 秒', '—' without a value. */

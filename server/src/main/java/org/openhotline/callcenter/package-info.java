@@ -6,6 +6,9 @@
  * call events; depends on the identity facade for staff, on the work-order module's {@code CallerOrders}
  * (the caller view, the agent's to-do list), on the calendar's {@code BusinessCalendar} for a number's working
  * hours (holidays and make-up days included), and drives the telephony library's engine for the calls themselves.
+ * Teams of agents ({@code internal/teams}, publishing {@link org.openhotline.callcenter.TeamChanged}) and the control
+ * of recordings — deletion on a second person's approval, retention sweeps ({@code internal/recordings}) — live in
+ * their own folders.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Call center",
         allowedDependencies = {"identity", "workorder", "calendar", "shared"})

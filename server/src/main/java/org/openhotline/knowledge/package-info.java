@@ -12,7 +12,9 @@
  * Inside, {@code internal} is grouped by sub-domain: {@code articles} (the article, its review, revisions and
  * versions), {@code files} (attachments, Excel and Word), {@code categories} (the column tree and its rights),
  * {@code search} (analysis, queries, synonyms, highlighting, the Lucene index), {@code questions} (知识提问),
- * {@code usage} (citations, hot ranking, favourites), {@code assistant} (the answer assistant) and {@code demo}.
+ * {@code usage} (citations, hot ranking, favourites), {@code assistant} (the answer assistant), {@code errors}
+ * (知识纠错, publishing {@link org.openhotline.knowledge.KnowledgeErrorReportChanged} for 知识库更新及时率) and
+ * {@code demo}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Knowledge",
         allowedDependencies = {"calendar", "organization", "shared"})

@@ -4,10 +4,11 @@
  * owners' read-only {@code rpt_source_*} views, KPI definitions as data ({@code rpt_kpi}) and the KPI API whose every
  * figure pages its own records. Owns the {@code rpt_*} tables. Depends on workorder and callcenter only for their
  * event records, on organization for node paths and names (data scope, group labels) and on identity for agents'
- * names, on calendar for working days (a periodic report's publish-by day). Besides the KPIs: the big screen and the
+ * names, on calendar for working days (a periodic report's publish-by day); on knowledge only for its error-report events
+ * (知识库更新及时率), and takes teams from the call center's {@code TeamChanged} (KPIs grouped and filtered by team). Besides the KPIs: the big screen and the
  * leader's cockpit alarms ({@code internal.bigscreen}), hot topics ({@code internal.hottopics}) and the periodic
  * .docx analysis reports ({@code internal.periodic}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
-        allowedDependencies = {"workorder", "callcenter", "organization", "identity", "calendar", "shared"})
+        allowedDependencies = {"workorder", "callcenter", "knowledge", "organization", "identity", "calendar", "shared"})
 package org.openhotline.reporting;

@@ -154,6 +154,56 @@ class AdminPowersMatrixTest {
         };
     }
 
+    /**
+     * 班组管理 is structure, like units and regions: the system administrator's (org:manage). The security and audit
+     * administrators and the hotline manager are refused and change nothing.
+     */
+    private static final String TEAM_ACTIONS = """
+            actor       create, edit, set members, policy, delete
+            sysadmin    Y
+            secadmin    -
+            auditadmin  -
+            manager     -
+            """;
+
+    static Stream<Arguments> teamCells() {
+        return TEAM_ACTIONS.lines().skip(1).map(String::trim).filter(l -> !l.isEmpty())
+                .map(l -> l.split("\\s+")).map(f -> Arguments.of(f[0], f[1].equals("Y")));
+    }
+
+    @ParameterizedTest(name = "{0} manages teams → {1}")
+    @MethodSource("teamCells")
+    void teamsAreManagedByTheSystemAdministrator(String actor, boolean allowed) {
+        var sysadmin = actors.get("sysadmin");
+        var as = actors.get(actor);
+        String name = "矩阵班组" + System.nanoTime() % 100000;
+        var created = as.post("/api/callcenter/teams", Map.of("name", name));
+        long team;
+        if (allowed) {
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            team = created.json().path("id").asLong();
+        } else {
+            assertThat(created.status()).isEqualTo(403);
+            assertThat(jdbc.sql("select count(*) from cc_team where name = ?").param(name).query(Long.class).single()).isZero();
+            team = sysadmin.post("/api/callcenter/teams", Map.of("name", name)).json().path("id").asLong();
+        }
+        int version = jdbc.sql("select version from cc_team where id = ?").param(team).query(Integer.class).single();
+        int expected = allowed ? 200 : 403;
+        assertThat(as.put("/api/callcenter/teams/" + team, Map.of("name", name + "改", "version", version)).status())
+                .isEqualTo(expected);
+        assertThat(as.put("/api/callcenter/teams/" + team + "/members", Map.of("members", List.of())).status())
+                .isEqualTo(expected);
+        assertThat(as.put("/api/callcenter/teams/policy", Map.of("leadersLimited", true)).status()).isEqualTo(expected);
+        assertThat(as.delete("/api/callcenter/teams/" + team).status()).isEqualTo(allowed ? 204 : 403);
+        long left = jdbc.sql("select count(*) from cc_team where id = ?").param(team).query(Long.class).single();
+        assertThat(left).isEqualTo(allowed ? 0 : 1);
+        if (!allowed) {
+            assertThat(jdbc.sql("select name from cc_team where id = ?").param(team).query(String.class).single())
+                    .isEqualTo(name);
+            sysadmin.delete("/api/callcenter/teams/" + team);
+        }
+    }
+
     /** For an admin target another admin power (an admin holds no business role); else one more business role. */
     private static List<String> grantedRoles(String targetKind) {
         int i = ADMIN_POWERS.indexOf(targetKind);

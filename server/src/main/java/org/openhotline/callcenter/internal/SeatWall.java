@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.openhotline.callcenter.AgentStateChanged;
 import org.openhotline.callcenter.internal.acd.Acd;
+import org.openhotline.callcenter.internal.teams.Teams;
 import org.openhotline.identity.StaffDirectory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,14 +30,20 @@ class SeatWall {
 
     /** One agent's tile; {@code version} orders tiles of one agent however they reach a screen (see SeatBoard). */
     record AgentTile(long accountId, String agentNo, String name, String state, String stateLabel, String reason,
-                     Instant since, String extension, String caller, long version) {}
+                     Instant since, String extension, String caller, long version, Long teamId, String teamName) {}
+
+    /** One team's seats by state (班组合计); {@code teamId} null: agents in no team. */
+    record TeamTotal(Long teamId, String name, int agents, Map<String, Long> byState) {}
 
     record QueueBoard(long groupId, String code, String name, int waiting, long longestWaitSeconds, long answeredToday,
                       long abandonedToday, Double answeredWithin20sRate) {}
 
-    record Snapshot(Instant at, List<AgentTile> agents, List<QueueBoard> queues) {}
+    record Snapshot(Instant at, List<AgentTile> agents, List<QueueBoard> queues, List<TeamTotal> teams) {}
 
     private final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
+    /** Which agents each screen may see (a team leader limited to its teams sees only theirs). */
+    private final Map<SseEmitter, java.util.function.LongPredicate> visible = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Teams teams;
     /** Display names of agents, read once: the push path must not wait on a query per change. */
     private final Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();
     private final AgentRoster roster;
@@ -48,7 +55,8 @@ class SeatWall {
     private final Clock clock;
 
     SeatWall(AgentRoster roster, SeatBoard board, SkillGroups groups, StaffDirectory staff, Acd acd, JdbcClient jdbc,
-             Clock clock) {
+             Clock clock, Teams teams) {
+        this.teams = teams;
         this.roster = roster;
         this.board = board;
         this.groups = groups;
@@ -59,18 +67,36 @@ class SeatWall {
     }
 
     Snapshot snapshot() {
-        var agents = roster.all();
-        Map<Long, String> names = staff.byIds(agents.stream().map(AgentRoster.Agent::accountId).toList()).stream()
-                .collect(Collectors.toMap(StaffDirectory.Staff::accountId, StaffDirectory.Staff::displayName));
-        List<AgentTile> tiles = agents.stream().map(a -> tile(a, names.getOrDefault(a.accountId(), a.agentNo())))
-                .sorted(Comparator.comparing(AgentTile::agentNo)).toList();
-        return new Snapshot(clock.instant(), tiles, queues());
+        return snapshot(id -> true, null);
     }
 
-    private AgentTile tile(AgentRoster.Agent a, String name) {
+    /** The agents {@code visible} admits, of one team when {@code team} is given, with their teams' totals. */
+    Snapshot snapshot(java.util.function.LongPredicate visible, Long team) {
+        var agents = roster.all().stream().filter(a -> visible.test(a.accountId())).toList();
+        Map<Long, String> names = staff.byIds(agents.stream().map(AgentRoster.Agent::accountId).toList()).stream()
+                .collect(Collectors.toMap(StaffDirectory.Staff::accountId, StaffDirectory.Staff::displayName));
+        Teams.Membership m = teams.membership();
+        List<AgentTile> tiles = agents.stream().map(a -> tile(a, names.getOrDefault(a.accountId(), a.agentNo()), m))
+                .filter(t -> team == null || team.equals(t.teamId()))
+                .sorted(Comparator.comparing(AgentTile::agentNo)).toList();
+        return new Snapshot(clock.instant(), tiles, queues(), totals(tiles));
+    }
+
+    private static List<TeamTotal> totals(List<AgentTile> tiles) {
+        Map<Long, List<AgentTile>> byTeam = tiles.stream()
+                .collect(Collectors.groupingBy(t -> t.teamId() == null ? -1L : t.teamId(), java.util.TreeMap::new, Collectors.toList()));
+        return byTeam.values().stream().map(list -> new TeamTotal(list.get(0).teamId(),
+                list.get(0).teamId() == null ? "未分组" : list.get(0).teamName(), list.size(),
+                list.stream().collect(Collectors.groupingBy(AgentTile::state, java.util.TreeMap::new, Collectors.counting()))))
+                .toList();
+    }
+
+    private AgentTile tile(AgentRoster.Agent a, String name, Teams.Membership m) {
         SeatBoard.Seat s = board.of(a.accountId());
+        Long team = m.teamOfAgent().get(a.accountId());
         return new AgentTile(a.accountId(), a.agentNo(), name, s.state().name(), s.state().label(), s.reason(),
-                s.since(), s.extension() == null ? a.extension() : s.extension(), s.caller(), s.version());
+                s.since(), s.extension() == null ? a.extension() : s.extension(), s.caller(), s.version(), team,
+                team == null ? null : m.names().get(team));
     }
 
     private List<QueueBoard> queues() {
@@ -116,13 +142,14 @@ class SeatWall {
     private final java.util.concurrent.ScheduledExecutorService pusher =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("seat-wall-push").daemon().factory());
 
-    SseEmitter subscribe() {
+    SseEmitter subscribe(java.util.function.LongPredicate visibleAgents) {
         SseEmitter emitter = new SseEmitter(Duration.ofHours(12).toMillis());
+        visible.put(emitter, visibleAgents);
         subscribers.add(emitter);
-        emitter.onCompletion(() -> subscribers.remove(emitter));
-        emitter.onTimeout(() -> subscribers.remove(emitter));
-        emitter.onError(e -> subscribers.remove(emitter));
-        send(emitter, "snapshot", snapshot());
+        emitter.onCompletion(() -> forget(emitter));
+        emitter.onTimeout(() -> forget(emitter));
+        emitter.onError(e -> forget(emitter));
+        send(emitter, "snapshot", snapshot(visibleAgents, null));
         return emitter;
     }
 
@@ -139,11 +166,15 @@ class SeatWall {
         String name = names.computeIfAbsent(changed.accountId(),
                 id -> staff.byId(id).map(StaffDirectory.Staff::displayName).orElse(changed.agentNo()));
         boolean current = s.state() == changed.to();
+        Teams.Membership m = teams.membership();
+        Long team = m.teamOfAgent().get(changed.accountId());
         AgentTile tile = new AgentTile(changed.accountId(), changed.agentNo(), name, changed.to().name(),
                 changed.to().label(), changed.reason(), changed.at(), s.extension(), current ? s.caller() : null,
-                current ? s.version() : 0);
+                current ? s.version() : 0, team, team == null ? null : m.names().get(team));
         for (SseEmitter emitter : subscribers) {
-            send(emitter, "agent", tile);
+            if (visible.getOrDefault(emitter, id -> true).test(changed.accountId())) {
+                send(emitter, "agent", tile);
+            }
         }
     }
 
@@ -157,12 +188,17 @@ class SeatWall {
         } catch (IOException | RuntimeException e) {
             // A screen that missed an event must not stay connected showing a stale wall: closing the stream
             // makes the browser reconnect, and a reconnect starts with a fresh snapshot.
-            subscribers.remove(emitter);
+            forget(emitter);
             try {
                 emitter.completeWithError(e);
             } catch (RuntimeException alreadyClosed) {
                 // nothing more to close
             }
         }
+    }
+
+    private void forget(SseEmitter emitter) {
+        subscribers.remove(emitter);
+        visible.remove(emitter);
     }
 }

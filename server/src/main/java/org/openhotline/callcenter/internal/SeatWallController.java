@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Map;
 import org.openhotline.callcenter.AgentState;
+import org.openhotline.callcenter.internal.teams.TeamScope;
 import org.openhotline.shared.Callers;
 import org.openhotline.shared.DomainException;
 import org.openhotline.shared.StaffPrincipal;
@@ -32,10 +33,12 @@ class SeatWallController {
     private final PhoneBarActions actions;
     private final AgentRoster roster;
     private final Switchboard telephony;
+    private final TeamScope scope;
 
     SeatWallController(SeatWall wall, AgentDesk desk, LiveCalls legs, PhoneBarActions actions, AgentRoster roster,
-                       Switchboard telephony) {
+                       Switchboard telephony, TeamScope scope) {
         this.actions = actions;
+        this.scope = scope;
         this.wall = wall;
         this.desk = desk;
         this.legs = legs;
@@ -44,14 +47,15 @@ class SeatWallController {
     }
 
     @GetMapping
-    SeatWall.Snapshot snapshot() {
-        return wall.snapshot();
+    @Operation(summary = "坐席监控快照；team 只看一个班组；teams 为各班组按状态的合计（班长受限时只含本班组）")
+    SeatWall.Snapshot snapshot(@org.springframework.web.bind.annotation.RequestParam(required = false) Long team) {
+        return wall.snapshot(scope.agentsOf(Callers.required()), team);
     }
 
     @GetMapping(value = "/stream", produces = "text/event-stream")
     @Operation(summary = "实时推送（SSE）：先发 snapshot，之后每次坐席状态变化发 agent 事件")
     SseEmitter stream() {
-        return wall.subscribe();
+        return wall.subscribe(scope.agentsOf(Callers.required()));
     }
 
     record ForceForm(@NotNull(message = "请选择状态") AgentState state, @jakarta.validation.constraints.Size(max = 50, message = "原因最长 50 个字") String reason) {}
@@ -60,6 +64,7 @@ class SeatWallController {
     @Operation(summary = "强制示闲、示忙、签出")
     Map<String, String> force(@PathVariable long accountId, @Valid @RequestBody ForceForm form) {
         StaffPrincipal me = Callers.required();
+        scope.check(me, accountId);
         var seat = desk.choose(accountId, form.state(), form.reason(), me.username(), true);
         return Map.of("state", seat.state().name());
     }
@@ -68,6 +73,7 @@ class SeatWallController {
     @PostMapping("/agents/{accountId}/{mode:listen|whisper|barge}")
     @Operation(summary = "监听 listen、耳语 whisper、强插 barge（班长分机自动应答后加入）")
     Map<String, String> join(@PathVariable long accountId, @PathVariable String mode) {
+        scope.check(Callers.required(), accountId);
         var call = legs.talkingCallOf(accountId).orElseThrow(() -> DomainException.conflict("该坐席当前没有通话"));
         String leaderExtension = leaderExtension();
         var engine = telephony.engine();
@@ -88,6 +94,7 @@ class SeatWallController {
     @PostMapping("/agents/{accountId}/take-over")
     @Operation(summary = "拦截：来电转到班长分机，坐席退出通话")
     Map<String, String> takeOver(@PathVariable long accountId) {
+        scope.check(Callers.required(), accountId);
         var call = legs.talkingCallOf(accountId).orElseThrow(() -> DomainException.conflict("该坐席当前没有通话"));
         actions.transfer(call, leaderExtension());
         return Map.of("callId", call.callId);

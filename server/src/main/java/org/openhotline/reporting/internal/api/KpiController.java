@@ -60,11 +60,11 @@ class KpiController {
 
     @GetMapping
     @PreAuthorize("hasAnyAuthority('report:read', 'call:agent')")
-    @Operation(summary = "指标：from、to（年-月-日，含当天），org 机构，groupBy=day|week|month|agent|group|unit|region|category|channel；codes 逗号分隔只取部分指标")
+    @Operation(summary = "指标：from、to（年-月-日，含当天），org 机构，groupBy=day|week|month|agent|group|unit|region|category|channel|team；codes 逗号分隔只取部分指标；team 只算该班组坐席的指标")
     KpiReport kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                    @RequestParam(required = false) Long org, @RequestParam(required = false) String groupBy,
-                   @RequestParam(required = false) String codes) {
-        return reports.report(Callers.required(), from, to, org, groupBy, codes);
+                   @RequestParam(required = false) String codes, @RequestParam(required = false) Long team) {
+        return reports.report(Callers.required(), from, to, org, groupBy, codes, team);
     }
 
     @GetMapping("/{code}/records")
@@ -76,10 +76,11 @@ class KpiController {
                                             @RequestParam(required = false) String groupBy,
                                             @RequestParam(required = false) String group,
                                             @RequestParam(required = false) String part,
+                                            @RequestParam(required = false) Long team,
                                             @RequestParam(defaultValue = "1") int page,
                                             @RequestParam(defaultValue = "20") int size) {
         var kpi = definitions.required(code);
-        KpiFilter filter = scope.filter(Callers.required(), from, to, org, groupBy);
+        KpiFilter filter = scope.filter(Callers.required(), from, to, org, groupBy).withTeam(team);
         return records.page(kpi, filter, KpiRecords.part(part), group, Math.max(page, 1), PageResult.clampSize(size));
     }
 }

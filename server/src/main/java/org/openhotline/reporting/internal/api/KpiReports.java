@@ -29,7 +29,13 @@ class KpiReports {
     }
 
     KpiController.KpiReport report(StaffPrincipal who, String from, String to, Long org, String groupBy, String codes) {
-        KpiFilter filter = scope.filter(who, from, to, org, groupBy);
+        return report(who, from, to, org, groupBy, codes, null);
+    }
+
+    /** {@code team}: only that team's agents (班组), for the KPIs counted per agent. */
+    KpiController.KpiReport report(StaffPrincipal who, String from, String to, Long org, String groupBy, String codes,
+                                   Long team) {
+        KpiFilter filter = scope.filter(who, from, to, org, groupBy).withTeam(team);
         List<String> wanted = codes == null || codes.isBlank() ? null : List.of(codes.split(","));
         if (wanted != null) {
             wanted.forEach(definitions::required);

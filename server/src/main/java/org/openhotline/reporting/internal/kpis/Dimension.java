@@ -6,7 +6,7 @@ import org.openhotline.shared.DomainException;
 /** What a KPI may be grouped by ({@code groupBy}). */
 public enum Dimension {
     DAY("日"), WEEK("周"), MONTH("月"), AGENT("坐席"), GROUP("技能组"), UNIT("承办单位"), REGION("区县"),
-    CATEGORY("诉求分类"), CHANNEL("渠道");
+    CATEGORY("诉求分类"), CHANNEL("渠道"), TEAM("班组");
 
     private final String label;
 
@@ -29,6 +29,6 @@ public enum Dimension {
         }
         return Arrays.stream(values()).filter(d -> d.name().equalsIgnoreCase(value.strip())).findFirst()
                 .orElseThrow(() -> DomainException.badRequest("不支持按“" + value
-                        + "”分组，可选：day、week、month、agent、group、unit、region、category、channel"));
+                        + "”分组，可选：day、week、month、agent、group、unit、region、category、channel、team"));
     }
 }

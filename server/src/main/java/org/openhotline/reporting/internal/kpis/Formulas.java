@@ -74,6 +74,10 @@ final class Formulas {
                     "a.replied_at <= a.handle_due_at");
             case "satisfaction" -> ratio(Source.CALLBACK, "true", "b.satisfaction in (:grades)");
             case "staff-turnover" -> ratio(Source.NONE, "false", "false");
+            // 003: a reported error is fixed (its revision published) within 24 h; rejected reports do not count
+            case "knowledge-update-timeliness" -> ratio(Source.KNOWLEDGE,
+                    "k.status <> 'REJECTED' and (k.fixed_at is not null or k.reported_at + make_interval(secs => :threshold) < :now)",
+                    "k.fixed_at <= k.reported_at + make_interval(secs => :threshold)");
             default -> throw DomainException.notFound("指标“" + code + "”还没有计算公式");
         };
     }

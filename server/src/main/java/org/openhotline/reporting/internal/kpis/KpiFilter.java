@@ -12,14 +12,24 @@ import java.util.Map;
  * What a KPI query is about: the period [{@code from}, {@code to}), the data scope as an org path ({@code null}: the
  * whole hotline), an agent whose own figures are asked ({@code null}: all), the grouping, the time zone of days, and
  * the accounts sitting in the scope ({@code scopeAccounts}): below the city, call-center facts count the calls and
- * states of those agents (a call belongs to the hotline, but the agent who took it sits in a team).
+ * states of those agents (a call belongs to the hotline, but the agent who took it sits in a team), and a team (班组)
+ * whose agents' figures are asked ({@code teamId}, {@code null}: all).
  */
 public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId, Dimension groupBy, ZoneId zone,
-                        Instant now, List<Long> scopeAccounts) {
+                        Instant now, List<Long> scopeAccounts, Long teamId) {
 
     public KpiFilter(Instant from, Instant to, String scopePath, Long agentId, Dimension groupBy, ZoneId zone,
                      Instant now) {
-        this(from, to, scopePath, agentId, groupBy, zone, now, null);
+        this(from, to, scopePath, agentId, groupBy, zone, now, null, null);
+    }
+
+    public KpiFilter(Instant from, Instant to, String scopePath, Long agentId, Dimension groupBy, ZoneId zone,
+                     Instant now, List<Long> scopeAccounts) {
+        this(from, to, scopePath, agentId, groupBy, zone, now, scopeAccounts, null);
+    }
+
+    public KpiFilter withTeam(Long team) {
+        return new KpiFilter(from, to, scopePath, agentId, groupBy, zone, now, scopeAccounts, team);
     }
 
     /** Below the city, the predicate narrowing call-center facts to the scope's agents ({@code column}: agent id). */
@@ -52,6 +62,9 @@ public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId
         if (agentId != null && s.agent != null) {
             sql.append(" and ").append(s.agent).append(" = :agent");
         }
+        if (teamId != null && s.agent != null) {
+            sql.append(" and ").append(s.agent).append(" in (select t.account_id from rpt_agent_team t where t.team_id = :team)");
+        }
         return sql.toString();
     }
 
@@ -59,7 +72,7 @@ public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId
     boolean admits(Formula formula) {
         Source s = formula.source();
         return s != Source.NONE && (scopePath == null || s.scope != null || (s.agent != null && scopeAccounts != null))
-                && (agentId == null || s.agent != null);
+                && (agentId == null || s.agent != null) && (teamId == null || s.agent != null);
     }
 
     Map<String, Object> params(KpiDefinition k) {
@@ -71,6 +84,7 @@ public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId
         p.put("scope", scopePath == null ? "%" : scopePath + "%");
         p.put("agent", agentId == null ? -1L : agentId);
         p.put("scopeAccounts", scopeAccounts == null || scopeAccounts.isEmpty() ? List.of(-1L) : scopeAccounts);
+        p.put("team", teamId == null ? -1L : teamId);
         p.put("threshold", k.thresholdSeconds() == null ? 0 : k.thresholdSeconds());
         p.put("grades", k.grades().isEmpty() ? List.of("") : k.grades());
         p.put("kpi", k.code());

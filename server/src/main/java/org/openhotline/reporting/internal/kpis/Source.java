@@ -20,6 +20,9 @@ public enum Source {
             "a.assignment_id, a.order_id, o.number, a.unit_id, a.role, a.assigned_at, a.sign_due_at, a.signed_at, a.handle_due_at, a.replied_at"),
     CALLBACK("rpt_callback_fact b join rpt_order_fact o on o.order_id = b.order_id", "b.at", Source.ORDER_SCOPE, null,
             "b.order_id, o.number, b.at, b.resolved, b.satisfaction"),
+    /** Knowledge error reports and when their fixes were published (知识库更新及时率). */
+    KNOWLEDGE("rpt_kb_fix_fact k", "k.reported_at", null, null,
+            "k.report_id, k.article_id, k.status, k.reported_at, k.fixed_at"),
     NONE(null, null, null, null, null);
 
     private static final String ORDER_SCOPE = """
@@ -52,6 +55,8 @@ public enum Source {
             case REGION -> orderBased() ? "nullif(split_part(o.region_path, '/', 4), '')" : null;
             case CATEGORY -> orderBased() ? "o.category_id::text" : null;
             case CHANNEL -> orderBased() ? "o.channel" : null;
+            // the agent's current team, by name (the name is the group's label)
+            case TEAM -> agent == null ? null : "(select t.team_name from rpt_agent_team t where t.account_id = " + agent + ")";
         };
     }
 

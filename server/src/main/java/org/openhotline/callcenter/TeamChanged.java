@@ -1,0 +1,28 @@
+package org.openhotline.callcenter;
+
+import java.util.List;
+import java.util.Map;
+import org.openhotline.shared.AuditableEvent;
+
+/**
+ * A team (班组) was created, renamed, given a leader or members, or removed ({@code change} = {@code deleted}, no
+ * members). Carries the whole current membership so a listener replaces its copy of the team in one step.
+ */
+public record TeamChanged(long teamId, String name, Long leaderId, List<Long> members, String change)
+        implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return "callcenter.team." + change;
+    }
+
+    @Override
+    public String target() {
+        return "team:" + teamId;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("name", name, "members", members.size());
+    }
+}
