@@ -113,10 +113,10 @@ public class ReportingBench {
                                case when x.u1 >= 150 and x.u2 < 450 then (case when x.u2 < 410 then 1 when x.u2 < 440 then 2 else 3 end) end
                           from generate_series({from}::bigint, {to}::bigint) g
                           cross join lateral (select date_trunc('day', now()) - interval '365 days'
-                                                     + ((g * 31536000.0 / {n}) || ' seconds')::interval as at,
+                                                     + make_interval(secs => g * 31536000.0 / {n}) as at,
                                                      abs(hashint8(g)) % 1000 as u1, abs(hashint8(g + 1000000007)) % 1000 as u2,
-                                                     ((abs(hashint8(g + 2000000011)) % 1000) ^ 2 / 16000.0 || ' seconds')::interval as wait,
-                                                     (60 + abs(hashint8(g + 3000000019)) % 300 || ' seconds')::interval as talk) x"""
+                                                     make_interval(secs => (abs(hashint8(g + 2000000011)) % 1000) ^ 2 / 16000.0) as wait,
+                                                     make_interval(secs => 60 + abs(hashint8(g + 3000000019)) % 300) as talk) x"""
                         .replace("{groups}", groups).replace("{agents}", agents).replace("{from}", String.valueOf(from))
                         .replace("{to}", String.valueOf(to)).replace("{n}", String.valueOf(calls)));
                 st.execute("""
@@ -146,7 +146,7 @@ public class ReportingBench {
                                case when g % 20 = 3 then 1 else 0 end, '', '{}'
                           from generate_series({from}::bigint, {to}::bigint) g
                           cross join lateral (select date_trunc('day', now()) - interval '365 days'
-                                                     + ((g * 31536000.0 / {n}) || ' seconds')::interval as at) x
+                                                     + make_interval(secs => g * 31536000.0 / {n}) as at) x
                           join org_node s on s.id = ({streets})[1 + g % cardinality({streets})]"""
                         .replace("{streets}", streets).replace("{center}", center).replace("{from}", String.valueOf(from))
                         .replace("{to}", String.valueOf(to)).replace("{n}", String.valueOf(orders)));
