@@ -101,6 +101,11 @@ class HistorySeedTest {
             assertThat(value(kpis, "satisfaction")).isBetween(85.0, 97.0);
             assertThat(value(kpis, "reopen-rate")).isBetween(3.0, 15.0);
             assertThat(value(kpis, "callback-24h-rate")).isBetween(70.0, 99.0);
+            // By day: the week's seven days, Monday busier than Sunday.
+            JsonNode byDay = new ReportingFixture(port, jdbc, null).kpis(ApiClient.loggedIn(port, "manager"),
+                    "from=" + MONDAY + "&to=" + MONDAY.plusDays(6) + "&groupBy=day&codes=answer-rate").path("kpis").get(0).path("groups");
+            assertThat(byDay).hasSize(7);
+            assertThat(byDay.get(0).path("denominator").asLong()).isGreaterThan(byDay.get(6).path("denominator").asLong());
         } finally {
             remove(from, to);
         }

@@ -32,7 +32,10 @@ public class KpiFigures {
         if (!filter.admits(f)) {
             return Optional.empty();
         }
-        String key = filter.groupBy() == null ? null : f.source().key(filter.groupBy(), f.periodColumn());
+        // The zone goes in as a literal (a ZoneId's id): as a bind parameter each use of the key would be its own
+        // parameter, and PostgreSQL would not see the grouped expression in grouping() as the same (day/week/month).
+        String key = filter.groupBy() == null ? null : f.source().key(filter.groupBy(), f.periodColumn())
+                .replace(":tz", "'" + filter.zone().getId() + "'");
         String sql = "select %s as k, %s as n, %s as d, %s as total from %s where %s %s".formatted(
                 key == null ? "null::text" : key, numerator(f), denominator(f), key == null ? "1" : "grouping(" + key + ")",
                 f.source().from, filter.where(f),
