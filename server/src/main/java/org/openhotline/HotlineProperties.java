@@ -14,6 +14,9 @@ public record HotlineProperties(String timeZone, Path dataDir, String publicUrl,
         }
     }
 
-    /** Demo city and accounts seeded on first start; {@code password} blank means "generate one". */
-    public record Demo(boolean enabled, String password) {}
+    /**
+     * Demo city and accounts seeded on first start; {@code password} blank means "generate one"; {@code history}
+     * adds a year of calls, orders and agent states ending yesterday (off in tests).
+     */
+    public record Demo(boolean enabled, String password, boolean history) {}
 }

@@ -36,7 +36,8 @@ class DatabaseCrashRecoveryTest {
     void afterThePostmasterIsKilledThePlatformServesAgainAndLosesNoAcknowledgedOrder() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "crash-");
         try (var app = new SpringApplicationBuilder(HotlineApplication.class).run("--hotline.data-dir=" + dataDir,
-                "--hotline.demo.password=" + ApiClient.DEMO_PASSWORD, "--server.port=0", "--hotline.sip.enabled=false",
+                "--hotline.demo.password=" + ApiClient.DEMO_PASSWORD, "--hotline.demo.history=false",
+                "--server.port=0", "--hotline.sip.enabled=false",
                 "--hotline.db.embedded-fsync=true")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             var server = app.getBean(DatabaseConfiguration.EmbeddedDatabase.class).server();

@@ -29,7 +29,7 @@ class ExternalDatabaseTest {
             String url = pg.getJdbcUrl("hotline", "hotline");
             try (var app = new SpringApplicationBuilder(HotlineApplication.class).run(
                     "--hotline.data-dir=" + dataDir, "--hotline.db.url=" + url, "--hotline.db.user=hotline",
-                    "--hotline.db.password=Hotline-Db-1", "--hotline.demo.password=" + ApiClient.DEMO_PASSWORD,
+                    "--hotline.db.password=Hotline-Db-1", "--hotline.demo.password=" + ApiClient.DEMO_PASSWORD, "--hotline.demo.history=false",
                     "--server.port=0", "--hotline.sip.enabled=false")) {
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
                 assertThat(ApiClient.loggedIn(port, "manager").get("/api/auth/me").status()).isEqualTo(200);

@@ -19,7 +19,8 @@ class RestartTest {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(HotlineApplication.class).run(
-                "--hotline.data-dir=" + dataDir, "--hotline.demo.password=" + ApiClient.DEMO_PASSWORD, "--server.port=0", "--hotline.sip.enabled=false");
+                "--hotline.data-dir=" + dataDir, "--hotline.demo.password=" + ApiClient.DEMO_PASSWORD, "--hotline.demo.history=false",
+                "--server.port=0", "--hotline.sip.enabled=false");
     }
 
     private static int port(ConfigurableApplicationContext context) {

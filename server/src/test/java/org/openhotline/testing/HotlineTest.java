@@ -17,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hotline.demo.password=" + ApiClient.DEMO_PASSWORD,
         "hotline.demo.enabled=true",
+        // No demo year of history: tests own their data (HistorySeedTest writes a week far in the past itself).
+        "hotline.demo.history=false",
         // The test database is thrown away: no flush per commit (production keeps fsync on).
         "hotline.db.embedded-fsync=false",
         // Every test client comes from loopback: a test's wrong passwords must not throttle the next test's logins.

@@ -48,7 +48,7 @@ public final class TextGrams {
         return runs;
     }
 
-    static String searchText(String number, String title, String content, String address, String callerName) {
+    public static String searchText(String number, String title, String content, String address, String callerName) {
         return String.join(" ", nz(number), nz(title), nz(content), nz(address), nz(callerName)).toLowerCase(Locale.ROOT);
     }
 
