@@ -70,7 +70,7 @@ class ReportsTest {
      */
     @Test
     void callReportsMatchTheScenarioComputedByHand() throws Exception {
-        LocalDate day = f.ownDay(61);
+        LocalDate day = f.ownDay(64);
         var cc = new CallCenterFixture(port, jdbc);
         long g = cc.group("t-rpt", "报表测试组", "LONGEST_IDLE", Map.of());
         long a1 = cc.agent("rptagent1", "T301", "8301", Map.of(g, 3));

@@ -41,8 +41,8 @@ public class KpiFigures {
         }
         // The zone goes in as a literal (a ZoneId's id): as a bind parameter each use of the key would be its own
         // parameter, and PostgreSQL would not see the grouped expression in grouping() as the same (day/week/month).
-        String key = filter.groupBy() == null ? null : f.source().key(filter.groupBy(), f.periodColumn())
-                .replace(":tz", "'" + filter.zone().getId() + "'");
+        String raw = filter.groupBy() == null ? null : f.source().key(filter.groupBy(), f.periodColumn());
+        String key = raw == null ? null : raw.replace(":tz", "'" + filter.zone().getId() + "'");
         var params = filter.params(kpi);
         String exempt = Exemptions.predicate(f, applied, params);
         String sql = "select %s as k, %s as n, %s as d, %s as total from %s where %s %s".formatted(
