@@ -31,7 +31,12 @@ public final class ReportingFixture {
         this.clock = clock;
     }
 
-    /** Moves the clock to 09:00 of {@code daysAhead} days from today and returns that day. */
+    /**
+     * Moves the clock to 09:00 of {@code daysAhead} days from today and returns that day. Each scenario keeps a day of
+     * its own and the day after it free (its KPI queries run from the day to the next, both included): 45 OrderKpiTest,
+     * 47 FactRebuildTest, 53–55 AppealExclusionTest, 61 UnitKpiReportTest, 64 and 66 ReportsTest, 301–305 hot topics,
+     * periodic reports and the big screen.
+     */
     LocalDate ownDay(int daysAhead) {
         LocalDate day = LocalDate.now(clock).plusDays(daysAhead);
         clock.set(day.atTime(LocalTime.of(9, 0)).atZone(clock.getZone()).toInstant());

@@ -254,7 +254,7 @@ class ReportsTest {
      */
     @Test
     void orderReportsMatchTheScenarioComputedByHand() throws Exception {
-        LocalDate day = f.ownDay(62);
+        LocalDate day = f.ownDay(66);
         var agent = ApiClient.loggedIn(port, "agent4");
         var dispatcher = ApiClient.loggedIn(port, "dispatcher1");
         var zjj = ApiClient.loggedIn(port, "zjj1");
