@@ -34,7 +34,7 @@ public final class ReportingFixture {
     /**
      * Moves the clock to 09:00 of {@code daysAhead} days from today and returns that day. Each scenario keeps a day of
      * its own and the day after it free (its KPI queries run from the day to the next, both included): 45 OrderKpiTest,
-     * 47 FactRebuildTest, 53–55 AppealExclusionTest, 61 UnitKpiReportTest, 64 and 66 ReportsTest, 301–305 hot topics,
+     * 47 FactRebuildTest, 53–55 AppealExclusionTest, 61 UnitKpiReportTest, 64, 66 and 71 ReportsTest, 301–305 hot topics,
      * periodic reports and the big screen.
      */
     LocalDate ownDay(int daysAhead) {

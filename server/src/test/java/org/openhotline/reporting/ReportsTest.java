@@ -373,6 +373,65 @@ class ReportsTest {
                 "客户满意率分析", "漏话统计", "客户留言统计", "未接来电统计", "工单受理统计", "退回统计", "签收及时率");
     }
 
+    /**
+     * 客户留言统计 on day D: V1 from 13900710001 queued in G at 09:00:05 and left a 13-s voicemail at 09:01; V2, an
+     * anonymous caller (no callback task), left 8 s at 09:30; 13900710001 called again at 10:00 and was answered, which
+     * closes its callback task and so handles V1. Messages 2, handled 1, rate 50 %, average 10.5 s — and a rebuild
+     * of the facts from the call center's view says the same.
+     */
+    @Test
+    void voicemailsAreCountedWithTheirLengthAndHandledWhenTheirCallbackTaskCloses() throws Exception {
+        LocalDate day = f.ownDay(71);
+        var cc = new CallCenterFixture(port, jdbc);
+        long g = cc.group("t-rpt-vm", "留言测试组", "LONGEST_IDLE", Map.of());
+        long a1 = cc.agent("rptagent9", "T309", "8309", Map.of(g, 3));
+        var calls = new RecordedCalls(context);
+        String c = "rpt-vm-" + day + "-";
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("voicemail");
+        java.nio.file.Path v1 = java.nio.file.Files.write(dir.resolve("v1.wav"),
+                org.openhotline.telephony.media.WavFile.toBytes(new short[104_000]));
+        java.nio.file.Path v2 = java.nio.file.Files.write(dir.resolve("v2.wav"),
+                org.openhotline.telephony.media.WavFile.toBytes(new short[64_000]));
+
+        at(day, "09:00:00");
+        calls.arrived(c + 1, "INBOUND", "13900710001");
+        at(day, "09:00:05");
+        calls.queued(c + 1, g);
+        at(day, "09:01:00");
+        calls.voicemail(c + 1, v1);
+        at(day, "09:30:00");
+        calls.arrived(c + 2, "INBOUND", null);
+        at(day, "09:30:40");
+        calls.voicemail(c + 2, v2);
+        at(day, "10:00:00");
+        calls.arrived(c + 3, "INBOUND", "13900710001");
+        calls.queued(c + 3, g);
+        at(day, "10:00:05");
+        calls.offered(c + 3, a1, g);
+        at(day, "10:00:08");
+        calls.answered(c + 3, a1);
+        at(day, "10:02:00");
+        calls.ended(c + 3, null);
+        f.awaitFacts();
+        clock.set(clock.instant());
+
+        var manager = ApiClient.loggedIn(port, "manager");
+        String q = "from=" + day + "&to=" + day;
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                expect(table(manager, "voicemails", q).path("totals"), "messages", "2", "handled", "1", "unhandled", "1",
+                        "handledRate", "50", "avgSeconds", "10.5"));
+        expect(table(manager, "voicemails", q + "&group=" + g).path("totals"), "messages", "1", "handled", "1");
+        List<String> handled = new ArrayList<>();
+        records(manager, "voicemails", q, "handled").path("items").forEach(r -> handled.add(r.path("call_id").asString()));
+        assertThat(handled).containsExactly(c + 1);
+
+        var rebuilt = manager.post("/api/reports/rebuild", Map.of());
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        expect(table(manager, "voicemails", q).path("totals"), "messages", "2", "handled", "1", "unhandled", "1",
+                "handledRate", "50", "avgSeconds", "10.5");
+        expect(table(manager, "voicemails", q + "&group=" + g).path("totals"), "messages", "1", "handled", "1");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     /** The clock stands at {@code time} of {@code day}: the call center writes exactly these times. */

@@ -67,10 +67,13 @@ class CallRecords {
         String voicemail = variables.get("voicemail");
         String choice = !"caller-left".equals(outcome) ? null : variables.entrySet().stream()
                 .filter(v -> v.getKey().startsWith("menu.")).map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+        Double seconds = voicemail == null ? null : WavLength.secondsOf(java.nio.file.Path.of(voicemail));
         tx.executeWithoutResult(status -> {
             jdbc.sql("update cc_call set ivr_exit_at = ?, ivr_result = ? where id = ?").params(now, outcome, callId).update();
             if (voicemail != null) {
-                events.publishEvent(new IvrOutcomes.VoicemailLeft(callId, voicemail, now.toInstant()));
+                jdbc.sql("update cc_call set voicemail_left_at = ?, voicemail_seconds = ? where id = ?")
+                        .params(now, seconds, callId).update();
+                events.publishEvent(new IvrOutcomes.VoicemailLeft(callId, voicemail, seconds, now.toInstant()));
             } else if (choice != null) {
                 events.publishEvent(new IvrOutcomes.LeftAfterChoosing(callId, choice, now.toInstant()));
             }

@@ -27,6 +27,16 @@ public final class RecordedCalls {
         records.arrived(callId, "1390000" + Math.floorMod(callId.hashCode(), 10_000), "12345", "test", direction);
     }
 
+    /** A call from {@code caller} (a number, or null for an anonymous caller). */
+    public void arrived(String callId, String direction, String caller) {
+        records.arrived(callId, caller, "12345", "test", direction);
+    }
+
+    /** The IVR recorded a voicemail of the call into {@code wav} and finished. */
+    public void voicemail(String callId, java.nio.file.Path wav) {
+        records.ivrFinished(callId, "voicemail", java.util.Map.of("voicemail", wav.toString()));
+    }
+
     public void queued(String callId, long groupId) {
         records.queued(callId, groupId);
     }

@@ -43,12 +43,17 @@ class CallFacts {
                     on conflict (call_id) do update set direction = excluded.direction,
                         arrived_at = least(rpt_call_fact.arrived_at, excluded.arrived_at)""")
                     .params(e.callId(), e.direction(), at).update();
-            case CallQueued e -> jdbc.sql("""
+            case CallQueued e -> {
+                jdbc.sql("""
                     insert into rpt_call_fact (call_id, queued_at, group_id, group_at) values (?, ?, ?, ?)
                     on conflict (call_id) do update set queued_at = least(rpt_call_fact.queued_at, excluded.queued_at),
                         group_id = case when rpt_call_fact.group_at > excluded.group_at then rpt_call_fact.group_id else excluded.group_id end,
                         group_at = greatest(rpt_call_fact.group_at, excluded.group_at)""")
                     .params(e.callId(), at, e.groupId(), at).update();
+                // a voicemail whose event came first learns its skill group now
+                jdbc.sql("update rpt_voicemail_fact set group_id = ? where call_id = ? and group_id is null")
+                        .params(e.groupId(), e.callId()).update();
+            }
             case CallOffered e -> jdbc.sql("""
                     insert into rpt_call_fact (call_id, offered_at, group_id, group_at, agent_id, agent_at) values (?, ?, ?, ?, ?, ?)
                     on conflict (call_id) do update set offered_at = greatest(rpt_call_fact.offered_at, excluded.offered_at),

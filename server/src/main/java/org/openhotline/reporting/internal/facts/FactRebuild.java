@@ -47,6 +47,9 @@ public class FactRebuild {
         FILLS.put("rpt_light_fact", """
                 insert into rpt_light_fact (order_id, stage, light, at)
                 select order_id, stage, light, at from rpt_source_light on conflict do nothing""");
+        FILLS.put("rpt_voicemail_fact", """
+                insert into rpt_voicemail_fact (voicemail_id, call_id, group_id, left_at, seconds, task_id, handled_at)
+                select voicemail_id, call_id, group_id, left_at, seconds, task_id, handled_at from rpt_source_voicemail""");
         FILLS.put("rpt_exclusion", """
                 insert into rpt_exclusion (appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at)
                 select appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at from rpt_source_exclusion""");

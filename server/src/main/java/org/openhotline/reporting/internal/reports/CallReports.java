@@ -185,7 +185,7 @@ final class CallReports {
 
     static Report voicemails() {
         return new Report("voicemails", "客户留言统计", Report.CALLS,
-                "来电者的电话留言及其处理（留言功能上线前为空）", Base.VOICEMAIL, "true", List.of(), List.of(), Granularity.DAY,
+                "来电者的电话留言及其处理（留言所在的漏接回拨任务结束即为已处理）", Base.VOICEMAIL, "true", List.of(), List.of(), Granularity.DAY,
                 List.of(count("messages", "留言数", "true", "来电者留下的留言"),
                         count("handled", "已处理", "v.handled_at is not null", "已回复或处理的留言"),
                         count("unhandled", "未处理", "v.handled_at is null", "尚未处理的留言"),

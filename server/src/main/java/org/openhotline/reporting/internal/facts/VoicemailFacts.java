@@ -1,0 +1,60 @@
+package org.openhotline.reporting.internal.facts;
+
+import java.sql.Timestamp;
+import org.openhotline.callcenter.IvrOutcomes.VoicemailLeft;
+import org.openhotline.callcenter.MissedCallEvents.MissedCallRecorded;
+import org.openhotline.callcenter.MissedCallEvents.MissedCallResolved;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code rpt_voicemail_fact} (客户留言统计) from the call center's events: a voicemail left, the callback task it
+ * joined, and that task closing (the voicemail is then 已处理). The three may arrive in any order and more than once,
+ * so each is an upsert or a guarded update; the rebuild reads the same from {@code rpt_source_voicemail}.
+ */
+@Component
+class VoicemailFacts {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    VoicemailFacts(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @ApplicationModuleListener
+    void on(VoicemailLeft left) {
+        jdbc.sql("""
+                insert into rpt_voicemail_fact (voicemail_id, call_id, group_id, left_at, seconds)
+                values (?, ?, (select group_id from rpt_call_fact where call_id = ?), ?, ?)
+                on conflict (voicemail_id) do update set seconds = excluded.seconds, left_at = excluded.left_at,
+                    group_id = coalesce(excluded.group_id, rpt_voicemail_fact.group_id)""")
+                .params(left.callId(), left.callId(), left.callId(), Timestamp.from(left.at()), left.seconds()).update();
+        events.publishEvent(new FactsChanged("CALL"));
+    }
+
+    @ApplicationModuleListener
+    void on(MissedCallRecorded missed) {
+        if (!"VOICEMAIL".equals(missed.point())) {
+            return;
+        }
+        jdbc.sql("""
+                insert into rpt_voicemail_fact (voicemail_id, call_id, group_id, left_at, task_id)
+                values (?, ?, (select group_id from rpt_call_fact where call_id = ?), ?, ?)
+                on conflict (voicemail_id) do update set task_id = excluded.task_id""")
+                .params(missed.callId(), missed.callId(), missed.callId(), Timestamp.from(missed.at()), missed.taskId())
+                .update();
+    }
+
+    @ApplicationModuleListener
+    void on(MissedCallResolved resolved) {
+        int handled = jdbc.sql("update rpt_voicemail_fact set handled_at = ? where task_id = ? and handled_at is null")
+                .params(Timestamp.from(resolved.at()), resolved.taskId()).update();
+        if (handled > 0) {
+            events.publishEvent(new FactsChanged("CALL"));
+        }
+    }
+}
