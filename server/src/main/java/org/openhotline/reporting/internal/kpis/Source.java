@@ -1,7 +1,8 @@
 package org.openhotline.reporting.internal.kpis;
 
 /**
- * The facts a KPI counts, as SQL: the rows ({@code from}), the time that places a row in a period, the data-scope
+ * The facts a KPI counts, as SQL (agent states only from the period on: a state is counted in the period it starts in,
+ * and {@code lead()} looks forward only, so earlier states change nothing but used to cost a scan of all history): the rows ({@code from}), the time that places a row in a period, the data-scope
  * predicate (null: call-center facts belong to the hotline as a whole) and the columns a drill-down shows.
  */
 public enum Source {
@@ -11,7 +12,7 @@ public enum Source {
             (select account_id, state, started_at,
                     extract(epoch from least(coalesce(lead(started_at) over (partition by account_id order by started_at),
                                                       :now), :to) - started_at)::float8 as seconds
-               from rpt_agent_state_fact where started_at < :to) s""", "s.started_at", null, "s.account_id",
+               from rpt_agent_state_fact where started_at >= :from and started_at < :to) s""", "s.started_at", null, "s.account_id",
             "s.account_id as agent_id, s.state, s.started_at, round(s.seconds::numeric, 1) as seconds"),
     ORDER("rpt_order_fact o", "o.created_at", Source.ORDER_SCOPE, null,
             "o.order_id, o.number, o.channel, o.appeal_type, o.created_at, o.direct_reply_at, o.first_dispatched_at, o.closed_at"),
