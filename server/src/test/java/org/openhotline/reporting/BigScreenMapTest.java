@@ -31,6 +31,9 @@ class BigScreenMapTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -89,6 +92,33 @@ class BigScreenMapTest {
         assertThat(after.path("trend").path("orders").path(29).asLong()).isEqualTo(after.path("ordersToday").asLong());
         assertThat(after.path("topCategories").isArray()).isTrue();
         assertThat(after.path("overdue").asLong()).isGreaterThanOrEqualTo(after.path("longestOverdue").size());
+    }
+
+    /** Agents by state on the big screen are each agent's latest state (signed-out agents left out), as a plain query says. */
+    @Test
+    void theBigScreenCountsEachAgentsLatestState() {
+        var f = new ReportingFixture(port, jdbc, clock);
+        var cc = new org.openhotline.callcenter.CallCenterFixture(port, jdbc);
+        long a = cc.agent("bsagent1", "T701", "8701", Map.of());
+        long b = cc.agent("bsagent2", "T702", "8702", Map.of());
+        var calls = new org.openhotline.callcenter.internal.RecordedCalls(
+                context);
+        java.time.Instant t = clock.instant();
+        calls.state(a, org.openhotline.callcenter.AgentState.READY, t.minusSeconds(60));
+        calls.state(a, org.openhotline.callcenter.AgentState.TALKING, t.minusSeconds(30));
+        calls.state(b, org.openhotline.callcenter.AgentState.READY, t.minusSeconds(50));
+        calls.state(b, org.openhotline.callcenter.AgentState.SIGNED_OUT, t.minusSeconds(20));
+        f.awaitFacts();
+        Map<String, Long> expected = new HashMap<>();
+        jdbc.sql("""
+                select state, count(*) from (select distinct on (account_id) account_id, state from rpt_agent_state_fact
+                                              order by account_id, started_at desc) s
+                 where state <> 'SIGNED_OUT' group by state""").query(rs -> { expected.put(rs.getString(1), rs.getLong(2)); });
+        assertThat(expected).containsKey("TALKING");
+        Map<String, Long> shown = new HashMap<>();
+        ApiClient.loggedIn(port, "leader").get("/api/reports/bigscreen").json().path("agentsByState").properties()
+                .forEach(e -> shown.put(e.getKey(), e.getValue().asLong()));
+        assertThat(shown).isEqualTo(expected);
     }
 
     private static long inDistrict(JsonNode figures, String code) {
