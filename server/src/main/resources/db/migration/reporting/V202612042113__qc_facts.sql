@@ -11,3 +11,6 @@ create table rpt_qc_fact (
 );
 create index rpt_qc_fact_call on rpt_qc_fact (call_id) where call_id is not null;
 create index rpt_qc_fact_agent on rpt_qc_fact (agent_id, scored_at);
+
+-- 质检率 now counts: answered calls (the call facts) with a QC result.
+update rpt_kpi set source = 'CALL', numerator = '有质检结果的人工接听来电' where code = 'qc-coverage';
