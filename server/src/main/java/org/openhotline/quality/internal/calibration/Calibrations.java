@@ -77,7 +77,7 @@ public class Calibrations {
         }
         var call = calls.byId(form.callId() == null ? "" : form.callId().trim())
                 .orElseThrow(() -> DomainException.badRequest("找不到该通话（须为已接听的通话）"));
-        if (form.inspectorIds() == null || new HashSet<>(form.inspectorIds()).size() < 2 || form.inspectorIds().size() > 20) {
+        if (form.inspectorIds() == null || form.inspectorIds().contains(null) || new HashSet<>(form.inspectorIds()).size() < 2 || form.inspectorIds().size() > 20) {
             throw DomainException.badRequest("校准至少需要 2 名、至多 20 名质检员");
         }
         var found = staff.byIds(new HashSet<>(form.inspectorIds()));

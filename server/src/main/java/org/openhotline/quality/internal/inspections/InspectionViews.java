@@ -105,7 +105,7 @@ class InspectionViews {
                 throw DomainException.badRequest("未知的状态：" + state);
             }
         }
-        List<Row> rows = jdbc.sql(SELECT + " where " + where + """
+        List<Row> rows = jdbc.sql(SELECT + " where " + where + " " + """
                  and (cast(:state as varchar) is null or i.state = cast(:state as varchar))
                  order by coalesce(i.appealed_at, i.submitted_at, i.due_at) desc nulls last, i.id desc limit 500""")
                 .param("p", param).param("state", state == null || state.isBlank() ? null : state)
@@ -123,7 +123,8 @@ class InspectionViews {
         boolean inspector = i.inspectorId == me.accountId();
         boolean lead = me.can("qc:lead");
         boolean submitted = i.state != Inspection.State.ASSIGNED && i.state != Inspection.State.DRAFT;
-        boolean reviewer = i.state == Inspection.State.APPEALED && me.can("qc:inspect") && !inspector;
+        boolean reviewer = (i.state == Inspection.State.APPEALED && me.can("qc:inspect") && !inspector)
+                || (i.reviewerId != null && i.reviewerId == me.accountId());
         boolean agent = i.agentId == me.accountId() && submitted && !i.calibration();
         boolean teamLeader = me.can("call:monitor") && submitted && !i.calibration()
                 && staff.agentIdsUnder(me.orgPath()).contains(i.agentId);

@@ -165,7 +165,7 @@ public class Inspections {
             throw DomainException.badRequest("评语不超过 100 条");
         }
         for (Comment c : in) {
-            if (c.text() == null || c.text().isBlank() || c.text().length() > 500) {
+            if (c == null || c.text() == null || c.text().isBlank() || c.text().length() > 500) {
                 throw DomainException.badRequest("每条评语应有内容且不超过 500 字");
             }
             if (c.at() != null && (c.at() < 0 || c.at() > 86_400)) {

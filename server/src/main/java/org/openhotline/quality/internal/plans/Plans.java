@@ -164,10 +164,16 @@ public class Plans {
         if (form.inspectorIds() == null || form.inspectorIds().isEmpty() || form.inspectorIds().size() > 50) {
             throw DomainException.badRequest("请选择 1 到 50 名质检员");
         }
+        if (form.inspectorIds().contains(null)) {
+            throw DomainException.badRequest("请选择 1 到 50 名质检员");
+        }
         var found = staff.byIds(new HashSet<>(form.inspectorIds()));
         if (found.size() != new HashSet<>(form.inspectorIds()).size()
                 || found.stream().anyMatch(s -> !s.enabled() || s.roles().stream().noneMatch(r -> r.name().equals("QC_INSPECTOR")))) {
             throw DomainException.badRequest("所选人员中有人不是在用的质检员");
+        }
+        if (strata(form).containsKey(null)) {
+            throw DomainException.badRequest("未知的抽样分层");
         }
         for (Double w : strata(form).values()) {
             if (w == null || w < 0 || w > 100) {

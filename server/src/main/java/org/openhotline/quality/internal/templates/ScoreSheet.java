@@ -14,7 +14,13 @@ import org.openhotline.shared.DomainException;
 public final class ScoreSheet {
 
     /** The inspector's answer to one item: points deducted, a fatal hit (fatal items only), a note. */
-    public record Answer(BigDecimal deduction, boolean fatal, String note) {}
+    public record Answer(BigDecimal deduction, Boolean fatal, String note) {
+
+        /** Left out of the JSON: no fatal hit. */
+        public Answer {
+            fatal = fatal != null && fatal;
+        }
+    }
 
     public record Score(BigDecimal total, BigDecimal score, boolean fatal) {}
 
@@ -23,7 +29,7 @@ public final class ScoreSheet {
     public static Score score(List<TemplateItem> items, Map<String, Answer> answers) {
         Set<String> keys = items.stream().map(TemplateItem::key).collect(Collectors.toSet());
         for (String key : answers.keySet()) {
-            if (!keys.contains(key)) {
+            if (key == null || !keys.contains(key)) {
                 throw DomainException.badRequest("评分项“" + key + "”不在该模板版本中");
             }
         }

@@ -8,7 +8,12 @@ import java.util.List;
  * inspector picks from, and whether it is a fatal item (一票否决: hitting it makes the whole score 0).
  */
 public record TemplateItem(String key, String group, String name, BigDecimal points, List<Deduction> deductions,
-                           boolean fatal) {
+                           Boolean fatal) {
+
+    /** Left out of the JSON: not fatal. */
+    public TemplateItem {
+        fatal = fatal != null && fatal;
+    }
 
     /** A deduction option: "未使用规范开头语" −2. */
     public record Deduction(String label, BigDecimal points) {}

@@ -137,7 +137,7 @@ public class Templates {
         for (TemplateItem i : form.items()) {
             n++;
             String where = "第 " + n + " 项";
-            if (i.name() == null || i.name().isBlank() || i.name().length() > 100) {
+            if (i == null || i.name() == null || i.name().isBlank() || i.name().length() > 100) {
                 throw DomainException.badRequest(where + "：请填写评分项名称（不超过 100 字）");
             }
             if (i.group() == null || i.group().isBlank() || i.group().length() > 30) {
@@ -157,7 +157,7 @@ public class Templates {
                 throw DomainException.badRequest(where + "：扣分选项不超过 20 个");
             }
             for (TemplateItem.Deduction d : ds) {
-                if (d.label() == null || d.label().isBlank() || d.label().length() > 100) {
+                if (d == null || d.label() == null || d.label().isBlank() || d.label().length() > 100) {
                     throw DomainException.badRequest(where + "：请填写扣分选项说明（不超过 100 字）");
                 }
                 if (d.points() == null || d.points().signum() <= 0 || d.points().compareTo(i.points()) > 0) {
