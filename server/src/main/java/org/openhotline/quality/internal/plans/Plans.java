@@ -115,9 +115,11 @@ public class Plans {
         YearMonth month = YearMonth.parse(plan.month());
         Instant from = month.atDay(1).atStartOfDay(calendar.zone()).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(calendar.zone()).toInstant();
+        List<AnsweredCall> all = calls.answeredBetween(from, to);
         Set<String> inspected = new HashSet<>(jdbc.sql(
-                "select call_id from qc_inspection where call_id is not null and calibration_id is null").query(String.class).list());
-        List<AnsweredCall> answered = calls.answeredBetween(from, to).stream().filter(c -> !inspected.contains(c.callId())).toList();
+                "select call_id from qc_inspection where call_id = any(?) and calibration_id is null")
+                .param(all.stream().map(AnsweredCall::callId).toArray(String[]::new)).query(String.class).list());
+        List<AnsweredCall> answered = all.stream().filter(c -> !inspected.contains(c.callId())).toList();
         Set<String> complaints = new HashSet<>();
         orders.ofCalls(answered.stream().map(AnsweredCall::callId).toList()).stream()
                 .filter(o -> "COMPLAINT".equals(o.appealType())).forEach(o -> complaints.add(o.callId()));
