@@ -105,6 +105,24 @@ class QualityFlowTest {
         assertThat(mine.path("sampled").asInt()).isEqualTo(agent == f.accountId("agent4") ? 4 : 2);
         assertThat(mine.path("inspected").asInt()).isEqualTo(1);
 
+        // results are placed in the month they were submitted
+        String now = YearMonth.now(clock).toString();
+        var analysis = ApiClient.loggedIn(port, "manager").get("/api/quality/analysis?from=" + now + "&to=" + now + "&by=agent");
+        assertThat(analysis.status()).as(analysis.body()).isEqualTo(200);
+        JsonNode group = null;
+        for (JsonNode g : analysis.json().path("groups")) {
+            if (g.path("key").asLong() == agent) {
+                group = g;
+            }
+        }
+        assertThat(group).isNotNull();
+        assertThat(group.path("results").asInt()).isEqualTo(1);
+        assertThat(group.path("fatal").asInt()).isEqualTo(1);
+        assertThat(group.path("averageScore").decimalValue()).isZero();
+        assertThat(analysis.json().path("items").toString()).contains("辱骂、顶撞市民或泄露市民信息").contains("开头语、结束语规范");
+        assertThat(ApiClient.loggedIn(port, "manager").get("/api/quality/analysis/export?from=" + now + "&to=" + now + "&by=month").status())
+                .isEqualTo(200);
+
         Wait.until("qc-coverage counts the result", () -> {
             JsonNode k = ApiClient.loggedIn(port, "manager").get("/api/reports/kpis?from=2031-05-01&to=2031-05-31&codes=qc-coverage").json();
             return k.path("kpis").get(0).path("numerator").asLong() == 1 && k.path("kpis").get(0).path("denominator").asLong() == 60
@@ -121,6 +139,18 @@ class QualityFlowTest {
         List<JsonNode> tasks = f.tasks("qc1", plan.path("id").asLong());
         assertThat(tasks).hasSize(2);
 
+        // the appeal window is 3 working days here (RequestFuzzTest may have changed the setting); restored below
+        var lead = ApiClient.loggedIn(port, "manager");
+        int window = lead.get("/api/quality/settings").json().path("appealWorkingDays").asInt();
+        assertThat(lead.put("/api/quality/settings", Map.of("appealWorkingDays", 3)).status()).isEqualTo(200);
+        try {
+            appealAndReview(tasks);
+        } finally {
+            lead.put("/api/quality/settings", Map.of("appealWorkingDays", window));
+        }
+    }
+
+    private void appealAndReview(List<JsonNode> tasks) {
         // submitted on a Friday morning: 3 working days run to the next Wednesday (the weekend does not count)
         LocalDate friday = LocalDate.now(clock).plusWeeks(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
         while (!calendar.isWorkingDay(friday) || !calendar.isWorkingDay(friday.plusDays(3)) || !calendar.isWorkingDay(friday.plusDays(4))
@@ -178,6 +208,49 @@ class QualityFlowTest {
                 .orElse(false) ? true : null, Duration.ofSeconds(30));
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'quality.appeal-reviewed' and target = ?")
                 .param("qc-inspection:" + id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void inspectorsScoreACallBlindAndTheCalibrationShowsTheirSpreadAndAgreement() {
+        var f = fixture();
+        String call = f.calls("calib", "agent9", YearMonth.of(2031, 8), 1, 0).getFirst();
+        var lead = ApiClient.loggedIn(port, "manager");
+        var created = lead.post("/api/quality/calibrations", Map.of("title", "八月校准", "callId", call, "templateId", f.callTemplate(),
+                "inspectorIds", List.of(f.accountId("qc1"), f.accountId("qc2"))));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        long id = created.json().path("id").asLong();
+        Map<String, Map<String, Object>> sheets = Map.of(
+                "qc1", Map.of("greeting", Map.of("deduction", 5), "answer", Map.of("deduction", 5)),
+                "qc2", Map.of("greeting", Map.of("deduction", 5), "answer", Map.of("deduction", 15)));
+        for (String who : List.of("qc1", "qc2")) {
+            var client = ApiClient.loggedIn(port, who);
+            var view = client.get("/api/quality/calibrations/" + id).json();
+            if (who.equals("qc1")) {
+                assertThat(view.path("blind").asBoolean()).isTrue();
+                assertThat(view.path("figures").isNull()).isTrue();
+            }
+            long task = 0;
+            for (JsonNode s : view.path("sheets")) {
+                if (s.path("inspectorId").asLong() == f.accountId(who)) {
+                    task = s.path("inspectionId").asLong();
+                }
+            }
+            JsonNode t = client.get("/api/quality/inspections/" + task).json().path("inspection");
+            assertThat(client.post("/api/quality/inspections/" + task + "/submit", score(t, sheets.get(who))).status()).isEqualTo(200);
+        }
+        // the agent never sees a calibration sheet
+        assertThat(ApiClient.loggedIn(port, "agent9").get("/api/quality/inspections?scope=mine").json()).isEmpty();
+        JsonNode figures = ApiClient.loggedIn(port, "qc1").get("/api/quality/calibrations/" + id).json().path("figures");
+        // 8 items, all agreed but 答复准确 (5 vs 15)
+        assertThat(figures.path("agreementPercent").decimalValue()).isEqualByComparingTo("87.5");
+        assertThat(figures.path("scoreSpread").decimalValue()).isEqualByComparingTo("10");
+        var withReference = lead.put("/api/quality/calibrations/" + id + "/reference",
+                Map.of("answers", sheets.get("qc1"), "version", created.json().path("version").asInt()));
+        assertThat(withReference.status()).as(withReference.body()).isEqualTo(200);
+        assertThat(withReference.json().path("figures").path("referenceScore").decimalValue()).isEqualByComparingTo("90");
+        JsonNode deviations = withReference.json().path("figures").path("deviations");
+        assertThat(deviations.get(0).decimalValue()).isEqualByComparingTo("0");
+        assertThat(deviations.get(1).decimalValue()).isEqualByComparingTo("-10");
     }
 
     @Test

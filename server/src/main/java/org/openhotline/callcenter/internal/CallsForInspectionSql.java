@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CallsForInspectionSql implements CallsForInspection {
 
+    /** {@code %s}: the agent's first answer — one grouped scan for a month of calls, a subquery for one call. */
     private static final String SELECT = """
             select c.id, c.agent_id, a.agent_no, c.caller, c.arrived_at, c.answered_at, c.ended_at, c.satisfaction,
-                   coalesce(c.transfer_chain, '') <> '' as transferred, c.recording_path is not null as has_recording,
-                   (select min(f.answered_at) from cc_call f where f.agent_id = c.agent_id) as first_answered
+                   coalesce(c.transfer_chain, '') <> '' as transferred, c.recording_path is not null as has_recording, %s
               from cc_call c left join cc_agent a on a.account_id = c.agent_id
             """;
 
@@ -29,7 +29,11 @@ class CallsForInspectionSql implements CallsForInspection {
 
     @Override
     public List<AnsweredCall> answeredBetween(Instant from, Instant to) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql("""
+                with firsts as (select agent_id, min(answered_at) as first_answered from cc_call
+                                 where agent_id is not null and answered_at is not null group by agent_id)
+                """ + SELECT.formatted("f.first_answered") + """
+                  left join firsts f on f.agent_id = c.agent_id
                  where c.arrived_at >= ? and c.arrived_at < ? and c.direction = 'INBOUND'
                    and c.answered_at is not null and c.ended_at is not null and c.agent_id is not null
                  order by c.arrived_at, c.id""")
@@ -38,7 +42,8 @@ class CallsForInspectionSql implements CallsForInspection {
 
     @Override
     public Optional<AnsweredCall> byId(String callId) {
-        return jdbc.sql(SELECT + " where c.id = ? and c.answered_at is not null and c.agent_id is not null")
+        return jdbc.sql(SELECT.formatted("(select min(f.answered_at) from cc_call f where f.agent_id = c.agent_id)")
+                        + " where c.id = ? and c.answered_at is not null and c.agent_id is not null")
                 .param(callId).query(CallsForInspectionSql::row).optional();
     }
 
