@@ -7,8 +7,9 @@
  * names, on calendar for working days (a periodic report's publish-by day); on knowledge only for its error-report events
  * (知识库更新及时率), and takes teams from the call center's {@code TeamChanged} (KPIs grouped and filtered by team). Besides the KPIs: the big screen and the
  * leader's cockpit alarms ({@code internal.bigscreen}), hot topics ({@code internal.hottopics}) and the periodic
- * .docx analysis reports ({@code internal.periodic}).
+ * .docx analysis reports ({@code internal.periodic}). QC results come from quality's {@code InspectionScored} events
+ * ({@code rpt_qc_fact}: 质检率 qc-coverage).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
-        allowedDependencies = {"workorder", "callcenter", "knowledge", "organization", "identity", "calendar", "shared"})
+        allowedDependencies = {"workorder", "callcenter", "knowledge", "organization", "identity", "calendar", "shared", "quality"})
 package org.openhotline.reporting;

@@ -56,6 +56,8 @@ class DemoAccountsSeed implements DemoSeed {
         list.add(new Demo("callback1", "回访员 罗佳怡", "JZ", EnumSet.of(Role.CALLBACK_AGENT), "1801"));
         list.add(new Demo("supervisor1", "督办专员 梁正", "JZ", EnumSet.of(Role.SUPERVISOR), null));
         list.add(new Demo("qc1", "质检员 谢敏", "JZ", EnumSet.of(Role.QC_INSPECTOR), null));
+        // a second inspector: calibration needs two, and an appeal goes to an inspector other than the first
+        list.add(new Demo("qc2", "质检员 陶然", "JZ", EnumSet.of(Role.QC_INSPECTOR), null));
         list.add(new Demo("kbeditor1", "知识库采编 韩雪", "JZ", EnumSet.of(Role.KB_EDITOR), null));
         for (String unit : List.of("ZJJ", "CGJ", "SBJ", "SCJ", "RSJ", "JTJ", "SWJT", "GDJ", "JYJ", "WJW")) {
             String code = unit.toLowerCase();

@@ -44,7 +44,8 @@ final class Formulas {
             case "survey-participation" -> ratio(Source.CALL, ANSWERED, "c.satisfaction is not null");
             case "agent-satisfaction" -> ratio(Source.CALL, "c.direction = 'INBOUND' and c.satisfaction is not null",
                     "c.satisfaction::text in (:grades)");
-            case "qc-coverage" -> ratio(Source.CALL, ANSWERED, "false");
+            // 质检率: answered calls with a QC result (quality's InspectionScored → rpt_qc_fact)
+            case "qc-coverage" -> ratio(Source.CALL, ANSWERED, "exists (select 1 from rpt_qc_fact q where q.call_id = c.call_id)");
             case "direct-reply-rate" -> ratio(Source.ORDER, CONSULTATION, "o.direct_reply_at is not null");
             case "first-contact-resolution" -> ratio(Source.ORDER, CONSULTATION,
                     "(o.direct_reply_at is not null or (o.closed_at is not null and o.reopen_count = 0 and o.urge_count = 0))");

@@ -1,0 +1,36 @@
+package org.openhotline.reporting.internal.facts;
+
+import java.sql.Timestamp;
+import org.openhotline.quality.InspectionResults.InspectionScored;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code rpt_qc_fact} from quality's {@link InspectionScored}: one row per inspection, the latest score by the
+ * event's own time (a second inspection's score replaces the first; a late duplicate of the first does not).
+ */
+@Component
+class QcFacts {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    QcFacts(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @ApplicationModuleListener
+    void on(InspectionScored e) {
+        jdbc.sql("""
+                insert into rpt_qc_fact (inspection_id, call_id, order_id, agent_id, score, fatal, scored_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (inspection_id) do update set score = excluded.score, fatal = excluded.fatal, scored_at = excluded.scored_at
+                 where rpt_qc_fact.scored_at <= excluded.scored_at""")
+                .params(e.inspectionId(), e.callId(), e.orderId(), e.agentId(), e.score(), e.fatal(), Timestamp.from(e.at()))
+                .update();
+        events.publishEvent(new FactsChanged("CALL"));
+    }
+}
