@@ -27,6 +27,7 @@ public interface SmsCallbacks {
     /**
      * Records the citizen's survey answer as the order's callback: {@code satisfaction} SATISFIED,
      * BASICALLY_SATISFIED or DISSATISFIED. False when the order no longer waits for a callback (an agent called first).
+     * Runs in its own transaction: a refusal (a special order's close review) throws without spoiling the caller's.
      */
     boolean recordSurveyAnswer(long workOrderId, boolean resolved, String satisfaction, String note);
 

@@ -72,12 +72,5 @@ create table ntf_survey (
     answer        varchar(30)
 );
 create index ntf_survey_open on ntf_survey (phone, sent_at desc) where answered_at is null;
-
-insert into ntf_template (code, name, body, updated_at, updated_by) values
- ('ORDER_RECEIPT', '受理回执', '您反映的问题已受理，工单号${number}，可凭工单号查询办理进度${queryUrl}。', now(), 'system'),
- ('ORDER_REPLY', '答复通知', '您反映的问题（工单号${number}）已有办理答复，请查阅${queryUrl}。', now(), 'system'),
- ('CALLBACK_SURVEY', '短信回访', '请对工单${number}的办理结果评价：回复1满意，2基本满意，3不满意。回复TD退订。', now(), 'system'),
- ('DEADLINE_REMINDER', '时限提醒', '工单${number}（${unit}）${stage}${light}，请及时处理。', now(), 'system'),
- ('VERIFICATION_CODE', '验证码', '您的验证码为${code}，5分钟内有效，请勿告诉他人。', now(), 'system'),
- ('SUPPLEMENT_RECEIVED', '短信补充', '您的补充内容已加入工单${number}。', now(), 'system'),
- ('SURVEY_THANKS', '回访致谢', '感谢您对工单${number}的评价。', now(), 'system');
+-- the templates' default texts are inserted by the application (Templates): Flyway would take their variables for its own
+-- placeholders.

@@ -44,6 +44,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final List<Conn> connections = new CopyOnWriteArrayList<>();
     private final Map<String, String[]> partial = new ConcurrentHashMap<>();
     private final AtomicInteger refuseNext = new AtomicInteger();
+    private final Map<String, Integer> refuseTo = new ConcurrentHashMap<>();
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicInteger moSequence = new AtomicInteger(1);
     private volatile boolean reports = true;
@@ -92,6 +93,11 @@ public final class SmscSimulator implements AutoCloseable {
     /** The next {@code n} SUBMITs are refused with Result 8 (flow control exceeded). */
     public void refuseNext(int n) {
         refuseNext.set(n);
+    }
+
+    /** The next {@code n} SUBMITs to {@code dest} are refused (other numbers, other tests' messages, go through). */
+    public void refuseNextTo(String dest, int n) {
+        refuseTo.put(dest, n);
     }
 
     public void sendReports(boolean on) {
@@ -242,7 +248,9 @@ public final class SmscSimulator implements AutoCloseable {
             byte[] content = new byte[msgLength];
             b.get(content);
             long msgId = MSG_IDS.incrementAndGet();
-            int refuse = refuseNext.getAndUpdate(n -> Math.max(0, n - 1));
+            int refuse = refuseNext.getAndUpdate(n -> Math.max(0, n - 1))
+                    + refuseTo.getOrDefault(dest, 0);
+            refuseTo.computeIfPresent(dest, (k, n) -> n > 1 ? n - 1 : null);
             ByteBuffer r = ByteBuffer.allocate(8 + result());
             r.putLong(msgId);
             putResult(r, refuse > 0 ? 8 : 0);

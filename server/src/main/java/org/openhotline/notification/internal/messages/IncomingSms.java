@@ -96,8 +96,13 @@ class IncomingSms implements SmsGateway.Inbound {
             return false;
         }
         String satisfaction = ANSWERS.get(answer);
-        boolean recorded = orders.recordSurveyAnswer(orderId, !"DISSATISFIED".equals(satisfaction), satisfaction,
-                "短信回访，群众回复" + answer);
+        boolean recorded;
+        try {
+            recorded = orders.recordSurveyAnswer(orderId, !"DISSATISFIED".equals(satisfaction), satisfaction,
+                    "短信回访，群众回复" + answer);
+        } catch (org.openhotline.shared.DomainException e) {
+            recorded = false; // e.g. a special order must be reviewed before it closes: an agent takes it from here
+        }
         jdbc.sql("update ntf_survey set answered_at = ?, answer = ? where work_order_id = ?")
                 .params(Timestamp.from(now), recorded ? satisfaction : "LATE", orderId).update();
         outcome(inboxId, "SURVEY_ANSWER", orderId);

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A generic HTTPS SMS gateway (the shape most cloud SMS services share): {@code POST url} with
  * {@code {"phone", "text"}} and {@code Authorization: Bearer token}; a 2xx answer {@code {"ids": [...]}} (or
  * {@code {"id": ...}}) accepts, 4xx rejects for good, anything else is retried. Delivery reports and incoming
- * messages come back through {@code POST /api/notification/sms/http-callback}.
+ * messages come back through {@link HttpGatewayCallbackController}.
  */
 public final class HttpSmsGateway implements SmsGateway {
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code ${...}}.
  */
 @Component
-public class Templates {
+public class Templates implements org.springframework.beans.factory.InitializingBean {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-zA-Z]+)}");
 
@@ -28,6 +28,23 @@ public class Templates {
             "VERIFICATION_CODE", Set.of("code"),
             "SUPPLEMENT_RECEIVED", Set.of("number"),
             "SURVEY_THANKS", Set.of("number"));
+
+    /** Name and default text of each template, inserted once (an operator's edit is never overwritten). */
+    static final Map<String, List<String>> DEFAULTS = Map.of(
+            "ORDER_RECEIPT", List.of("受理回执", "您反映的问题已受理，工单号${number}，可凭工单号查询办理进度${queryUrl}。"),
+            "ORDER_REPLY", List.of("答复通知", "您反映的问题（工单号${number}）已有办理答复，请查阅${queryUrl}。"),
+            "CALLBACK_SURVEY", List.of("短信回访", "请对工单${number}的办理结果评价：回复1满意，2基本满意，3不满意。回复TD退订。"),
+            "DEADLINE_REMINDER", List.of("时限提醒", "工单${number}（${unit}）${stage}${light}，请及时处理。"),
+            "VERIFICATION_CODE", List.of("验证码", "您的验证码为${code}，5分钟内有效，请勿告诉他人。"),
+            "SUPPLEMENT_RECEIVED", List.of("短信补充", "您的补充内容已加入工单${number}。"),
+            "SURVEY_THANKS", List.of("回访致谢", "感谢您对工单${number}的评价。"));
+
+    @Override
+    public void afterPropertiesSet() {
+        DEFAULTS.forEach((code, t) -> jdbc.sql("""
+                insert into ntf_template (code, name, body, updated_at, updated_by) values (?, ?, ?, now(), 'system')
+                on conflict (code) do nothing""").params(code, t.get(0), t.get(1)).update());
+    }
 
     public record Template(String code, String name, String body, boolean enabled, int version, List<String> variables,
                            java.time.Instant updatedAt, String updatedBy) {}

@@ -51,7 +51,7 @@ class TextChannelSteps implements SmsCallbacks {
     }
 
     @Override
-    @Transactional
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public boolean recordSurveyAnswer(long workOrderId, boolean resolved, String satisfaction, String note) {
         Satisfaction s = Satisfaction.valueOf(satisfaction);
         String state = jdbc.sql("select state from work_order where id = ? for update").param(workOrderId)
@@ -81,7 +81,7 @@ class TextChannelSteps implements SmsCallbacks {
 
     @Override
     public Optional<OrderContact> latestOpenOf(String phone) {
-        return jdbc.sql(CONTACT_SQL + """
+        return jdbc.sql(CONTACT_SQL + " " + """
                  where caller_phone = ? and state not in ('CLOSED', 'WITHDRAWN', 'MERGED', 'FORWARDED')
                  order by created_at desc, id desc limit 1""").param(phone).query(TextChannelSteps::contact).optional();
     }
@@ -105,10 +105,15 @@ class TextChannelSteps implements SmsCallbacks {
                 .optional();
     }
 
-    /** The hotline center acting through a channel: its orders belong to the center as if an agent had taken them. */
+    /**
+     * The hotline acting through a channel: it sits where the hotline's agents sit, at the node above the hotline
+     * center (the city), so its orders are the agents' orders and it sees theirs.
+     */
     private StaffPrincipal center(String username, String displayName) {
         record Node(long id, String path) {}
-        Node n = jdbc.sql("select id, path from org_node where kind = 'CENTER' and enabled order by depth, id limit 1")
+        Node n = jdbc.sql("""
+                select p.id, p.path from org_node c join org_node p on p.id = coalesce(c.parent_id, c.id)
+                 where c.kind = 'CENTER' and c.enabled order by c.depth, c.id limit 1""")
                 .query((rs, i) -> new Node(rs.getLong(1), rs.getString(2))).optional()
                 .orElseThrow(() -> DomainException.conflict("尚未设置热线中心，无法受理渠道来件"));
         return new StaffPrincipal(0, username, displayName, n.id(), n.path(), Set.of(), Set.of());
