@@ -118,7 +118,7 @@ class WeChatCallbackTest {
         var r = dispatcher.post(path, StepVersions.withCurrentVersion(jdbc, path, new HashMap<>(Map.of("text", "已通知公园管理处补充"))));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
 
-        Wait.until("the customer-service message", () -> api.sent().stream()
+        Wait.until("the customer-service message", (java.util.function.BooleanSupplier) () -> api.sent().stream()
                 .anyMatch(s -> s.toUser().equals(user) && s.text().contains("已通知公园管理处补充")), Duration.ofSeconds(30),
                 () -> api.sent().toString());
         assertThat(api.tokensIssued()).isGreaterThan(tokens);

@@ -61,7 +61,7 @@ class CmppGatewayTest {
 
             assertThat(one).hasSize(1);
             assertThat(parts).hasSize((longText.length() + 66) / 67);
-            Wait.until("both messages at the handsets", () -> smsc.received().size() == 2, Duration.ofSeconds(10),
+            Wait.until("both messages at the handsets", (java.util.function.BooleanSupplier) () -> smsc.received().size() == 2, Duration.ofSeconds(10),
                     () -> smsc.received().toString());
             assertThat(smsc.receivedBy("13800000001")).singleElement()
                     .satisfies(r -> assertThat(r.text()).isEqualTo("您的验证码为123456。"))
@@ -69,7 +69,7 @@ class CmppGatewayTest {
             assertThat(smsc.receivedBy("13800000002")).singleElement()
                     .satisfies(r -> assertThat(r.text()).isEqualTo(longText))
                     .satisfies(r -> assertThat(r.parts()).isEqualTo(parts.size()));
-            Wait.until("a report for every part", () -> reports.size() == 1 + parts.size(), Duration.ofSeconds(10),
+            Wait.until("a report for every part", (java.util.function.BooleanSupplier) () -> reports.size() == 1 + parts.size(), Duration.ofSeconds(10),
                     reports::toString);
             assertThat(reports).contains(one.getFirst() + "=DELIVRD", parts.getLast() + "=DELIVRD");
         }
@@ -82,7 +82,7 @@ class CmppGatewayTest {
             g.keepAlive();
             String text = "我家楼下的路灯坏了一个多月，晚上很黑，老人出门不方便，".repeat(4);
             smsc.mobileOriginated("13900000003", "12345", text);
-            Wait.until("the whole message", () -> incoming.size() == 1, Duration.ofSeconds(10), incoming::toString);
+            Wait.until("the whole message", (java.util.function.BooleanSupplier) () -> incoming.size() == 1, Duration.ofSeconds(10), incoming::toString);
             assertThat(incoming.getFirst()).isEqualTo("13900000003>12345:" + text);
         }
     }
@@ -106,7 +106,7 @@ class CmppGatewayTest {
             int logins = smsc.logins();
 
             smsc.dropConnections();
-            Wait.until("the client noticed", () -> !g.connected(), Duration.ofSeconds(10));
+            Wait.until("the client noticed", (java.util.function.BooleanSupplier) () -> !g.connected(), Duration.ofSeconds(10), () -> "");
             g.send("13800000005", "第三次").get(10, TimeUnit.SECONDS);
 
             assertThat(smsc.logins()).isEqualTo(logins + 1);

@@ -93,8 +93,8 @@ class SmsNotificationTest {
         String text = textTo(web, number(id));
 
         assertThat(text).startsWith("【12345热线】").contains("已受理").contains("/portal/query?number=" + number(id));
-        Wait.until("the delivery report stored", () -> "DELIVERED".equals(jdbc.sql(
-                "select state from ntf_outbox where dedup_key = ?").param("receipt:" + id).query(String.class).single()), WAIT);
+        Wait.until("the delivery report stored", (java.util.function.BooleanSupplier) () -> "DELIVERED".equals(jdbc.sql(
+                "select state from ntf_outbox where dedup_key = ?").param("receipt:" + id).query(String.class).single()), WAIT, () -> "");
         assertThat(jdbc.sql("select count(*) from ntf_outbox where work_order_id = ?").param(call).query(Long.class).single())
                 .isZero();
     }
@@ -118,13 +118,35 @@ class SmsNotificationTest {
         textTo(citizen, "回复1满意");
         sendFrom(citizen, "2");
 
-        Wait.until("the order closed by the SMS callback", () -> "CLOSED".equals(state(id)), WAIT);
+        Wait.until("the order closed by the SMS callback", (java.util.function.BooleanSupplier) () -> "CLOSED".equals(state(id)), WAIT, () -> state(id));
         var timeline = jdbc.sql("select action || ' ' || coalesce(note, '') from wo_timeline where work_order_id = ? order by id")
                 .param(id).query(String.class).list();
         assertThat(jdbc.sql("select satisfaction, resolved, by_user from wo_callback where work_order_id = ?").param(id)
                 .query((rs, n) -> rs.getString(1) + ":" + rs.getBoolean(2) + ":" + rs.getString(3)).list())
                 .as(timeline.toString()).containsExactly("BASICALLY_SATISFIED:true:sms-survey");
         textTo(citizen, "感谢您对工单" + number(id));
+    }
+
+    @Test
+    void aYellowLightOnAUnitsAssignmentRemindsItsHandlersBySms() {
+        String handler = phone();
+        String before = jdbc.sql("select phone from account where username = 'zjj1'").query(String.class).optional().orElse(null);
+        jdbc.sql("update account set phone = ? where username = 'zjj1'").param(handler).update();
+        try {
+            long id = create("PHONE", phone(), "路面塌陷需要修补");
+            long unit = jdbc.sql("select id from org_node where code = 'ZJJ'").query(Long.class).single();
+            ok(ApiClient.loggedIn(port, "dispatcher1"), "/api/work-orders/" + id + "/dispatch", new HashMap<>(Map.of(
+                    "mainUnitId", unit, "assistingUnitIds", java.util.List.of(), "instruction", "请办理")));
+            long a = jdbc.sql("select id from wo_assignment where work_order_id = ? and unit_id = ?").params(id, unit)
+                    .query(Long.class).single();
+
+            events(new org.openhotline.workorder.WorkOrderEvents.WorkOrderLightChanged(id, a, "SIGN", "YELLOW",
+                    java.time.Instant.now()));
+
+            assertThat(textTo(handler, number(id))).contains("签收即将到期");
+        } finally {
+            jdbc.sql("update account set phone = ? where username = 'zjj1'").param(before).update();
+        }
     }
 
     @Test
@@ -138,8 +160,8 @@ class SmsNotificationTest {
         textTo(citizen, number(id)); // the receipt
         sendFrom(citizen, "补充：周末更严重");
 
-        Wait.until("the supplement", () -> jdbc.sql("select content from work_order where id = ?").param(id)
-                .query(String.class).single().contains("周末更严重"), WAIT);
+        Wait.until("the supplement", (java.util.function.BooleanSupplier) () -> jdbc.sql("select content from work_order where id = ?").param(id)
+                .query(String.class).single().contains("周末更严重"), WAIT, () -> "");
         textTo(citizen, "补充内容已加入工单" + number(id));
         assertThat(jdbc.sql("select count(*) from work_order where caller_phone = ?").param(citizen).query(Long.class)
                 .single()).isEqualTo(1);
@@ -149,16 +171,16 @@ class SmsNotificationTest {
     void tdOptsOutOfNotificationsButRequestedCodesStillGo() {
         String citizen = phone();
         sendFrom(citizen, "TD");
-        Wait.until("on the opt-out list", () -> jdbc.sql("select count(*) from ntf_opt_out where phone = ?")
-                .param(citizen).query(Long.class).single() == 1, WAIT);
+        Wait.until("on the opt-out list", (java.util.function.BooleanSupplier) () -> jdbc.sql("select count(*) from ntf_opt_out where phone = ?")
+                .param(citizen).query(Long.class).single() == 1, WAIT, () -> "");
 
         long id = create("WEB", citizen, "退订后的诉求");
         events(new PortalSmsCodeRequested("req-" + citizen, citizen, "482913", "FOLLOW_ORDER", java.time.Instant.now()));
 
         textTo(citizen, "482913");
-        Wait.until("the receipt held back", () -> "OPTED_OUT".equals(jdbc.sql(
+        Wait.until("the receipt held back", (java.util.function.BooleanSupplier) () -> "OPTED_OUT".equals(jdbc.sql(
                 "select state from ntf_outbox where dedup_key = ?").param("receipt:" + id).query(String.class)
-                .optional().orElse(null)), WAIT);
+                .optional().orElse(null)), WAIT, () -> "");
         assertThat(smsc.receivedBy(citizen)).noneMatch(r -> r.text().contains(number(id)));
     }
 
@@ -169,9 +191,9 @@ class SmsNotificationTest {
         events(new PortalSmsCodeRequested("retry-" + citizen, citizen, "111222", "QUERY", java.time.Instant.now()));
 
         textTo(citizen, "111222");
-        Wait.until("delivered on the second attempt", () -> "DELIVERED:2".equals(jdbc.sql(
+        Wait.until("delivered on the second attempt", (java.util.function.BooleanSupplier) () -> "DELIVERED:2".equals(jdbc.sql(
                 "select state || ':' || attempts from ntf_outbox where dedup_key = ?").param("code:retry-" + citizen)
-                .query(String.class).single()), WAIT);
+                .query(String.class).single()), WAIT, () -> "");
     }
 
     @Test
