@@ -67,12 +67,13 @@ class SmsOutboxBenchmark {
         Wait.until("all sent", (java.util.function.BooleanSupplier) () -> count(run, "state in ('SENT', 'DELIVERED', 'UNDELIVERED')") == N,
                 Duration.ofMinutes(10), () -> "");
         double sentSeconds = (System.nanoTime() - start) / 1e9;
-        Wait.until("all delivered", (java.util.function.BooleanSupplier) () -> count(run, "state = 'DELIVERED'") == N, Duration.ofMinutes(10), () -> "");
+        // every report stored (numbers ending in 4040 get UNDELIV from the simulator)
+        Wait.until("all reported", (java.util.function.BooleanSupplier) () -> count(run, "state in ('DELIVERED', 'UNDELIVERED')") == N, Duration.ofMinutes(10), () -> "");
         double deliveredSeconds = (System.nanoTime() - start) / 1e9;
         out.append(String.format("outbox written (100 per transaction): %.1f s, %.0f rows/s%n", enqueueSeconds, N / enqueueSeconds));
         out.append(String.format("outbox → all SENT:      %.1f s, %.0f messages/s (goal ≥ 100/s)%n", sentSeconds, N / sentSeconds));
-        out.append(String.format("outbox → all DELIVERED: %.1f s, %.0f messages/s (status reports stored)%n",
-                deliveredSeconds, N / deliveredSeconds));
+        out.append(String.format("outbox → all reported:  %.1f s, %.0f messages/s (status reports stored, %d UNDELIVERED)%n",
+                deliveredSeconds, N / deliveredSeconds, count(run, "state = 'UNDELIVERED'")));
 
         out.append(bare(1, text)).append(bare(16, text));
         System.out.println(out);
