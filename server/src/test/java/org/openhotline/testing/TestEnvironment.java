@@ -14,7 +14,11 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("hotline-test",
-                Map.of("hotline.data-dir", "target/test-data/" + UUID.randomUUID())));
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of("hotline.data-dir", "target/test-data/" + UUID.randomUUID()));
+        // SMS goes to the CMPP simulator every test context shares (notification tests read what it received).
+        properties.putAll(org.openhotline.notification.SmscSimulator.shared().properties());
+        // The official account's API host is a local stand-in (the WeChat tests read the messages it got).
+        properties.putAll(org.openhotline.channels.WeChatApiStandIn.shared().properties());
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("hotline-test", properties));
     }
 }

@@ -1,0 +1,10 @@
+package org.openhotline.notification.internal.outbox;
+
+/** Why a message is sent; verification codes were asked for, so opt-out and rate limits do not hold them back. */
+public enum Purpose {
+    RECEIPT, REPLY, SURVEY, REMINDER, CODE, ANSWER;
+
+    boolean requested() {
+        return this == CODE;
+    }
+}

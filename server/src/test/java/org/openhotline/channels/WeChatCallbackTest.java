@@ -1,0 +1,126 @@
+package org.openhotline.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openhotline.testing.ApiClient;
+import org.openhotline.testing.HotlineTest;
+import org.openhotline.testing.StepVersions;
+import org.openhotline.testing.Wait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The official-account callback driven by a simulated WeChat server: the URL check, a guided conversation in plain
+ * and in safe mode that files an appeal (channel WECHAT) and answers a progress query, WeChat's retries getting the
+ * first reply, forged requests refused, and the reply notice through the customer-service API with its token.
+ */
+@HotlineTest
+class WeChatCallbackTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final WeChatApiStandIn api = WeChatApiStandIn.shared();
+
+    static String user() {
+        return "oUser" + System.nanoTime();
+    }
+
+    @Test
+    void theUrlCheckEchoesOnlyForOurToken() throws Exception {
+        var wechat = new WeChatServerSimulator(port, false);
+        var ok = wechat.verify("echo-7788", true);
+        var forged = wechat.verify("echo-7788", false);
+
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("echo-7788");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("签名校验失败");
+    }
+
+    @Test
+    void aPlainConversationFilesAnAppealWithTextLocationAndVoiceAndAnswersAProgressQuery() throws Exception {
+        var wechat = new WeChatServerSimulator(port, false);
+        String user = user();
+
+        assertThat(wechat.push(WeChatServerSimulator.event(user, "subscribe", "")).replyText()).contains("我要反映");
+        assertThat(wechat.push(WeChatServerSimulator.event(user, "CLICK", "APPEAL")).replyText()).contains("请描述");
+        wechat.push(WeChatServerSimulator.text(user, "青山路小学门口的斑马线看不清了"));
+        wechat.push(WeChatServerSimulator.location(user, "青山路小学"));
+        wechat.push(WeChatServerSimulator.voice(user, "上下学时车很多很危险"));
+        assertThat(wechat.push(WeChatServerSimulator.text(user, "好了")).replyText()).contains("手机号码");
+        String done = wechat.push(WeChatServerSimulator.text(user, "13612345678")).replyText();
+
+        assertThat(done).contains("已受理");
+        String number = done.replaceAll("(?s).*工单号：(\\d+).*", "$1");
+        var order = jdbc.sql("select channel, caller_phone, content from work_order where number = ?").param(number)
+                .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3)).single();
+        assertThat(order).startsWith("WECHAT|13612345678|青山路小学门口的斑马线看不清了")
+                .contains("［位置］青山路小学（28.68,115.89）").contains("［语音］上下学时车很多很危险");
+        assertThat(wechat.push(WeChatServerSimulator.text(user, "查询" + number)).replyText())
+                .contains("工单" + number).contains("状态：待派单");
+    }
+
+    @Test
+    void safeModeIsDecryptedAndAnsweredEncryptedAndARetryGetsTheFirstReply() throws Exception {
+        var wechat = new WeChatServerSimulator(port, true);
+        String user = user();
+        wechat.push(WeChatServerSimulator.text(user, "我要反映"));
+        wechat.push(WeChatServerSimulator.text(user, "夜里工地施工噪音太大"));
+        wechat.push(WeChatServerSimulator.text(user, "好了"));
+        String last = WeChatServerSimulator.text(user, "匿名");
+
+        var first = wechat.push(last);
+        var retry = wechat.push(last); // WeChat pushes the same MsgId again when our answer did not reach it
+
+        assertThat(first.replyText()).contains("已受理");
+        assertThat(retry.replyText()).isEqualTo(first.replyText());
+        assertThat(jdbc.sql("select count(*) from work_order where channel = 'WECHAT' and content = '夜里工地施工噪音太大'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void requestsNotFromOurAccountAreRefused() throws Exception {
+        var otherKey = new WeChatServerSimulator(port, true, WeChatApiStandIn.TOKEN,
+                "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", WeChatApiStandIn.APP_ID);
+        var otherApp = new WeChatServerSimulator(port, true, WeChatApiStandIn.TOKEN, WeChatApiStandIn.AES_KEY, "wxother");
+        var otherToken = new WeChatServerSimulator(port, false, "not-our-token", WeChatApiStandIn.AES_KEY,
+                WeChatApiStandIn.APP_ID);
+
+        assertThat(otherKey.push(WeChatServerSimulator.text(user(), "1")).status()).isEqualTo(403);
+        assertThat(otherApp.push(WeChatServerSimulator.text(user(), "1")).status()).isEqualTo(403);
+        assertThat(otherToken.push(WeChatServerSimulator.text(user(), "1")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theReplyReachesTheFollowerThroughTheCustomerServiceApiWithAFreshTokenWhenTheOldOneIsStale() throws Exception {
+        var wechat = new WeChatServerSimulator(port, false);
+        String user = user();
+        wechat.push(WeChatServerSimulator.text(user, "1"));
+        wechat.push(WeChatServerSimulator.text(user, "公园厕所没有纸"));
+        wechat.push(WeChatServerSimulator.text(user, "好了"));
+        String number = wechat.push(WeChatServerSimulator.text(user, "匿名")).replyText()
+                .replaceAll("(?s).*工单号：(\\d+).*", "$1");
+        long id = jdbc.sql("select id from work_order where number = ?").param(number).query(Long.class).single();
+        api.expireTokens();
+        int tokens = api.tokensIssued();
+
+        ApiClient dispatcher = ApiClient.loggedIn(port, "dispatcher1");
+        String path = "/api/work-orders/" + id + "/direct-reply";
+        var r = dispatcher.post(path, StepVersions.withCurrentVersion(jdbc, path, new HashMap<>(Map.of("text", "已通知公园管理处补充"))));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+
+        Wait.until("the customer-service message", (java.util.function.BooleanSupplier) () -> api.sent().stream()
+                .anyMatch(s -> s.toUser().equals(user) && s.text().contains("已通知公园管理处补充")), Duration.ofSeconds(30),
+                () -> api.sent().toString());
+        assertThat(api.tokensIssued()).isGreaterThan(tokens);
+    }
+}
