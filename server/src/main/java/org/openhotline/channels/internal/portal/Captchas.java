@@ -59,7 +59,7 @@ class Captchas {
     }
 
     /** Spends the captcha (in its own transaction, so a failed request still spends it); throws unless answered right. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DomainException.class)
     public void verify(UUID id, Integer answer) {
         if (id == null || answer == null) {
             throw DomainException.badRequest("请填写图形验证码");

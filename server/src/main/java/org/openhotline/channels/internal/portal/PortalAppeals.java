@@ -28,7 +28,7 @@ class PortalAppeals {
     private final PhoneCodes phones;
     private final Receipts receipts;
     private final Clock clock;
-    volatile PortalSettings settings;
+    private volatile PortalSettings settings;
 
     PortalAppeals(PortalOrders orders, Captchas captchas, RateLimits limits, PhoneCodes phones, Receipts receipts,
                   Clock clock, PortalSettings settings) {
@@ -93,6 +93,15 @@ class PortalAppeals {
         }
         String code = receipts.issue(order.id(), "WEB", confirmed, clientAddress, clock.instant());
         return new Receipt(order.number(), code, order.createdAt(), confirmed, false);
+    }
+
+    /** The limits in force (a test may lower them for a while through {@link #use}). */
+    public PortalSettings settings() {
+        return settings;
+    }
+
+    public void use(PortalSettings settings) {
+        this.settings = settings;
     }
 
     private static String blankToNull(String s) {

@@ -45,7 +45,7 @@ class PortalController {
     @GetMapping("/captcha")
     @Operation(summary = "获取算术图形验证码（一次有效，5 分钟内）")
     Captchas.Captcha captcha(HttpServletRequest request) {
-        limits.hit("captcha-ip:" + request.getRemoteAddr(), appeals.settings.captchasPerAddressPerMinute(),
+        limits.hit("captcha-ip:" + request.getRemoteAddr(), appeals.settings().captchasPerAddressPerMinute(),
                 Duration.ofMinutes(1), "请求过于频繁，请稍后再试");
         return captchas.issue();
     }
@@ -54,7 +54,7 @@ class PortalController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "发送短信验证码（需图形验证码；每个号码每小时有限次）")
     SmsCodeSent smsCode(@Valid @RequestBody SmsCodeForm form) {
-        limits.hit("sms-phone:" + form.phone(), appeals.settings.smsCodesPerPhonePerHour(), Duration.ofHours(1),
+        limits.hit("sms-phone:" + form.phone(), appeals.settings().smsCodesPerPhonePerHour(), Duration.ofHours(1),
                 "该手机号获取验证码过于频繁，请稍后再试");
         captchas.verify(form.captchaId(), form.captchaAnswer());
         return new SmsCodeSent(phones.send(form.phone(), form.purpose()));

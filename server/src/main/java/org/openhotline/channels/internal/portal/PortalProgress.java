@@ -74,7 +74,7 @@ class PortalProgress {
     public Progress reopen(String number, String queryCode, String phoneToken, String reason, String clientAddress) {
         PublicOrder o = open(number, queryCode, phoneToken, clientAddress);
         if (!canReopen(o)) {
-            throw DomainException.conflict("只有办结后 " + appeals.settings.reopenWithinDays() + " 天内的工单可以申请重办");
+            throw DomainException.conflict("只有办结后 " + appeals.settings().reopenWithinDays() + " 天内的工单可以申请重办");
         }
         orders.askReopen(o.id(), reason.strip(), "网站");
         jdbc.sql("insert into ch_reopen_request (work_order_id, reason, channel, at) values (?, ?, 'WEB', ?)")
@@ -103,7 +103,7 @@ class PortalProgress {
 
     private boolean canReopen(PublicOrder o) {
         return "CLOSED".equals(o.state()) && o.closedAt() != null
-                && o.closedAt().plus(Duration.ofDays(appeals.settings.reopenWithinDays())).isAfter(clock.instant());
+                && o.closedAt().plus(Duration.ofDays(appeals.settings().reopenWithinDays())).isAfter(clock.instant());
     }
 
     private Progress view(PublicOrder o) {

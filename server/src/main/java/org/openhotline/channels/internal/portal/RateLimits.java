@@ -28,7 +28,7 @@ class RateLimits {
     }
 
     /** Counts a hit on {@code bucket}; throws 429 with {@code message} when the window already had {@code limit}. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DomainException.class)
     public void hit(String bucket, int limit, Duration window, String message) {
         Instant now = clock.instant();
         long size = window.toMillis();
