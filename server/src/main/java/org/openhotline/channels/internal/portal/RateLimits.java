@@ -42,6 +42,7 @@ class RateLimits {
         }
     }
 
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
     @Transactional
     public int purge() {
         return jdbc.sql("delete from ch_rate_hit where window_start < ?")
