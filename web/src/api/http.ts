@@ -29,6 +29,8 @@ export function setUnauthenticatedHandler(handler: () => void) {
 export interface RequestOptions {
   /** The caller shows the error itself (inline): no global error toast. */
   quiet?: boolean
+  /** Extra request headers (the citizen portal's X-Phone-Token). */
+  headers?: Record<string, string>
 }
 
 function showError(error: ApiError) {
@@ -40,6 +42,7 @@ async function request<T>(method: string, url: string, body?: unknown, raw = fal
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' }
   const token = csrfToken()
   if (token) headers['X-XSRF-TOKEN'] = token
+  if (options.headers) Object.assign(headers, options.headers)
   let payload: BodyInit | undefined
   if (body instanceof FormData) {
     payload = body

@@ -11,12 +11,18 @@ import { useSession } from '../stores/session'
 const moduleRoutes = Object.values(
   import.meta.glob<{ default: RouteRecordRaw[] }>('../modules/*/routes.ts', { eager: true }),
 ).flatMap((m) => m.default)
+// Public page sets outside the staff layout and login (the citizen portal): src/modules/<module>/publicRoutes.ts.
+const publicRoutes = Object.values(
+  import.meta.glob<{ default: RouteRecordRaw[] }>('../modules/*/publicRoutes.ts', { eager: true }),
+).flatMap((m) => m.default)
 
 declare module 'vue-router' {
   interface RouteMeta {
     title?: string
     /** No login needed (the login page). */
     public?: boolean
+    /** A citizens' page: no staff session is looked up at all. */
+    citizen?: boolean
     /** Any logged-in user may open it, whatever the menu says. */
     anyUser?: boolean
     /** A permission that opens this route even when its path is not in the menu. */
@@ -28,6 +34,7 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/login', component: () => import('../views/LoginView.vue'), meta: { public: true, title: '登录' } },
+    ...publicRoutes,
     {
       path: '/',
       component: () => import('../layout/MainLayout.vue'),
@@ -46,6 +53,7 @@ export const router = createRouter({
 })
 
 router.beforeEach(async (to) => {
+  if (to.meta.citizen) return true
   const session = useSession()
   if (!session.loaded) await session.load()
   if (to.meta.public) {

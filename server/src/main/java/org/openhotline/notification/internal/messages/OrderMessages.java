@@ -40,7 +40,7 @@ class OrderMessages {
         this.staffPhones = staffPhones;
         this.properties = properties;
         this.jdbc = jdbc;
-        this.queryBase = properties.queryUrl().isBlank() ? publicUrl + "/portal/query?number=" : properties.queryUrl();
+        this.queryBase = properties.queryUrl().isBlank() ? publicUrl + "/#/portal/query?number=" : properties.queryUrl();
     }
 
     @ApplicationModuleListener

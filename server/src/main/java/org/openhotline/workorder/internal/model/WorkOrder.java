@@ -515,6 +515,29 @@ public class WorkOrder {
         }
     }
 
+    /**
+     * The citizen says a closed order is not solved (门户申请重办, within the days the portal allows): it goes back
+     * to the callback stage under supervision when a unit replied — the callback agent verifies and, if so, the
+     * usual dissatisfied callback reopens it to the unit — and back to dispatch when the hotline answered directly.
+     */
+    public void reopenAtCitizenRequest(String reason, Actor by, Instant now, OrderDeadlines deadlines) {
+        requireState("申请重办", OrderState.CLOSED);
+        Assignment main = assignments.stream().filter(a -> a.role == AssignmentRole.MAIN && a.state == AssignmentState.CLOSED
+                && a.repliedAt != null).reduce((first, second) -> second).orElse(null);
+        closedAt = null;
+        supervised = true;
+        if (main != null) {
+            main.finish(AssignmentState.REPLIED);
+            moveTo(OrderState.PENDING_CALLBACK);
+            startStage(deadlines.callback(this, now));
+        } else {
+            moveTo(OrderState.PENDING_DISPATCH);
+            startStage(deadlines.dispatch(this, now));
+        }
+        record(by, now, "reopen-requested", "群众申请重办（未解决）：" + reason + "；转" + state.label() + "并督办", Map.of());
+        events.add(new WorkOrderSupervised(id, null, now));
+    }
+
     public Long categoryId() {
         return categoryId;
     }

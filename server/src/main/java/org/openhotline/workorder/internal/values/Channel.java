@@ -8,7 +8,8 @@ public enum Channel {
     APP("移动APP"),
     SMS("短信"),
     EMAIL("邮件信件"),
-    PLATFORM("其他平台转入");
+    PLATFORM("其他平台转入"),
+    OPEN311("Open311接口");
 
     private final String label;
 
