@@ -1,0 +1,17 @@
+package org.openhotline.quality.internal.machine.acoustic;
+
+/** Both channels of a recording analysed: what the acoustic rules judge. */
+public record AcousticAnalysis(long lengthMillis, ChannelAnalysis citizen, ChannelAnalysis agent) {
+
+    public static AcousticAnalysis of(StereoRecording recording) {
+        return new AcousticAnalysis(recording.lengthMillis(),
+                ChannelAnalysis.of(recording.citizen(), recording.sampleRate()),
+                ChannelAnalysis.of(recording.agent(), recording.sampleRate()));
+    }
+
+    /** The agent's share of all speech in percent (NaN when nobody spoke). */
+    public double agentSharePercent() {
+        long a = agent.speechMillis(), c = citizen.speechMillis();
+        return a + c == 0 ? Double.NaN : a * 100.0 / (a + c);
+    }
+}
