@@ -80,9 +80,13 @@ class MachineFlagsController {
                   from qc_machine_analysis a where a.call_id = ?""").param(callId)
                 .query((rs, i) -> new CallAnalysis(rs.getString(1), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                        (Double) rs.getObject(7, Double.class), (Double) rs.getObject(8, Double.class), rs.getString(9),
+                        decimal(rs.getBigDecimal(7)), decimal(rs.getBigDecimal(8)), rs.getString(9),
                         rs.getBoolean(10), flags.ofCall(callId)))
                 .optional().orElseThrow(() -> DomainException.notFound("这通电话还没有机检结果"));
+    }
+
+    private static Double decimal(java.math.BigDecimal d) {
+        return d == null ? null : d.doubleValue();
     }
 
     @PostMapping("/flags/{id}/decision")
