@@ -98,6 +98,21 @@ class AcousticRulesTest {
     }
 
     @Test
+    void theAgentsEchoOnTheCitizensLineIsNotTheCitizenTalking() {
+        CallSignal call = new CallSignal(40).hiss(10)
+                .speech(AGENT, 0, 12, 4, 6000).speech(CITIZEN, 13, 20, 4, 2000)
+                .speech(AGENT, 21, 30, 4, 6000).speech(CITIZEN, 27, 33, 4, 2000) // a real interruption of 3 s
+                .echo(22, 0.12);
+        AcousticAnalysis a = AcousticAnalysis.of(call.recording());
+        assertThat(a.citizen().speech()).hasSize(2);
+        assertThat(a.citizen().speech().getFirst().start()).isCloseTo(13_000, within(300L));
+        List<Finding> over = flags(call, "TALK_OVER");
+        assertThat(over).hasSize(1);
+        assertThat(over.getFirst().startMs()).isCloseTo(27_000, within(400L));
+        assertThat(flags(call, "SHOUTING")).isEmpty();
+    }
+
+    @Test
     void speechIsFoundOverHissAndTheRecordingReadsAsTheCallCenterWritesIt() throws Exception {
         CallSignal call = new CallSignal(20).hiss(150).speech(AGENT, 2, 7).speech(CITIZEN, 10, 16);
         StereoRecording read = StereoRecording.parse(call.recording().toWav());

@@ -47,6 +47,16 @@ final class CallSignal {
         return this;
     }
 
+    /** The agent's voice coming back on the citizen's channel, {@code lossDb} down and {@code delay} seconds late. */
+    CallSignal echo(double lossDb, double delay) {
+        int d = (int) (delay * RATE);
+        double gain = Math.pow(10, -lossDb / 20);
+        for (int i = citizen.length - 1; i >= d; i--) {
+            citizen[i] = clip(citizen[i] + agent[i - d] * gain);
+        }
+        return this;
+    }
+
     StereoRecording recording() {
         return new StereoRecording(citizen, agent, RATE);
     }

@@ -1,21 +1,14 @@
 package org.openhotline.quality.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openhotline.quality.machine.CallSignal.Side.AGENT;
-import static org.openhotline.quality.machine.CallSignal.Side.CITIZEN;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openhotline.callcenter.CallRecorded;
 import org.openhotline.testing.ApiClient;
 import org.openhotline.testing.HotlineTest;
 import org.openhotline.testing.Wait;
@@ -47,39 +40,11 @@ class MachineInspectionTest {
     Path dir;
 
     private String recordedCall() throws Exception {
-        String id = "qc-" + UUID.randomUUID();
-        long agent = jdbc.sql("select account_id from cc_agent order by account_id limit 1").query(Long.class).single();
-        // Far in the past: no report or seat wall of another test sees it.
-        Instant answered = Instant.parse("2019-03-04T02:00:20Z");
-        Instant ended = answered.plusSeconds(100);
-        Path wav = dir.resolve(id + ".wav");
-        Files.write(wav, new CallSignal(100).hiss(30)
-                .speech(AGENT, 0, 6).speech(CITIZEN, 7, 20)
-                .speech(AGENT, 21, 30) // then 12 s of dead air
-                .speech(CITIZEN, 42, 50, 4, 2500).speech(CITIZEN, 50, 53, 4, 14000) // shouting for 3 s
-                .speech(AGENT, 54, 66).speech(CITIZEN, 67, 80).speech(AGENT, 81, 95)
-                .recording().toWav());
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("""
-                    insert into cc_call (id, caller, called, direction, arrived_at, offered_at, answered_at, ended_at,
-                                         agent_id, transfer_chain, recording_path, recording_s)
-                    values (?, '13900000000', '12345', 'INBOUND', ?, ?, ?, ?, ?, ?, ?, 100)""")
-                    .params(id, Timestamp.from(answered.minusSeconds(30)), Timestamp.from(answered.minusSeconds(20)),
-                            Timestamp.from(answered), Timestamp.from(ended), agent, "技能组2 → 坐席8002 → 技能组3",
-                            wav.toString()).update();
-            // A 70 s hold in the agent's state log during the call.
-            jdbc.sql("""
-                    insert into cc_agent_state_log (account_id, state, by_actor, started_at, ended_at)
-                    values (?, 'HELD', 'test', ?, ?)""")
-                    .params(agent, Timestamp.from(answered.plusSeconds(5)), Timestamp.from(answered.plusSeconds(75)))
-                    .update();
-        });
-        return id;
+        return new RecordedCallFixture(jdbc, tx, events).recordedCall(dir);
     }
 
     private void publishRecorded(String id) {
-        String path = jdbc.sql("select recording_path from cc_call where id = ?").param(id).query(String.class).single();
-        tx.executeWithoutResult(s -> events.publishEvent(new CallRecorded(id, path, 100_000, Instant.now())));
+        new RecordedCallFixture(jdbc, tx, events).publishRecorded(id);
     }
 
     private static List<String> rules(JsonNode analysis) {
@@ -104,6 +69,9 @@ class MachineInspectionTest {
         assertThat(dead.path("startMs").asLong()).isBetween(29_500L, 30_500L);
         assertThat(dead.path("endMs").asLong()).isBetween(41_500L, 42_500L);
         int flags = analysis.path("flags").size();
+        ApiClient.Response listed = qc.get("/api/quality/machine/flags?open=true&rule=DEAD_AIR");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.body()).contains(id);
 
         // Delivered twice (a restart resubmits it): the same flags, not twice as many.
         publishRecorded(id);

@@ -64,7 +64,7 @@ public class MachineFlags implements RulePrecisions {
 
     /** Flags for the inspectors' list, newest first; {@code open} only undecided ones, optionally of one rule. */
     public List<Flag> recent(boolean open, String rule, int limit) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  where (not ? or f.decision is null) and (cast(? as varchar) is null or f.rule_code = ?)
                  order by f.created_at desc, f.id desc limit ?""")
                 .params(open, rule, rule, limit).query(Flag.class).list();

@@ -4,9 +4,10 @@ package org.openhotline.quality.internal.machine.acoustic;
 public record AcousticAnalysis(long lengthMillis, ChannelAnalysis citizen, ChannelAnalysis agent) {
 
     public static AcousticAnalysis of(StereoRecording recording) {
-        return new AcousticAnalysis(recording.lengthMillis(),
-                ChannelAnalysis.of(recording.citizen(), recording.sampleRate()),
-                ChannelAnalysis.of(recording.agent(), recording.sampleRate()));
+        double[] citizen = ChannelAnalysis.frameDb(recording.citizen(), recording.sampleRate());
+        double[] agent = ChannelAnalysis.frameDb(recording.agent(), recording.sampleRate());
+        return new AcousticAnalysis(recording.lengthMillis(), ChannelAnalysis.of(citizen, agent),
+                ChannelAnalysis.of(agent, citizen));
     }
 
     /** The agent's share of all speech in percent (NaN when nobody spoke). */

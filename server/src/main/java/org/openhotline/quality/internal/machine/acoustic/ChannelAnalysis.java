@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <p>Speech is energy above an adaptive floor: the channel's own background (its quietest tenth of frames) plus a
  * margin, never below an absolute minimum, so that a noisy line and a digitally silent one both work without a
- * setting per trunk. A hangover bridges the pauses between words; blips shorter than a syllable are dropped. A
+ * setting per trunk. Frames far quieter than the other side's voice of the moment before are its line echo, not
+ * speech. A hangover bridges the pauses between words; blips shorter than a syllable are dropped. A
  * syllable nucleus is a peak of the 50 ms energy envelope that rises and falls by a few dB (the de Jong–Wempe idea
  * without the pitch check), which counts Mandarin syllables well enough for a speech-rate proxy.
  */
@@ -26,24 +27,55 @@ public final class ChannelAnalysis {
     static final double NUCLEUS_DIP_DB = 3;
     /** Loudness is compared over this many frames (300 ms): a shout lasts, a click does not. */
     static final int LOUDNESS_FRAMES = 30;
+    static final double ECHO_MARGIN_DB = 18;
+    static final int ECHO_FRAMES = 30;
 
     private final double[] db;
     private final double threshold;
+    /** Frames that are the other side's voice coming back (line echo), not this side speaking. */
+    private final boolean[] echo;
     private final List<Segment> speech;
     private final int nuclei;
     private final double[] loudness;
     private final double usualLoudness;
 
-    private ChannelAnalysis(double[] db) {
+    private ChannelAnalysis(double[] db, double[] other) {
         this.db = db;
         this.threshold = Math.max(percentile(db, 0.10) + MARGIN_DB, MIN_SPEECH_DB);
+        this.echo = echo(db, other);
         this.speech = detectSpeech();
         this.nuclei = countNuclei();
         this.loudness = movingDb(LOUDNESS_FRAMES);
         this.usualLoudness = usualLoudness();
     }
 
+    /** A channel on its own (no other side whose echo it could carry). */
     public static ChannelAnalysis of(short[] samples, int sampleRate) {
+        return new ChannelAnalysis(frameDb(samples, sampleRate), null);
+    }
+
+    /** A channel whose frames far quieter than the other side's voice just before are that voice's echo. */
+    public static ChannelAnalysis of(double[] db, double[] otherDb) {
+        return new ChannelAnalysis(db, otherDb);
+    }
+
+    /**
+     * Echo: a frame more than {@link #ECHO_MARGIN_DB} below the loudest frame of the other side in the last
+     * {@link #ECHO_FRAMES} (the line's echo delay). A real voice over the other side is rarely that much quieter.
+     */
+    private static boolean[] echo(double[] db, double[] other) {
+        boolean[] out = new boolean[db.length];
+        if (other == null) return out;
+        for (int f = 0; f < db.length; f++) {
+            double loudest = Double.NEGATIVE_INFINITY;
+            for (int g = Math.max(0, f - ECHO_FRAMES); g <= f && g < other.length; g++) loudest = Math.max(loudest, other[g]);
+            out[f] = db[f] < loudest - ECHO_MARGIN_DB;
+        }
+        return out;
+    }
+
+    /** Energy of each 10 ms frame in dB (16-bit full scale ≈ 90 dB). */
+    public static double[] frameDb(short[] samples, int sampleRate) {
         int frame = sampleRate * FRAME_MS / 1000;
         int frames = samples.length / frame;
         double[] db = new double[frames];
@@ -55,14 +87,14 @@ public final class ChannelAnalysis {
             }
             db[f] = 10 * Math.log10(1 + (double) sum / frame);
         }
-        return new ChannelAnalysis(db);
+        return db;
     }
 
     private List<Segment> detectSpeech() {
         List<Segment> out = new ArrayList<>();
         int start = -1, lastVoiced = -1, voiced = 0;
         for (int f = 0; f < db.length; f++) {
-            if (db[f] >= threshold) {
+            if (db[f] >= threshold && !echo[f]) {
                 if (start < 0) {
                     start = f;
                     voiced = 0;
