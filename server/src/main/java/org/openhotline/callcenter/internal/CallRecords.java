@@ -11,6 +11,7 @@ import org.openhotline.callcenter.CallEvents.CallEvent;
 import org.openhotline.callcenter.CallEvents.CallOffered;
 import org.openhotline.callcenter.CallEvents.CallQueued;
 import org.openhotline.callcenter.CallEvents.SurveyAnswered;
+import org.openhotline.callcenter.CallRecorded;
 import org.openhotline.callcenter.IvrOutcomes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -125,8 +126,15 @@ class CallRecords {
                 new SurveyAnswered(callId, score, clock.instant()));
     }
 
+    /** The recording is closed: on record together with {@link CallRecorded} (machine inspection analyses it). */
     void recording(String callId, String path, Duration length) {
-        jdbc.sql("update cc_call set recording_path = ?, recording_s = ? where id = ?")
-                .params(path, BigDecimal.valueOf(length.toMillis(), 3), callId).update();
+        OffsetDateTime now = now();
+        tx.executeWithoutResult(status -> {
+            int rows = jdbc.sql("update cc_call set recording_path = ?, recording_s = ? where id = ?")
+                    .params(path, BigDecimal.valueOf(length.toMillis(), 3), callId).update();
+            if (rows > 0) {
+                events.publishEvent(new CallRecorded(callId, path, length.toMillis(), now.toInstant()));
+            }
+        });
     }
 }
