@@ -37,8 +37,8 @@ class MachineRulesController implements MenuEntry.Contribution {
 
     @Override
     public List<MenuEntry> menuEntries() {
-        return List.of(new MenuEntry("质量检查", "qc-machine-flags", "机检标记", "/quality/machine/flags", "qc:inspect", 410),
-                new MenuEntry("质量检查", "qc-machine-rules", "机检规则", "/quality/machine/rules", "qc:inspect", 411));
+        return List.of(new MenuEntry("质检", "qc-machine-flags", "机检标记", "/quality/machine/flags", "qc:inspect", 324),
+                new MenuEntry("质检", "qc-machine-rules", "机检规则", "/quality/machine/rules", "qc:inspect", 326));
     }
 
     /** A rule with the inspectors' verdict on its flags: precision = confirmed / (confirmed + dismissed). */
