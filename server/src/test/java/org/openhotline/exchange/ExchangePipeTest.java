@@ -208,7 +208,8 @@ class ExchangePipeTest {
         assertThat(dead.path("lastError").asString()).isEqualTo("模拟拒收");
         police.refuse.clear();
         var noReason = sysadmin.post("/api/exchange/dead-letters/OUT/" + dead.path("id").asLong() + "/retry", Map.of("reason", " "));
-        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.detail()).isEqualTo("请填写处理原因");
         var retried = sysadmin.post("/api/exchange/dead-letters/OUT/" + dead.path("id").asLong() + "/retry",
                 Map.of("reason", "110 已修复接收程序"));
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);

@@ -87,6 +87,9 @@ class OrderFeed {
                 if (linked.stream().anyMatch(l -> l.counterpart().equals(province.code()) && l.role() == OrderLinks.Role.HANDLER)) {
                     continue; // its steps go to the province already, under the province's key
                 }
+                if (event instanceof WorkOrderCreated c && "PLATFORM".equals(c.channel())) {
+                    continue; // an order another platform handed us: the province hears of it from its sender
+                }
                 order = order == null ? orders.snapshot(id) : order;
                 String key = properties.self() + ":" + order.number();
                 if (event instanceof WorkOrderCreated) {
