@@ -221,6 +221,72 @@ class ExchangePipeTest {
         assertThat(again.status()).isEqualTo(409);
     }
 
+    @Test
+    void eachVerdictGoesTo好差评AndAReturned差评BecomesASupervisedTaskWhoseResultGoesBack() throws Exception {
+        String code = "TEV" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String key2 = "key-" + code + "-0123456789abcdef";
+        try (var evaluations = new CounterpartSimulator(code, key2, Signatures.Algorithm.HMAC_SHA256)) {
+            Map<String, Object> form = new HashMap<>(Map.of("name", "好差评系统", "kind", "EVALUATION", "baseUrl",
+                    evaluations.baseUrl(), "secret", key2, "algorithm", "HMAC-SHA256", "enabled", true));
+            assertThat(sysadmin.put("/api/exchange/counterparts/" + code, form).status()).isEqualTo(200);
+            try {
+                var created = agent.post("/api/work-orders", Map.of("channel", "PHONE", "appealType", "COMPLAINT",
+                        "content", "办事窗口工作人员态度恶劣", "callerPhone", "13700002222"));
+                long id = created.json().path("id").asLong();
+                String number = created.json().path("number").asString();
+                var dispatcher = ApiClient.loggedIn(port, "dispatcher1");
+                var unit = ApiClient.loggedIn(port, "scj1");
+                step(dispatcher, id, "dispatch", Map.of("mainUnitId",
+                        jdbc.sql("select id from org_node where code = 'SCJ'").query(Long.class).single()));
+                long a = jdbc.sql("select id from wo_assignment where work_order_id = ?").param(id).query(Long.class).single();
+                step(unit, id, "assignments/" + a + "/sign", Map.of());
+                step(unit, id, "assignments/" + a + "/reply", Map.of("text", "已批评教育当事工作人员"));
+                step(dispatcher, id, "reply-review", Map.of("accept", true));
+                step(ApiClient.loggedIn(port, "callback1"), id, "callback", Map.of("resolved", true, "satisfaction", "BASICALLY_SATISFIED"));
+
+                String key = "JZ:" + number;
+                JsonNode evaluation = Wait.until("好差评 gets the verdict", () -> one(evaluations.receivedOfType("evaluation"), key), WAIT);
+                assertThat(evaluation.path("payload").path("grade").asInt()).isEqualTo(3);
+                assertThat(evaluation.path("payload").path("gradeLabel").asString()).isEqualTo("基本满意");
+
+                var rectify = evaluations.send(port, key2, List.of(evaluations.message(key, "evaluation.rectify",
+                        Map.of("number", number, "reason", "群众申诉：问题未真正解决"))));
+                assertThat(rectify.statusCode()).as(rectify.body()).isEqualTo(200);
+                var supervisor = ApiClient.loggedIn(port, "supervisor1");
+                JsonNode task = Wait.until("a supervised task exists", () -> {
+                    for (JsonNode t : supervisor.get("/api/exchange/rectifications?state=OPEN").json()) {
+                        if (t.path("number").asString().equals(number)) {
+                            return t;
+                        }
+                    }
+                    return null;
+                }, WAIT);
+                java.time.Instant due = java.time.Instant.parse(task.path("dueAt").asString());
+                assertThat(due).isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(5)));
+                assertThat(timeline(id)).contains("exchange-rectify");
+
+                var done = supervisor.post("/api/exchange/rectifications/" + task.path("id").asLong() + "/result",
+                        Map.of("version", task.path("version").asInt(), "result", "已约谈窗口负责人并重新办理，群众认可"));
+                assertThat(done.status()).as(done.body()).isEqualTo(200);
+                JsonNode fedBack = Wait.until("the result goes back", () -> one(evaluations.receivedOfType("evaluation.rectified"), key), WAIT);
+                assertThat(fedBack.path("payload").path("result").asString()).contains("重新办理");
+                assertThat(fedBack.path("payload").path("onTime").asBoolean()).isTrue();
+                assertThat(supervisor.post("/api/exchange/rectifications/" + task.path("id").asLong() + "/result",
+                        Map.of("version", task.path("version").asInt(), "result", "再次提交")).status()).isEqualTo(409);
+            } finally {
+                form.put("enabled", false);
+                form.remove("secret");
+                sysadmin.put("/api/exchange/counterparts/" + code, form);
+            }
+        }
+    }
+
+    private void step(ApiClient who, long id, String step, Map<String, Object> body) {
+        String path = "/api/work-orders/" + id + "/" + step;
+        var r = who.post(path, StepVersions.withCurrentVersion(jdbc, path, body));
+        assertThat(r.status()).as(path + " → " + r.body()).isEqualTo(200);
+    }
+
     private void wake() {
         sysadmin.put("/api/exchange/counterparts/" + police.code, Map.of("name", "江州市110联动平台", "kind", "POLICE_110",
                 "baseUrl", police.baseUrl(), "algorithm", "HMAC-SM3", "enabled", true));

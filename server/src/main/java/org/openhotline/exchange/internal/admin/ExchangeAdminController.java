@@ -65,8 +65,10 @@ class ExchangeAdminController {
     }
 
     private Instant oldestPending(String code) {
-        return jdbc.sql("select min(created_at) from ex_outbox where counterpart = ? and state = 'PENDING'").param(code)
-                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).single();
+        // min() of no rows is one null row, which single() refuses: read it as a list.
+        java.sql.Timestamp t = jdbc.sql("select min(created_at) from ex_outbox where counterpart = ? and state = 'PENDING'")
+                .param(code).query((rs, n) -> rs.getTimestamp(1)).list().getFirst();
+        return t == null ? null : t.toInstant();
     }
 
     record Problem(String direction, long id, String counterpart, String messageId, String orderKey, long seq,

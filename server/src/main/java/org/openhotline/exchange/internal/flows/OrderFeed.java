@@ -103,6 +103,7 @@ class OrderFeed {
             for (Counterpart evaluation : counterparts.enabled(Counterpart.Kind.EVALUATION)) {
                 order = order == null ? orders.snapshot(id) : order;
                 String key = properties.self() + ":" + order.number();
+                links.add(id, evaluation.code(), key, OrderLinks.Role.ORIGIN, null, at);
                 outbox.write(properties.self(), evaluation.code(), key, "evaluation", Map.of("number", order.number(),
                         "title", order.title(), "grade", Grades.of(c.satisfaction()), "gradeLabel",
                         Grades.label(Grades.of(c.satisfaction())), "resolved", c.resolved()), at);
