@@ -57,7 +57,8 @@ class ExchangeBrowserTest {
                 .param(row).query(String.class).single()), java.time.Duration.ofSeconds(15));
         // The audit record of a retry is asserted in ExchangePipeTest; here the screen no longer lists it as dead.
         page.locator(".el-checkbox", new Page.LocatorOptions().setHasText("只看死信")).click();
-        assertThat(page.locator(".problems-table .el-table__row", new Page.LocatorOptions().setHasText(messageId)).count()).isZero();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                page.locator(".problems-table .el-table__row", new Page.LocatorOptions().setHasText(messageId))).hasCount(0);
 
         page.locator(".el-tabs__item", new Page.LocatorOptions().setHasText("对账")).click();
         page.locator(".run-counterpart").click();
