@@ -188,6 +188,19 @@ public class WorkOrder {
         events.add(new WorkOrderForwarded(id, platform.name(), now));
     }
 
+    /**
+     * The platform the order was forwarded to replied (exchange): the reply is the order's answer and the citizen is
+     * called back here, as after a unit's reply.
+     */
+    public void forwardReplied(String reply, Actor by, Instant now, OrderDeadlines deadlines) {
+        requireState("登记外部平台答复", OrderState.FORWARDED);
+        directReply = reply;
+        moveTo(OrderState.PENDING_CALLBACK);
+        startStage(deadlines.callback(this, now));
+        record(by, now, "forward-replied", (forwardedTo == null ? "外部平台" : forwardedTo.label()) + "答复：" + reply,
+                Map.of());
+    }
+
     // ---- dispatch -----------------------------------------------------------------------------------------
 
     public void dispatch(UnitTarget main, List<UnitTarget> assisting, String instruction, Actor by, Instant now,

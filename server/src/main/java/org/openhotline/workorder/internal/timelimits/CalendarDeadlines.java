@@ -5,6 +5,7 @@ import org.openhotline.calendar.BusinessCalendar;
 import org.openhotline.calendar.Deadline;
 import org.openhotline.calendar.LimitStage;
 import org.openhotline.calendar.TimeLimit;
+import org.openhotline.workorder.internal.exchange.ExternalDeadlines;
 import org.openhotline.workorder.internal.model.OrderDeadlines;
 import org.openhotline.workorder.internal.model.WorkOrder;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 class CalendarDeadlines implements OrderDeadlines {
 
     private final BusinessCalendar calendar;
+    private final ExternalDeadlines external;
 
-    CalendarDeadlines(BusinessCalendar calendar) {
+    CalendarDeadlines(BusinessCalendar calendar, ExternalDeadlines external) {
         this.calendar = calendar;
+        this.external = external;
     }
 
     @Override
@@ -26,12 +29,22 @@ class CalendarDeadlines implements OrderDeadlines {
 
     @Override
     public Deadline sign(WorkOrder o, Instant from) {
-        return of(LimitStage.SIGN, o, from);
+        return within(of(LimitStage.SIGN, o, from), o, from, ExternalDeadlines.Due::signDueAt);
     }
 
     @Override
     public Deadline handle(WorkOrder o, Instant from) {
-        return of(LimitStage.HANDLE, o, from);
+        return within(of(LimitStage.HANDLE, o, from), o, from, ExternalDeadlines.Due::handleDueAt);
+    }
+
+    /** An order another platform handed us keeps within that platform's due time (省交办件). */
+    private Deadline within(Deadline own, WorkOrder o, Instant from,
+                            java.util.function.Function<ExternalDeadlines.Due, Instant> which) {
+        Instant theirs = external.of(o.id()).map(which).orElse(null);
+        if (theirs == null || !theirs.isBefore(own.dueAt()) || !theirs.isAfter(from)) {
+            return own;
+        }
+        return Deadline.between(from, theirs, TimeLimit.DEFAULT_YELLOW_PERCENT);
     }
 
     @Override

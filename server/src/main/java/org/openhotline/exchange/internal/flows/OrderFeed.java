@@ -1,0 +1,156 @@
+package org.openhotline.exchange.internal.flows;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openhotline.calendar.BusinessCalendar;
+import org.openhotline.calendar.LimitUnit;
+import org.openhotline.calendar.TimeLimit;
+import org.openhotline.exchange.internal.pipe.Counterpart;
+import org.openhotline.exchange.internal.pipe.Counterparts;
+import org.openhotline.exchange.internal.pipe.ExchangeProperties;
+import org.openhotline.exchange.internal.pipe.Outbox;
+import org.openhotline.workorder.ExchangeOrders;
+import org.openhotline.workorder.WorkOrderEvents.*;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns our orders' steps into outgoing messages, synchronously inside the step's transaction (ADR 015): a message
+ * exists exactly when its step committed, and its sequence number follows the order's commit order.
+ * <ul>
+ * <li>a forward to another platform → {@code order.transferred} to that counterpart (with the province's deadlines
+ * when the province hands an order down to a city);</li>
+ * <li>steps of an order a counterpart handed us → {@code order.step}, the accepted reply → {@code order.replied};</li>
+ * <li>the callback of an order we handed over → {@code order.callback};</li>
+ * <li>on a city, every order and step → 上报 to the province ({@code order.reported}, {@code order.step});</li>
+ * <li>every callback verdict → {@code evaluation} to the 好差评 platform.</li>
+ * </ul>
+ */
+@Component
+class OrderFeed {
+
+    private final Counterparts counterparts;
+    private final OrderLinks links;
+    private final Outbox outbox;
+    private final ExchangeOrders orders;
+    private final ExchangeProperties properties;
+    private final BusinessCalendar calendar;
+    private final boolean reportAll;
+
+    OrderFeed(Counterparts counterparts, OrderLinks links, Outbox outbox, ExchangeOrders orders,
+              ExchangeProperties properties, BusinessCalendar calendar,
+              @org.springframework.beans.factory.annotation.Value("${hotline.exchange.report-all:true}") boolean reportAll) {
+        this.counterparts = counterparts;
+        this.links = links;
+        this.outbox = outbox;
+        this.orders = orders;
+        this.properties = properties;
+        this.calendar = calendar;
+        this.reportAll = reportAll;
+    }
+
+    @EventListener
+    void on(WorkOrderEvent event) {
+        if (counterparts.none() || event instanceof WorkOrderLightChanged) {
+            return;
+        }
+        long id = event.workOrderId();
+        Instant at = event.at();
+        List<OrderLinks.Link> linked = links.ofOrder(id);
+        ExchangeOrders.Snapshot order = null;
+        if (event instanceof WorkOrderForwarded f) {
+            Counterpart to = counterparts.forPlatform(f.platform()).orElse(null);
+            if (to != null) {
+                order = orders.snapshot(id);
+                String key = properties.self() + ":" + order.number();
+                outbox.write(properties.self(), to.code(), key, "order.transferred", transferred(order, to, at), at);
+                links.add(id, to.code(), key, OrderLinks.Role.ORIGIN, null, at);
+            }
+        }
+        for (OrderLinks.Link link : linked) {
+            if (link.role() == OrderLinks.Role.HANDLER) {
+                order = order == null ? orders.snapshot(id) : order;
+                outbox.write(properties.self(), link.counterpart(), link.orderKey(), "order.step", step(event, order), at);
+                if (event instanceof ReplyReviewed r && r.accepted() || event instanceof WorkOrderRepliedDirectly) {
+                    outbox.write(properties.self(), link.counterpart(), link.orderKey(), "order.replied",
+                            Map.of("reply", order.reply() == null ? "（无答复内容）" : order.reply(), "by", properties.selfName()), at);
+                }
+            } else if (event instanceof CallbackRecorded c) {
+                outbox.write(properties.self(), link.counterpart(), link.orderKey(), "order.callback",
+                        Map.of("resolved", c.resolved(), "satisfaction", c.satisfaction()), at);
+            }
+        }
+        if (reportAll && properties.role() == ExchangeProperties.Role.CITY) {
+            for (Counterpart province : counterparts.enabled(Counterpart.Kind.PROVINCE)) {
+                if (linked.stream().anyMatch(l -> l.counterpart().equals(province.code()) && l.role() == OrderLinks.Role.HANDLER)) {
+                    continue; // its steps go to the province already, under the province's key
+                }
+                if (event instanceof WorkOrderCreated c && "PLATFORM".equals(c.channel())) {
+                    continue; // an order another platform handed us: the province hears of it from its sender
+                }
+                order = order == null ? orders.snapshot(id) : order;
+                String key = properties.self() + ":" + order.number();
+                if (event instanceof WorkOrderCreated) {
+                    outbox.write(properties.self(), province.code(), key, "order.reported", reported(order), at);
+                } else {
+                    outbox.write(properties.self(), province.code(), key, "order.step", step(event, order), at);
+                }
+            }
+        }
+        if (event instanceof CallbackRecorded c) {
+            for (Counterpart evaluation : counterparts.enabled(Counterpart.Kind.EVALUATION)) {
+                order = order == null ? orders.snapshot(id) : order;
+                String key = properties.self() + ":" + order.number();
+                links.add(id, evaluation.code(), key, OrderLinks.Role.ORIGIN, null, at);
+                outbox.write(properties.self(), evaluation.code(), key, "evaluation", Map.of("number", order.number(),
+                        "title", order.title(), "grade", Grades.of(c.satisfaction()), "gradeLabel",
+                        Grades.label(Grades.of(c.satisfaction())), "resolved", c.resolved()), at);
+            }
+        }
+    }
+
+    private Map<String, Object> transferred(ExchangeOrders.Snapshot o, Counterpart to, Instant at) {
+        Map<String, Object> p = reported(o);
+        p.put("content", o.content());
+        put(p, "address", o.address());
+        put(p, "callerName", o.callerName());
+        put(p, "callerPhone", o.callerPhone());
+        put(p, "callId", o.callId());
+        p.put("from", properties.selfName());
+        if (properties.role() == ExchangeProperties.Role.PROVINCE && to.kind() == Counterpart.Kind.CITY) {
+            // 省交办件: signed within 30 minutes, handled within 5 working days, by the province's calendar.
+            p.put("signDueAt", at.plus(java.time.Duration.ofMinutes(30)).toString());
+            p.put("handleDueAt", calendar.dueAt(at, TimeLimit.of(5, LimitUnit.WORKING_DAYS)).toString());
+        }
+        return p;
+    }
+
+    private static Map<String, Object> reported(ExchangeOrders.Snapshot o) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("number", o.number());
+        p.put("title", o.title());
+        p.put("state", o.state());
+        p.put("stateLabel", o.stateLabel());
+        p.put("channel", o.channel());
+        p.put("appealType", o.appealType());
+        p.put("urgency", o.urgency());
+        return p;
+    }
+
+    private static Map<String, Object> step(WorkOrderEvent e, ExchangeOrders.Snapshot o) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("action", e.getClass().getSimpleName());
+        p.put("note", StepNames.of(e));
+        p.put("state", o.state());
+        p.put("stateLabel", o.stateLabel());
+        return p;
+    }
+
+    private static void put(Map<String, Object> p, String k, Object v) {
+        if (v != null) {
+            p.put(k, v);
+        }
+    }
+}
