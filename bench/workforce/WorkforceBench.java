@@ -69,7 +69,7 @@ public class WorkforceBench {
         }
 
         // (2) forecast and staffing for a month at a 300-agent center's volume (~9 000 calls on a working day)
-        // a year's volume that needs about 90 % of 300 agents' contracted hours in December
+        // a year's volume that needs about 70 % of 300 agents' contracted hours in December
         CallSeries big = demoYear(LocalDate.of(2026, 11, 30), Integer.parseInt(System.getProperty("calls", "3400000")), 7L);
         long t0 = System.nanoTime();
         var month = new Forecaster(WORKING).forecast(big, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), List.of());

@@ -70,10 +70,10 @@ class WorkforceApiTest {
         assertThat(answer.json().path("serviceLevel").asDouble()).isEqualTo(0.8884);
         assertThat(answer.json().path("occupancy").asDouble()).isEqualTo(0.7143);
         assertThat(answer.json().path("averageWait").asDouble()).isEqualTo(7.8359);
-        var patient = manager.get("/api/workforce/staffing?callsPerHalfHour=300&ahtSeconds=240&patienceSeconds=60");
+        var patient = manager.get("/api/workforce/staffing?callsPerHalfHour=300&ahtSeconds=240&patienceSeconds=60&maxOccupancy=1");
         assertThat(patient.json().path("model").asString()).isEqualTo("ERLANG_A");
         assertThat(patient.json().path("agents").asInt()).isLessThan(
-                manager.get("/api/workforce/staffing?callsPerHalfHour=300&ahtSeconds=240").json().path("agents").asInt());
+                manager.get("/api/workforce/staffing?callsPerHalfHour=300&ahtSeconds=240&maxOccupancy=1").json().path("agents").asInt());
         var bad = manager.get("/api/workforce/staffing?callsPerHalfHour=100&ahtSeconds=180&serviceLevel=88");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.detail()).contains("服务水平");

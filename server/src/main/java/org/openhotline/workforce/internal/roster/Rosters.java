@@ -142,6 +142,9 @@ public class Rosters {
         if ("SUPERSEDED".equals(r.status())) {
             throw DomainException.conflict("该排班表已被新版本取代，不能再修改");
         }
+        if (r.version() != version) {
+            throw DomainException.conflict("排班表已被他人修改，请刷新后重试");
+        }
         if (day.isBefore(r.month()) || day.isAfter(r.month().plusDays(r.days() - 1))) {
             throw DomainException.invalid("日期不在该排班表的月份内");
         }
