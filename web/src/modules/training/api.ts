@@ -119,6 +119,17 @@ export interface Figures {
   target: number
 }
 
+export interface TrainingSession {
+  id: number
+  title: string
+  startsAt: string
+  endsAt: string
+  place: string | null
+  trainer: string | null
+  present: number
+  absent: number
+}
+
 export interface ImportProblem {
   row: number
   message: string
@@ -156,6 +167,9 @@ export const training = {
   materials: () => http.get<MyMaterial[]>('/api/training/materials'),
   addMaterial: (m: { title: string; kind: string; url?: string; category?: string }) => http.post<{ id: number }>('/api/training/materials', m),
   learn: (id: number, seconds: number, completed: boolean) => http.post<void>(`/api/training/materials/${id}/learning`, { seconds, completed }),
+  sessions: () => http.get<TrainingSession[]>('/api/training/sessions'),
+  addSession: (s: { title: string; startsAt: string; endsAt: string; place: string; trainer: string }) =>
+    http.post<{ id: number }>('/api/training/sessions', s),
   figures: (month?: string) => http.get<Figures>(`/api/training/figures${month ? `?month=${month}` : ''}`),
 }
 

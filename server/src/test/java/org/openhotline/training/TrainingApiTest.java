@@ -163,7 +163,7 @@ class TrainingApiTest {
         assertThat(status.path("confirmedInTime").asInt()).isEqualTo(1);
         List<String> pending = StreamSupport.stream(status.path("pending").spliterator(), false)
                 .map(p -> p.path("agentNo").asString()).toList();
-        assertThat(pending).contains("8005", "8002").doesNotContain("8001");
+        assertThat(pending).contains("1005", "1002").doesNotContain("1001");
         assertThat(status.path("pending").get(0).path("overdue").asBoolean()).isFalse();
         clock.advance(Duration.ofHours(25));
         assertThat(manager.get("/api/training/notices/" + notice + "/status").json().path("pending").get(0)

@@ -114,23 +114,22 @@ public class Sittings {
                 r.autoSubmitted(), r.score(), r.passed(), sheetQuestions);
     }
 
-    @Transactional
+    /** Saves answers while time remains; once it is up the sitting is handed in (kept, though the call answers 409). */
+    @Transactional(noRollbackFor = DomainException.class)
     public void save(long id, long accountId, Map<Long, String> answers) {
         Row r = mine(id, accountId);
         if (!"SITTING".equals(r.status())) {
             throw DomainException.conflict("已交卷，不能再修改答案");
         }
+        if (answers.values().stream().anyMatch(a -> a != null && a.length() > 4000)) {
+            throw DomainException.invalid("答案不超过 4000 个字");
+        }
         if (!clock.instant().isBefore(r.dueAt())) {
             finish(id, true);
             throw DomainException.conflict("考试时间已到，已自动交卷");
         }
-        answers.forEach((question, answer) -> {
-            if (answer != null && answer.length() > 4000) {
-                throw DomainException.invalid("答案不超过 4000 个字");
-            }
-            jdbc.sql("update tr_answer set answer = ? where sitting_id = ? and question_id = ?")
-                    .params(answer, id, question).update();
-        });
+        answers.forEach((question, answer) -> jdbc.sql("update tr_answer set answer = ? where sitting_id = ? and question_id = ?")
+                .params(answer, id, question).update());
     }
 
     @Transactional

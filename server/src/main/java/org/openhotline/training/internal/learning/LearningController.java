@@ -36,9 +36,11 @@ class LearningController {
     private final TrainingSessions sessions;
     private final TrainingFigures figures;
     private final ZoneId zone;
+    private final java.time.Clock clock;
 
     LearningController(Materials materials, Notices notices, TrainingSessions sessions, TrainingFigures figures,
-                       @Value("${hotline.time-zone:Asia/Shanghai}") String zone) {
+                       java.time.Clock clock, @Value("${hotline.time-zone:Asia/Shanghai}") String zone) {
+        this.clock = clock;
         this.materials = materials;
         this.notices = notices;
         this.sessions = sessions;
@@ -144,7 +146,7 @@ class LearningController {
     TrainingFigures.Month monthFigures(@RequestParam(required = false) String month) {
         YearMonth m;
         try {
-            m = month == null ? YearMonth.now(zone) : YearMonth.parse(month);
+            m = month == null ? YearMonth.now(clock.withZone(zone)) : YearMonth.parse(month);
         } catch (java.time.format.DateTimeParseException e) {
             throw DomainException.badRequest("月份格式为 yyyy-MM");
         }

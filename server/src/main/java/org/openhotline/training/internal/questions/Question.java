@@ -29,6 +29,10 @@ public record Question(long id, String category, int difficulty, QuestionKind ki
         if (stem == null || stem.isBlank() || stem.length() > MAX_STEM) {
             problems.add("题干不能为空且不超过 2000 个字");
         }
+        if (options == null || options.stream().anyMatch(o -> o == null || o.isBlank() || o.length() > 500)) {
+            problems.add("选项不能为空且每项不超过 500 个字");
+            return problems;
+        }
         if (answer == null || answer.isBlank() || answer.length() > 1000) {
             problems.add("答案不能为空且不超过 1000 个字");
             return problems;

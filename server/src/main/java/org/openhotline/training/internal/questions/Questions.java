@@ -43,7 +43,7 @@ public class Questions {
     }
 
     public List<Question> list(String category, String kind, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                  from tr_question where active
                    and (cast(:category as varchar) is null or category = :category)
                    and (cast(:kind as varchar) is null or kind = :kind)

@@ -33,10 +33,12 @@ class RosterController implements MenuEntry.Contribution {
 
     private final Rosters rosters;
     private final RosterBook book;
+    private final org.openhotline.workforce.internal.forecast.CallForecasts forecasts;
 
-    RosterController(Rosters rosters, RosterBook book) {
+    RosterController(Rosters rosters, RosterBook book, org.openhotline.workforce.internal.forecast.CallForecasts forecasts) {
         this.rosters = rosters;
         this.book = book;
+        this.forecasts = forecasts;
     }
 
     @Override
@@ -44,8 +46,11 @@ class RosterController implements MenuEntry.Contribution {
         return List.of(
                 new MenuEntry("排班管理", "workforce-forecast", "话务预测与人力测算", "/workforce/forecast", "workforce:manage", 400),
                 new MenuEntry("排班管理", "workforce-rosters", "排班表", "/workforce/rosters", "workforce:manage", 401),
-                new MenuEntry("排班管理", "workforce-requests", "请假与换班审批", "/workforce/requests", "call:monitor", 402),
-                new MenuEntry("排班管理", "workforce-adherence", "现场管理", "/workforce/adherence", "call:monitor", 403),
+                // the manager (workforce:manage) and team leaders (call:monitor) share these two screens
+                new MenuEntry("排班管理", "workforce-requests", "请假与换班审批", "/workforce/requests", "workforce:manage", 402),
+                new MenuEntry("排班管理", "workforce-adherence", "现场管理", "/workforce/adherence", "workforce:manage", 403),
+                new MenuEntry("排班管理", "workforce-requests-leader", "请假与换班审批", "/workforce/requests", "call:monitor", 405),
+                new MenuEntry("排班管理", "workforce-adherence-leader", "现场管理", "/workforce/adherence", "call:monitor", 406),
                 new MenuEntry("排班管理", "workforce-my", "我的班表", "/workforce/my", "call:agent", 404));
     }
 
@@ -61,6 +66,10 @@ class RosterController implements MenuEntry.Contribution {
             month = LocalDate.parse(form.month() + "-01");
         } catch (java.time.format.DateTimeParseException e) {
             throw org.openhotline.shared.DomainException.badRequest("月份无效");
+        }
+        LocalDate today = forecasts.today();
+        if (month.isBefore(today.minusMonths(13)) || month.isAfter(today.plusYears(6))) {
+            throw org.openhotline.shared.DomainException.invalid("只能为近一年到未来六年内的月份排班");
         }
         return Map.of("id", rosters.generate(month, Callers.required().accountId()));
     }
@@ -111,7 +120,7 @@ class RosterController implements MenuEntry.Contribution {
     @GetMapping("/my-shifts")
     @Operation(summary = "我的已发布班次")
     List<Rosters.MyShift> myShifts(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
-        LocalDate start = from == null ? LocalDate.now().minusDays(1) : from;
+        LocalDate start = from == null ? forecasts.today().minusDays(1) : from;
         LocalDate end = to == null ? start.plusDays(40) : to;
         if (end.isBefore(start) || end.isAfter(start.plusDays(92))) {
             throw org.openhotline.shared.DomainException.badRequest("查询区间最长 93 天");
