@@ -36,7 +36,9 @@ public enum Permission {
     BIGSCREEN_VIEW("bigscreen:view", "大屏", null),
     BUSINESS_CONFIG("business:config", "业务规则配置（分类、时限、日历）", null),
     RECORDING_DELETE("recording:delete", "审批删除通话录音", null),
-    QC_LEAD("qc:lead", "质检组长（质检模板、抽检计划、二次质检、校准基准）", null);
+    QC_LEAD("qc:lead", "质检组长（质检模板、抽检计划、二次质检、校准基准）", null),
+    WORKFORCE_MANAGE("workforce:manage", "排班与话务预测", null),
+    TRAINING_MANAGE("training:manage", "培训考试管理", null);
 
     private final String code;
     private final String label;
@@ -81,7 +83,7 @@ public enum Permission {
             case UNIT_HANDLER -> EnumSet.of(WORKORDER_HANDLE, WORKORDER_READ, KNOWLEDGE_READ);
             case UNIT_LEADER -> EnumSet.of(WORKORDER_HANDLE, WORKORDER_READ, KNOWLEDGE_READ, REPORT_READ);
             case MANAGER -> EnumSet.of(WORKORDER_READ, KNOWLEDGE_READ, KNOWLEDGE_REVIEW, KNOWLEDGE_CATEGORY, CALL_ADMIN, REPORT_READ,
-                    BIGSCREEN_VIEW, BUSINESS_CONFIG, RECORDING_DELETE, QC_LEAD);
+                    BIGSCREEN_VIEW, BUSINESS_CONFIG, RECORDING_DELETE, QC_LEAD, WORKFORCE_MANAGE, TRAINING_MANAGE);
             case LEADER -> EnumSet.of(REPORT_READ, BIGSCREEN_VIEW);
         };
     }

@@ -1,0 +1,192 @@
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.openhotline.shared.HistoryPlan;
+import org.openhotline.workforce.internal.forecast.CallSeries;
+import org.openhotline.workforce.internal.forecast.ForecastAccuracy;
+import org.openhotline.workforce.internal.forecast.Forecaster;
+import org.openhotline.workforce.internal.roster.RosterAgent;
+import org.openhotline.workforce.internal.roster.RosterRules;
+import org.openhotline.workforce.internal.roster.RosterSolver;
+import org.openhotline.workforce.internal.roster.ShiftTemplate;
+import org.openhotline.workforce.internal.staffing.Staffing;
+
+/**
+ * Workforce benchmark: (1) forecast accuracy on a year of calls drawn by the demo history's generator (HistoryPlan,
+ * written for the reports, not for this model) with 2026's public holidays, last 4 weeks held out, against the
+ * seasonal-naive baseline; (2) forecast + Erlang C and Erlang A staffing for a month; (3) a roster for AGENTS agents ×
+ * 31 days × 48 half hours with Timefold Solver, its score, gaps and rule check, against a greedy baseline.
+ */
+public class WorkforceBench {
+
+    static final Set<LocalDate> HOLIDAYS = new java.util.HashSet<>();
+    static final Set<LocalDate> MAKE_UP = new java.util.HashSet<>();
+
+    static {
+        // 2026 public holidays and make-up working days (国务院办公厅 2026 年部分节假日安排)
+        range("2026-01-01", "2026-01-03");
+        range("2026-02-15", "2026-02-23");
+        range("2026-04-04", "2026-04-06");
+        range("2026-05-01", "2026-05-05");
+        range("2026-06-19", "2026-06-21");
+        range("2026-09-25", "2026-09-27");
+        range("2026-10-01", "2026-10-07");
+        for (String d : List.of("2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10")) {
+            MAKE_UP.add(LocalDate.parse(d));
+        }
+    }
+
+    static void range(String from, String to) {
+        for (LocalDate d = LocalDate.parse(from); !d.isAfter(LocalDate.parse(to)); d = d.plusDays(1)) {
+            HOLIDAYS.add(d);
+        }
+    }
+
+    static final Predicate<LocalDate> WORKING = d -> MAKE_UP.contains(d)
+            || !HOLIDAYS.contains(d) && d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+
+    public static void main(String[] args) {
+        int agents = Integer.parseInt(System.getProperty("agents", "300"));
+        long limitSeconds = Long.parseLong(System.getProperty("seconds", "55"));
+        System.out.printf("machine: %d cores visible to the JVM, load average %.1f%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+
+        // (1) forecast accuracy on the demo generator's year, ending 2026-10-25 (the National Day week held out)
+        for (LocalDate last : List.of(LocalDate.of(2026, 10, 25), LocalDate.of(2026, 6, 28), LocalDate.of(2026, 12, 20))) {
+            CallSeries year = demoYear(last, 100_000, 20261204L);
+            var r = ForecastAccuracy.evaluate(year, new Forecaster(WORKING), last, 28);
+            System.out.printf("forecast, 4 weeks held out to %s: daily MAPE %.1f %% (seasonal naive %.1f %%), "
+                            + "half-hour WAPE %.1f %% (seasonal naive %.1f %%)%n", last, 100 * r.dailyMape(),
+                    100 * r.baselineDailyMape(), 100 * r.halfHourWape(), 100 * r.baselineHalfHourWape());
+        }
+
+        // (2) forecast and staffing for a month at a 300-agent center's volume (~9 000 calls on a working day)
+        // a year's volume that needs about 70 % of 300 agents' contracted hours in December
+        CallSeries big = demoYear(LocalDate.of(2026, 11, 30), Integer.parseInt(System.getProperty("calls", "3400000")), 7L);
+        long t0 = System.nanoTime();
+        var month = new Forecaster(WORKING).forecast(big, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), List.of());
+        long t1 = System.nanoTime();
+        int[][] needs = new int[31][48];
+        int[][] dialect = new int[31][48];
+        var target = Staffing.Target.standard();
+        int d = 0;
+        for (var day : month.days().values()) {
+            for (int s = 0; s < 48; s++) {
+                needs[d][s] = Staffing.need(day.calls()[s], 240, target).scheduled();
+                dialect[d][s] = s >= 16 && s < 40 ? 2 : 0;
+            }
+            d++;
+        }
+        long t2 = System.nanoTime();
+        var patient = new Staffing.Target(20, 0.88, 0.85, 0.3, 120.0);
+        for (var day : month.days().values()) {
+            for (int s = 0; s < 48; s++) {
+                Staffing.need(day.calls()[s], 240, patient);
+            }
+        }
+        long t3 = System.nanoTime();
+        System.out.printf("forecast of a month (31 × 48 half hours) %.0f ms; Erlang C staffing %.0f ms; Erlang A (patience 120 s) %.0f ms%n",
+                (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
+        long needed = 0;
+        for (int[] row : needs) {
+            for (int n : row) {
+                needed += n;
+            }
+        }
+
+        // (3) roster
+        List<RosterAgent> people = new ArrayList<>();
+        Random random = new Random(5);
+        for (int i = 0; i < agents; i++) {
+            Set<String> skills = i % 12 == 0 ? Set.of("MANDARIN", RosterAgent.DIALECT) : Set.of("MANDARIN");
+            people.add(new RosterAgent(1000 + i, "坐席" + i, skills, 2400, 10560, i % 10 != 0));
+        }
+        Map<Long, Set<Integer>> leave = new HashMap<>();
+        Map<Long, Set<Integer>> wish = new HashMap<>();
+        for (RosterAgent a : people) {
+            if (random.nextInt(10) == 0) {
+                int start = random.nextInt(25);
+                leave.put(a.id(), Set.of(start, start + 1, start + 2));
+            }
+            wish.put(a.id(), new java.util.HashSet<>(List.of(random.nextInt(31), random.nextInt(31))));
+        }
+        List<ShiftTemplate> shifts = List.of(new ShiftTemplate("A", "早班", 480, 480, false),
+                new ShiftTemplate("M", "中班", 600, 480, false), new ShiftTemplate("E", "晚班", 960, 480, false),
+                new ShiftTemplate("N", "夜班", 0, 480, true));
+        var problem = new RosterSolver.Problem(LocalDate.of(2026, 12, 1), 31, people, shifts, needs, dialect, leave, wish, Map.of());
+        System.out.printf("roster: %d agents × 31 days × 48 half hours, %d agent half hours needed (capacity at 176 h/month: %d)%n",
+                agents, needed, agents * 176 * 2);
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        var solution = RosterSolver.solve(problem, java.time.Duration.ofSeconds(limitSeconds));
+        long cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000;
+        int[][] gaps = RosterSolver.gaps(31, needs, solution.shifts().values());
+        long short_ = 0;
+        for (int[] row : gaps) {
+            for (int g : row) {
+                short_ += g;
+            }
+        }
+        List<RosterRules.AgentMonth> months = new ArrayList<>();
+        for (RosterAgent a : people) {
+            months.add(new RosterRules.AgentMonth(a, solution.shifts().get(a.id()), leave.getOrDefault(a.id(), Set.of())));
+        }
+        var violations = RosterRules.check(LocalDate.of(2026, 12, 1), months);
+        System.out.printf("Timefold: %d ms wall, %d ms CPU of the solving thread, score %s, agent half hours short %d (%.1f %% of need), rule violations %d%n",
+                solution.millis(), cpu, solution.score(), short_, 100.0 * short_ / needed, violations.size());
+        // baseline: greedy — each day, each agent in turn takes the shift covering most still-open need, if the rules allow
+        long g0 = System.nanoTime();
+        var greedy = org.openhotline.workforce.internal.roster.GreedyRoster.build(problem);
+        long g1 = System.nanoTime();
+        int[][] greedyGaps = RosterSolver.gaps(31, needs, greedy.values());
+        long greedyShort = 0;
+        for (int[] row : greedyGaps) {
+            for (int g : row) {
+                greedyShort += g;
+            }
+        }
+        List<RosterRules.AgentMonth> greedyMonths = new ArrayList<>();
+        for (RosterAgent a : people) {
+            greedyMonths.add(new RosterRules.AgentMonth(a, greedy.get(a.id()), leave.getOrDefault(a.id(), Set.of())));
+        }
+        System.out.printf("baseline greedy: %d ms, agent half hours short %d (%.1f %% of need), rule violations %d%n",
+                (g1 - g0) / 1_000_000, greedyShort, 100.0 * greedyShort / needed,
+                RosterRules.check(LocalDate.of(2026, 12, 1), greedyMonths).size());
+    }
+
+    /** The demo history's generator: HistoryPlan's day weights and hourly shape, 100 000 calls a year by default. */
+    static CallSeries demoYear(LocalDate last, int calls, long seed) {
+        var plan = HistoryPlan.of(last.minusDays(364), last, ZoneId.of("Asia/Shanghai"), WORKING, calls, 0, seed);
+        int[] perDay = plan.perDay(calls);
+        Random random = new Random(seed);
+        CallSeries series = new CallSeries();
+        for (int i = 0; i < perDay.length; i++) {
+            LocalDate day = plan.days().get(i).date();
+            series.day(day);
+            for (int c = 0; c < perDay[i]; c++) {
+                int second = HistoryPlan.secondOfDay(random.nextDouble());
+                double handle = 120 + random.nextExponential() * 120;
+                series.add(day, second / 1800, 1, handle, 1);
+            }
+        }
+        return series;
+    }
+
+    static int weekMinutes(RosterSolver.Problem p, ShiftTemplate[] row, int day, int week) {
+        int sum = 0;
+        for (int d = 0; d < day; d++) {
+            if (row[d] != null && p.firstDay().plusDays(d).get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR) == week) {
+                sum += row[d].minutes();
+            }
+        }
+        return sum;
+    }
+}
