@@ -50,31 +50,39 @@ public class AnswerAssistant {
     public record Passage(long articleId, String title, String categoryName, String text, String textHtml,
                           double confidence) {}
 
-    public record Reply(String question, boolean answered, String message, List<Passage> passages) {}
+    /**
+     * {@code answered}: confident enough to read out. Otherwise {@code message} says why not and {@code askUnit}
+     * suggests a 知识提问 (the passages, if any, are shown for reference only). {@code similarity}: the cosine of the
+     * question and the best article, the main signal of the abstention.
+     */
+    public record Reply(String question, boolean answered, String message, List<Passage> passages, boolean askUnit,
+                        double similarity) {}
 
     public Reply ask(StaffPrincipal caller, String question, int limit) {
         String q = question == null ? "" : question.strip();
         if (q.isEmpty()) {
-            return new Reply(q, false, "请输入问题", List.of());
+            return new Reply(q, false, "请输入问题", List.of(), false, 0);
         }
-        KnowledgeSearch.Parsed parsed = search.parse(q);
-        var hits = search.candidates(caller, parsed, CANDIDATES);
-        if (hits.isEmpty()) {
+        var found = search.candidates(caller, q, KnowledgeSearch.Mode.HYBRID, CANDIDATES);
+        KnowledgeSearch.Parsed parsed = found.parsed();
+        var ranked = found.ranking().hits();
+        if (ranked.isEmpty()) {
             misses.record(q, caller.username());
-            return new Reply(q, false, "知识库中没有找到相关内容，建议通过“知识提问”请成员单位答复", List.of());
+            return new Reply(q, false, "知识库中没有找到相关内容，建议通过“知识提问”请成员单位答复", List.of(), true, 0);
         }
+        var hits = ranked.stream().map(KnowledgeIndex.Ranked::hit).toList();
         Map<String, Double> weights = new java.util.HashMap<>();
         for (String w : parsed.highlight()) {
             weights.put(w, index.rarity(w));
         }
         double totalWeight = Math.max(weights.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
-        double topScore = hits.getFirst().score();
+        double topScore = ranked.getFirst().fused();
         List<String> cues = cues(q);
         var names = categories.all().stream().collect(java.util.stream.Collectors.toMap(Category::id, Category::name));
         List<Passage> scored = new ArrayList<>();
         for (int rank = 0; rank < hits.size(); rank++) {
             var h = hits.get(rank);
-            double articleMatch = h.score() / topScore;
+            double articleMatch = ranked.get(rank).fused() / topScore;
             double titleCover = cover(h.title() + " " + h.keywords(), weights, totalWeight);
             for (String p : passages(h.body())) {
                 double passageCover = cover(p, weights, totalWeight);
@@ -86,11 +94,15 @@ public class AnswerAssistant {
         }
         scored.sort(Comparator.comparingDouble(Passage::confidence).reversed());
         List<Passage> best = scored.stream().limit(Math.clamp(limit, 1, 10)).toList();
-        if (best.getFirst().confidence() < CONFIDENT) {
+        double similarity = ranked.getFirst().cosine();
+        String doubt = Abstention.doubt(found.strict(), ranked, best.getFirst().confidence());
+        if (doubt != null) {
             misses.record(q, caller.username());
-            return new Reply(q, false, "没有把握回答，以下内容仅供参考，建议核实或转知识提问", best);
+            return new Reply(q, false, doubt + "以下内容仅供参考，建议核实或通过“知识提问”请成员单位答复", best, true,
+                    Double.isNaN(similarity) ? 0 : Math.round(similarity * 100) / 100.0);
         }
-        return new Reply(q, true, "以下答案摘自已发布的知识，请核对出处后答复", best);
+        return new Reply(q, true, "以下答案摘自已发布的知识，请核对出处后答复", best, false,
+                Double.isNaN(similarity) ? 0 : Math.round(similarity * 100) / 100.0);
     }
 
     /** Paragraphs of the body; a short heading line (【所需材料】) is kept with the paragraph it introduces. */
