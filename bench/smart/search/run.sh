@@ -6,6 +6,6 @@
 set -e
 cd "$(dirname "$0")/../../.."
 timeout -k 60 "${BENCH_TIMEOUT:-1800}" ./mvnw -B -q -pl web,telephony,server test -Dskip.web=true \
-  -Dtest=SemanticBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench=semantic \
+  -Dtest=SemanticBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench=semantic -Dbench.lists="${BENCH_LISTS:-false}" \
   -Dsurefire.redirectTestOutputToFile=false -DenableAssertions=false
 cat bench/smart/search/last-run.txt

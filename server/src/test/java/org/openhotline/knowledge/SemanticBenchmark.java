@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,9 @@ class SemanticBenchmark {
                 say.accept("  hybrid misses at 5, spoken set: " + String.join(" | ", b.missedAt5()));
             }
         }
+        if (Boolean.getBoolean("bench.lists")) {
+            lists(who, old, spoken, outside);
+        }
         var s = KnowledgeEvaluation.recall(spoken, KnowledgeEvaluation.search(search, who));
         say.accept("search box (hybrid, with filters and highlight), spoken set: " + s);
 
@@ -130,6 +134,30 @@ class SemanticBenchmark {
         Files.createDirectories(folder.resolve("assistant"));
         Files.write(folder.resolve("assistant/signals.tsv"), signals);
         Files.writeString(folder.resolve("search/last-run.txt"), out);
+    }
+
+    /** Each question's first 40 by words and by meaning, for tuning the fusion and the abstention offline. */
+    private void lists(StaffPrincipal who, List<KnowledgeEvaluation.Question> old,
+                       List<KnowledgeEvaluation.Question> spoken, List<String> outside) throws Exception {
+        List<String> rows = new ArrayList<>();
+        rows.add("set\tquestion\tmode\trank\tarticle\tscore\tcorrect");
+        List<KnowledgeEvaluation.Question> all = new ArrayList<>(concat(old, spoken));
+        outside.forEach(q -> all.add(new KnowledgeEvaluation.Question(q, Set.of())));
+        for (int i = 0; i < all.size(); i++) {
+            var q = all.get(i);
+            String set = i < old.size() ? "original" : i < old.size() + spoken.size() ? "spoken" : "outside";
+            for (var mode : List.of(KnowledgeSearch.Mode.WORDS, KnowledgeSearch.Mode.MEANING)) {
+                var hits = search.candidates(who, q.text(), mode, 40).ranking().hits();
+                for (int r = 0; r < hits.size(); r++) {
+                    var h = hits.get(r);
+                    double score = mode == KnowledgeSearch.Mode.WORDS ? h.textScore() : h.cosine();
+                    rows.add(String.join("\t", set, q.text(), mode.name(), String.valueOf(r + 1),
+                            String.valueOf(h.hit().id()), String.valueOf(score),
+                            String.valueOf(q.answers().contains(h.hit().id()))));
+                }
+            }
+        }
+        Files.write(SpokenQuestions.folder().getParent().resolve("assistant/lists.tsv"), rows);
     }
 
     private static List<KnowledgeEvaluation.Question> concat(List<KnowledgeEvaluation.Question> a,

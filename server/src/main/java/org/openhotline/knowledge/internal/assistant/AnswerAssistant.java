@@ -16,9 +16,11 @@ import org.springframework.stereotype.Service;
 /**
  * The answer assistant (智能问答助手). Extractive on purpose: it never writes an answer, it points at the passages of
  * published articles that answer the question best, each quoted verbatim with its source and a confidence, so an
- * agent can read it out and cite it. Candidates come from the search index; each paragraph of each candidate is
- * scored by how much of the question's (rarity-weighted) words it contains, how well its article matched, and
- * whether it is the kind of passage the question asks for (materials, time limit, fee, phone…).
+ * agent can read it out and cite it. Candidates come from the hybrid search (words and meaning); each paragraph of
+ * each candidate is scored by its article's rank, how much of the question's (rarity-weighted) words it contains, and
+ * whether it is the kind of passage the question asks for (materials, time limit, fee, phone…). Whether the reply is
+ * confident is decided by {@link Abstention} on the search's signals: a question the knowledge base cannot answer is
+ * told so, with the reason, and pointed to a 知识提问.
  */
 @Service
 public class AnswerAssistant {
@@ -76,18 +78,19 @@ public class AnswerAssistant {
             weights.put(w, index.rarity(w));
         }
         double totalWeight = Math.max(weights.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
-        double topScore = ranked.getFirst().fused();
         List<String> cues = cues(q);
         var names = categories.all().stream().collect(java.util.stream.Collectors.toMap(Category::id, Category::name));
         List<Passage> scored = new ArrayList<>();
         for (int rank = 0; rank < hits.size(); rank++) {
             var h = hits.get(rank);
-            double articleMatch = ranked.get(rank).fused() / topScore;
+            // By rank, not by fused score: reciprocal-rank scores of neighbours differ by a hair, and a passage of
+            // the second article that repeats the question's words must not overtake the first article's.
+            double articleMatch = 1.0 / (1 + rank);
             double titleCover = cover(h.title() + " " + h.keywords(), weights, totalWeight);
             for (String p : passages(h.body())) {
                 double passageCover = cover(p, weights, totalWeight);
                 double intent = cues.stream().anyMatch(p::contains) ? 1 : 0;
-                double score = 0.40 * passageCover + 0.30 * articleMatch + 0.20 * titleCover + 0.10 * intent;
+                double score = 0.30 * passageCover + 0.45 * articleMatch + 0.15 * titleCover + 0.10 * intent;
                 scored.add(new Passage(h.id(), h.title(), names.getOrDefault(h.categoryId(), ""), p,
                         Highlights.mark(p, parsed.highlight()), Math.round(score * 100) / 100.0));
             }

@@ -36,8 +36,12 @@ public class ArticleVectors {
 
     /** The text of an article that is embedded. */
     static String text(Article a) {
-        String body = a.bodyText() == null ? "" : a.bodyText().replaceAll("\\s+", " ").strip();
-        return a.title() + "。" + (a.keywords() == null ? "" : a.keywords()) + "。"
+        return text(a.title(), a.keywords(), a.bodyText());
+    }
+
+    public static String text(String title, String keywords, String bodyText) {
+        String body = bodyText == null ? "" : bodyText.replaceAll("\\s+", " ").strip();
+        return title + "。" + (keywords == null ? "" : keywords) + "。"
                 + body.substring(0, Math.min(body.length(), BODY_HEAD));
     }
 

@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Open orders like the appeal being typed. Candidates come from PostgreSQL cheaply (the same caller, or enough shared
- * 2-character grams of address and text through the GIN index, within the window), then each is compared by meaning
+ * Open orders like the appeal being typed. Candidates come from PostgreSQL cheaply (the same caller, most of the
+ * address's 2-character grams, or some of the text's, through the GIN index, within the window), then each is compared by meaning
  * ({@link Likeness}); the list is best first and keeps the reasons. Orders of the same caller are always shown (the
  * agent sees what the caller already has open), others only when they are likely the same matter.
  */
@@ -32,8 +32,13 @@ public class SimilarOrders {
     static final int CANDIDATES = 30;
     /** Shown to the agent. */
     static final int SHOWN = 10;
-    /** A text candidate shares at least this share of the typed text's grams. */
-    static final double GRAM_SHARE = 0.25;
+    /**
+     * A text candidate shares at least this share of the typed text's 2-character grams: low, since two wordings of
+     * one complaint share few (窨井盖丢了 / 下水道井盖不见了); the meaning decides after.
+     */
+    static final double GRAM_SHARE = 0.15;
+    /** An address candidate holds at least this share of the typed address's grams. */
+    static final double ADDRESS_SHARE = 0.6;
     /** Others (not the same caller) are shown from this score on. */
     static final double SHOWN_FROM = 0.4;
 
@@ -62,25 +67,31 @@ public class SimilarOrders {
         String p = phone == null ? "" : phone.strip();
         String a = address == null ? "" : address.strip();
         String t = text == null ? "" : text.strip();
-        String[] grams = TextGrams.of(a, t);
+        String[] grams = TextGrams.of(t);
         if (grams.length > 80) {
             grams = java.util.Arrays.copyOf(grams, 80);
         }
         int needed = Math.max(2, (int) Math.ceil(grams.length * GRAM_SHARE));
+        String[] place = TextGrams.of(a);
+        int placeNeeded = Math.max(2, (int) Math.ceil(place.length * ADDRESS_SHARE));
         List<Candidate> found = jdbc.sql("""
                 select w.id, w.caller_phone, w.address, w.title, w.content from work_order w
                  where w.owner_path like :scope || '%' and w.state in """ + OPEN + """
                    and w.created_at >= :since and w.id <> :exclude
                    and ((:phone <> '' and w.caller_phone = :phone)
+                        or (cardinality(cast(:place as text[])) > 0 and w.grams && cast(:place as text[])
+                            and (select count(*) from unnest(w.grams) g where g = any(cast(:place as text[])))
+                                >= :placeNeeded)
                         or (cardinality(cast(:grams as text[])) > 0 and w.grams && cast(:grams as text[])
                             and (select count(*) from unnest(w.grams) g where g = any(cast(:grams as text[]))) >= :needed))
                  order by (:phone <> '' and w.caller_phone = :phone) desc,
-                          (select count(*) from unnest(w.grams) g where g = any(cast(:grams as text[]))) desc,
+                          (select count(*) from unnest(w.grams) g
+                            where g = any(cast(:grams as text[])) or g = any(cast(:place as text[]))) desc,
                           w.created_at desc
                  limit :limit""")
                 .param("scope", who.orgPath()).param("since", java.sql.Timestamp.from(Instant.now(clock).minus(window)))
                 .param("exclude", excludeId == null ? -1 : excludeId).param("phone", p).param("grams", grams)
-                .param("needed", needed).param("limit", CANDIDATES)
+                .param("needed", needed).param("place", place).param("placeNeeded", placeNeeded).param("limit", CANDIDATES)
                 .query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3),
                         OrderVectors.appeal(rs.getString(4), rs.getString(5)))).list();
         if (found.isEmpty()) {
