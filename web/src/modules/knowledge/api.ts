@@ -157,6 +157,10 @@ export interface AssistantReply {
   answered: boolean
   message: string
   passages: Passage[]
+  /** Not sure or outside the knowledge base: a 知识提问 to a unit is suggested. */
+  askUnit: boolean
+  /** Cosine of the question and the best article (what the assistant's confidence rests on). */
+  similarity: number
 }
 
 export interface Question {

@@ -209,6 +209,30 @@ export interface UnitCall {
   startedAt: string
 }
 
+/** An open order like the one being typed or looked at, with how alike (0–1) and why. */
+export interface SimilarOrder extends OrderRow {
+  score: number
+  textSimilarity: number
+  reasons: string[]
+}
+
+/** Likely duplicates; intoId is the earliest order, proposed as the one the others are merged into (并单). */
+export interface DuplicateGroup {
+  intoId: number
+  reasons: string[]
+  orders: { order: SimilarOrder; earliest: boolean }[]
+}
+
+/** A unit's reply against the appeal: offTopic flags a likely 答非所问 for the reviewer. */
+export interface ReplyVerdict {
+  assignmentId: number
+  unitName: string
+  role: string
+  similarity: number
+  offTopic: boolean
+  reason: string | null
+}
+
 const base = '/api/work-orders'
 
 export const workOrders = {
@@ -217,10 +241,12 @@ export const workOrders = {
   detail: (id: number) => http.get<OrderDetail>(`${base}/${id}`),
   create: (body: unknown, key: string) => createWithKey(body, key),
   history: (phone: string) => http.get<OrderRow[]>(`${base}/caller-history?phone=${encodeURIComponent(phone)}`),
-  duplicates: (phone: string, address: string, text: string) =>
-    http.get<OrderRow[]>(
-      `${base}/duplicates?phone=${encodeURIComponent(phone)}&address=${encodeURIComponent(address)}&text=${encodeURIComponent(text)}`,
+  duplicates: (phone: string, address: string, text: string, excludeId?: number) =>
+    http.get<SimilarOrder[]>(
+      `${base}/duplicates?${new URLSearchParams({ phone, address, text, ...(excludeId ? { excludeId: String(excludeId) } : {}) })}`,
     ),
+  duplicateGroups: (days = 7) => http.get<DuplicateGroup[]>(`${base}/duplicate-groups?days=${days}`),
+  replyCheck: (id: number) => http.get<ReplyVerdict[]>(`${base}/${id}/reply-check`),
   step: (id: number, action: string, body: unknown = {}) => http.post<StepResult>(`${base}/${id}/${action}`, body),
   assignmentStep: (id: number, aid: number, action: string, body: unknown = {}) =>
     http.post<StepResult>(`${base}/${id}/assignments/${aid}/${action}`, body),

@@ -1,9 +1,11 @@
 /**
  * Knowledge base (知识库): a category tree with tiered access (public, internal, a unit's own private base), articles
  * written, reviewed, published and unpublished with every revision kept, Chinese full-text search on Apache Lucene
- * (smartcn words plus CJK bigrams, synonyms, highlighting) over an index rebuilt from PostgreSQL, hot ranking,
+ * (smartcn words plus CJK bigrams, synonyms, highlighting) fused with search by meaning (sentence embeddings in a
+ * Lucene vector field, stored in {@code kb_article_vector}) over an index rebuilt from PostgreSQL, hot ranking,
  * citations from work orders, personal favourites and notes, questions routed to units, and an extractive answer
- * assistant. Owns the {@code kb_*} tables and the index under {@code data-dir/index/knowledge}; other modules cite
+ * assistant that abstains when the base has no answer. Owns the {@code kb_*} tables and the index under
+ * {@code data-dir/index/knowledge}; other modules cite
  * articles through {@link org.openhotline.knowledge.KnowledgeBase}. Publishes
  * {@link org.openhotline.knowledge.KnowledgeChanged} for the audit trail. Depends on organization (questions are
  * routed to units and the yellow pages are searched from the same box) and on the calendar's

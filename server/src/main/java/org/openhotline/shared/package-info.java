@@ -1,6 +1,8 @@
 /**
  * What every module may use: domain errors answered as RFC 9457 problem details in Chinese, paging, the
- * injected clock, masking of citizens' numbers, Excel writing, and the {@link org.openhotline.shared.AuditableEvent}
+ * injected clock, masking of citizens' numbers, Excel writing, sentence embeddings of Chinese text
+ * ({@link org.openhotline.shared.TextEmbeddings}, offline, for semantic search and similar orders), and the
+ * {@link org.openhotline.shared.AuditableEvent}
  * contract through which modules tell the audit trail what happened without calling it. Open on purpose: it
  * owns no tables and depends on no module.
  */

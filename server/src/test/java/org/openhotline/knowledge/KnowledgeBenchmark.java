@@ -221,7 +221,7 @@ class KnowledgeBenchmark {
         return run(queries, total, CONCURRENCY, one);
     }
 
-    private static Latency run(List<String> queries, int total, int concurrency, Consumer<String> one)
+    static Latency run(List<String> queries, int total, int concurrency, Consumer<String> one)
             throws Exception {
         for (int i = 0; i < Math.min(200, total / 4); i++) {
             one.accept(queries.get(i % queries.size())); // warm-up

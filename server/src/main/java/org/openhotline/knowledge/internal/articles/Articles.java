@@ -50,11 +50,18 @@ public class Articles {
 
     /** Every article in id order (index rebuild), a page of 1000 at a time so the table never sits in memory. */
     public void forEach(Consumer<Article> each) {
+        forEachPage(page -> page.forEach(each));
+    }
+
+    /** Every article in id order, a page of 1000 at a time (a page's vectors are then read in one query). */
+    public void forEachPage(Consumer<List<Article>> each) {
         long after = 0;
         while (true) {
             List<Article> page = jdbc.sql("select " + COLUMNS + " from kb_article where id > ? order by id limit 1000")
                     .param(after).query(Articles::map).list();
-            page.forEach(each);
+            if (!page.isEmpty()) {
+                each.accept(page);
+            }
             if (page.size() < 1000) {
                 return;
             }

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Service;
 /**
  * The answer assistant (智能问答助手). Extractive on purpose: it never writes an answer, it points at the passages of
  * published articles that answer the question best, each quoted verbatim with its source and a confidence, so an
- * agent can read it out and cite it. Candidates come from the search index; each paragraph of each candidate is
- * scored by how much of the question's (rarity-weighted) words it contains, how well its article matched, and
- * whether it is the kind of passage the question asks for (materials, time limit, fee, phone…).
+ * agent can read it out and cite it. Candidates come from the hybrid search (words and meaning); each paragraph of
+ * each candidate is scored by its article's rank, how much of the question's (rarity-weighted) words it contains, and
+ * whether it is the kind of passage the question asks for (materials, time limit, fee, phone…). Whether the reply is
+ * confident is decided by {@link Abstention} on the search's signals: a question the knowledge base cannot answer is
+ * told so, with the reason, and pointed to a 知识提问.
  */
 @Service
 public class AnswerAssistant {
@@ -50,47 +52,60 @@ public class AnswerAssistant {
     public record Passage(long articleId, String title, String categoryName, String text, String textHtml,
                           double confidence) {}
 
-    public record Reply(String question, boolean answered, String message, List<Passage> passages) {}
+    /**
+     * {@code answered}: confident enough to read out. Otherwise {@code message} says why not and {@code askUnit}
+     * suggests a 知识提问 (the passages, if any, are shown for reference only). {@code similarity}: the cosine of the
+     * question and the best article, the main signal of the abstention.
+     */
+    public record Reply(String question, boolean answered, String message, List<Passage> passages, boolean askUnit,
+                        double similarity) {}
 
     public Reply ask(StaffPrincipal caller, String question, int limit) {
         String q = question == null ? "" : question.strip();
         if (q.isEmpty()) {
-            return new Reply(q, false, "请输入问题", List.of());
+            return new Reply(q, false, "请输入问题", List.of(), false, 0);
         }
-        KnowledgeSearch.Parsed parsed = search.parse(q);
-        var hits = search.candidates(caller, parsed, CANDIDATES);
-        if (hits.isEmpty()) {
+        var found = search.candidates(caller, q, KnowledgeSearch.Mode.HYBRID, CANDIDATES);
+        KnowledgeSearch.Parsed parsed = found.parsed();
+        var ranked = found.ranking().hits();
+        if (ranked.isEmpty()) {
             misses.record(q, caller.username());
-            return new Reply(q, false, "知识库中没有找到相关内容，建议通过“知识提问”请成员单位答复", List.of());
+            return new Reply(q, false, "知识库中没有找到相关内容，建议通过“知识提问”请成员单位答复", List.of(), true, 0);
         }
+        var hits = ranked.stream().map(KnowledgeIndex.Ranked::hit).toList();
         Map<String, Double> weights = new java.util.HashMap<>();
         for (String w : parsed.highlight()) {
             weights.put(w, index.rarity(w));
         }
         double totalWeight = Math.max(weights.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
-        double topScore = hits.getFirst().score();
         List<String> cues = cues(q);
         var names = categories.all().stream().collect(java.util.stream.Collectors.toMap(Category::id, Category::name));
         List<Passage> scored = new ArrayList<>();
         for (int rank = 0; rank < hits.size(); rank++) {
             var h = hits.get(rank);
-            double articleMatch = h.score() / topScore;
+            // By rank, not by fused score: reciprocal-rank scores of neighbours differ by a hair, and a passage of
+            // the second article that repeats the question's words must not overtake the first article's.
+            double articleMatch = 1.0 / (1 + rank);
             double titleCover = cover(h.title() + " " + h.keywords(), weights, totalWeight);
             for (String p : passages(h.body())) {
                 double passageCover = cover(p, weights, totalWeight);
                 double intent = cues.stream().anyMatch(p::contains) ? 1 : 0;
-                double score = 0.40 * passageCover + 0.30 * articleMatch + 0.20 * titleCover + 0.10 * intent;
+                double score = 0.30 * passageCover + 0.45 * articleMatch + 0.15 * titleCover + 0.10 * intent;
                 scored.add(new Passage(h.id(), h.title(), names.getOrDefault(h.categoryId(), ""), p,
                         Highlights.mark(p, parsed.highlight()), Math.round(score * 100) / 100.0));
             }
         }
         scored.sort(Comparator.comparingDouble(Passage::confidence).reversed());
         List<Passage> best = scored.stream().limit(Math.clamp(limit, 1, 10)).toList();
-        if (best.getFirst().confidence() < CONFIDENT) {
+        double similarity = ranked.getFirst().cosine();
+        String doubt = Abstention.doubt(found.strict(), ranked, best.getFirst().confidence());
+        if (doubt != null) {
             misses.record(q, caller.username());
-            return new Reply(q, false, "没有把握回答，以下内容仅供参考，建议核实或转知识提问", best);
+            return new Reply(q, false, doubt + "以下内容仅供参考，建议核实或通过“知识提问”请成员单位答复", best, true,
+                    Double.isNaN(similarity) ? 0 : Math.round(similarity * 100) / 100.0);
         }
-        return new Reply(q, true, "以下答案摘自已发布的知识，请核对出处后答复", best);
+        return new Reply(q, true, "以下答案摘自已发布的知识，请核对出处后答复", best, false,
+                Double.isNaN(similarity) ? 0 : Math.round(similarity * 100) / 100.0);
     }
 
     /** Paragraphs of the body; a short heading line (【所需材料】) is kept with the paragraph it introduces. */

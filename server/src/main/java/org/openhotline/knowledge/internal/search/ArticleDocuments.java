@@ -3,12 +3,14 @@ package org.openhotline.knowledge.internal.search;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.openhotline.knowledge.internal.articles.Article;
@@ -18,7 +20,7 @@ import org.openhotline.knowledge.internal.articles.Article;
  * Filters: {@code id}, {@code cat}, {@code state}, {@code region} (ALL when the article names none), the validity
  * {@code from}/{@code to} as day numbers. Searched text, analysed by {@link ChineseText#INDEX}: {@code text} (title,
  * keywords and body), {@code head} (title and keywords, for the re-ranking boost) and the bigram fields
- * {@code title_bi}, {@code keywords_bi}, {@code body_bi}. Stored for the result list: title, keywords, body, regions,
+ * {@code title_bi}, {@code keywords_bi}, {@code body_bi}; the embedding in {@code vec}. Stored for the result list: title, keywords, body, regions,
  * expiry and {@code updated}, which also sorts the newest-first list. {@link SearchQueries} queries these fields.
  * Kept apart from {@link KnowledgeIndex}, which decides when documents are written and keeps the searcher fresh, so a
  * change of fields is made (and {@link #FORMAT_VERSION} bumped) here alone.
@@ -28,9 +30,12 @@ final class ArticleDocuments {
     /**
      * Bumped whenever the fields change, so an index written by an older version is rebuilt at start. 2: the words of
      * title, keywords and body in one field {@code text} (one postings list per word instead of three), title and
-     * keywords in {@code head}.
+     * keywords in {@code head}. 3: the article's sentence embedding in {@code vec} (see {@link ArticleVectors}).
      */
-    static final String FORMAT_VERSION = "2";
+    static final String FORMAT_VERSION = "3";
+
+    /** The vector field: normalised embeddings, so the dot product is the cosine. */
+    static final String VECTOR = "vec";
 
     private ArticleDocuments() {
     }
@@ -45,8 +50,12 @@ final class ArticleDocuments {
         return new Sort(new SortField("updated", SortField.Type.LONG, true));
     }
 
-    static Document of(Article a) {
+    /** {@code vector} may be null: the article is then found by its words only until its vector is computed. */
+    static Document of(Article a, float[] vector) {
         Document d = new Document();
+        if (vector != null) {
+            d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        }
         d.add(new StringField("id", Long.toString(a.id()), Field.Store.YES));
         d.add(new StringField("cat", Long.toString(a.categoryId()), Field.Store.YES));
         d.add(new StringField("state", a.state().name(), Field.Store.YES));

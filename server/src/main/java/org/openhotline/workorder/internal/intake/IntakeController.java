@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.openhotline.workorder.internal.similar.SimilarOrders;
 
 /**
  * Intake from every channel ({@code POST /api/work-orders} is a public contract for other platforms), the
@@ -45,11 +46,13 @@ class IntakeController {
     private final Intake intake;
     private final OrderSteps steps;
     private final Workbenches workbenches;
+    private final SimilarOrders similar;
 
-    IntakeController(Intake intake, OrderSteps steps, Workbenches workbenches) {
+    IntakeController(Intake intake, OrderSteps steps, Workbenches workbenches, SimilarOrders similar) {
         this.intake = intake;
         this.steps = steps;
         this.workbenches = workbenches;
+        this.similar = similar;
     }
 
     @PostMapping
@@ -86,10 +89,16 @@ class IntakeController {
 
     @GetMapping("/duplicates")
     @PreAuthorize("hasAnyAuthority('workorder:intake', 'workorder:dispatch')")
-    @Operation(summary = "可能重复的在办工单（同一来电人、同一地址或内容相近）")
-    List<OrderRow> duplicates(@RequestParam(required = false) String phone, @RequestParam(required = false) String address,
-                              @RequestParam(required = false) String text) {
-        return workbenches.duplicates(phone, address, text, Callers.required());
+    @Operation(summary = "可能重复的在办工单（同一来电人、地址相近或内容语义相似，30 天内），附相似度和理由")
+    List<SimilarOrders.Similar> duplicates(@RequestParam(required = false) String phone,
+                                           @RequestParam(required = false) String address,
+                                           @RequestParam(required = false) String text,
+                                           @RequestParam(required = false) Long excludeId) {
+        if ((phone != null && phone.length() > 30) || (address != null && address.length() > 200)
+                || (text != null && text.length() > 2000)) {
+            throw org.openhotline.shared.DomainException.badRequest("电话不超过 30 位，地址不超过 200 字，内容不超过 2000 字");
+        }
+        return similar.like(phone, address, text, excludeId, Callers.required());
     }
 
     @PostMapping("/{id}/urge")

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.openhotline.shared.PageResult;
 import org.openhotline.shared.StaffPrincipal;
-import org.openhotline.workorder.internal.model.TextGrams;
 import org.openhotline.workorder.internal.model.WorkOrders;
 import org.openhotline.workorder.internal.values.AppealType;
 import org.openhotline.workorder.internal.values.AssignmentRole;
@@ -130,24 +129,17 @@ public class Workbenches {
                 .query((rs, n) -> OrderRow.map(rs, who)).list();
     }
 
-    /** Open orders of the same caller or address, or whose text shares most of the 2-character grams. */
-    public List<OrderRow> duplicates(String phone, String address, String text, StaffPrincipal who) {
-        String[] grams = TextGrams.of(text);
-        if (grams.length > 60) {
-            grams = java.util.Arrays.copyOf(grams, 60);
+    /** These orders as list rows, those outside the viewer's scope left out, in the order of {@code ids}. */
+    public List<OrderRow> rows(java.util.Collection<Long> ids, StaffPrincipal who) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        int needed = Math.max(2, (int) Math.ceil(grams.length * 0.6));
-        return jdbc.sql("select " + OrderRow.COLUMNS + " from work_order w " + OrderRow.MAIN_JOIN + " " + """
-                 where w.owner_path like :scope || '%'
-                   and w.state in ('PENDING_REVIEW', 'PENDING_DISPATCH', 'HANDLING', 'REPLY_REVIEW', 'PENDING_CALLBACK')
-                   and ((:phone <> '' and w.caller_phone = :phone)
-                        or (:address <> '' and w.address = :address)
-                        or (cardinality(cast(:grams as text[])) > 0 and w.grams && cast(:grams as text[])
-                            and (select count(*) from unnest(w.grams) g where g = any(cast(:grams as text[]))) >= :needed))
-                 order by w.created_at desc limit 10""")
-                .param("scope", who.orgPath()).param("me", who.accountId())
-                .param("phone", phone == null ? "" : phone.strip()).param("address", address == null ? "" : address.strip())
-                .param("grams", grams).param("needed", needed)
+        var found = jdbc.sql("select " + OrderRow.COLUMNS + " from work_order w " + OrderRow.MAIN_JOIN + " " + """
+                 where w.id in (:ids) and w.owner_path like :scope || '%'""")
+                .param("ids", ids).param("scope", who.orgPath()).param("me", who.accountId())
                 .query((rs, n) -> OrderRow.map(rs, who)).list();
+        Map<Long, OrderRow> byId = new HashMap<>();
+        found.forEach(r -> byId.put(r.id(), r));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 }

@@ -1,0 +1,189 @@
+package org.openhotline.knowledge;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openhotline.knowledge.internal.assistant.AnswerAssistant;
+import org.openhotline.knowledge.internal.search.KnowledgeSearch;
+import org.openhotline.knowledge.internal.search.VectorBackfill;
+import org.openhotline.shared.StaffPrincipal;
+import org.openhotline.shared.TextEmbeddings;
+import org.openhotline.testing.HotlineTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Semantic search and the abstaining assistant on the demo knowledge base (bench/smart/search/run.sh; skipped by
+ * verify): recall@1/@5 of words alone (BM25), meaning alone (vectors) and both fused, over the original evaluation set
+ * and the independently written spoken set; the assistant's correct answers on in-base questions and its confident
+ * answers on questions outside the base; the cost of one embedding. Writes the signals of every question to
+ * {@code bench/smart/assistant/signals.tsv} (what the abstention thresholds were set on).
+ */
+@HotlineTest
+@EnabledIfSystemProperty(named = "bench", matches = "semantic")
+class SemanticBenchmark {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    KnowledgeSearch search;
+
+    @Autowired
+    AnswerAssistant assistant;
+
+    @Autowired
+    VectorBackfill backfill;
+
+    @Autowired
+    TextEmbeddings embeddings;
+
+    @Test
+    void quality() throws Exception {
+        var out = new StringBuilder();
+        Consumer<String> say = s -> {
+            System.out.println(s);
+            out.append(s).append('\n');
+        };
+        say.accept("# Semantic search and assistant — " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", load average " + load());
+        long t0 = System.nanoTime();
+        embeddings.embed("模型加载");
+        say.accept(String.format("embedding model loaded (first call) in %.1f s", (System.nanoTime() - t0) / 1e9));
+        t0 = System.nanoTime();
+        int computed = backfill.runNow();
+        say.accept(String.format("article vectors computed now: %d in %.1f s (the rest by the background pass before)",
+                computed, (System.nanoTime() - t0) / 1e9));
+        var who = KnowledgeEvaluation.agent(jdbc);
+        var old = KnowledgeEvaluation.questions(jdbc);
+        var spoken = SpokenQuestions.spoken(jdbc);
+        List<String> outside = SpokenQuestions.outside();
+        say.accept("questions: original set " + old.size() + ", spoken set " + spoken.size() + ", outside the base "
+                + outside.size());
+        for (var mode : KnowledgeSearch.Mode.values()) {
+            var a = KnowledgeEvaluation.recall(old, ranked(who, mode));
+            var b = KnowledgeEvaluation.recall(spoken, ranked(who, mode));
+            say.accept(String.format("%-8s original set: %s | spoken set: %s", mode, a, b));
+            if (mode == KnowledgeSearch.Mode.HYBRID) {
+                say.accept("  hybrid misses at 5, spoken set: " + String.join(" | ", b.missedAt5()));
+            }
+        }
+        if (Boolean.getBoolean("bench.lists")) {
+            lists(who, old, spoken, outside);
+        }
+        var s = KnowledgeEvaluation.recall(spoken, KnowledgeEvaluation.search(search, who));
+        say.accept("search box (hybrid, with filters and highlight), spoken set: " + s);
+
+        List<String> signals = new ArrayList<>();
+        signals.add("set\tquestion\tanswered\tcorrect\tsimilarity\tfirst passage confidence\tmessage");
+        int inBase = 0;
+        int inAnswered = 0;
+        int inCorrect = 0;
+        for (var q : concat(old, spoken)) {
+            var r = assistant.ask(who, q.text(), 3);
+            boolean correct = !r.passages().isEmpty() && q.answers().contains(r.passages().getFirst().articleId());
+            inBase++;
+            inAnswered += r.answered() ? 1 : 0;
+            inCorrect += r.answered() && correct ? 1 : 0;
+            signals.add(row(old.contains(q) ? "original" : "spoken", q.text(), r, correct));
+        }
+        int outConfident = 0;
+        for (String q : outside) {
+            var r = assistant.ask(who, q, 3);
+            outConfident += r.answered() ? 1 : 0;
+            signals.add(row("outside", q, r, false));
+        }
+        say.accept(String.format("assistant, in-base questions: answered %d of %d (%.1f %%), answered and right %d "
+                        + "(%.1f %%); wrong confident answers %d", inAnswered, inBase, 100.0 * inAnswered / inBase,
+                inCorrect, 100.0 * inCorrect / inBase, inAnswered - inCorrect));
+        say.accept(String.format("assistant, questions outside the base: confident answers %d of %d (%.1f %%)",
+                outConfident, outside.size(), 100.0 * outConfident / outside.size()));
+
+        var texts = SpokenQuestions.texts(spoken);
+        for (int i = 0; i < 20; i++) {
+            embeddings.embed(texts.get(i)); // warm-up
+        }
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = cpu.getCurrentThreadCpuTime();
+        t0 = System.nanoTime();
+        for (String q : texts) {
+            embeddings.embed(q);
+        }
+        say.accept(String.format("embedding one question (%d spoken questions, one thread): %.1f ms wall, %.1f ms CPU",
+                texts.size(), (System.nanoTime() - t0) / 1e6 / texts.size(),
+                (cpu.getCurrentThreadCpuTime() - c0) / 1e6 / texts.size()));
+        List<String> articleTexts = jdbc.sql("""
+                select title || '。' || keywords || '。' || left(regexp_replace(body_text, '\\s+', ' ', 'g'), 160)
+                from kb_article order by id limit 100""").query(String.class).list();
+        c0 = cpu.getCurrentThreadCpuTime();
+        t0 = System.nanoTime();
+        articleTexts.forEach(embeddings::embed);
+        say.accept(String.format("embedding one article (title, keywords, 160 characters of body; %d articles): "
+                        + "%.1f ms wall, %.1f ms CPU", articleTexts.size(),
+                (System.nanoTime() - t0) / 1e6 / articleTexts.size(),
+                (cpu.getCurrentThreadCpuTime() - c0) / 1e6 / articleTexts.size()));
+        say.accept("heap used after the run: " + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory())
+                / (1024 * 1024) + " MB");
+        Path folder = SpokenQuestions.folder().getParent();
+        Files.createDirectories(folder.resolve("assistant"));
+        Files.write(folder.resolve("assistant/signals.tsv"), signals);
+        Files.writeString(folder.resolve("search/last-run.txt"), out);
+    }
+
+    /** Each question's first 40 by words and by meaning, for tuning the fusion and the abstention offline. */
+    private void lists(StaffPrincipal who, List<KnowledgeEvaluation.Question> old,
+                       List<KnowledgeEvaluation.Question> spoken, List<String> outside) throws Exception {
+        List<String> rows = new ArrayList<>();
+        rows.add("set\tquestion\tmode\trank\tarticle\tscore\tcorrect");
+        List<KnowledgeEvaluation.Question> all = new ArrayList<>(concat(old, spoken));
+        outside.forEach(q -> all.add(new KnowledgeEvaluation.Question(q, Set.of())));
+        for (int i = 0; i < all.size(); i++) {
+            var q = all.get(i);
+            String set = i < old.size() ? "original" : i < old.size() + spoken.size() ? "spoken" : "outside";
+            for (var mode : List.of(KnowledgeSearch.Mode.WORDS, KnowledgeSearch.Mode.MEANING)) {
+                var hits = search.candidates(who, q.text(), mode, 40).ranking().hits();
+                for (int r = 0; r < hits.size(); r++) {
+                    var h = hits.get(r);
+                    double score = mode == KnowledgeSearch.Mode.WORDS ? h.textScore() : h.cosine();
+                    rows.add(String.join("\t", set, q.text(), mode.name(), String.valueOf(r + 1),
+                            String.valueOf(h.hit().id()), String.valueOf(score),
+                            String.valueOf(q.answers().contains(h.hit().id()))));
+                }
+            }
+        }
+        Files.write(SpokenQuestions.folder().getParent().resolve("assistant/lists.tsv"), rows);
+    }
+
+    private static List<KnowledgeEvaluation.Question> concat(List<KnowledgeEvaluation.Question> a,
+                                                             List<KnowledgeEvaluation.Question> b) {
+        List<KnowledgeEvaluation.Question> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String row(String set, String q, AnswerAssistant.Reply r, boolean correct) {
+        return String.join("\t", set, q, String.valueOf(r.answered()), String.valueOf(correct),
+                String.valueOf(r.similarity()),
+                r.passages().isEmpty() ? "" : String.valueOf(r.passages().getFirst().confidence()), r.message());
+    }
+
+    private Function<String, List<Long>> ranked(StaffPrincipal who, KnowledgeSearch.Mode mode) {
+        return q -> search.candidates(who, q, mode, 5).ranking().hits().stream()
+                .map(h -> h.hit().id()).toList();
+    }
+
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+}

@@ -1,0 +1,81 @@
+package org.openhotline.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The second, independently written question sets in {@code bench/smart/search}: spoken questions phrased from the
+ * citizen's situation ({@code spoken-questions.tsv}) and questions the knowledge base cannot answer
+ * ({@code outside-questions.tsv}). A title with {@code {区}} stands for the district articles of that name.
+ */
+final class SpokenQuestions {
+
+    private SpokenQuestions() {}
+
+    static Path folder() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("bench/smart/search"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("bench/smart/search not found above " + Path.of("").toAbsolutePath());
+        }
+        return p.resolve("bench/smart/search");
+    }
+
+    static List<KnowledgeEvaluation.Question> spoken(JdbcClient jdbc) {
+        Map<String, Long> byTitle = new java.util.HashMap<>();
+        jdbc.sql("select title, min(id) from kb_article group by title")
+                .query((rs, n) -> byTitle.put(rs.getString(1), rs.getLong(2))).list();
+        return lines("spoken-questions.tsv").stream().map(l -> {
+            String[] f = l.split("\t");
+            Set<Long> ids = new HashSet<>();
+            for (String t : f[1].split("\\|")) {
+                String title = t.strip();
+                if (title.contains("{区}")) {
+                    Pattern p = Pattern.compile(Pattern.quote(title).replace("{区}", "\\E\\p{IsHan}{2,8}\\Q"));
+                    byTitle.forEach((k, v) -> {
+                        if (p.matcher(k).matches()) {
+                            ids.add(v);
+                        }
+                    });
+                } else if (byTitle.containsKey(title)) {
+                    ids.add(byTitle.get(title));
+                }
+                if (ids.isEmpty() && !title.contains("{区}")) {
+                    throw new IllegalStateException("口语评测集引用了不存在的知识：" + title);
+                }
+            }
+            if (ids.isEmpty()) {
+                throw new IllegalStateException("口语评测集引用了不存在的知识：" + f[1]);
+            }
+            return new KnowledgeEvaluation.Question(f[0].strip(), ids);
+        }).toList();
+    }
+
+    static List<String> outside() {
+        return lines("outside-questions.tsv");
+    }
+
+    private static List<String> lines(String file) {
+        try {
+            return Files.readAllLines(folder().resolve(file), StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(String::strip).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> texts(List<KnowledgeEvaluation.Question> qs) {
+        return qs.stream().map(KnowledgeEvaluation.Question::text).toList();
+    }
+}
