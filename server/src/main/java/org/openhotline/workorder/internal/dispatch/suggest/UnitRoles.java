@@ -55,8 +55,10 @@ public final class UnitRoles {
         }
     }
 
+    /** The duties without the region's name and without notes on what another unit does ("（…由…办理）"). */
     private static String stripRegion(String duties, OrgNode parent) {
-        return parent != null && parent.kind().isRegion() ? duties.replace(parent.name(), "") : duties;
+        String own = duties.replaceAll("（[^）]*由[^）]*办理）", "");
+        return parent != null && parent.kind().isRegion() ? own.replace(parent.name(), "") : own;
     }
 
     public Optional<String> roleOf(long unitId) {
