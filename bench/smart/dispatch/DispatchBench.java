@@ -109,7 +109,7 @@ public class DispatchBench {
             long start = System.nanoTime();
             var region = regions.find(a.address(), a.text());
             String regionPath = region.map(r -> r.region().path()).orElse(null);
-            UnitModel.Prediction p = model.predict(a.text() + " " + a.address(), Set.of());
+            UnitModel.Prediction p = model.predict(a.text(), a.address(), Set.of());
             String catPath = p.categories().isEmpty() ? null : categoryPath.get(p.categories().getFirst().categoryId());
             Optional<DispatchRule> rule = DispatchRule.firstMatch(rules, new DispatchRule.Appeal(a.text(), catPath, regionPath, null));
             List<String> ruled = rule.map(r -> List.of(ruleUnit(r, roles, regionPath, codeOf))).orElse(List.of());

@@ -53,7 +53,7 @@ class SmartDispatchTest {
 
     @Test
     void theDistrictUnitOfTheAppealsRegionIsSuggestedWithItsDuty() {
-        var s = suggest("楼下饭店的排烟管道正对着我家窗户，油烟熏得不敢开窗", "西山区翠屏街道翠屏路18号");
+        var s = suggest("楼下饭店油烟直排，熏得我家窗户都不敢开", "西山区翠屏街道翠屏路18号");
         assertThat(s.path("region").path("name").asString()).isEqualTo("西山区 · 翠屏街道");
         JsonNode first = s.path("suggestions").get(0);
         assertThat(first.path("unitName").asString()).as(s.toString()).isEqualTo("西山区城市管理局");

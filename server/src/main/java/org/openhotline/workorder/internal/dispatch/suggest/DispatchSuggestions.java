@@ -57,7 +57,7 @@ public class DispatchSuggestions {
     public Result suggest(Request req, Set<Long> exclude) {
         OrgSnapshot.Tree tree = org.tree();
         String text = ModelTraining.text(req.title(), req.content());
-        UnitModel.Prediction p = training.model().predict(text + " " + (req.address() == null ? "" : req.address()), exclude);
+        UnitModel.Prediction p = training.model().predict(text, req.address(), exclude);
         RegionGuess region = region(req, tree, text);
         CategoryGuess category = category(req, p);
         String categoryPath = category == null ? null

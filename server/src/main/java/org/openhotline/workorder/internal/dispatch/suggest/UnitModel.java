@@ -71,7 +71,13 @@ public final class UnitModel {
 
     /** Roles best first with their scores (summing to at most 1), and categories; {@code exclude} leaves orders out. */
     public Prediction predict(String text, Set<Long> exclude) {
-        List<String> grams = GramIndex.grams(text);
+        return predict(text, "", exclude);
+    }
+
+    /** As above; {@code address} joins the text for the neighbours (history texts carry theirs), not for the duties. */
+    public Prediction predict(String text, String address, Set<Long> exclude) {
+        List<String> grams = GramIndex.grams(text + " " + (address == null ? "" : address));
+        List<String> own = GramIndex.grams(text);
         Map<String, double[]> votes = new LinkedHashMap<>();
         Map<String, List<Long>> similar = new HashMap<>();
         Map<Long, Double> categoryVotes = new HashMap<>();
@@ -98,7 +104,7 @@ public final class UnitModel {
             }
         }
         double dutyTotal = 0;
-        for (GramIndex.Hit h : duties.search(grams, 5, null)) {
+        for (GramIndex.Hit h : duties.search(own, 5, null)) {
             double w = h.score() * h.score();
             votes.computeIfAbsent(dutyLabels.get(h.doc()), k -> new double[2])[1] += w;
             dutyTotal += w;

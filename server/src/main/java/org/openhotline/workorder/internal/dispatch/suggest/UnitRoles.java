@@ -57,7 +57,7 @@ public final class UnitRoles {
 
     /** The duties without the region's name and without notes on what another unit does ("（…由…办理）"). */
     private static String stripRegion(String duties, OrgNode parent) {
-        String own = duties.replaceAll("（[^）]*由[^）]*办理）", "");
+        String own = duties.replaceAll("（[^）]*由[^）]*办理）", "").replaceAll("（[^）]*社区[^）]*）", "");
         return parent != null && parent.kind().isRegion() ? own.replace(parent.name(), "") : own;
     }
 
