@@ -16,6 +16,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/workorders/appeals/review', component: () => import('./views/AppealsView.vue'), meta: { title: '申诉审核', box: 'REVIEW' } },
   { path: '/workorders/admin/review-rules', component: () => import('./admin/ReviewRulesView.vue'), meta: { title: '特殊单与申诉设置' } },
   { path: '/workorders/appeals/escalated', component: () => import('./views/AppealsView.vue'), meta: { title: '申诉决定', box: 'ESCALATED' } },
+  { path: '/workorders/admin/dispatch-catalogue', component: () => import('./admin/DispatchCatalogueView.vue'), meta: { title: '派单目录' } },
   { path: '/workorders/:id(\\d+)', component: () => import('./views/OrderDetailView.vue'), meta: { title: '工单详情' } },
 ]
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.openhotline.shared.DomainException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,9 +20,18 @@ import org.springframework.web.bind.annotation.RestController;
 class SuggestionController {
 
     private final DispatchSuggestions suggestions;
+    private final ModelTraining training;
 
-    SuggestionController(DispatchSuggestions suggestions) {
+    SuggestionController(DispatchSuggestions suggestions, ModelTraining training) {
         this.suggestions = suggestions;
+        this.training = training;
+    }
+
+    @GetMapping("/dispatch-model")
+    @PreAuthorize("hasAnyAuthority('business:config', 'workorder:dispatch')")
+    @Operation(summary = "派单模型的训练情况和在近期已办结工单上的准确率（前 1 / 前 3）")
+    ModelTraining.Stats model() {
+        return training.stats();
     }
 
     @PostMapping("/dispatch-suggestions")
