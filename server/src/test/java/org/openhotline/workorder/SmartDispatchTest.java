@@ -144,4 +144,14 @@ class SmartDispatchTest {
         var unit = ApiClient.loggedIn(port, "zjj1").post("/api/work-orders/dispatch-suggestions", Map.of("content", "停水"));
         assertThat(unit.status()).isEqualTo(403);
     }
+
+    @Test
+    void theManagerReadsTheModelsRecentAccuracyAUnitHandlerMayNot() {
+        var r = manager.get("/api/work-orders/dispatch-model");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().has("recentTop1")).isTrue();
+        assertThat(r.json().get("recentTop3").asDouble()).isBetween(0.0, 1.0);
+        assertThat(r.json().get("recentTop3").asDouble()).isGreaterThanOrEqualTo(r.json().get("recentTop1").asDouble());
+        assertThat(ApiClient.loggedIn(port, "zjj1").get("/api/work-orders/dispatch-model").status()).isEqualTo(403);
+    }
 }
