@@ -17,6 +17,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/workorders/admin/review-rules', component: () => import('./admin/ReviewRulesView.vue'), meta: { title: '特殊单与申诉设置' } },
   { path: '/workorders/appeals/escalated', component: () => import('./views/AppealsView.vue'), meta: { title: '申诉决定', box: 'ESCALATED' } },
   { path: '/workorders/duplicates', component: () => import('./views/DuplicateGroupsView.vue'), meta: { title: '疑似重复工单' } },
+  { path: '/workorders/admin/dispatch-catalogue', component: () => import('./admin/DispatchCatalogueView.vue'), meta: { title: '派单目录' } },
   { path: '/workorders/:id(\\d+)', component: () => import('./views/OrderDetailView.vue'), meta: { title: '工单详情' } },
 ]
 

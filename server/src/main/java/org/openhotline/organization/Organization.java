@@ -33,6 +33,11 @@ public class Organization {
         return nodes.unitsMatching(words, limit);
     }
 
+    /** Every node of these kinds under (and including) the node at {@code scopePath}, parents before children. */
+    public List<OrgNode> subtree(String scopePath, java.util.Collection<OrgNodeKind> kinds) {
+        return nodes.subtree(scopePath, kinds);
+    }
+
     public boolean isEmpty() {
         return nodes.count() == 0;
     }

@@ -38,10 +38,12 @@ class DispatchController {
     private final Workbenches workbenches;
 
     private final org.openhotline.workorder.internal.model.OrderGates gates;
+    private final DispatchBasis basis;
 
     DispatchController(OrderSteps steps, OrderAccess access, OrderDeadlines deadlines, Workbenches workbenches,
-                       org.openhotline.workorder.internal.model.OrderGates gates) {
+                       org.openhotline.workorder.internal.model.OrderGates gates, DispatchBasis basis) {
         this.gates = gates;
+        this.basis = basis;
         this.steps = steps;
         this.access = access;
         this.deadlines = deadlines;
@@ -59,15 +61,17 @@ class DispatchController {
 
     @PostMapping("/{id}/dispatch")
     @PreAuthorize("hasAuthority('workorder:dispatch')")
-    @Operation(summary = "派单：一个主办单位和若干协办单位，各自有签收和办理期限")
+    @Operation(summary = "派单：一个主办单位和若干协办单位，各自有签收和办理期限；basis 记录所依据的派单目录规则或推荐")
     OrderSteps.StepResult dispatch(@PathVariable long id, @Valid @RequestBody DispatchForm form) {
         StaffPrincipal who = Callers.required();
+        DispatchBasis.Basis followed = form.basis() == null ? DispatchBasis.Basis.manual() : form.basis().checked();
         UnitTarget main = access.unit(form.mainUnitId());
         List<UnitTarget> assisting = form.assistingUnitIds() == null ? List.of()
                 : form.assistingUnitIds().stream().map(access::unit).toList();
         return steps.run(id, form.version(), who, (o, now) -> {
             gates.beforeDispatch(o, who.username());
             o.dispatch(main, assisting, form.instruction(), Actor.of(who), now, deadlines);
+            basis.record(o.id(), main.unitId(), followed, who.username(), now);
         });
     }
 
@@ -152,7 +156,8 @@ class DispatchController {
     record TextForm(@NotBlank(message = "请填写内容") @Size(max = 5000, message = "内容最长 5000 个字") String text, Integer version) {}
 
     record DispatchForm(@NotNull(message = "请选择主办单位") Long mainUnitId, List<Long> assistingUnitIds,
-                        @Size(max = 2000, message = "交办意见最长 2000 个字") String instruction, Integer version) {}
+                        @Size(max = 2000, message = "交办意见最长 2000 个字") String instruction, Integer version,
+                        DispatchBasis.Basis basis) {}
 
     record ForwardForm(@NotNull(message = "请选择转往的平台") Platform platform,
                        @Size(max = 2000, message = "说明最长 2000 个字") String note, Integer version) {}

@@ -82,7 +82,8 @@ class OrderHistory implements DemoHistory {
                 (due, extra) -> calendar.extend(due, extra), clock.instant(), clock.instant());
         var random = new Random(plan.seed() + 2);
         DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyyMMdd");
-        int totalWeight = OrderTemplates.ALL.stream().mapToInt(OrderTemplates.Template::weight).sum();
+        // Varied wording of each matter, so that the dispatch model learns words rather than one sentence.
+        var appeals = new org.openhotline.workorder.internal.dispatch.demo.HistoryAppeals();
         long n = 0;
         for (int d = 0; d < perDay.length; d++) {
             Instant midnight = plan.days().get(d).date().atStartOfDay(plan.zone()).toInstant();
@@ -95,7 +96,7 @@ class OrderHistory implements DemoHistory {
                 long id = firstOrder + n;
                 String number = day.format(plan.days().get(d).date()) + String.format("%06d", firstNumber + n);
                 n++;
-                OrderTemplates.Template t = pick(random.nextInt(totalWeight));
+                var t = appeals.next(random);
                 OrgNode street = streets.get(random.nextInt(streets.size()));
                 String district = street.code().substring(0, street.code().indexOf('-'));
                 String address = street.name().replace("街道", "").replace("镇", "").replace("乡", "")
@@ -143,16 +144,6 @@ class OrderHistory implements DemoHistory {
         Map<String, TimeLimit> cache = new HashMap<>();
         return (stage, o) -> cache.computeIfAbsent(stage + "/" + o.type() + "/" + o.urgency() + "/" + o.categoryId(),
                 k -> calendar.limitFor(stage, o.type(), o.urgency(), o.categoryPath()));
-    }
-
-    private static OrderTemplates.Template pick(int x) {
-        for (OrderTemplates.Template t : OrderTemplates.ALL) {
-            if (x < t.weight()) {
-                return t;
-            }
-            x -= t.weight();
-        }
-        return OrderTemplates.ALL.getLast();
     }
 
     private static String channel(double u) {

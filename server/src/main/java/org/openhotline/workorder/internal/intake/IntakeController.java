@@ -150,9 +150,10 @@ class IntakeController {
     record FinishForm(Intake.FinishMode mode, @Size(max = 5000, message = "答复内容最长 5000 个字") String reply,
                       Long mainUnitId, List<Long> assistingUnitIds,
                       @Size(max = 2000, message = "交办意见最长 2000 个字") String instruction,
-                      Platform platform, @Size(max = 2000, message = "说明最长 2000 个字") String note) {
+                      Platform platform, @Size(max = 2000, message = "说明最长 2000 个字") String note,
+                      org.openhotline.workorder.internal.dispatch.DispatchBasis.Basis basis) {
         Intake.Finish toFinish() {
-            return new Intake.Finish(mode, reply, mainUnitId, assistingUnitIds, instruction, platform, note);
+            return new Intake.Finish(mode, reply, mainUnitId, assistingUnitIds, instruction, platform, note, basis);
         }
     }
 }

@@ -30,8 +30,9 @@ public class Intake {
 
     public enum FinishMode { PENDING, REVIEW, DIRECT_REPLY, DISPATCH, COLLABORATION, FORWARD }
 
+    /** {@code basis}: what a dispatch at intake followed (a 派单目录 rule or a suggestion); null = the agent's own choice. */
     public record Finish(FinishMode mode, String reply, Long mainUnitId, List<Long> assistingUnitIds, String instruction,
-                  Platform platform, String note) {}
+                  Platform platform, String note, org.openhotline.workorder.internal.dispatch.DispatchBasis.Basis basis) {}
 
     public record NewOrder(Channel channel, AppealType appealType, Urgency urgency, Long categoryId, Long regionId,
                     String address, String title, String content, String callerName, String callerPhone,
@@ -47,10 +48,13 @@ public class Intake {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final OrderGates gates;
+    private final org.openhotline.workorder.internal.dispatch.DispatchBasis dispatchBasis;
 
     Intake(WorkOrders orders, OrderAccess access, OrderDeadlines deadlines, Categories categories, JdbcClient jdbc,
-           ApplicationEventPublisher events, Clock clock, OrderGates gates) {
+           ApplicationEventPublisher events, Clock clock, OrderGates gates,
+           org.openhotline.workorder.internal.dispatch.DispatchBasis dispatchBasis) {
         this.gates = gates;
+        this.dispatchBasis = dispatchBasis;
         this.orders = orders;
         this.access = access;
         this.deadlines = deadlines;
@@ -139,8 +143,11 @@ public class Intake {
                 if (f.mode() == FinishMode.COLLABORATION && assisting.isEmpty()) {
                     throw DomainException.invalid("工单协同请至少选择一个协办单位");
                 }
+                var followed = f.basis() == null ? org.openhotline.workorder.internal.dispatch.DispatchBasis.Basis.manual()
+                        : f.basis().checked();
                 gates.beforeDispatch(o, by.username());
                 o.dispatch(access.unit(f.mainUnitId()), assisting, f.instruction(), by, now, deadlines);
+                dispatchBasis.record(o.id(), f.mainUnitId(), followed, by.username(), now);
             }
             case FORWARD -> {
                 if (f.platform() == null) {

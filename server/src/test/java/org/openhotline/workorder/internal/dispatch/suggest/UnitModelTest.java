@@ -1,0 +1,58 @@
+package org.openhotline.workorder.internal.dispatch.suggest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The dispatch model on a handful of examples: neighbours vote, duties vote, returns of the same matter count against. */
+class UnitModelTest {
+
+    private static final Map<String, String> DUTIES = Map.of(
+            "D:城市管理局", "占道经营、餐饮油烟与露天烧烤、夜间施工噪音执法",
+            "U:1", "供水水质、停水、水压不足、水费",
+            "S:街道（乡镇）", "小区环境卫生与垃圾清运、邻里噪音和矛盾纠纷调解");
+
+    @Test
+    void similarPastOrdersOutvoteTheDutiesAndNameTheOrdersBehindTheVote() {
+        List<UnitModel.Example> examples = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            examples.add(new UnitModel.Example(100 + i, "楼道里堆满了杂物和旧家具，邻居" + i + "号不肯搬走", "S:街道（乡镇）", 7L));
+            examples.add(new UnitModel.Example(200 + i, "马路上摆摊卖水果的占了半条人行道" + i, "D:城市管理局", 8L));
+        }
+        UnitModel model = UnitModel.train(examples, DUTIES, List.of());
+        var p = model.predict("我家楼道被邻居的旧家具和杂物堵住了", Set.of());
+        assertThat(p.labels().getFirst().label()).isEqualTo("S:街道（乡镇）");
+        assertThat(p.labels().getFirst().similarOrders()).isNotEmpty().allMatch(id -> id >= 100 && id < 105);
+        assertThat(p.categories().getFirst().categoryId()).isEqualTo(7L);
+        // Left out of its own neighbours, an order is predicted from the others.
+        var alone = model.predict(examples.getFirst().text(), Set.of(100L));
+        assertThat(alone.labels().getFirst().similarOrders()).doesNotContain(100L);
+    }
+
+    @Test
+    void withoutHistoryTheDutiesDecide() {
+        UnitModel model = UnitModel.train(List.of(), DUTIES, List.of());
+        assertThat(model.predict("家里停水两天了，水压也不足", Set.of()).labels().getFirst().label()).isEqualTo("U:1");
+        assertThat(model.predict("楼下烧烤店油烟太大", Set.of()).labels().getFirst().label()).isEqualTo("D:城市管理局");
+    }
+
+    @Test
+    void aUnitThatReturnedSuchAppealsLosesItsPlace() {
+        List<UnitModel.Example> examples = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            examples.add(new UnitModel.Example(300 + i, "共享单车堆在小区出口" + i, "D:城市管理局", null));
+        }
+        examples.add(new UnitModel.Example(310, "共享单车堆在小区出口没人管", "S:街道（乡镇）", null));
+        var before = UnitModel.train(examples, DUTIES, List.of()).predict("共享单车堆在小区出口", Set.of());
+        assertThat(before.labels().getFirst().label()).isEqualTo("D:城市管理局");
+        List<UnitModel.Negative> returns = List.of(new UnitModel.Negative("共享单车堆在小区出口挡路", "D:城市管理局"),
+                new UnitModel.Negative("小区出口共享单车乱停乱放", "D:城市管理局"));
+        var after = UnitModel.train(examples, DUTIES, returns).predict("共享单车堆在小区出口", Set.of());
+        assertThat(after.labels().getFirst().label()).isEqualTo("S:街道（乡镇）");
+        assertThat(after.labels()).anyMatch(l -> l.label().equals("D:城市管理局") && l.returnedBefore());
+    }
+}
