@@ -40,14 +40,33 @@ public class TextEmbeddings {
 
     /** The normalised embedding of {@code text} (empty text embeds as the empty string). */
     public float[] embed(String text) {
-        String t = text == null ? "" : text.strip();
+        String t = readable(text);
         if (t.length() > MAX_CHARS) {
             t = t.substring(0, MAX_CHARS);
         }
         if (t.isEmpty()) {
             return new float[DIMENSIONS]; // the library refuses blank text; nothing is near the empty question
         }
-        return Holder.MODEL.embed(t).content().vector();
+        try {
+            return Holder.MODEL.embed(t).content().vector();
+        } catch (RuntimeException e) {
+            // the tokenizer refuses some input (e.g. text that yields no token): such text is near nothing
+            log.debug("Text not embedded: {}", e.toString());
+            return new float[DIMENSIONS];
+        }
+    }
+
+    /** The text without control characters and unpaired surrogates (a fuzzer's or a broken client's bytes). */
+    static String readable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean broken = Character.isISOControl(c) || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+            b.appendCodePoint(broken ? ' ' : c);
+        });
+        return b.toString().strip();
     }
 
     /** Several texts, one after another on this thread. */
