@@ -37,8 +37,8 @@ class MachineRulesController implements MenuEntry.Contribution {
 
     @Override
     public List<MenuEntry> menuEntries() {
-        return List.of(new MenuEntry("质检", "qc-machine-flags", "机检标记", "/quality/machine/flags", "qc:inspect", 324),
-                new MenuEntry("质检", "qc-machine-rules", "机检规则", "/quality/machine/rules", "qc:inspect", 326));
+        return List.of(new MenuEntry("质检", "qc-machine-flags", "机检标记", "/quality/machine/flags", "qc:inspect", 326),
+                new MenuEntry("质检", "qc-machine-rules", "机检规则", "/quality/machine/rules", "qc:inspect", 328));
     }
 
     /** A rule with the inspectors' verdict on its flags: precision = confirmed / (confirmed + dismissed). */
