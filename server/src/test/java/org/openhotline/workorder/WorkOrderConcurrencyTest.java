@@ -86,7 +86,7 @@ class WorkOrderConcurrencyTest {
         var results = raceEach(clients, c -> c.post(path, Map.of("version", seen)));
         assertThat(results).extracting(ApiClient.Response::status).containsExactlyInAnyOrder(200, 409);
         var loser = results.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
-        assertThat(loser.detail()).containsAnyOf("刚被他人处理过", "不能签收");
+        assertThat(loser.detail()).containsAnyOf("刚被他人处理过", "不能签收", "已被他人处理");
         assertThat(f.timeline(id)).containsExactly("created", "dispatched", "signed");
     }
 
