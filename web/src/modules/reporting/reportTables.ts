@@ -70,6 +70,73 @@ export const reportTablesApi = {
     http.download(`/api/reports/tables/${encodeURIComponent(code)}/export` + toQuery(q), name + '.xlsx'),
 }
 
+/** A saved custom report template (定制报表模板): a report with picked columns, dimension, filters and relative period. */
+export type TemplatePeriod = 'LAST_7_DAYS' | 'THIS_MONTH' | 'LAST_MONTH' | 'THIS_YEAR' | 'LAST_YEAR'
+
+export interface ReportTemplate {
+  id: number
+  name: string
+  reportCode: string
+  reportName: string
+  columns: string[]
+  by: string | null
+  granularity: Granularity
+  period: TemplatePeriod
+  periodLabel: string
+  filters: Record<string, string>
+  shared: boolean
+  mine: boolean
+  ownerName: string
+  updatedAt: string
+  version: number
+}
+
+export interface TemplateDraft {
+  name: string
+  reportCode: string
+  columns: string[]
+  by: string | null
+  granularity: Granularity
+  period: TemplatePeriod
+  filters: Record<string, string>
+  shared: boolean
+  version?: number
+}
+
+export const templatesApi = {
+  list: () => http.get<ReportTemplate[]>('/api/reports/templates'),
+  create: (draft: TemplateDraft) => http.post<ReportTemplate>('/api/reports/templates', draft),
+  update: (id: number, draft: TemplateDraft) => http.put<ReportTemplate>(`/api/reports/templates/${id}`, draft),
+  remove: (t: ReportTemplate) => http.delete<void>(`/api/reports/templates/${t.id}?version=${t.version}`),
+}
+
+export const PERIOD_LABELS: Record<TemplatePeriod, string> = {
+  LAST_7_DAYS: '近7天',
+  THIS_MONTH: '本月',
+  LAST_MONTH: '上月',
+  THIS_YEAR: '本年',
+  LAST_YEAR: '上年',
+}
+
+/** The dates [from, to] of a relative period on the day {@code today} (YYYY-MM-DD). */
+export function periodRange(period: TemplatePeriod, today: string): [string, string] {
+  const [y, m, d] = today.split('-').map(Number)
+  const iso = (date: Date) =>
+    `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+  switch (period) {
+    case 'LAST_7_DAYS':
+      return [iso(new Date(y, m - 1, d - 6)), today]
+    case 'THIS_MONTH':
+      return [iso(new Date(y, m - 1, 1)), today]
+    case 'LAST_MONTH':
+      return [iso(new Date(y, m - 2, 1)), iso(new Date(y, m - 1, 0))]
+    case 'THIS_YEAR':
+      return [`${y}-01-01`, today]
+    case 'LAST_YEAR':
+      return [`${y - 1}-01-01`, `${y - 1}-12-31`]
+  }
+}
+
 export const GRANULARITY_LABELS: Record<Granularity, string> = { day: '按日', week: '按周', month: '按月', total: '合计' }
 
 /** A figure as the table shows it: counts as they are, seconds with one decimal, percentages with two and '%'. */

@@ -94,6 +94,47 @@ class ReportTablesBrowserTest {
         browser.screenshot("reports-table-order-intake");
     }
 
+    @Test
+    void aSavedTemplateOpensItsReportWithItsColumnsAndIsSavedAgainAndDeletedFromTheCatalogue(BrowserSession browser) {
+        var manager = ApiClient.loggedIn(port, "manager");
+        String name = "按诉求类型" + System.nanoTime() % 100000;
+        var created = manager.post("/api/reports/templates", Map.of("name", name, "reportCode", "order-intake",
+                "columns", java.util.List.of("dispatched", "orders"), "by", "appealType", "granularity", "total",
+                "period", "THIS_YEAR", "filters", Map.of(), "shared", false));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        browser.login("manager");
+
+        var page = browser.goTo("/reports/tables").page();
+        page.locator(".template-link", new Page.LocatorOptions().setHasText(name)).click();
+        page.locator(".report-row-0").first().waitFor();
+        browser.expectText(".template-banner", name);
+        var headers = page.locator(".report-grid th .column-title").allInnerTexts();
+        assertThat(headers).as("the template's columns, in its order").hasSize(2);
+        assertThat(headers.get(0)).startsWith("转派");
+        assertThat(headers.get(1)).startsWith("受理量");
+        String from = page.locator(".range input.el-range-input").nth(0).inputValue();
+        assertThat(from).as("本年 starts on 1 January").endsWith("-01-01");
+        sameAsPage(browser, "order-intake", "&granularity=total&by=appealType&columns=dispatched,orders");
+
+        page.locator(".save-template").click();
+        page.locator(".el-radio", new Page.LocatorOptions().setHasText("另存为新模板")).click();
+        page.locator(".template-name input").fill(name + "副本");
+        page.locator(".template-save").click();
+        browser.expectText(".template-banner", name + "副本");
+        browser.screenshot("reports-template");
+
+        browser.goTo("/reports/tables");
+        page.locator(".template-link", new Page.LocatorOptions().setHasText(name + "副本")).waitFor();
+        page.locator(".template-list .el-table__row", new Page.LocatorOptions().setHasText(name + "副本"))
+                .locator(".template-delete").click();
+        page.locator(".el-message-box__btns .el-button--primary").click();
+        page.locator(".template-link", new Page.LocatorOptions().setHasText(name + "副本"))
+                .waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+        assertThat(manager.get("/api/reports/templates").body()).contains(name).doesNotContain(name + "副本");
+        assertThat(manager.delete("/api/reports/templates/" + created.json().path("id").asLong() + "?version=0").status())
+                .isEqualTo(204);
+    }
+
     /**
      * Runs {@code step} with the clock inside the browser's today (its date range ends there): the server's day may
      * already be tomorrow when the browser's time zone is behind the hotline's.

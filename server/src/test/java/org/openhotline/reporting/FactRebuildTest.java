@@ -30,7 +30,7 @@ class FactRebuildTest {
             "calls", """
                     select call_id, direction, arrived_at, queued_at, group_id, offered_at, agent_id, answered_at, ended_at,
                            abandon_point, satisfaction from rpt_call_fact order by call_id""",
-            "states", "select account_id, started_at, state from rpt_agent_state_fact order by 1, 2",
+            "states", "select account_id, started_at, state, ended_at, next_state from rpt_agent_state_fact order by 1, 2",
             "orders", "select * from rpt_order_fact order by order_id",
             "assignments", """
                     select assignment_id, order_id, unit_id, unit_path, role, assigned_at, sign_due_at, handle_due_at,

@@ -145,6 +145,15 @@ class HistorySeedTest {
                 "delete from rpt_order_fact where order_id in " + orders,
                 "delete from rpt_call_fact where call_id in " + calls,
                 "delete from rpt_agent_state_fact where started_at >= :from and started_at < :until",
+                // a state before the week ended where a removed one started: it now ends where its next one left starts
+                """
+                update rpt_agent_state_fact p set ended_at = n.started_at, next_state = n.state
+                  from rpt_agent_state_fact p0
+                  left join lateral (select f.started_at, f.state from rpt_agent_state_fact f
+                                      where f.account_id = p0.account_id and f.started_at > p0.started_at
+                                      order by f.started_at limit 1) n on true
+                 where p.account_id = p0.account_id and p.started_at = p0.started_at
+                   and p0.ended_at >= :from and p0.ended_at < :until""",
                 "delete from wo_timeline where work_order_id in " + orders,
                 "delete from wo_callback where work_order_id in " + orders,
                 "delete from wo_request where work_order_id in " + orders,

@@ -43,11 +43,8 @@ class KpiReports {
         List<KpiController.KpiView> views = new ArrayList<>();
         var kpis = definitions.all().stream().filter(k -> wanted == null || wanted.contains(k.code())).toList();
         var exempted = exemptions.applied(kpis, filter);
-        for (var k : kpis) {
-            var applied = exempted.get(k.code());
-            figures.compute(k, filter, applied).ifPresent(f ->
-                    views.add(KpiController.KpiView.of(f, labels.label(filter.groupBy(), f.groups()), applied)));
-        }
+        figures.computeAll(kpis, filter, exempted).values().forEach(f ->
+                views.add(KpiController.KpiView.of(f, labels.label(filter.groupBy(), f.groups()), exempted.get(f.kpi().code()))));
         var zone = filter.zone();
         return new KpiController.KpiReport(filter.from().atZone(zone).toLocalDate().toString(),
                 filter.to().atZone(zone).toLocalDate().minusDays(1).toString(), org,

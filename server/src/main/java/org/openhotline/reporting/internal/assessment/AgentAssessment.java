@@ -112,18 +112,14 @@ class AgentAssessment {
         Map<String, Map<String, KpiFigure.Group>> perAgent = new HashMap<>();
         Map<String, KpiFigure> shared = new HashMap<>();
         TreeSet<Long> agents = new TreeSet<>();
-        for (var i : scheme.items()) {
-            KpiDefinition k = definitions.required(i.code());
-            if (ownFigures(k)) {
-                var f = figures.compute(k, byAgent).orElseThrow();
-                Map<String, KpiFigure.Group> groups = f.groups().stream()
-                        .filter(g -> g.key() != null).collect(Collectors.toMap(KpiFigure.Group::key, Function.identity()));
-                groups.keySet().forEach(key -> agents.add(Long.valueOf(key)));
-                perAgent.put(k.code(), groups);
-            } else {
-                figures.compute(k, centre).ifPresent(f -> shared.put(k.code(), f));
-            }
-        }
+        var kpis = scheme.items().stream().map(i -> definitions.required(i.code())).distinct().toList();
+        figures.computeAll(kpis.stream().filter(AgentAssessment::ownFigures).toList(), byAgent).values().forEach(f -> {
+            Map<String, KpiFigure.Group> groups = f.groups().stream()
+                    .filter(g -> g.key() != null).collect(Collectors.toMap(KpiFigure.Group::key, Function.identity()));
+            groups.keySet().forEach(key -> agents.add(Long.valueOf(key)));
+            perAgent.put(f.kpi().code(), groups);
+        });
+        shared.putAll(figures.computeAll(kpis.stream().filter(k -> !ownFigures(k)).toList(), centre));
         Map<Long, Map<String, Long>> adjustments = adjustments(m, onlyAgent);
         agents.addAll(adjustments.keySet());
         if (onlyAgent != null) {

@@ -83,12 +83,33 @@ class CallFacts {
         changed();
     }
 
+    /**
+     * A state ends where the agent's next one starts: the new row takes its end from a later state already here (events
+     * may come late or twice) and closes the agent's previous state. The agent's lock keeps two of its states arriving
+     * at once from each missing the other.
+     */
     @ApplicationModuleListener
     void on(AgentStateRecorded event) {
-        jdbc.sql("""
-                insert into rpt_agent_state_fact (account_id, started_at, state) values (?, ?, ?)
+        Timestamp at = Timestamp.from(event.at());
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('rpt_agent_state_fact'), hashtext(?::text))")
+                .param(event.accountId()).query().singleRow();
+        int inserted = jdbc.sql("""
+                insert into rpt_agent_state_fact (account_id, started_at, state, ended_at, next_state)
+                select :account, :at, :state, n.started_at, n.state
+                  from (select 1) one
+                  left join lateral (select f.started_at, f.state from rpt_agent_state_fact f
+                                      where f.account_id = :account and f.started_at > :at
+                                      order by f.started_at limit 1) n on true
                 on conflict (account_id, started_at) do nothing""")
-                .params(event.accountId(), Timestamp.from(event.at()), event.state().name()).update();
+                .param("account", event.accountId()).param("at", at).param("state", event.state().name()).update();
+        if (inserted > 0) {
+            jdbc.sql("""
+                    update rpt_agent_state_fact p set ended_at = :at, next_state = :state
+                     where p.account_id = :account
+                       and p.started_at = (select max(f.started_at) from rpt_agent_state_fact f
+                                            where f.account_id = :account and f.started_at < :at)""")
+                    .param("account", event.accountId()).param("at", at).param("state", event.state().name()).update();
+        }
         changed();
     }
 }

@@ -24,8 +24,12 @@ public class FactRebuild {
                 select call_id, direction, arrived_at, queued_at, group_id, offered_at, agent_id, answered_at, ended_at,
                        abandon_point, satisfaction from rpt_source_call""");
         FILLS.put("rpt_agent_state_fact", """
-                insert into rpt_agent_state_fact (account_id, started_at, state)
-                select account_id, started_at, state from rpt_source_agent_state on conflict do nothing""");
+                insert into rpt_agent_state_fact (account_id, started_at, state, ended_at, next_state)
+                select account_id, started_at, state,
+                       lead(started_at) over (partition by account_id order by started_at),
+                       lead(state) over (partition by account_id order by started_at)
+                  from (select distinct on (account_id, started_at) account_id, started_at, state
+                          from rpt_source_agent_state order by account_id, started_at) s""");
         FILLS.put("rpt_order_fact", """
                 insert into rpt_order_fact (order_id, number, channel, appeal_type, urgency, category_id, region_id,
                        region_path, created_at, direct_reply_at, first_dispatched_at, closed_at, reopen_count, urge_count,

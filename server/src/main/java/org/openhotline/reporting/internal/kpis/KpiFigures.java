@@ -3,14 +3,20 @@ package org.openhotline.reporting.internal.kpis;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes KPIs from the facts: one statement per KPI with the total and the groups ({@code grouping sets}), so a
- * group's figures and the total come from the very same rows.
+ * Computes KPIs from the facts: the total and the groups in one statement ({@code grouping sets}), so a group's
+ * figures and the total come from the very same rows. A page of KPIs ({@link #computeAll}) counts all the KPIs of one
+ * source in one pass over its facts, each with its own {@code filter (where …)}: a month's 24 KPIs read the call facts
+ * once instead of ten times.
  */
 @Service
 public class KpiFigures {
@@ -63,6 +69,110 @@ public class KpiFigures {
             }
         });
         return Optional.of(new KpiFigure(kpi, total[0], total[1], value(f, total[0], total[1]), groups));
+    }
+
+    /** The figures of {@code kpis} with their exemptions, as {@link #computeAll(List, KpiFilter, Map)}. */
+    public Map<String, KpiFigure> computeAll(List<KpiDefinition> kpis, KpiFilter filter) {
+        return computeAll(kpis, filter, exemptions.applied(kpis, filter));
+    }
+
+    /**
+     * The figures of {@code kpis} (those whose facts are in the filter's reach), by code in the given order, with the
+     * exemptions already looked up ({@link Exemptions#applied(List, KpiFilter)}). Equal to {@link #compute} per KPI.
+     */
+    public Map<String, KpiFigure> computeAll(List<KpiDefinition> kpis, KpiFilter filter,
+                                             Map<String, List<Exemptions.Applied>> applied) {
+        Map<String, KpiFigure> result = new LinkedHashMap<>();
+        Map<String, List<KpiDefinition>> passes = new LinkedHashMap<>();
+        for (KpiDefinition k : kpis) {
+            Formula f = Formulas.of(k.code());
+            if (f.source() == Source.NONE) {
+                compute(k, filter, applied.getOrDefault(k.code(), List.of())).ifPresent(x -> result.put(k.code(), x));
+            } else if (filter.admits(f)) {
+                result.put(k.code(), null); // keeps the order
+                passes.computeIfAbsent(f.source() + " " + f.periodColumn(), x -> new ArrayList<>()).add(k);
+            }
+        }
+        passes.values().forEach(pass -> computePass(pass, filter, applied).forEach(result::put));
+        return result;
+    }
+
+    /** Renames a KPI's own parameters (threshold, grades, code, exemption periods) so several share one statement. */
+    private static final Pattern OWN_PARAMETER = Pattern.compile("(?<![:\\w]):(threshold|grades|kpi|ex[ft]\\d+)\\b");
+
+    private Map<String, KpiFigure> computePass(List<KpiDefinition> pass, KpiFilter filter,
+                                               Map<String, List<Exemptions.Applied>> applied) {
+        Formula first = Formulas.of(pass.getFirst().code());
+        String raw = filter.groupBy() == null ? null : first.source().key(filter.groupBy(), first.periodColumn());
+        String key = raw == null ? null : raw.replace(":tz", "'" + filter.zone().getId() + "'");
+        Map<String, Object> params = new HashMap<>(filter.params(pass.getFirst()));
+        // Each KPI's predicates are evaluated once per row in the inner select; the outer one only adds them up.
+        StringBuilder inner = new StringBuilder();
+        StringBuilder outer = new StringBuilder();
+        for (int i = 0; i < pass.size(); i++) {
+            KpiDefinition k = pass.get(i);
+            Formula f = Formulas.of(k.code());
+            Map<String, Object> own = filter.params(k);
+            String rows = filter.rows(f) + Exemptions.predicate(f, applied.getOrDefault(k.code(), List.of()), own);
+            String suffix = "_" + i;
+            for (String name : own.keySet()) {
+                if (OWN_PARAMETER.matcher(":" + name).matches()) {
+                    params.put(name + suffix, own.get(name));
+                }
+            }
+            inner.append(", coalesce(").append(own(rows, suffix)).append(", false) as w").append(i)
+                    .append(", coalesce(").append(own(f.numerator(), suffix)).append(", false) as x").append(i);
+            if (f.seconds() != null) {
+                inner.append(", (").append(own(f.seconds(), suffix)).append(") as s").append(i);
+            }
+            String in = " filter (where t.w" + i + ")";
+            String inNumerator = " filter (where t.w" + i + " and t.x" + i + ")";
+            outer.append(", count(*)").append(in).append(" as r").append(i);
+            switch (f.kind()) {
+                case RATIO -> outer.append(", count(*)").append(inNumerator).append("::numeric as n").append(i)
+                        .append(", count(*)").append(in).append("::numeric as d").append(i);
+                case AVERAGE -> outer.append(", round(coalesce(sum(t.s").append(i).append(")").append(in)
+                        .append(", 0)::numeric, 1) as n").append(i)
+                        .append(", count(*)").append(in).append("::numeric as d").append(i);
+                case TIME_SHARE -> outer.append(", round(coalesce(sum(t.s").append(i).append(")").append(inNumerator)
+                        .append(", 0)::numeric, 1) as n").append(i)
+                        .append(", round(coalesce(sum(t.s").append(i).append(")").append(in)
+                        .append(", 0)::numeric, 1) as d").append(i);
+            }
+        }
+        String sql = "select %s, %s as total%s from (select %s as k%s from %s where %s) t %s".formatted(
+                key == null ? "null::text as k" : "t.k", key == null ? "1" : "grouping(t.k)", outer, key == null ? "null::text" : key, inner,
+                first.source().from, filter.common(first),
+                key == null ? "" : "group by grouping sets ((t.k), ()) order by 1");
+        BigDecimal[][] totals = new BigDecimal[pass.size()][];
+        List<List<KpiFigure.Group>> groups = new ArrayList<>();
+        pass.forEach(k -> groups.add(new ArrayList<>()));
+        jdbc.sql(sql).params(params).query(rs -> {
+            for (int i = 0; i < pass.size(); i++) {
+                Formula f = Formulas.of(pass.get(i).code());
+                BigDecimal n = rs.getBigDecimal("n" + i);
+                BigDecimal d = rs.getBigDecimal("d" + i);
+                if (rs.getInt("total") == 1) {
+                    totals[i] = new BigDecimal[] {n, d};
+                } else if (rs.getLong("r" + i) > 0) {
+                    String k = rs.getString("k");
+                    groups.get(i).add(new KpiFigure.Group(k, k, n, d, value(f, n, d)));
+                }
+            }
+        });
+        Map<String, KpiFigure> result = new LinkedHashMap<>();
+        for (int i = 0; i < pass.size(); i++) {
+            KpiDefinition k = pass.get(i);
+            Formula f = Formulas.of(k.code());
+            BigDecimal n = totals[i] == null ? BigDecimal.ZERO : totals[i][0];
+            BigDecimal d = totals[i] == null ? BigDecimal.ZERO : totals[i][1];
+            result.put(k.code(), new KpiFigure(k, n, d, value(f, n, d), groups.get(i)));
+        }
+        return result;
+    }
+
+    private static String own(String sql, String suffix) {
+        return OWN_PARAMETER.matcher(sql).replaceAll(":$1" + suffix);
     }
 
     private static String numerator(Formula f) {

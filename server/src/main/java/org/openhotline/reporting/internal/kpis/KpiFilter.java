@@ -50,10 +50,17 @@ public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId
     }
 
     private String base(Formula formula) {
+        return common(formula) + " and (" + formula.denominator() + ")";
+    }
+
+    /**
+     * The predicate every KPI of the formula's source and period column shares: period, scope, agent and team — the
+     * rest ({@link #rows}) differs per KPI, so several KPIs can be counted in one pass ({@link KpiFigures#computeAll}).
+     */
+    String common(Formula formula) {
         Source s = formula.source();
         StringBuilder sql = new StringBuilder()
-                .append(formula.periodColumn()).append(" >= :from and ").append(formula.periodColumn()).append(" < :to")
-                .append(" and (").append(formula.denominator()).append(')');
+                .append(formula.periodColumn()).append(" >= :from and ").append(formula.periodColumn()).append(" < :to");
         if (scopePath != null && s.scope != null) {
             sql.append(" and ").append(s.scope);
         } else if (scopePath != null && s.agent != null) {
@@ -66,6 +73,12 @@ public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId
             sql.append(" and ").append(s.agent).append(" in (select t.account_id from rpt_agent_team t where t.team_id = :team)");
         }
         return sql.toString();
+    }
+
+    /** The KPI's own rows within {@link #common}: its denominator, less the rows an upheld appeal took out. */
+    String rows(Formula formula) {
+        String excluded = Exclusions.excluded(formula.source());
+        return "(" + formula.denominator() + ")" + (excluded == null ? "" : " and not " + excluded);
     }
 
     /** Call-center facts have no place in the organization tree: they are counted for the whole hotline or an agent. */

@@ -1,8 +1,8 @@
 package org.openhotline.reporting.internal.kpis;
 
 /**
- * The facts a KPI counts, as SQL (agent states only from the period on: a state is counted in the period it starts in,
- * and {@code lead()} looks forward only, so earlier states change nothing but used to cost a scan of all history): the rows ({@code from}), the time that places a row in a period, the data-scope
+ * The facts a KPI counts, as SQL (a state is counted in the period it starts in, up to its end kept on the row — the next
+ * state's start — or now, capped at the period's end): the rows ({@code from}), the time that places a row in a period, the data-scope
  * predicate (null: call-center facts belong to the hotline as a whole) and the columns a drill-down shows.
  */
 public enum Source {
@@ -10,8 +10,7 @@ public enum Source {
             "c.call_id, c.arrived_at, c.agent_id, c.group_id, c.queued_at, c.answered_at, c.ended_at, c.abandon_point, c.satisfaction"),
     STATE("""
             (select account_id, state, started_at,
-                    extract(epoch from least(coalesce(lead(started_at) over (partition by account_id order by started_at),
-                                                      :now), :to) - started_at)::float8 as seconds
+                    extract(epoch from least(coalesce(ended_at, :now), :to) - started_at)::float8 as seconds
                from rpt_agent_state_fact where started_at >= :from and started_at < :to) s""", "s.started_at", null, "s.account_id",
             "s.account_id as agent_id, s.state, s.started_at, round(s.seconds::numeric, 1) as seconds"),
     ORDER("rpt_order_fact o", "o.created_at", Source.ORDER_SCOPE, null,

@@ -47,10 +47,11 @@ class ReportContents {
         var filter = new KpiFilter(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(),
                 null, null, null, zone, clock.instant());
         List<ReportContent.Kpi> rows = new ArrayList<>();
-        for (var k : definitions.all()) {
-            figures.compute(k, filter).ifPresent(f -> rows.add(new ReportContent.Kpi(k.code(), k.name(), k.unit(),
-                    f.numerator(), f.denominator(), f.value(), k.target(), f.met(), k.higherIsBetter())));
-        }
+        figures.computeAll(definitions.all(), filter).values().forEach(f -> {
+            var k = f.kpi();
+            rows.add(new ReportContent.Kpi(k.code(), k.name(), k.unit(),
+                    f.numerator(), f.denominator(), f.value(), k.target(), f.met(), k.higherIsBetter()));
+        });
         return rows;
     }
 

@@ -13,16 +13,13 @@ record Base(String from, String period, String scope, String agent, String colum
                                                    where x.order_id = o.order_id and x.unit_path like :scope))""";
 
     /**
-     * Agent state intervals: an interval ends where the agent's next state starts (or now, or the period's end), and
-     * knows the next state (a ring not followed by talking is a missed ring). Rows up to a day after the period are
-     * read so that the last interval of the period knows what came next.
+     * Agent state intervals: an interval ends where the agent's next state starts (kept on the row; else now), capped
+     * at the period's end, and knows the next state (a ring not followed by talking is a missed ring).
      */
     static final String STATES = """
-            (select account_id, state, started_at,
-                    lead(state) over (partition by account_id order by started_at) as next_state,
-                    extract(epoch from least(coalesce(lead(started_at) over (partition by account_id order by started_at),
-                                                      :now), :to) - started_at)::float8 as seconds
-               from rpt_agent_state_fact where started_at >= :from and started_at < :to + interval '1 day')""";
+            (select account_id, state, started_at, next_state,
+                    extract(epoch from least(coalesce(ended_at, :now), :to) - started_at)::float8 as seconds
+               from rpt_agent_state_fact where started_at >= :from and started_at < :to)""";
 
     static final Base CALL = new Base("rpt_call_fact c", "c.arrived_at", null, "c.agent_id", """
             c.call_id, c.direction, c.arrived_at, c.group_id, c.agent_id, c.queued_at, c.offered_at, c.answered_at,

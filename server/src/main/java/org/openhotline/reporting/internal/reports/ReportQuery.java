@@ -1,5 +1,6 @@
 package org.openhotline.reporting.internal.reports;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,25 @@ import org.openhotline.shared.DomainException;
  * picked dimension, the report's own filters with their values, and — for records — the row keys narrowed to.
  */
 record ReportQuery(Report report, KpiFilter filter, Granularity granularity, Dim picked, Map<String, Object> filters,
-                   Map<Dim, String> at) {
+                   Map<Dim, String> at, List<String> columns) {
+
+    /** The columns a request picked ({@code columns=a,b}; none: all), each one of the report's, none twice. */
+    static List<String> columns(Report report, String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<String> picked = new ArrayList<>();
+        for (String key : text.split(",")) {
+            String k = key.strip();
+            if (!k.isEmpty() && !picked.contains(report.column(k).key())) {
+                picked.add(k);
+            }
+        }
+        return List.copyOf(picked);
+    }
 
     /** Parameters every report request may carry besides the report's own filters. */
-    static final List<String> COMMON = List.of("from", "to", "org", "granularity", "by");
+    static final List<String> COMMON = List.of("from", "to", "org", "granularity", "by", "columns");
 
     List<Dim> keys() {
         return report.keys(granularity, picked);

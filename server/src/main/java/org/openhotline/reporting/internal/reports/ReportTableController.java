@@ -128,7 +128,7 @@ class ReportTableController {
         KpiFilter filter = scope.filter(Callers.required(), params.get("from"), params.get("to"), org(params), null);
         List<Dim> keys = report.keys(granularity, picked);
         return new ReportQuery(report, filter, granularity, picked, filters,
-                recordParams.isEmpty() ? Map.of() : ReportQuery.at(keys, params));
+                recordParams.isEmpty() ? Map.of() : ReportQuery.at(keys, params), ReportQuery.columns(report, params.get("columns")));
     }
 
     private static Long org(Map<String, String> params) {
@@ -151,7 +151,16 @@ class ReportTableController {
                 q.filter().to().atZone(zone).toLocalDate().minusDays(1).toString(), org, q.granularity().name().toLowerCase(),
                 q.picked() == null ? null : q.picked().key,
                 q.keys().stream().map(d -> new KeyView(d.key, keyLabel(d, q.granularity()))).toList(),
-                columns(r), labels.label(q.keys(), result.rows()), result.totals(), r.chart(), result.note());
+                columns(r, q.columns()), labels.label(q.keys(), result.rows()), result.totals(), r.chart(), result.note());
+    }
+
+    /** The report's columns, or the ones a request ({@code columns=a,b}, a saved template) picked, in its order. */
+    private List<ColumnView> columns(Report r, List<String> picked) {
+        if (picked.isEmpty()) {
+            return columns(r);
+        }
+        var all = columns(r);
+        return picked.stream().map(key -> all.stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow()).toList();
     }
 
     private Meta meta(Report r) {
