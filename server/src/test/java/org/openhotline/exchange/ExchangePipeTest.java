@@ -165,9 +165,6 @@ class ExchangePipeTest {
         assertThat(agent.get("/api/exchange/rejections").status()).isEqualTo(403);
     }
 
-    @org.junit.jupiter.api.Disabled("Intermittent in the whole suite (1 of 2 runs, 2026-12-04): the order was seen "
-            + "待回访 after 110's reply, then the callback found it 已转外部平台 again (409) — an apply of the pipe moves it "
-            + "back; open in issue 15 until found. Passes alone.")
     @Test
     void a110DownForAWhileLosesNothingAndCatchesUpInOrderAndADeadLetterWaitsForTheOperator() throws Exception {
         police.down = true;

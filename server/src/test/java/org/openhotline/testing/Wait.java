@@ -16,14 +16,17 @@ public final class Wait {
     private Wait() {
     }
 
-    /** Polls {@code probe} until it gives a value (not null) and returns it; fails with {@code detail} after {@code timeout}. */
+    /**
+     * Polls {@code probe} until it gives a value (not null, and not {@code Boolean.FALSE}) and returns it; fails with
+     * {@code detail} after {@code timeout}. FALSE is "not yet": a boxed condition handed here must wait, not pass.
+     */
     public static <T> T until(String what, Supplier<T> probe, Duration timeout, Supplier<String> detail) {
         AtomicReference<T> value = new AtomicReference<>();
         try {
             Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
                     .ignoreExceptions().until(() -> {
                         value.set(probe.get());
-                        return value.get() != null;
+                        return value.get() != null && !Boolean.FALSE.equals(value.get());
                     });
             return value.get();
         } catch (ConditionTimeoutException e) {
@@ -34,6 +37,15 @@ public final class Wait {
     /** As {@link #until(String, Supplier, Duration, Supplier)}, for conditions whose name says it all. */
     public static <T> T until(String what, Supplier<T> probe, Duration timeout) {
         return until(what, probe, timeout, () -> "");
+    }
+
+    /**
+     * Polls {@code condition} until it holds. Without this overload a three-argument call with a boolean lambda
+     * compiled against the {@link Supplier} one and returned at once with {@code false} (issue 15: two exchange tests
+     * went on before the pipe had applied anything and failed only when the machine was busy).
+     */
+    public static void until(String what, BooleanSupplier condition, Duration timeout) {
+        until(what, condition, timeout, () -> "");
     }
 
     /** Polls {@code condition} until it holds; fails with {@code detail} after {@code timeout}. */

@@ -39,7 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json,
+                            org.openhotline.identity.internal.sso.SsoLogin sso) throws Exception {
+        sso.configure(http); // single sign-on over OpenID Connect, when the security admin configures it
         http.csrf(csrf -> csrf.spa())
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .authorizeHttpRequests(auth -> auth

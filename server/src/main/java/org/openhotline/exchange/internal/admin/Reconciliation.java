@@ -131,10 +131,13 @@ class Reconciliation {
     }
 
     private DayLedger.Ledger fetch(Counterpart c, LocalDate day) throws Exception {
-        String signed = "day=" + day;
+        // Our zone goes along (and is signed): the counterpart cuts the day where we do.
+        String zone = calendar.zone().getId();
+        String signed = "day=" + day + "&zone=" + zone;
         String timestamp = String.valueOf(System.currentTimeMillis());
         HttpRequest request = HttpRequest.newBuilder(URI.create(c.baseUrl().replaceAll("/+$", "")
-                        + "/exchange/v1/reconciliation?day=" + URLEncoder.encode(day.toString(), StandardCharsets.UTF_8)))
+                        + "/exchange/v1/reconciliation?day=" + URLEncoder.encode(day.toString(), StandardCharsets.UTF_8)
+                        + "&zone=" + URLEncoder.encode(zone, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(60))
                 .header("X-Exchange-From", properties.self())
                 .header("X-Exchange-Timestamp", timestamp)

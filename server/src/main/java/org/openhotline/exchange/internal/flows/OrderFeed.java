@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>a forward to another platform → {@code order.transferred} to that counterpart (with the province's deadlines
  * when the province hands an order down to a city);</li>
- * <li>steps of an order a counterpart handed us → {@code order.step}, the accepted reply → {@code order.replied};</li>
+ * <li>steps of an order a counterpart handed us → {@code order.step}, the accepted reply → {@code order.replied}; a
+ * unit's return or extension request on an order the province handed us → {@code order.request} (the province
+ * decides it, {@link CrossRequests});</li>
  * <li>the callback of an order we handed over → {@code order.callback};</li>
  * <li>on a city, every order and step → 上报 to the province ({@code order.reported}, {@code order.step});</li>
  * <li>every callback verdict → {@code evaluation} to the 好差评 platform.</li>
@@ -37,10 +39,11 @@ class OrderFeed {
     private final ExchangeOrders orders;
     private final ExchangeProperties properties;
     private final BusinessCalendar calendar;
+    private final CrossRequests crossRequests;
     private final boolean reportAll;
 
     OrderFeed(Counterparts counterparts, OrderLinks links, Outbox outbox, ExchangeOrders orders,
-              ExchangeProperties properties, BusinessCalendar calendar,
+              ExchangeProperties properties, BusinessCalendar calendar, CrossRequests crossRequests,
               @org.springframework.beans.factory.annotation.Value("${hotline.exchange.report-all:true}") boolean reportAll) {
         this.counterparts = counterparts;
         this.links = links;
@@ -48,6 +51,7 @@ class OrderFeed {
         this.orders = orders;
         this.properties = properties;
         this.calendar = calendar;
+        this.crossRequests = crossRequests;
         this.reportAll = reportAll;
     }
 
@@ -76,6 +80,9 @@ class OrderFeed {
                 if (event instanceof ReplyReviewed r && r.accepted() || event instanceof WorkOrderRepliedDirectly) {
                     outbox.write(properties.self(), link.counterpart(), link.orderKey(), "order.replied",
                             Map.of("reply", order.reply() == null ? "（无答复内容）" : order.reply(), "by", properties.selfName()), at);
+                }
+                if (event instanceof ReturnRequested || event instanceof ExtensionRequested) {
+                    crossRequests.asked(event, link.counterpart(), link.orderKey(), at);
                 }
             } else if (event instanceof CallbackRecorded c) {
                 outbox.write(properties.self(), link.counterpart(), link.orderKey(), "order.callback",

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * One day of traffic with one counterpart, as this side recorded it: the messages sent to it and received from it
- * whose step happened that day (the step's time travels with the message, so both sides count the same day).
+ * whose step happened that day. Both directions are counted by the step's time ({@code ex_outbox.created_at} is the
+ * step's time and travels as {@code occurredAt} into the other side's {@code ex_inbox.occurred_at}), and the day's
+ * bounds are taken in the zone of the side that asks, so both ledgers count the same messages.
  */
 @Component
 public class DayLedger {
@@ -30,6 +32,11 @@ public class DayLedger {
     }
 
     public Ledger of(String counterpart, LocalDate day) {
+        return of(counterpart, day, zone);
+    }
+
+    /** The day as {@code zone} bounds it (the reconciling side's zone, which may not be ours). */
+    public Ledger of(String counterpart, LocalDate day, ZoneId zone) {
         var from = day.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
         var to = day.plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
         return new Ledger(counterpart, day,
@@ -37,6 +44,10 @@ public class DayLedger {
                         counterpart, from, to),
                 side("select message_id, type, state from ex_inbox where counterpart = ? and occurred_at >= ? and occurred_at < ? order by id",
                         counterpart, from, to));
+    }
+
+    public ZoneId zone() {
+        return zone;
     }
 
     private Side side(String sql, Object... params) {

@@ -24,7 +24,9 @@ public final class MessageSchema {
             Map.entry("order.callback", List.of("resolved", "satisfaction")),
             Map.entry("evaluation", List.of("number", "grade")),
             Map.entry("evaluation.rectify", List.of("number", "reason")),
-            Map.entry("evaluation.rectified", List.of("number", "result")));
+            Map.entry("evaluation.rectified", List.of("number", "result")),
+            Map.entry("order.request", List.of("requestId", "kind", "reason")),
+            Map.entry("order.request-decided", List.of("requestId", "approved")));
 
     public record Problem(String messageId, String reason) {}
 
