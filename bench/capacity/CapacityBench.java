@@ -154,12 +154,13 @@ public class CapacityBench {
             }
             // One session per client and role, as many browsers would have: agents read and create, the manager and
             // team leader read, a few dispatchers and unit handlers step orders on.
-            int sessions = Math.max(8, clients);
+            // Logins hash passwords (slow on purpose): at most 24 agent sessions, shared by the clients like tabs.
+            int sessions = Math.clamp(clients, 8, 24);
             for (int i = 0; i < sessions; i++) {
                 agents.add(Client.login(port, "agent" + (1 + i % 10)));
                 readers.add(i % 4 == 0 ? Client.login(port, i % 8 == 0 ? "manager" : "teamleader1") : agents.getLast());
             }
-            for (int i = 0; i < Math.max(2, sessions / 8); i++) {
+            for (int i = 0; i < 2; i++) {
                 dispatchers.add(Client.login(port, "dispatcher1"));
                 for (String unit : UNITS) {
                     handlers.computeIfAbsent(unit, u -> new ArrayList<>()).add(Client.login(port, unit.toLowerCase() + "1"));
