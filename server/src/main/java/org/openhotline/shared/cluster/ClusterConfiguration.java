@@ -35,7 +35,7 @@ class ClusterConfiguration {
     @Bean
     SingletonLease singletonLease(ClusterNode node, JdbcClient jdbc,
                                   @Value("${hotline.cluster.enabled:false}") boolean enabled,
-                                  @Value("${hotline.cluster.lease-ttl:PT10S}") Duration ttl) {
+                                  @Value("${hotline.cluster.lease-ttl:PT6S}") Duration ttl) {
         return enabled ? new DatabaseLease(jdbc, "singletons", node.name(), ttl) : new SingleNodeLease(node.name());
     }
 
