@@ -6,7 +6,7 @@
 #   cluster/cluster.sh start            build the jar if missing, start everything, wait until it answers
 #   cluster/cluster.sh status           what runs, who is the primary, which node holds the lease
 #   cluster/cluster.sh stop             stop everything this script started (by the pids it wrote down)
-#   cluster/cluster.sh drill KIND ...   a drill under load: node | db | kamailio | scale (bench/cluster)
+#   cluster/cluster.sh drill KIND ...   a drill under load: node | db | kamailio | scale | sync (bench/cluster)
 #
 # Environment: CLUSTER_DIR (default /tmp/openhotline-cluster: data, logs, pids, secrets), CLUSTER_BASE_PORT
 # (default 17000; the script uses base..base+60 and two RTP ranges base+1000..base+2999), CLUSTER_NODE_XMX (768m).
@@ -240,7 +240,26 @@ status() {
     alive kamailio && kamcmd -s "unix:$CLUSTER_DIR/kamailio.ctl" dispatcher.list 2>/dev/null | grep -E 'URI|FLAGS' || true
 }
 
+# the price of synchronous replication: the same single-row commits with synchronous_commit=on (wait for the
+# standby's flush, what the platform's commits do) and =local (the primary's own flush only), in one run
+sync_cost() {
+    local pw; pw=$(secret postgres)
+    local psql=(/usr/lib/postgresql/15/bin/psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -d postgres -q)
+    PGPASSWORD=$pw "${psql[@]}" -c "create table if not exists cluster_sync_bench (id bigserial primary key, at timestamptz default now(), note text)"
+    local script="$CLUSTER_DIR/sync-bench.sql" mode
+    echo "insert into cluster_sync_bench (note) values ('集群同步复制测量');" >"$script"
+    printf 'load average %s\n' "$(cut -d' ' -f1 /proc/loadavg)"
+    for mode in on local on local; do
+        printf 'synchronous_commit=%-5s 8 clients 10 s: ' "$mode"
+        PGPASSWORD=$pw PGOPTIONS="-c synchronous_commit=$mode" /usr/lib/postgresql/15/bin/pgbench -h "$DB_HOST" -p "$DB_PORT" \
+            -U postgres -n -c 8 -j 2 -T 10 -f "$script" postgres 2>/dev/null | grep -E '^(latency average|tps)' | tr '\n' ' '
+        echo
+    done
+    PGPASSWORD=$pw "${psql[@]}" -c "drop table cluster_sync_bench"
+}
+
 drill() {
+    if [[ "${1:-}" == sync ]]; then sync_cost; return; fi
     local jar java; jar=$(server_jar); java=$(java_bin)
     local pg_jar; pg_jar=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
     export CLUSTER_SCRIPT="$HERE/cluster.sh" DEMO_PASSWORD DB_APP_PASSWORD

@@ -7,8 +7,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Takes and renews the lease every few seconds from its own thread (a busy scheduler must not let the lease lapse),
- * and gives it up on a graceful stop so the other node takes over at its next try. Starts before the web server and
- * the schedulers, stops after them.
+ * and gives it up on a graceful stop so the other node takes over at its next try. Starts last (when the node is
+ * ready to serve) and stops first: the lease is given up at once, not after the web server's graceful drain (up to
+ * 10 s with open event streams; a rolling restart measured 13.4 s before the hand-over when it stopped last).
  */
 final class LeaseKeeper implements SmartLifecycle {
 
@@ -60,7 +61,6 @@ final class LeaseKeeper implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        // before the web server (which starts late and stops early) and after the database
-        return Integer.MIN_VALUE + 1000;
+        return Integer.MAX_VALUE - 1000;
     }
 }
