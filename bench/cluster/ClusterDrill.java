@@ -123,12 +123,15 @@ public class ClusterDrill {
             pause(5);
             long from = System.nanoTime();
             long before = load.acked.get();
+            long cpuBefore = nodesCpuMillis();
             pause(seconds);
             long done = load.acked.get() - before;
+            long cpu = nodesCpuMillis() - cpuBefore;
             double s = secs(System.nanoTime() - from);
             load.stop();
-            System.out.printf("creates, %s, %d clients: %.0f/s over %.0f s (failed %d), load average %s%n",
-                    target[0], clients, done / s, s, load.failed(), load());
+            System.out.printf("creates, %s, %d clients: %.0f/s over %.0f s (failed %d), platform CPU %.0f ms per create "
+                            + "(both JVMs), load average %s%n", target[0], clients, done / s, s, load.failed(),
+                    done == 0 ? Double.NaN : cpu / (double) done, load());
             verify(load);
         }
     }
@@ -465,6 +468,22 @@ public class ClusterDrill {
 
     static double secs(long nanos) {
         return nanos / 1e9;
+    }
+
+    /** CPU time (user + system) of both platform JVMs so far, from /proc (their pids are in cluster.sh's folder). */
+    static long nodesCpuMillis() {
+        long total = 0;
+        for (String node : new String[] {"node1", "node2"}) {
+            try {
+                String pid = Files.readString(Path.of(env("CLUSTER_DIR", "/tmp/openhotline-cluster"), "pids", node + ".pid")).trim();
+                String stat = Files.readString(Path.of("/proc", pid, "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms
+            } catch (Exception e) {
+                // a node not running costs nothing
+            }
+        }
+        return total;
     }
 
     static String load() {
