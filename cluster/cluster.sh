@@ -103,6 +103,8 @@ wait_for() { # wait_for WHAT SECONDS CMD...
 }
 
 http_ok() { curl -fsS -m 2 "$1"; }
+any_sync() { http_ok "http://$PG1_HOST:$PG1_REST_PORT/sync" || http_ok "http://$PG2_HOST:$PG2_REST_PORT/sync"; }
+any_primary() { http_ok "http://$PG1_HOST:$PG1_REST_PORT/primary" || http_ok "http://$PG2_HOST:$PG2_REST_PORT/primary"; }
 
 start_etcd() {
     export ETCD_DATA="$CLUSTER_DIR/etcd" ETCD_INITIAL_CLUSTER="etcd1=http://$ETCD_HOST:$ETCD_PEER_PORT"
@@ -128,7 +130,7 @@ start_pg() { # start_pg 1|2
 
 create_database() {
     local app; app=$(secret hotline)
-    PGPASSWORD=$(secret postgres) /usr/lib/postgresql/15/bin/psql -h "$PG1_HOST" -p "$DB_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q <<SQL
+    PGPASSWORD=$(secret postgres) /usr/lib/postgresql/15/bin/psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q <<SQL
 select 'create role hotline login' where not exists (select 1 from pg_roles where rolname = 'hotline') \gexec
 alter role hotline password '$app';
 select 'create database hotline owner hotline encoding ''UTF8''' where not exists (select 1 from pg_database where datname = 'hotline') \gexec
@@ -165,14 +167,15 @@ start() {
     rm -f "$CLUSTER_DIR/openhotline.jar"
     start_etcd
     start_pg 1
-    wait_for "PostgreSQL pg1 primary" 120 http_ok "http://$PG1_HOST:$PG1_REST_PORT/primary"
     start_pg 2
+    # the first start bootstraps whichever takes etcd's key first; later starts keep the last primary
+    wait_for "a PostgreSQL primary" 120 any_primary
     render "$HERE/haproxy.cfg" "$CONF/haproxy.cfg"
     /usr/sbin/haproxy -c -q -f "$CONF/haproxy.cfg" || die "haproxy.cfg does not check"
     spawn haproxy /usr/sbin/haproxy -W -db -f "$CONF/haproxy.cfg"
     wait_for "database through HAProxy" 60 env PGPASSWORD="$(secret postgres)" /usr/lib/postgresql/15/bin/psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -d postgres -c "select 1"
     create_database
-    wait_for "PostgreSQL pg2 synchronous standby" 180 http_ok "http://$PG2_HOST:$PG2_REST_PORT/sync"
+    wait_for "a synchronous standby" 180 any_sync
     start_node 1 true
     wait_for "node1 ready" 600 http_ok "http://$NODE1_HOST:$NODE1_HTTP/actuator/health/readiness"
     start_node 2 false
