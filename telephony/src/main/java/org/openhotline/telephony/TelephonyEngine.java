@@ -60,6 +60,11 @@ public final class TelephonyEngine implements AutoCloseable {
         return new TelephonyEngineBuilder(config);
     }
 
+    /** In a cluster: new calls only while {@code accepting} (this node holds the call center's lease). */
+    public void acceptCallsWhile(java.util.function.BooleanSupplier accepting) {
+        signalling.acceptCallsWhile(accepting);
+    }
+
     public void answer(LegId leg) {
         signalling.legs().answer(legs.active(leg).sip);
     }

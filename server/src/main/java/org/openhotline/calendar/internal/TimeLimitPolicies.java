@@ -68,6 +68,7 @@ public class TimeLimitPolicies {
         return s;
     }
 
+    @org.openhotline.shared.cluster.EveryNode // this node's own memory
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     void reload() {
         snapshot = List.copyOf(all());

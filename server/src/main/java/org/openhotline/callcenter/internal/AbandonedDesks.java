@@ -36,6 +36,7 @@ class AbandonedDesks {
         this.grace = grace;
     }
 
+    @org.openhotline.shared.cluster.EveryNode // the desks connected to this node
     @Scheduled(fixedDelayString = "${hotline.callcenter.desk-heartbeat:PT10S}")
     void check() {
         desks.heartbeat();

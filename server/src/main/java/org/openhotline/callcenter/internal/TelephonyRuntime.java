@@ -38,10 +38,13 @@ class TelephonyRuntime implements SmartLifecycle {
     private final java.time.Clock clock;
     private final WorkingHours workingHours;
     private final boolean demo;
+    private final org.openhotline.shared.cluster.SingletonLease lease;
 
     TelephonyRuntime(TelephonyProperties properties, @Value("${hotline.data-dir}") Path dataDir, CallFlow flow,
                      PhoneBarActions actions, Switchboard switchboard, IvrFlows flows, CallerListsFromDatabase callerLists, AgentRoster roster, java.time.Clock clock,
-                     WorkingHours workingHours, @Value("${hotline.demo.enabled:false}") boolean demo) {
+                     WorkingHours workingHours, @Value("${hotline.demo.enabled:false}") boolean demo,
+                     org.openhotline.shared.cluster.SingletonLease lease) {
+        this.lease = lease;
         this.workingHours = workingHours;
         this.demo = demo;
         this.properties = properties;
@@ -87,8 +90,11 @@ class TelephonyRuntime implements SmartLifecycle {
                 flow.on(event);
                 actions.on(event);
             };
-            switchboard.started(TelephonyEngine.builder(config).listener(listener).queues(flow).flows(flows)
-                    .callerLists(callerLists).businessHours(workingHours).extensions(roster::sipPassword).clock(clock).start());
+            TelephonyEngine engine = TelephonyEngine.builder(config).listener(listener).queues(flow).flows(flows)
+                    .callerLists(callerLists).businessHours(workingHours).extensions(roster::sipPassword).clock(clock).start();
+            // The ACD is a singleton: in a cluster only the lease holder takes new calls (always, on a single node).
+            engine.acceptCallsWhile(lease::held);
+            switchboard.started(engine);
             log.info("Telephony engine listening for SIP on {}:{} (UDP and TCP), advertised as {}",
                     properties.bindAddress(), properties.port(), properties.advertisedAddress());
         } catch (Exception e) {

@@ -36,6 +36,8 @@ public final class Signalling implements SipListener, AutoCloseable {
     private final Map<String, SipLeg> legs = new ConcurrentHashMap<>();
     private final LegControl control;
     private final TrunkMonitor trunks;
+    /** False on a cluster node that does not run the call center now: OPTIONS and new calls get 503. */
+    private volatile java.util.function.BooleanSupplier accepting = () -> true;
 
     public Signalling(TelephonyConfig config, ExtensionDirectory directory, SignallingEvents events, Clock clock)
             throws Exception {
@@ -49,6 +51,19 @@ public final class Signalling implements SipListener, AutoCloseable {
         this.inbound = new InboundCalls(sip, config, digest, directory, ports, legs, events, control);
         this.dialer = new Dialer(sip, config, registrations, ports, legs, events, control);
         this.trunks = new TrunkMonitor(sip, config.trunks(), control.timers, config.trunkProbeSeconds());
+    }
+
+    /**
+     * Takes new calls only while {@code accepting} says so; otherwise answers OPTIONS and new INVITEs with 503, so
+     * a SIP proxy in front (Kamailio's dispatcher) sends calls to the node that does (docs/adr/050-cluster.md).
+     */
+    public void acceptCallsWhile(java.util.function.BooleanSupplier accepting) {
+        this.accepting = accepting;
+    }
+
+    private boolean refusesNewCall(Request req) {
+        javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) req.getHeader(javax.sip.header.ToHeader.NAME);
+        return to != null && to.getTag() == null && !accepting.getAsBoolean();
     }
 
     /** Whether the trunk's carrier answered our last OPTIONS probe. */
@@ -67,11 +82,23 @@ public final class Signalling implements SipListener, AutoCloseable {
         try {
             switch (req.getMethod()) {
                 case Request.REGISTER -> registrar.handle(event);
-                case Request.INVITE -> inbound.invite(event);
+                case Request.INVITE -> {
+                    if (refusesNewCall(req)) {
+                        sip.respond(event, Response.SERVICE_UNAVAILABLE);
+                    } else {
+                        inbound.invite(event);
+                    }
+                }
                 case Request.ACK -> inbound.ack(event);
                 case Request.BYE -> control.bye(event);
                 case Request.CANCEL -> inbound.cancel(event);
-                case Request.OPTIONS -> sip.respond(event, Response.OK, allow());
+                case Request.OPTIONS -> {
+                    if (accepting.getAsBoolean()) {
+                        sip.respond(event, Response.OK, allow());
+                    } else {
+                        sip.respond(event, Response.SERVICE_UNAVAILABLE, allow());
+                    }
+                }
                 case Request.INFO -> control.info(event);
                 case Request.REFER -> control.refer(event);
                 default -> sip.respond(event, Response.METHOD_NOT_ALLOWED, allow());

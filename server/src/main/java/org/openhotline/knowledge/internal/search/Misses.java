@@ -45,6 +45,7 @@ public class Misses implements DisposableBean {
     }
 
     /** Writes the misses counted since the last flush. */
+    @org.openhotline.shared.cluster.EveryNode // this node's own memory
     @Scheduled(fixedDelayString = "${hotline.knowledge.miss-flush:PT5S}")
     public synchronized void flush() {
         for (String q : List.copyOf(pending.keySet())) {

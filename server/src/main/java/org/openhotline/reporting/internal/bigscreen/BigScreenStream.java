@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.openhotline.reporting.internal.facts.FactsChanged;
+import org.openhotline.shared.cluster.NodeSignals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Pushes the big screen's figures to every open screen when facts change, after the facts' transaction commits.
  * Changes arriving while a push is computed are folded into the next one, so a burst costs a few pushes, not one
  * per event. (A plain listener with an after-commit hook, not a transactional listener: nothing here needs the
- * event registry.)
+ * event registry.) In a cluster the other nodes hear of it by a signal and push to their own screens, re-reading the
+ * figures from the database.
  */
 @Component
 class BigScreenStream {
@@ -29,9 +31,19 @@ class BigScreenStream {
     private final List<SseEmitter> screens = new CopyOnWriteArrayList<>();
     private final AtomicBoolean pending = new AtomicBoolean();
 
-    BigScreenStream(LiveFigures figures) {
+    private final NodeSignals signals;
+
+    BigScreenStream(LiveFigures figures, NodeSignals signals) {
         this.figures = figures;
+        this.signals = signals;
+        signals.on(SIGNAL, data -> {
+            if (!screens.isEmpty()) {
+                schedule();
+            }
+        });
     }
+
+    private static final String SIGNAL = "big-screen";
 
     SseEmitter subscribe() {
         SseEmitter emitter = new SseEmitter(Duration.ofHours(12).toMillis());
@@ -45,6 +57,8 @@ class BigScreenStream {
 
     @EventListener
     void on(FactsChanged changed) {
+        // inside the facts' transaction the signal leaves at its commit (nothing is sent on a single node)
+        signals.send(SIGNAL, null);
         if (screens.isEmpty()) {
             return;
         }

@@ -70,11 +70,13 @@ public class ModelTraining {
         });
     }
 
+    @org.openhotline.shared.cluster.EveryNode // this node's own memory
     @Scheduled(cron = "${hotline.dispatch.retrain-cron:0 30 2 * * *}")
     void nightly() {
         retrain();
     }
 
+    @org.openhotline.shared.cluster.EveryNode // this node's own memory
     @Scheduled(fixedDelayString = "${hotline.dispatch.retrain-check:PT10M}", initialDelayString = "PT10M")
     void whenChanged() {
         Trained t = trained;

@@ -1,0 +1,66 @@
+package org.openhotline.shared.cluster;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Takes and renews the lease every few seconds from its own thread (a busy scheduler must not let the lease lapse),
+ * and gives it up on a graceful stop so the other node takes over at its next try. Starts last (when the node is
+ * ready to serve) and stops first: the lease is given up at once, not after the web server's graceful drain (up to
+ * 10 s with open event streams; a rolling restart measured 13.4 s before the hand-over when it stopped last).
+ */
+final class LeaseKeeper implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
+
+    private final DatabaseLease lease;
+    private final Duration every;
+    private volatile Thread thread;
+
+    LeaseKeeper(DatabaseLease lease, Duration every) {
+        this.lease = lease;
+        this.every = every;
+    }
+
+    @Override
+    public void start() {
+        log.info("cluster node {}: competing for lease {} every {}", lease.node(), lease.name(), every);
+        thread = Thread.ofPlatform().name("cluster-lease").daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                lease.tryAcquire();
+                try {
+                    Thread.sleep(every);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        Thread running = thread;
+        thread = null;
+        if (running != null) {
+            running.interrupt();
+            try {
+                running.join(every.toMillis() + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            lease.release();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}
