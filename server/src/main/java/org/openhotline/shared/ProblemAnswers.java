@@ -156,6 +156,18 @@ public class ProblemAnswers {
         return problem(HttpStatus.CONFLICT, "concurrent-update", "该数据已被他人修改，请刷新后重试");
     }
 
+    /**
+     * No database connection came free in time (a saturated pool, a database failing over): the platform is busy,
+     * not broken — 503 with Retry-After lets clients and HAProxy try again instead of reporting a server fault.
+     */
+    @ExceptionHandler({org.springframework.jdbc.CannotGetJdbcConnectionException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    org.springframework.http.ResponseEntity<ProblemDetail> busy(Exception e) {
+        log.warn("No database connection in time: {}", e.getMessage());
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "系统繁忙，请稍后重试"));
+    }
+
     @ExceptionHandler(DuplicateKeyException.class)
     ProblemDetail duplicate(DuplicateKeyException e) {
         return problem(HttpStatus.CONFLICT, "duplicate", "数据已存在，不能重复创建");
