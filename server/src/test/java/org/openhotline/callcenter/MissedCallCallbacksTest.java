@@ -73,7 +73,7 @@ class MissedCallCallbacksTest {
             return t != null && t.path("missedCount").asInt() == 2 ? t : null;
         }, Duration.ofSeconds(15), () -> desk.get("/api/callcenter/missed-tasks?size=100").body());
         assertThat(tasksOf(ABANDONS)).as("still one task for the number and day").isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from cc_missed_call where number = ?").param(ABANDONS).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from cc_missed_call where number_index = ?").param(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS)).query(Long.class).single())
                 .isEqualTo(2);
 
         // the same number gets through to an agent: the task leaves the open list by itself
@@ -227,14 +227,15 @@ class MissedCallCallbacksTest {
     }
 
     private long tasksOf(String number) {
-        return jdbc.sql("select count(*) from cc_missed_task where number = ?").param(number).query(Long.class).single();
+        return jdbc.sql("select count(*) from cc_missed_task where number_index = ?").param(org.openhotline.shared.crypto.PersonalData.phoneIndex(number)).query(Long.class).single();
     }
 
     private String calls() {
         return jdbc.sql("""
                 select id, caller, queued_at, answered_at, ended_at, end_cause, abandon_point from cc_call
-                 where caller in (?, ?) order by arrived_at""").params(ABANDONS, LEAVES_MESSAGE).query().listOfRows().toString()
-                + "\ntasks " + jdbc.sql("select * from cc_missed_task where number in (?, ?)").params(ABANDONS, LEAVES_MESSAGE)
+                 where caller_index in (?, ?) order by arrived_at""").params(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS), org.openhotline.shared.crypto.PersonalData.phoneIndex(LEAVES_MESSAGE)).query().listOfRows().toString()
+                + "\ntasks " + jdbc.sql("select * from cc_missed_task where number_index in (?, ?)")
+                .params(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS), org.openhotline.shared.crypto.PersonalData.phoneIndex(LEAVES_MESSAGE))
                 .query().listOfRows();
     }
 }
