@@ -83,8 +83,8 @@ class MissedCallCallbacksTest {
             assertThat(desk.post("/api/callcenter/me/state", Map.of("state", "READY")).status()).isEqualTo(200);
             try (TestPhone citizen = new TestPhone(ABANDONS, 440, sipPort)) {
                 citizen.dial("12307");
-                until("ccmiss1 answers", () -> jdbc.sql("select count(*) from cc_call where caller = ? and answered_at is not null")
-                        .param(ABANDONS).query(Long.class).single() == 1, Duration.ofSeconds(30), this::calls);
+                until("ccmiss1 answers", () -> jdbc.sql("select count(*) from cc_call where caller_index = ? and answered_at is not null")
+                        .param(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS)).query(Long.class).single() == 1, Duration.ofSeconds(30), this::calls);
                 citizen.hangUp();
             }
         }
@@ -128,8 +128,8 @@ class MissedCallCallbacksTest {
         try (TestPhone citizen = new TestPhone(LEAVES_MESSAGE, 440, sipPort)) {
             try {
                 citizen.dial("12307");
-                callId = until("the wait runs out", () -> jdbc.sql("select id from cc_call where caller = ? and end_cause = 'MAX_WAIT'")
-                        .param(LEAVES_MESSAGE).query(String.class).optional().orElse(null), Duration.ofSeconds(40), this::calls);
+                callId = until("the wait runs out", () -> jdbc.sql("select id from cc_call where caller_index = ? and end_cause = 'MAX_WAIT'")
+                        .param(org.openhotline.shared.crypto.PersonalData.phoneIndex(LEAVES_MESSAGE)).query(String.class).optional().orElse(null), Duration.ofSeconds(40), this::calls);
                 until("the caller is asked to leave a message", () -> QueueAnnouncementTest.findInOrder(citizen.audio.heard(),
                         List.of("leave-message"), 0), Duration.ofSeconds(20), () -> "heard " + citizen.audio.heard().length / 8000.0 + " s");
             } finally {
@@ -206,13 +206,13 @@ class MissedCallCallbacksTest {
 
     /** The citizen waits in the queue (nobody is ready in the group), then hangs up; returns the call's id. */
     private String abandonInQueue() throws Exception {
-        long before = jdbc.sql("select count(*) from cc_call where caller = ?").param(ABANDONS).query(Long.class).single();
+        long before = jdbc.sql("select count(*) from cc_call where caller_index = ?").param(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS)).query(Long.class).single();
         String callId;
         try (TestPhone citizen = new TestPhone(ABANDONS, 440, sipPort)) {
             citizen.dial("12307");
             callId = until("the call is queued", () -> jdbc.sql("""
-                    select id from cc_call where caller = ? and queued_at is not null order by arrived_at offset ?""")
-                    .params(ABANDONS, before).query(String.class).optional().orElse(null), Duration.ofSeconds(20), this::calls);
+                    select id from cc_call where caller_index = ? and queued_at is not null order by arrived_at offset ?""")
+                    .params(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS), before).query(String.class).optional().orElse(null), Duration.ofSeconds(20), this::calls);
             citizen.hangUp();
         }
         until("the call ends in the queue", () -> "QUEUE".equals(jdbc.sql("select abandon_point from cc_call where id = ?")
