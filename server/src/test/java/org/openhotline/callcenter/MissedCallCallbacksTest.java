@@ -164,8 +164,10 @@ class MissedCallCallbacksTest {
         fixture.agent("ccmiss3", "T977", "8277", Map.of());
         desk = ApiClient.loggedIn(port, "ccmiss2");
         long id = jdbc.sql("""
-                insert into cc_missed_task (number, day, first_missed_at, last_missed_at)
-                values ('8277', current_date, now() - interval '1 hour', now() - interval '1 hour') returning id""")
+                insert into cc_missed_task (number, number_index, day, first_missed_at, last_missed_at)
+                values (?, ?, current_date, now() - interval '1 hour', now() - interval '1 hour') returning id""")
+                .params(org.openhotline.shared.crypto.PersonalData.seal("8277"),
+                        org.openhotline.shared.crypto.PersonalData.phoneIndex("8277")) // as the platform writes it
                 .query(Long.class).single();
         try (TestPhone agentPhone = new TestPhone("8276", 660, sipPort); TestPhone citizen = new TestPhone("8277", 440, sipPort)) {
             agentPhone.register(ApiClient.DEMO_PASSWORD);
