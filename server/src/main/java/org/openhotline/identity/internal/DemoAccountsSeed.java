@@ -84,6 +84,7 @@ class DemoAccountsSeed implements DemoSeed {
                     ? d.name() : node.name() + " " + d.name();
             long id = accounts.insert(d.username(), name, encoder.encode(demoPassword), node.id(), null, null, d.agentNo());
             accounts.replaceRoles(id, d.roles());
+            accounts.markDemo(id); // exempt from second factor and password ageing while demo is on (DemoExemption)
         }
         return true;
     }

@@ -25,7 +25,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,19 +41,22 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
-        http.csrf(csrf -> csrf.spa())
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, CsrfTokenRepository csrfTokens, WebHardening hardening)
+            throws Exception {
+        http.csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens))
+                .headers(hardening.headers()) // issue 19: CSP, Referrer-Policy, frame-ancestors, HSTS over TLS
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-                .authorizeHttpRequests(auth -> auth
+                .authorizeHttpRequests(auth -> hardening.exposure(auth) // issue 19: API docs, metrics not public unless configured
                         .requestMatchers("/api/auth/login").permitAll()
+                        // the second step of a login checks the pending login held in the session itself
+                        .requestMatchers("/api/auth/second-factor", "/api/auth/second-factor/**").permitAll()
                         .requestMatchers("/api/auth/**").authenticated()
                         // a session opened with a recovery one-time password may only change it (under /api/auth)
                         .requestMatchers("/api/**").access(AuthorizationManagers.<RequestAuthorizationContext>allOf(
                                 AuthenticatedAuthorizationManager.authenticated(),
                                 AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(
                                         Logins.CHANGE_PASSWORD_ONLY))))
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority("config:manage")
                         .anyRequest().permitAll())
                 .securityContext(ctx -> ctx.securityContextRepository(securityContextRepository()))
@@ -65,6 +70,12 @@ class SecurityConfiguration {
                                 ex instanceof org.springframework.security.web.csrf.CsrfException
                                         ? "安全校验失败，请刷新页面后重试" : "您没有执行此操作的权限")));
         return http.build();
+    }
+
+    /** The XSRF-TOKEN cookie as bean, so that a login can rotate the token (LoginSessions). */
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return CookieCsrfTokenRepository.withHttpOnlyFalse();
     }
 
     @Bean
