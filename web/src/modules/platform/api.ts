@@ -68,6 +68,7 @@ export interface SecurityPolicy {
   inactiveDays: number
   maxSessions: number
   adminNetworks: string
+  firstLoginChange: boolean
 }
 
 export interface AuditRecord {

@@ -46,5 +46,8 @@ alter table security_policy add column expiry_days int not null default 90;
 alter table security_policy add column history_count int not null default 5;
 alter table security_policy add column inactive_days int not null default 90;
 alter table security_policy add column max_sessions int not null default 3;
+-- An account created or reset by an admin changes its password at first login. A demo installation starts with this
+-- off and no session limit (DemoAccountsSeed), so that accounts made for a demo or a test log in as given.
+alter table security_policy add column first_login_change boolean not null default true;
 -- Comma-separated CIDRs the three admin roles may log in from; empty: anywhere.
 alter table security_policy add column admin_networks varchar(500) not null default '';

@@ -9,7 +9,6 @@ import org.openhotline.testing.HotlineTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Issue 19: the password and session rules of the security policy, on accounts that are not demo accounts. */
@@ -27,6 +26,26 @@ class PasswordPolicyTest {
         var created = new FreshAccounts(port, jdbc).create(prefix, roles);
         jdbc.sql("update account set demo = false, password_must_change = ? where id = ?").params(!chosen, created.id()).update();
         return created;
+    }
+
+    /**
+     * Runs {@code test} with policy fields changed by the security admin, then puts them back (the test context starts
+     * as a demo installation: no first-login change, no session limit).
+     */
+    private void withPolicy(Map<String, Object> changes, Runnable test) {
+        var secadmin = ApiClient.loggedIn(port, "secadmin");
+        var before = (ObjectNode) secadmin.get("/api/security/policy").json();
+        var changed = before.deepCopy();
+        changes.forEach((k, v) -> changed.putPOJO(k, v));
+        var set = secadmin.put("/api/security/policy", changed);
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        try {
+            test.run();
+        } finally {
+            var now = (ObjectNode) secadmin.get("/api/security/policy").json();
+            changes.keySet().forEach(k -> now.set(k, before.get(k)));
+            assertThat(secadmin.put("/api/security/policy", now).status()).isEqualTo(200);
+        }
     }
 
     private String outcome(String username) {
@@ -50,6 +69,10 @@ class PasswordPolicyTest {
 
     @Test
     void anAccountCreatedByTheAdminChangesItsPasswordFirstAndMayNotReuseTheLastFive() {
+        withPolicy(Map.of("firstLoginChange", true), this::firstLoginAndHistory);
+    }
+
+    private void firstLoginAndHistory() {
         var account = real("first", false, "QC_INSPECTOR");
         var client = ApiClient.fromOwnAddress(port);
         var login = client.login(account.username(), FreshAccounts.PASSWORD);
@@ -105,6 +128,10 @@ class PasswordPolicyTest {
 
     @Test
     void aFourthLoginEndsTheOldestSession() {
+        withPolicy(Map.of("maxSessions", 3), this::fourSessions);
+    }
+
+    private void fourSessions() {
         var account = real("sessions", true, "QC_INSPECTOR");
         var first = new FreshAccounts(port, jdbc).login(account.username());
         var second = new FreshAccounts(port, jdbc).login(account.username());
@@ -124,21 +151,15 @@ class PasswordPolicyTest {
         var agent = real("net-agent", true, "QC_INSPECTOR");
         var secadmin = ApiClient.loggedIn(port, "secadmin");
         var policy = (ObjectNode) secadmin.get("/api/security/policy").json();
-        String before = policy.path("adminNetworks").asString();
-        assertThat(secadmin.put("/api/security/policy", policy.deepCopy().put("adminNetworks", "10.0.0.0/33")).status())
+        assertThat(secadmin.put("/api/security/policy", policy.put("adminNetworks", "10.0.0.0/33")).status())
                 .isEqualTo(422);
-        var set = secadmin.put("/api/security/policy", policy.deepCopy().put("adminNetworks", "10.0.0.0/8, 192.168.5.10"));
-        assertThat(set.status()).as(set.body()).isEqualTo(200);
-        try {
+        withPolicy(Map.of("adminNetworks", "10.0.0.0/8, 192.168.5.10"), () -> {
             var refused = ApiClient.fromOwnAddress(port).login(admin.username(), FreshAccounts.PASSWORD);
             assertThat(refused.status()).isEqualTo(401);
             assertThat(outcome(admin.username())).isEqualTo("network-refused");
             assertThat(ApiClient.fromOwnAddress(port).login(agent.username(), FreshAccounts.PASSWORD).status())
                     .as("only the admin roles").isEqualTo(200);
-        } finally {
-            var now = (ObjectNode) JsonMapper.builder().build().readTree(set.body());
-            assertThat(secadmin.put("/api/security/policy", now.put("adminNetworks", before)).status()).isEqualTo(200);
-        }
+        });
         assertThat(ApiClient.fromOwnAddress(port).login(admin.username(), FreshAccounts.PASSWORD).json()
                 .path("secondFactor").asString()).isEqualTo("enrol");
     }

@@ -144,7 +144,7 @@ class Logins {
         if (exempt) {
             return null;
         }
-        if (account.passwordMustChange()) {
+        if (account.passwordMustChange() && policy.firstLoginChange()) {
             return "must-change";
         }
         boolean expired = policy.expiryDays() > 0 && account.passwordChangedAt() != null

@@ -8,12 +8,13 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 /**
  * The password and session rules the security admin sets. Defaults: 10 to 64 chars, 5 failures lock for 15 minutes,
  * 30/15 idle minutes; a password lives 90 days and may not repeat the last 5; an account unused for 90 days is
- * locked; 3 sessions per account (a fourth login ends the oldest); admins from any network. The fields added with
+ * locked; 3 sessions per account (a fourth login ends the oldest); admins from any network; a password an admin
+ * set is changed at first login (a demo installation starts with the last two off). The fields added with
  * issue 19 are boxed: a form that leaves one out keeps its current value.
  */
 record SecurityPolicy(int minLength, int maxFailures, int lockMinutes, int idleMinutes, int adminIdleMinutes,
                       int version, Integer maxLength, Integer expiryDays, Integer historyCount, Integer inactiveDays,
-                      Integer maxSessions, String adminNetworks) {
+                      Integer maxSessions, String adminNetworks, Boolean firstLoginChange) {
 
     /** Length, three character classes of four, not containing the username, not a common password. */
     void checkPassword(String username, String password) {
@@ -47,7 +48,8 @@ record SecurityPolicy(int minLength, int maxFailures, int lockMinutes, int idleM
                 historyCount != null ? historyCount : current.historyCount,
                 inactiveDays != null ? inactiveDays : current.inactiveDays,
                 maxSessions != null ? maxSessions : current.maxSessions,
-                adminNetworks != null ? adminNetworks.trim() : current.adminNetworks);
+                adminNetworks != null ? adminNetworks.trim() : current.adminNetworks,
+                firstLoginChange != null ? firstLoginChange : current.firstLoginChange);
     }
 
     List<IpAddressMatcher> adminNetworkList() {
