@@ -190,6 +190,10 @@ class SecondFactorController {
 
     private LoginSessions.Pending pendingOrExpired(HttpServletRequest request) {
         var pending = loginSessions.pending(request);
+        if (pending == null && Callers.current().isPresent()) {
+            // logged in already: the session stays as it is
+            throw DomainException.conflict("当前没有等待验证的登录");
+        }
         if (pending == null) {
             throw expired();
         }
