@@ -24,6 +24,12 @@ export interface Me {
   menu: MenuEntry[]
 }
 
+/** The password step's answer when a second factor follows (POST /api/auth/login). */
+export interface SecondFactorNeeded {
+  secondFactor: 'code' | 'enrol'
+  enrolmentDue: boolean
+}
+
 export interface MenuGroup {
   group: string
   entries: MenuEntry[]
@@ -65,8 +71,18 @@ export const useSession = defineStore('session', {
         this.loaded = true
       }
     },
-    async login(username: string, password: string) {
-      this.setMe(await http.post<Me>('/api/auth/login', { username, password }, { quiet: true })) // the login page shows it
+    /** The password step: logged in, or what the second step needs. */
+    async login(username: string, password: string): Promise<SecondFactorNeeded | null> {
+      // the login page shows the error
+      const answer = await http.post<Me | SecondFactorNeeded>('/api/auth/login', { username, password }, { quiet: true })
+      if ('secondFactor' in answer) return answer
+      this.setMe(answer)
+      this.loaded = true
+      return null
+    },
+    /** The second step: the authenticator's code or a recovery code. */
+    async secondFactor(code: string) {
+      this.setMe(await http.post<Me>('/api/auth/second-factor', { code }, { quiet: true }))
       this.loaded = true
     },
     async logout() {

@@ -62,6 +62,13 @@ export interface SecurityPolicy {
   idleMinutes: number
   adminIdleMinutes: number
   version: number
+  maxLength: number
+  expiryDays: number
+  historyCount: number
+  inactiveDays: number
+  maxSessions: number
+  adminNetworks: string
+  firstLoginChange: boolean
 }
 
 export interface AuditRecord {
@@ -101,6 +108,7 @@ export const accountApi = {
   resetPassword: (id: number, password: string) => http.post<void>(`/api/accounts/${id}/reset-password`, { password }),
   unlock: (id: number) => http.post<void>(`/api/accounts/${id}/unlock`),
   endSessions: (id: number) => http.post<{ ended: number }>(`/api/accounts/${id}/end-sessions`),
+  resetSecondFactor: (id: number) => http.post<void>(`/api/accounts/${id}/reset-second-factor`),
   grantRoles: (id: number, roles: string[], version: number) =>
     http.put<Account>(`/api/accounts/${id}/roles`, { roles, version }),
 }
@@ -127,6 +135,16 @@ export const auditApi = {
   search: (f: AuditFilter, page: number, size: number) =>
     http.get<PageResult<AuditRecord>>(`/api/audit${toQuery({ ...f, page, size })}`),
   export: (f: AuditFilter) => http.download(`/api/audit/export${toQuery({ ...f })}`, '审计日志.xlsx'),
+  verify: () => http.get<ChainCheck>('/api/audit/verify'),
+}
+
+/** GET /api/audit/verify: the HMAC-SM3 chain recomputed over the archive and the live records. */
+export interface ChainCheck {
+  intact: boolean
+  firstBroken: { id: number; reason: string } | null
+  checked: number
+  archived: number
+  notCovered: number
 }
 
 /** A joint recovery request of an admin account (三权分立): one admin asks, the third power approves. */

@@ -13,6 +13,7 @@ const routes: RouteRecordRaw[] = [
   { path: 'security/policy', component: () => import('./views/PolicyView.vue'), meta: { title: '安全策略' } },
   { path: 'admin/recoveries', component: () => import('./views/RecoveriesView.vue'), meta: { title: '管理员账号恢复' } },
   { path: 'audit', component: () => import('./views/AuditView.vue'), meta: { title: '审计日志' } },
+  { path: 'account/security', component: () => import('./views/AccountSecurityView.vue'), meta: { title: '账号安全', anyUser: true } },
 ]
 
 export default routes

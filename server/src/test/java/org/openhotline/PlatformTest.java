@@ -23,15 +23,19 @@ class PlatformTest {
     }
 
     @Test
-    void prometheusMetricsAreExposed() {
-        var metrics = new ApiClient(port).get("/actuator/prometheus");
+    void prometheusMetricsAreExposedToTheSystemAdminOnly() {
+        assertThat(new ApiClient(port).get("/actuator/prometheus").status()).as("not public unless configured").isEqualTo(401);
+        assertThat(ApiClient.loggedIn(port, "agent1").get("/actuator/prometheus").status()).isEqualTo(403);
+        var metrics = ApiClient.loggedIn(port, "sysadmin").get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes", "hikaricp_connections");
     }
 
     @Test
-    void theOpenApiDocumentDescribesTheApi() {
-        var client = new ApiClient(port);
+    void theOpenApiDocumentDescribesTheApiToLoggedInUsers() {
+        assertThat(new ApiClient(port).get("/v3/api-docs").status()).as("not public unless configured").isEqualTo(401);
+        assertThat(new ApiClient(port).get("/swagger-ui/index.html").status()).isEqualTo(401);
+        var client = ApiClient.loggedIn(port, "agent1");
         var doc = client.get("/v3/api-docs").json();
         assertThat(doc.path("openapi").asString()).startsWith("3.");
         assertThat(doc.path("paths").has("/api/auth/login")).isTrue();

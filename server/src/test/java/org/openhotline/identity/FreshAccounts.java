@@ -46,6 +46,9 @@ public final class FreshAccounts {
                     Map.of("roles", List.of(roles), "version", created.json().path("version").asInt()));
             assertThat(granted.status()).as(granted.body()).isEqualTo(200);
         }
+        // Like the demo accounts the other tests log in with: no second factor, no change at first login, no ageing
+        // (hotline.demo.enabled is on in tests). The tests of those rules create accounts that are not marked.
+        jdbc.sql("update account set demo = true where id = ?").param(id).update();
         return new Created(id, username);
     }
 

@@ -1,29 +1,28 @@
 package org.openhotline.audit.internal;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import org.openhotline.shared.AuditableEvent;
 import org.openhotline.shared.Callers;
 import org.openhotline.shared.StaffPrincipal;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.openhotline.audit.internal.chain.AuditChain;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes one audit row per auditable event. A plain (synchronous) listener on purpose: the row joins the
  * transaction of the action, so there is never an action without its record nor a record of an action that
- * rolled back.
+ * rolled back. Each row is chained to the one before with HMAC-SM3 ({@link AuditChain}).
  */
 @Component
 class AuditTrail {
 
-    private final JdbcClient jdbc;
+    private final AuditChain chain;
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        this.jdbc = jdbc;
+    AuditTrail(AuditChain chain, JsonMapper json, Clock clock) {
+        this.chain = chain;
         this.json = json;
         this.clock = clock;
     }
@@ -32,13 +31,9 @@ class AuditTrail {
     void on(AuditableEvent event) {
         String actor = event.actor() != null ? event.actor()
                 : Callers.current().map(StaffPrincipal::username).orElse("system");
-        jdbc.sql("""
-                insert into audit_event (at, actor, source_ip, action, target, result, details)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
-                .params(OffsetDateTime.now(clock), truncate(actor, 50), Callers.sourceIp(), event.action(),
-                        truncate(event.target(), 200), event.succeeded() ? "SUCCESS" : "FAILURE",
-                        json.writeValueAsString(event.details()))
-                .update();
+        chain.append(new AuditChain.Entry(clock.instant(), truncate(actor, 50), Callers.sourceIp(), event.action(),
+                truncate(event.target(), 200), event.succeeded() ? "SUCCESS" : "FAILURE",
+                json.writeValueAsString(event.details())));
     }
 
     private static String truncate(String s, int max) {

@@ -80,9 +80,10 @@ class AccessAdministration implements ApplicationRunner {
     }
 
     @Transactional
-    SecurityPolicy setPolicy(SecurityPolicy policy) {
-        policy.checkSane();
+    SecurityPolicy setPolicy(SecurityPolicy form) {
         SecurityPolicy before = policies.current();
+        SecurityPolicy policy = form.orKeep(before);
+        policy.checkSane();
         policies.save(policy);
         SecurityPolicy after = policies.current();
         events.publishEvent(new AccessPolicyChanged("security-policy", "security-policy",

@@ -8,7 +8,7 @@ import org.openhotline.identity.Role;
 record Account(long id, String username, String displayName, String passwordHash, long orgNodeId, String orgPath,
                String orgName, String phone, String email, String agentNo, boolean enabled, int failedLogins,
                Instant lockedUntil, Instant lastLoginAt, int version, Set<Role> roles, boolean passwordMustChange,
-               Instant passwordExpiresAt) {
+               Instant passwordExpiresAt, Instant passwordChangedAt, boolean demo, Instant activeSince) {
 
     boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
@@ -17,6 +17,11 @@ record Account(long id, String username, String displayName, String passwordHash
     /** A one-time password (set by the recovery command) that has passed its expiry. */
     boolean oneTimePasswordExpiredAt(Instant now) {
         return passwordMustChange && passwordExpiresAt != null && !passwordExpiresAt.isAfter(now);
+    }
+
+    /** The recovery command's one-time password (it expires), not a first-login or expiry change. */
+    boolean oneTimePassword() {
+        return passwordMustChange && passwordExpiresAt != null;
     }
 
     boolean isAdmin() {

@@ -31,9 +31,14 @@ class AccountAdministration {
     private final Organization organization;
     private final StaffSessions sessions;
     private final ApplicationEventPublisher events;
+    private final PasswordHistory history;
+    private final SecondFactors secondFactors;
 
     AccountAdministration(Accounts accounts, SecurityPolicies policies, PasswordEncoder encoder,
-                          Organization organization, StaffSessions sessions, ApplicationEventPublisher events) {
+                          Organization organization, StaffSessions sessions, ApplicationEventPublisher events,
+                          PasswordHistory history, SecondFactors secondFactors) {
+        this.history = history;
+        this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.policies = policies;
         this.encoder = encoder;
@@ -55,8 +60,11 @@ class AccountAdministration {
         }
         OrgNode node = nodeInScope(caller, f.orgNodeId());
         policies.current().checkPassword(f.username(), f.password());
-        long id = accounts.insert(f.username(), f.displayName(), encoder.encode(f.password()), node.id(),
+        String hash = encoder.encode(f.password());
+        long id = accounts.insert(f.username(), f.displayName(), hash, node.id(),
                 blank(f.phone()), blank(f.email()), blank(f.agentNo()));
+        history.remember(id, hash);
+        accounts.requirePasswordChange(id); // a password the admin knows: the holder replaces it at first login
         events.publishEvent(new AccountChanged(id, f.username(), "created",
                 Map.of("displayName", f.displayName(), "orgNode", node.name())));
         return accounts.byId(id).orElseThrow();
@@ -85,6 +93,9 @@ class AccountAdministration {
             throw DomainException.invalid("不能停用或启用自己的账号");
         }
         accounts.setEnabled(id, enabled);
+        if (enabled) {
+            accounts.reactivate(id);
+        }
         if (!enabled) {
             sessions.endAll(account.username());
         }
@@ -97,8 +108,13 @@ class AccountAdministration {
         if (account.id() == caller.accountId()) {
             throw DomainException.conflict("不能重置自己的密码，请在“修改密码”中输入原密码后修改");
         }
-        policies.current().checkPassword(account.username(), password);
-        accounts.setPassword(id, encoder.encode(password));
+        SecurityPolicy policy = policies.current();
+        policy.checkPassword(account.username(), password);
+        history.check(account, password, policy.historyCount());
+        String hash = encoder.encode(password);
+        accounts.setPassword(id, hash);
+        history.remember(id, hash);
+        accounts.requirePasswordChange(id);
         sessions.endAll(account.username());
         events.publishEvent(new AccountChanged(id, account.username(), "password-reset", Map.of()));
     }
@@ -112,8 +128,12 @@ class AccountAdministration {
         if (oldPassword.equals(newPassword)) {
             throw DomainException.invalid("新密码不能与原密码相同");
         }
-        policies.current().checkPassword(account.username(), newPassword);
-        accounts.setPassword(account.id(), encoder.encode(newPassword));
+        SecurityPolicy policy = policies.current();
+        policy.checkPassword(account.username(), newPassword);
+        history.check(account, newPassword, policy.historyCount());
+        String hash = encoder.encode(newPassword);
+        accounts.setPassword(account.id(), hash);
+        history.remember(account.id(), hash);
         events.publishEvent(new AccountChanged(account.id(), account.username(), "password-changed", Map.of()));
         if (account.passwordMustChange()) {
             sessions.endAll(account.username()); // the restricted session ends; the next login has the account's roles
@@ -124,7 +144,26 @@ class AccountAdministration {
     void unlock(StaffPrincipal caller, long id) {
         Account account = manageable(caller, id, "unlock");
         accounts.unlock(id);
+        accounts.reactivate(id); // an account the inactivity rule closed opens too
         events.publishEvent(new AccountChanged(id, account.username(), "unlocked", Map.of()));
+    }
+
+    /**
+     * The system admin resets a lost authenticator like a lost password (三权分立 as for every account action: not
+     * for another admin power's account, whose holder comes back through the admin recovery). The holder enrols a
+     * new one at the next login.
+     */
+    @Transactional(noRollbackFor = PowerRefused.class)
+    void resetSecondFactor(StaffPrincipal caller, long id) {
+        Account account = manageable(caller, id, "reset-second-factor");
+        if (account.id() == caller.accountId()) {
+            throw DomainException.conflict("不能重置自己的双因素认证，请在“账号安全”中管理");
+        }
+        if (!secondFactors.remove(id)) {
+            throw DomainException.invalid("该账号尚未绑定身份验证器");
+        }
+        sessions.endAll(account.username());
+        events.publishEvent(new AccountChanged(id, account.username(), "second-factor-reset", Map.of()));
     }
 
     @Transactional(noRollbackFor = PowerRefused.class)

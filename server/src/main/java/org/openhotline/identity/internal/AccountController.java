@@ -127,6 +127,14 @@ class AccountController {
         administration.resetPassword(Callers.required(), id, f.password());
     }
 
+    @PostMapping("/{id}/reset-second-factor")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAuthority('account:manage')")
+    @Operation(summary = "重置双因素认证（解绑身份验证器；该账号下次登录时重新绑定）")
+    void resetSecondFactor(@PathVariable long id) {
+        administration.resetSecondFactor(Callers.required(), id);
+    }
+
     @PostMapping("/{id}/unlock")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasAnyAuthority('account:manage', 'security:policy')")

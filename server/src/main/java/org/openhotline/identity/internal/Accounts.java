@@ -27,7 +27,8 @@ class Accounts {
     private static final String SELECT = """
             select a.id, a.username, a.display_name, a.password_hash, a.org_node_id, o.path, o.name as org_name,
                    a.phone, a.email, a.agent_no, a.enabled, a.failed_logins, a.locked_until, a.last_login_at,
-                   a.version, a.password_must_change, a.password_expires_at,
+                   a.version, a.password_must_change, a.password_expires_at, a.password_changed_at, a.demo,
+                   greatest(a.last_login_at, a.created_at, a.reactivated_at) as active_since,
                    coalesce((select string_agg(r.role, ',') from account_role r where r.account_id = a.id), '') as roles
               from account a join org_node o on o.id = a.org_node_id""";
 
@@ -140,6 +141,21 @@ class Accounts {
         jdbc.sql("update account set failed_logins = 0, locked_until = null where id = ?").param(id).update();
     }
 
+    /** An admin's unlock or enable: inactivity counts again from now. */
+    void reactivate(long id) {
+        jdbc.sql("update account set reactivated_at = ? where id = ?").params(OffsetDateTime.now(clock), id).update();
+    }
+
+    /** Created or reset by an admin: the holder chooses their own password at the next login (no expiry). */
+    void requirePasswordChange(long id) {
+        jdbc.sql("update account set password_must_change = true, password_expires_at = null where id = ?")
+                .param(id).update();
+    }
+
+    void markDemo(long id) {
+        jdbc.sql("update account set demo = true where id = ?").param(id).update();
+    }
+
     void replaceRoles(long id, Collection<Role> roles) {
         jdbc.sql("delete from account_role where account_id = ?").param(id).update();
         for (Role role : roles) {
@@ -166,7 +182,9 @@ class Accounts {
                 rs.getString("org_name"), rs.getString("phone"), rs.getString("email"), rs.getString("agent_no"),
                 rs.getBoolean("enabled"), rs.getInt("failed_logins"), instant(rs.getTimestamp("locked_until")),
                 instant(rs.getTimestamp("last_login_at")), rs.getInt("version"), roleSet,
-                rs.getBoolean("password_must_change"), instant(rs.getTimestamp("password_expires_at")));
+                rs.getBoolean("password_must_change"), instant(rs.getTimestamp("password_expires_at")),
+                instant(rs.getTimestamp("password_changed_at")), rs.getBoolean("demo"),
+                instant(rs.getTimestamp("active_since")));
     }
 
     private static Instant instant(Timestamp ts) {

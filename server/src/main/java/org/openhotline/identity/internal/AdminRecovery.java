@@ -32,10 +32,12 @@ class AdminRecovery {
     private final StaffSessions sessions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SecondFactors secondFactors;
     private final SecureRandom random = new SecureRandom();
 
     AdminRecovery(Accounts accounts, SecurityPolicies policies, PasswordEncoder encoder, StaffSessions sessions,
-                  ApplicationEventPublisher events, Clock clock) {
+                  ApplicationEventPublisher events, Clock clock, SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.policies = policies;
         this.encoder = encoder;
@@ -66,6 +68,8 @@ class AdminRecovery {
         policy.checkPassword(account.username(), password);
         Instant expiresAt = clock.instant().plus(VALID);
         accounts.setOneTimePassword(account.id(), encoder.encode(password), expiresAt);
+        secondFactors.remove(account.id()); // a lost phone is a reason for recovery: the admin enrols anew
+        accounts.reactivate(account.id());
         sessions.endAll(account.username());
         var details = new java.util.LinkedHashMap<String, Object>(how);
         details.put("expiresAt", expiresAt.toString());

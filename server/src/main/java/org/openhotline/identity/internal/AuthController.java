@@ -41,18 +41,16 @@ class AuthController {
     static final String BAD_CREDENTIALS = "用户名或密码错误";
 
     private final Logins logins;
-    private final SecurityContextRepository contexts;
-    private final List<MenuEntry.Contribution> menus;
+    private final LoginSessions loginSessions;
     private final AccountAdministration administration;
     private final ApplicationEventPublisher events;
     private final LoginThrottle throttle;
 
-    AuthController(Logins logins, SecurityContextRepository contexts, List<MenuEntry.Contribution> menus,
-                   AccountAdministration administration, ApplicationEventPublisher events, LoginThrottle throttle) {
+    AuthController(Logins logins, LoginSessions loginSessions, AccountAdministration administration,
+                   ApplicationEventPublisher events, LoginThrottle throttle) {
         this.throttle = throttle;
         this.logins = logins;
-        this.contexts = contexts;
-        this.menus = menus;
+        this.loginSessions = loginSessions;
         this.administration = administration;
         this.events = events;
     }
@@ -60,14 +58,17 @@ class AuthController {
     record LoginForm(@NotBlank(message = "请输入用户名") @Size(max = 50, message = "用户名最长 50 位") String username,
                      @NotBlank(message = "请输入密码") @Size(max = 128, message = "密码最长 128 位") String password) {}
 
-    record Me(long id, String username, String displayName, long orgNodeId, List<RoleView> roles,
-              List<String> permissions, List<MenuEntry> menu) {}
-
-    record RoleView(String code, String label) {}
+    /**
+     * The answer of the password step when a second factor follows: no session yet, only {@code secondFactor}
+     * ({@code code}: send the authenticator's code or a recovery code to {@code POST /api/auth/second-factor};
+     * {@code enrol}: bind an authenticator first, {@code POST /api/auth/second-factor/enrolment}).
+     */
+    record SecondFactorNeeded(String secondFactor, boolean enrolmentDue) {}
 
     @PostMapping("/login")
-    @Operation(summary = "登录（同一账号连续失败 5 次锁定 15 分钟，提示与密码错误相同；同一来源地址 1 分钟内失败 20 次后 429）")
-    Me login(@Valid @RequestBody LoginForm form, HttpServletRequest request, HttpServletResponse response) {
+    @Operation(summary = "登录第一步：用户名与密码（同一账号连续失败 5 次锁定 15 分钟，提示与密码错误相同；同一来源地址 1 分钟内失败 20 次后 429）。"
+            + "需要双因素时答 {secondFactor, enrolmentDue}，否则答当前用户")
+    Object login(@Valid @RequestBody LoginForm form, HttpServletRequest request, HttpServletResponse response) {
         String address = request.getRemoteAddr();
         var wait = throttle.waitFor(address);
         if (wait.isPresent()) {
@@ -76,27 +77,19 @@ class AuthController {
             throw new DomainException(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-failures",
                     "登录失败次数过多，请 " + seconds + " 秒后再试").with("retryAfterSeconds", seconds);
         }
-        var attempt = logins.attempt(form.username(), form.password());
+        var attempt = logins.attempt(form.username(), form.password(), address);
         if (attempt.isEmpty()) {
             throttle.failed(address);
             throw new DomainException(HttpStatus.UNAUTHORIZED, "bad-credentials", BAD_CREDENTIALS);
         }
         var granted = attempt.get();
-        HttpSession old = request.getSession(false);
-        if (old != null) {
-            request.changeSessionId(); // no session fixation: a fresh id for the logged-in session
+        if (granted.secondFactor() != SecondFactorRule.Stage.NONE) {
+            boolean enrol = granted.secondFactor() == SecondFactorRule.Stage.ENROL;
+            loginSessions.hold(request, new LoginSessions.Pending(granted.principal(),
+                    granted.idleTimeout().toSeconds(), enrol, granted.exempt(), 0));
+            return new SecondFactorNeeded(enrol ? "enrol" : "code", enrol);
         }
-        HttpSession session = request.getSession(true);
-        session.setMaxInactiveInterval((int) granted.idleTimeout().toSeconds());
-        StaffPrincipal principal = granted.principal();
-        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
-        principal.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
-        principal.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
-        return me(principal);
+        return loginSessions.open(request, response, granted.principal(), granted.idleTimeout(), granted.exempt());
     }
 
     @PostMapping("/logout")
@@ -115,8 +108,8 @@ class AuthController {
 
     @GetMapping("/me")
     @Operation(summary = "当前用户、角色、权限与菜单")
-    Me me() {
-        return me(Callers.required());
+    LoginSessions.Me me() {
+        return loginSessions.me(Callers.required());
     }
 
     record PasswordForm(@NotBlank(message = "请输入原密码") @Size(max = 128, message = "密码最长 128 位") String oldPassword,
@@ -127,17 +120,5 @@ class AuthController {
     @Operation(summary = "修改本人密码")
     void changePassword(@Valid @RequestBody PasswordForm form) {
         administration.changeOwnPassword(Callers.required(), form.oldPassword(), form.newPassword());
-    }
-
-    private Me me(StaffPrincipal p) {
-        // A screen open to several permissions is contributed once per permission; the menu shows it once.
-        java.util.Set<String> paths = new java.util.HashSet<>();
-        List<MenuEntry> visible = menus.stream().flatMap(c -> c.menuEntries().stream())
-                .filter(m -> m.permission() == null || p.can(m.permission()))
-                .sorted(Comparator.comparingInt(MenuEntry::order)).filter(m -> paths.add(m.path())).toList();
-        List<RoleView> roles = p.roles().stream().map(Role::valueOf).sorted()
-                .map(r -> new RoleView(r.name(), r.label())).toList();
-        return new Me(p.accountId(), p.username(), p.displayName(), p.orgNodeId(), roles,
-                p.permissions().stream().sorted().toList(), visible);
     }
 }

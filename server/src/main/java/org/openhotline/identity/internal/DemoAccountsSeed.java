@@ -26,8 +26,10 @@ class DemoAccountsSeed implements DemoSeed {
     private final Accounts accounts;
     private final Organization organization;
     private final PasswordEncoder encoder;
+    private final SecurityPolicies policies;
 
-    DemoAccountsSeed(Accounts accounts, Organization organization, PasswordEncoder encoder) {
+    DemoAccountsSeed(Accounts accounts, Organization organization, PasswordEncoder encoder, SecurityPolicies policies) {
+        this.policies = policies;
         this.accounts = accounts;
         this.organization = organization;
         this.encoder = encoder;
@@ -77,6 +79,7 @@ class DemoAccountsSeed implements DemoSeed {
         if (accounts.count() > 0) {
             return false;
         }
+        policies.relaxForDemo();
         for (Demo d : demoAccounts()) {
             OrgNode node = organization.nodeByCode(d.nodeCode())
                     .orElseThrow(() -> new IllegalStateException("demo node missing: " + d.nodeCode()));
@@ -84,6 +87,7 @@ class DemoAccountsSeed implements DemoSeed {
                     ? d.name() : node.name() + " " + d.name();
             long id = accounts.insert(d.username(), name, encoder.encode(demoPassword), node.id(), null, null, d.agentNo());
             accounts.replaceRoles(id, d.roles());
+            accounts.markDemo(id); // exempt from second factor and password ageing while demo is on (DemoExemption)
         }
         return true;
     }

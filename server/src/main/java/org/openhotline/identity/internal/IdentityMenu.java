@@ -17,6 +17,8 @@ class IdentityMenu implements MenuEntry.Contribution {
                 // 三权分立: each of the three admins sees the joint recovery screen through their own power
                 new MenuEntry("系统管理", "admin-recoveries", "管理员账号恢复", "/admin/recoveries", "account:manage", 905),
                 new MenuEntry("安全管理", "admin-recoveries", "管理员账号恢复", "/admin/recoveries", "role:grant", 913),
-                new MenuEntry("审计管理", "admin-recoveries", "管理员账号恢复", "/admin/recoveries", "audit:read", 951));
+                new MenuEntry("审计管理", "admin-recoveries", "管理员账号恢复", "/admin/recoveries", "audit:read", 951),
+                // everyone's own second factor (issue 19)
+                new MenuEntry("个人设置", "account-security", "账号安全", "/account/security", null, 990));
     }
 }

@@ -32,9 +32,20 @@ class Logins {
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DemoExemption demo;
+    private final SecondFactorRule secondFactor;
 
+    /** Password rules only, no second factor nor demo exemption: for checks at another clock. */
     Logins(Accounts accounts, SecurityPolicies policies, PasswordEncoder encoder, ApplicationEventPublisher events,
            Clock clock) {
+        this(accounts, policies, encoder, events, clock, new DemoExemption(false), null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Logins(Accounts accounts, SecurityPolicies policies, PasswordEncoder encoder, ApplicationEventPublisher events,
+           Clock clock, DemoExemption demo, SecondFactorRule secondFactor) {
+        this.demo = demo;
+        this.secondFactor = secondFactor;
         this.accounts = accounts;
         this.policies = policies;
         this.encoder = encoder;
@@ -43,11 +54,21 @@ class Logins {
         this.decoyHash = encoder.encode("decoy-password-Aa1!");
     }
 
-    /** A granted login: the principal for the session and how long the session may stay idle. */
-    record Granted(StaffPrincipal principal, Duration idleTimeout) {}
+    /**
+     * A granted password: the principal for the session, how long the session may stay idle, and what the login
+     * still asks for (a code, or enrolling an authenticator) before the session opens.
+     */
+    record Granted(StaffPrincipal principal, Duration idleTimeout, SecondFactorRule.Stage secondFactor,
+                   boolean exempt) {}
 
     @Transactional
     Optional<Granted> attempt(String username, String password) {
+        return attempt(username, password, null);
+    }
+
+    /** {@code address}: where the login comes from, checked against the admin networks (null: not checked). */
+    @Transactional
+    Optional<Granted> attempt(String username, String password, String address) {
         String name = username == null ? "" : username.trim();
         Optional<Account> found = name.isEmpty() ? Optional.empty() : accounts.byUsername(name);
         if (found.isEmpty()) {
@@ -81,20 +102,58 @@ class Logins {
             events.publishEvent(new LoginAttempted(name, "one-time-expired"));
             return Optional.empty();
         }
-        accounts.recordSuccess(account.id());
-        if (account.passwordMustChange()) {
-            // A recovered admin's one-time password: a session that can do nothing but change it.
-            events.publishEvent(new LoginAttempted(name, "success-one-time"));
+        boolean exempt = demo.appliesTo(account);
+        if (!exempt && policy.inactiveDays() > 0 && account.activeSince() != null
+                && account.activeSince().plus(Duration.ofDays(policy.inactiveDays())).isBefore(now)) {
+            // 长期未使用的账号: closed until an admin unlocks it; the caller sees the usual refusal.
+            events.publishEvent(new LoginAttempted(name, "inactive"));
+            return Optional.empty();
+        }
+        if (account.isAdmin() && address != null && !fromAdminNetwork(policy, address)) {
+            events.publishEvent(new LoginAttempted(name, "network-refused"));
+            return Optional.empty();
+        }
+        SecondFactorRule.Stage stage = secondFactor == null ? SecondFactorRule.Stage.NONE : secondFactor.stageOf(account);
+        String mustChange = mustChange(account, policy, exempt, now);
+        if (stage != SecondFactorRule.Stage.NONE) {
+            // The password is right; the session opens after the second step (SecondFactorController).
+            events.publishEvent(new LoginAttempted(name, "second-factor-pending"));
+        } else {
+            accounts.recordSuccess(account.id());
+            events.publishEvent(new LoginAttempted(name, mustChange == null ? "success" : "success-" + mustChange));
+        }
+        if (mustChange != null) {
+            // A one-time, admin-set or expired password: a session that can do nothing but change it.
             var restricted = new StaffPrincipal(account.id(), account.username(), account.displayName(),
                     account.orgNodeId(), account.orgPath(), java.util.Set.of(), java.util.Set.of(CHANGE_PASSWORD_ONLY));
-            return Optional.of(new Granted(restricted, Duration.ofMinutes(policy.adminIdleMinutes())));
+            return Optional.of(new Granted(restricted, Duration.ofMinutes(policy.adminIdleMinutes()), stage, exempt));
         }
-        events.publishEvent(new LoginAttempted(name, "success"));
         var principal = new StaffPrincipal(account.id(), account.username(), account.displayName(),
                 account.orgNodeId(), account.orgPath(),
                 account.roles().stream().map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet()),
                 accounts.permissionsOf(account.roles()));
         int idle = account.isAdmin() ? policy.adminIdleMinutes() : policy.idleMinutes();
-        return Optional.of(new Granted(principal, Duration.ofMinutes(idle)));
+        return Optional.of(new Granted(principal, Duration.ofMinutes(idle), stage, exempt));
+    }
+
+    /** Why the password must be changed first (one-time, admin-set, expired), or null. */
+    private static String mustChange(Account account, SecurityPolicy policy, boolean exempt, Instant now) {
+        if (account.oneTimePassword()) {
+            return "one-time";
+        }
+        if (exempt) {
+            return null;
+        }
+        if (account.passwordMustChange() && policy.firstLoginChange()) {
+            return "must-change";
+        }
+        boolean expired = policy.expiryDays() > 0 && account.passwordChangedAt() != null
+                && account.passwordChangedAt().plus(Duration.ofDays(policy.expiryDays())).isBefore(now);
+        return expired ? "expired" : null;
+    }
+
+    private static boolean fromAdminNetwork(SecurityPolicy policy, String address) {
+        var networks = policy.adminNetworkList();
+        return networks.isEmpty() || networks.stream().anyMatch(n -> n.matches(address));
     }
 }

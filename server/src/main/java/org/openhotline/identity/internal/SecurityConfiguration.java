@@ -25,7 +25,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,21 +41,23 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json,
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, CsrfTokenRepository csrfTokens, WebHardening hardening,
                             org.openhotline.identity.internal.sso.SsoLogin sso) throws Exception {
         sso.configure(http); // single sign-on over OpenID Connect, when the security admin configures it
-        http.csrf(csrf -> csrf.spa())
+        http.csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens))
+                .headers(hardening.headers()) // issue 19: CSP, Referrer-Policy, frame-ancestors, HSTS over TLS
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-                .authorizeHttpRequests(auth -> auth
+                .authorizeHttpRequests(auth -> hardening.exposure(auth) // issue 19: API docs, metrics not public unless configured
                         .requestMatchers("/api/auth/login").permitAll()
+                        // the second step of a login checks the pending login held in the session itself
+                        .requestMatchers("/api/auth/second-factor", "/api/auth/second-factor/**").permitAll()
                         .requestMatchers("/api/auth/**").authenticated()
                         // a session opened with a recovery one-time password may only change it (under /api/auth)
                         .requestMatchers("/api/**").access(AuthorizationManagers.<RequestAuthorizationContext>allOf(
                                 AuthenticatedAuthorizationManager.authenticated(),
                                 AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(
                                         Logins.CHANGE_PASSWORD_ONLY))))
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority("config:manage")
                         .anyRequest().permitAll())
                 .securityContext(ctx -> ctx.securityContextRepository(securityContextRepository()))
@@ -67,6 +71,12 @@ class SecurityConfiguration {
                                 ex instanceof org.springframework.security.web.csrf.CsrfException
                                         ? "安全校验失败，请刷新页面后重试" : "您没有执行此操作的权限")));
         return http.build();
+    }
+
+    /** The XSRF-TOKEN cookie as bean, so that a login can rotate the token (LoginSessions). */
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return CookieCsrfTokenRepository.withHttpOnlyFalse();
     }
 
     @Bean
