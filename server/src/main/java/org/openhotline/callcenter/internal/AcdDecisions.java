@@ -23,9 +23,12 @@ class AcdDecisions {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final AgentRoster roster;
     private final java.time.Clock clock;
+    private final SeatWall wall;
 
     AcdDecisions(AgentDesk desk, CallRecords records, CallFlow legs, AcdOutbox outbox,
-                 org.springframework.context.ApplicationEventPublisher events, AgentRoster roster, java.time.Clock clock) {
+                 org.springframework.context.ApplicationEventPublisher events, AgentRoster roster, java.time.Clock clock,
+                 SeatWall wall) {
+        this.wall = wall;
         this.desk = desk;
         this.records = records;
         this.legs = legs;
@@ -49,9 +52,12 @@ class AcdDecisions {
                 }
                 case AcdDecision.Overflowed overflowed -> records.overflowed(overflowed.call().callId(), overflowed.toGroupId());
                 case AcdDecision.WaitedTooLong tooLong -> legs.waitedTooLong(tooLong.call());
-                case AcdDecision.ChatAssigned chat -> events.publishEvent(new ChatRoutingEvents.ChatAssigned(chat.chatId(),
-                        chat.agentId(), roster.find(chat.agentId()).map(AgentRoster.Agent::agentNo).orElse(""),
-                        chat.viaGroupId(), clock.instant()));
+                case AcdDecision.ChatAssigned chat -> {
+                    events.publishEvent(new ChatRoutingEvents.ChatAssigned(chat.chatId(), chat.agentId(),
+                            roster.find(chat.agentId()).map(AgentRoster.Agent::agentNo).orElse(""), chat.viaGroupId(),
+                            clock.instant()));
+                    wall.chatsChanged(chat.agentId());
+                }
                 case AcdDecision.ChatQueued queued -> events.publishEvent(new ChatRoutingEvents.ChatWaiting(
                         queued.chat().callId(), queued.position(), clock.instant()));
             }

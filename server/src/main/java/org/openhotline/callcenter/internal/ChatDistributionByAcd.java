@@ -55,8 +55,9 @@ class ChatDistributionByAcd implements ChatDistribution {
 
     @Override
     public void ended(String chatId) {
+        Optional<Long> holder = acd.chatHolder(chatId);
         acd.chatEnded(chatId);
-        wall.queuesChanged();
+        holder.ifPresentOrElse(wall::chatsChanged, wall::queuesChanged);
     }
 
     @Override
@@ -68,13 +69,19 @@ class ChatDistributionByAcd implements ChatDistribution {
 
     @Override
     public boolean transferToAgent(String chatId, long toAccountId, long groupId) {
-        return roster.find(toAccountId).isPresent() && acd.transferChat(chatId, toAccountId, groupId);
+        Optional<Long> holder = acd.chatHolder(chatId);
+        boolean moved = roster.find(toAccountId).isPresent() && acd.transferChat(chatId, toAccountId, groupId);
+        if (moved) {
+            holder.ifPresent(wall::chatsChanged);
+        }
+        return moved;
     }
 
     @Override
     public void transferToGroup(String chatId, String citizen, long groupId, Instant since) {
+        Optional<Long> holder = acd.chatHolder(chatId);
         acd.transferChatToGroup(new WaitingCall(chatId, citizen, groupId, 0, since));
-        wall.queuesChanged();
+        holder.ifPresentOrElse(wall::chatsChanged, wall::queuesChanged);
     }
 
     @Override

@@ -100,9 +100,19 @@ public final class Acd {
         return seat == null ? Set.of() : Set.copyOf(seat.chats);
     }
 
+    /** Chats waiting for the group (the seat wall's queue board). */
+    public synchronized int chatsWaitingIn(long groupId) {
+        return chats.waitingIn(groupId);
+    }
+
+    /** The agent holding the chat, if any. */
+    public synchronized Optional<Long> chatHolder(String chatId) {
+        return chats.holder(chatId);
+    }
+
     /** Tells a restarted ACD which chats an agent still holds (after a restart, from the channels' records). */
     public synchronized void holdsChat(long agentId, String chatId) {
-        seat(agentId).chats.add(chatId);
+        chats.hold(chatId, seat(agentId));
     }
 
     synchronized SkillGroup groupOf(long groupId) {

@@ -91,6 +91,19 @@ final class ChatQueue {
         return true;
     }
 
+    int waitingIn(long groupId) {
+        return (int) waiting.stream().filter(c -> c.groupId() == groupId).count();
+    }
+
+    Optional<Long> holder(String chatId) {
+        return Optional.ofNullable(holder.get(chatId));
+    }
+
+    void hold(String chatId, Seat seat) {
+        seat.chats.add(chatId);
+        holder.put(chatId, seat.agentId);
+    }
+
     int position(String chatId) {
         WaitingCall chat = waiting.stream().filter(c -> c.callId().equals(chatId)).findFirst().orElse(null);
         if (chat == null) {

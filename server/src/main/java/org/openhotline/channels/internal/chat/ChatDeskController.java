@@ -61,7 +61,8 @@ class ChatDeskController {
         return records.activeOf(me.accountId()).stream().map(c -> views.of(c, me.accountId(), 0)).toList();
     }
 
-    @GetMapping("/{id}")
+    // a UUID only: /api/chat/ws is the desk's WebSocket, which this mapping would otherwise take first
+    @GetMapping("/{id:[0-9a-fA-F-]{36}}")
     @PreAuthorize("hasAnyAuthority('call:agent', 'call:monitor')")
     @Operation(summary = "一个会话及 after 之后的消息（断线重连时补齐）")
     ChatViews.ChatView one(@PathVariable UUID id, @RequestParam(defaultValue = "0") int after) {

@@ -34,9 +34,11 @@ class ChatOrders {
     private final Chats chats;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     ChatOrders(ChatRecords records, ChatMessages messages, PortalOrders orders, Receipts receipts, Chats chats,
-               TransactionTemplate tx, Clock clock) {
+               TransactionTemplate tx, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.records = records;
         this.messages = messages;
         this.orders = orders;
@@ -60,6 +62,10 @@ class ChatOrders {
                     f.name() == null || f.name().isBlank()), "chat:" + chatId);
             orders.attach(order.id(), "在线客服会话记录.txt", transcript(chat).getBytes(StandardCharsets.UTF_8), "CHAT");
             records.ordered(chatId, order.id());
+            if (chat.wechatOpenid() != null) { // the follower hears of the order in WeChat like one filed there
+                jdbc.sql("insert into ch_wechat_order (work_order_id, open_id, created_at) values (?, ?, ?) on conflict do nothing")
+                        .params(order.id(), chat.wechatOpenid(), java.sql.Timestamp.from(clock.instant())).update();
+            }
             code[0] = receipts.issue(order.id(), "CHAT", false, null, clock.instant());
             return new Created(order.id(), order.number());
         });

@@ -69,9 +69,41 @@ public class Chats {
         return new Opened(id, token);
     }
 
+    /** Hands the chat to the ACD — after the commit when called inside a transaction (a WeChat message's). */
     public void route(UUID chatId) {
-        Chat chat = records.get(chatId);
-        acd.enqueue(chatId.toString(), chat.citizenName() == null ? "" : chat.citizenName(), chat.groupId(), chat.queuedAt());
+        afterCommit(() -> {
+            Chat chat = records.get(chatId);
+            acd.enqueue(chatId.toString(), chat.citizenName() == null ? "" : chat.citizenName(), chat.groupId(),
+                    chat.queuedAt());
+        });
+    }
+
+    /**
+     * Runs {@code r} once the surrounding transaction committed (at once without one): the ACD and the sockets must
+     * never learn of a chat or a line that is not on record yet.
+     */
+    static void afterCommit(Runnable r) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            r.run();
+                        }
+                    });
+        } else {
+            r.run();
+        }
+    }
+
+    /** The open chat of a WeChat follower, if any. */
+    public java.util.Optional<UUID> openOfWechat(String openid) {
+        return records.openOfWechat(openid).map(Chat::id);
+    }
+
+    /** The chat is staffed now for the group: within the hours, and someone of the group signed in. */
+    public boolean staffed(long groupId, ChatHours hours) {
+        return hours.open() && acd.agentsSignedIn(groupId) > 0;
     }
 
     /** The chat if {@code token} is the one it was opened with (the citizen's proof on resume). */
@@ -93,7 +125,7 @@ public class Chats {
             return messages.append(chatId, "CITIZEN", chat.citizenName(), body, clip(clientId, 64), clock.instant());
         });
         if (!stored.duplicate()) {
-            pushLine(chatId, stored.message());
+            afterCommit(() -> pushLine(chatId, stored.message()));
         }
         return stored;
     }
@@ -148,21 +180,27 @@ public class Chats {
 
     /** Ends the chat (citizen, agent or platform); waiting chats count as abandoned. */
     public void end(UUID chatId, String by) {
+        Chat before = tx.execute(s -> close(chatId, by));
+        afterCommit(() -> closed(chatId, before));
+    }
+
+    private Chat close(UUID chatId, String by) {
         Instant now = clock.instant();
-        Chat before = tx.execute(s -> {
-            Chat chat = records.lock(chatId);
-            String state = chat.endState();
-            records.ended(chatId, state, by, now);
-            messages.append(chatId, "SYSTEM", null, "CITIZEN".equals(by) ? "您已结束会话。" : "本次会话已结束，感谢您的咨询。",
-                    null, now);
-            if (Chat.ABANDONED.equals(state)) {
-                events.publishEvent(new ChatEvents.ChatAbandoned(chatId, now));
-            } else {
-                int lines = messages.count(chatId, "CITIZEN") + messages.count(chatId, "AGENT") + messages.count(chatId, "LEADER");
-                events.publishEvent(new ChatEvents.ChatEnded(chatId, chat.agentId(), by, lines, chat.orderId(), now));
-            }
-            return chat;
-        });
+        Chat chat = records.lock(chatId);
+        String state = chat.endState();
+        records.ended(chatId, state, by, now);
+        messages.append(chatId, "SYSTEM", null, "CITIZEN".equals(by) ? "您已结束会话。" : "本次会话已结束，感谢您的咨询。",
+                null, now);
+        if (Chat.ABANDONED.equals(state)) {
+            events.publishEvent(new ChatEvents.ChatAbandoned(chatId, now));
+        } else {
+            int lines = messages.count(chatId, "CITIZEN") + messages.count(chatId, "AGENT") + messages.count(chatId, "LEADER");
+            events.publishEvent(new ChatEvents.ChatEnded(chatId, chat.agentId(), by, lines, chat.orderId(), now));
+        }
+        return chat;
+    }
+
+    private void closed(UUID chatId, Chat before) {
         if (Chat.WAITING.equals(before.state())) {
             acd.abandoned(chatId.toString());
         } else {
