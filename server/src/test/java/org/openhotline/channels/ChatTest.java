@@ -172,6 +172,12 @@ class ChatTest {
                 select count(*) from rpt_chat_fact where chat_id = ? and ended_at is not null and answered_at is not null
                    and rating = 'VERY_SATISFIED'""")
                 .param(UUID.fromString(chatId)).query(Integer.class).single() == 1, java.time.Duration.ofSeconds(20), () -> "");
+        // and the chats are in the reports (在线客服统计), beside the calls
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        var table = ApiClient.loggedIn(port, "manager").get("/api/reports/tables/chats?from=" + today + "&to=" + today);
+        assertThat(table.status()).as(table.body()).isEqualTo(200);
+        assertThat(table.json().path("totals").path("offered").asDouble()).isGreaterThanOrEqualTo(3);
+        assertThat(table.json().path("totals").path("rated").asDouble()).isGreaterThanOrEqualTo(1);
     }
 
     @Test

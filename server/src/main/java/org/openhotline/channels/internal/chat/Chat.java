@@ -12,7 +12,7 @@ public record Chat(UUID id, String tokenHash, String source, String wechatOpenid
             long groupId, String state, Long agentId, int lastSeq, Instant queuedAt, Instant answeredAt, Instant endedAt,
             String endedBy, Long orderId, String rating) {
 
-    static final String WAITING = "WAITING", ACTIVE = "ACTIVE", ENDED = "ENDED", ABANDONED = "ABANDONED";
+    public static final String WAITING = "WAITING", ACTIVE = "ACTIVE", ENDED = "ENDED", ABANDONED = "ABANDONED";
 
     boolean open() {
         return WAITING.equals(state) || ACTIVE.equals(state);
