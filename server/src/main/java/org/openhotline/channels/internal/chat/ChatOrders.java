@@ -84,7 +84,7 @@ class ChatOrders {
                 case "LEADER" -> "班长 " + (m.author() == null ? "" : m.author());
                 default -> "系统";
             };
-            b.append('[').append(TIME.format(m.at().atZone(zone))).append("] ").append(who).append("：").append(m.body()).append('\n');
+            b.append('[').append(TIME.format(m.at().atZone(zone))).append("] ").append(who).append("：").append(m.text()).append('\n');
         }
         return b.toString();
     }

@@ -172,7 +172,7 @@ public class Chats {
         p.put("seq", m.seq());
         p.put("sender", m.sender());
         p.put("author", m.author());
-        p.put("text", m.body());
+        p.put("text", m.text());
         p.put("clientId", m.clientId());
         p.put("at", m.at());
         return p;

@@ -32,10 +32,14 @@ public class WeChatChat {
     private final JdbcClient jdbc;
     private final Clock clock;
     private volatile String group;
+    private final org.springframework.transaction.support.TransactionTemplate newTransaction;
 
     WeChatChat(Chats chats, ChatDistribution acd, ChatHours hours, JdbcClient jdbc, Clock clock,
-               @org.springframework.beans.factory.annotation.Value("${hotline.chat.wechat-group:general}") String group) {
+               @org.springframework.beans.factory.annotation.Value("${hotline.chat.wechat-group:general}") String group,
+               org.springframework.transaction.PlatformTransactionManager transactions) {
         this.group = group;
+        this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.chats = chats;
         this.acd = acd;
         this.hours = hours;
@@ -89,12 +93,15 @@ public class WeChatChat {
         this.group = code;
     }
 
-    /** After the chat ended: the next 1–5 is the follower's rating of it. */
+    /**
+     * After the chat ended: the next 1–5 is the follower's rating of it. Runs after the commit of the message that
+     * ended the chat, so in a transaction of its own (a write there would otherwise join the finished one).
+     */
     void askRating(String user, UUID chatId) {
-        jdbc.sql("""
+        newTransaction.executeWithoutResult(s -> jdbc.sql("""
                 insert into ch_wechat_session (open_id, step, draft, updated_at) values (?, ?, '', ?)
                 on conflict (open_id) do update set step = excluded.step, draft = '', updated_at = excluded.updated_at""")
-                .params(user, "RATE:" + chatId, Timestamp.from(clock.instant())).update();
+                .params(user, "RATE:" + chatId, Timestamp.from(clock.instant())).update());
     }
 
     private static String piece(String type, Map<String, String> m, String text) {

@@ -10,21 +10,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * The agent's (and the platform's) lines of a WeChat chat, sent to the follower through the customer-service message
- * API. The line is on record before: a send WeChat refuses is logged, and the agent sees the chat as it is.
+ * API. The line is on record before: a send WeChat refuses is logged, and the agent sees the chat as it is. Sends run
+ * on one thread of their own, in order: a slow WeChat must not hold up the ACD's dispatcher, which also offers calls.
  */
 @Component
-class WeChatChatRelay implements ChatRelay {
+class WeChatChatRelay implements ChatRelay, org.springframework.beans.factory.DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WeChatChatRelay.class);
 
     private final WeChatApi api;
     private final WeChatProperties properties;
     private final WeChatChat chat;
+    private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("wechat-chat-relay").daemon().factory());
 
     WeChatChatRelay(WeChatApi api, WeChatProperties properties, @Lazy WeChatChat chat) {
         this.api = api;
         this.properties = properties;
         this.chat = chat;
+    }
+
+    @Override
+    public void destroy() {
+        sender.shutdownNow();
     }
 
     @Override
@@ -37,11 +45,13 @@ class WeChatChatRelay implements ChatRelay {
             case "LEADER" -> "班长：";
             default -> "";
         };
-        try {
-            api.sendText(c.wechatOpenid(), who + m.body());
-        } catch (RuntimeException e) {
-            log.warn("WeChat chat line {} of {} not delivered: {}", m.seq(), c.id(), e.toString());
-        }
+        sender.execute(() -> {
+            try {
+                api.sendText(c.wechatOpenid(), who + m.text());
+            } catch (RuntimeException e) {
+                log.warn("WeChat chat line {} of {} not delivered: {}", m.seq(), c.id(), e.toString());
+            }
+        });
     }
 
     @Override
@@ -50,10 +60,12 @@ class WeChatChatRelay implements ChatRelay {
             return;
         }
         chat.askRating(c.wechatOpenid(), c.id());
-        try {
-            api.sendText(c.wechatOpenid(), "请对本次服务评价：回复 1 非常满意，2 满意，3 基本满意，4 不满意，5 非常不满意。");
-        } catch (RuntimeException e) {
-            log.warn("WeChat rating question of {} not delivered: {}", c.id(), e.toString());
-        }
+        sender.execute(() -> {
+            try {
+                api.sendText(c.wechatOpenid(), "请对本次服务评价：回复 1 非常满意，2 满意，3 基本满意，4 不满意，5 非常不满意。");
+            } catch (RuntimeException e) {
+                log.warn("WeChat rating question of {} not delivered: {}", c.id(), e.toString());
+            }
+        });
     }
 }
