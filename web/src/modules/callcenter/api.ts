@@ -127,6 +127,8 @@ export interface AgentTile {
   /** The agent's team (班组), null when in none. */
   teamId?: number | null
   teamName?: string | null
+  /** Online chats (在线客服) the agent holds now. */
+  chats?: number
 }
 
 export interface QueueBoard {
@@ -138,6 +140,8 @@ export interface QueueBoard {
   answeredToday: number
   abandonedToday: number
   answeredWithin20sRate: number | null
+  /** Online chats waiting for the group. */
+  chatsWaiting?: number
 }
 
 export interface Snapshot {

@@ -15,6 +15,7 @@ const routes: RouteRecordRaw[] = [
         meta: { citizen: true, title: '政策知识' },
       },
       { path: 'cases', component: () => import('./portal/PortalCases.vue'), meta: { citizen: true, title: '典型案例' } },
+      { path: 'chat', component: () => import('./portal/PortalChat.vue'), meta: { citizen: true, title: '在线客服' } },
     ],
   },
 ]

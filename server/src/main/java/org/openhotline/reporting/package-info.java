@@ -11,5 +11,6 @@
  * ({@code rpt_qc_fact}: 质检率 qc-coverage).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
-        allowedDependencies = {"workorder", "callcenter", "knowledge", "organization", "identity", "calendar", "shared", "quality"})
+        allowedDependencies = {"workorder", "callcenter", "knowledge", "organization", "identity", "calendar", "shared", "quality",
+                "channels"})
 package org.openhotline.reporting;

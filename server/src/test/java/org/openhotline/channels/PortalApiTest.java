@@ -100,6 +100,29 @@ class PortalApiTest {
     }
 
     @Test
+    void aRetriedSubmitWithTheSameIdempotencyKeyAnswersTheFirstReceipt() {
+        String content = "小区门口的井盖松动，车辆经过响声很大 " + System.nanoTime();
+        var appeal = citizen.appeal(content, Map.of());
+        String key = java.util.UUID.randomUUID().toString();
+        var first = citizen.submit(appeal, null, List.of(), key);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        // the retry repeats the same body, captcha already spent by the first submit
+        var retry = citizen.submit(appeal, null, List.of(), key);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+        assertThat(retry.json().path("number").asString()).isEqualTo(first.json().path("number").asString());
+        assertThat(retry.json().path("queryCode").asString()).isEqualTo(first.json().path("queryCode").asString());
+        assertThat(retry.json().path("replayed").asBoolean()).isTrue();
+        assertThat(jdbc.sql("select count(*) from work_order where content = ?").param(content).query(Long.class).single())
+                .isEqualTo(1);
+        // the same key does not open someone else's receipt: another key is another submit (and needs a captcha)
+        var other = citizen.submit(appeal, null, List.of(), java.util.UUID.randomUUID().toString());
+        assertThat(other.status()).isEqualTo(400);
+        var progress = citizen.http.get("/api/portal/orders/" + first.json().path("number").asString() + "?code="
+                + retry.json().path("queryCode").asString());
+        assertThat(progress.status()).as(progress.body()).isEqualTo(200);
+    }
+
+    @Test
     void theCaptchaIsSingleUseAndBadInputIsRefusedInChineseStoringNothing() {
         String content = "路灯坏了很久没有人修理，晚上出行很不方便 " + System.nanoTime();
         var appeal = citizen.appeal(content, Map.of());

@@ -53,6 +53,10 @@ final class PortalClient {
     }
 
     ApiClient.Response submit(Map<String, Object> appeal, String phoneToken, List<Object[]> files) {
+        return submit(appeal, phoneToken, files, null);
+    }
+
+    ApiClient.Response submit(Map<String, Object> appeal, String phoneToken, List<Object[]> files, String idempotencyKey) {
         String boundary = "----portal" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         part(body, boundary, "appeal", null, "application/json", JSON.writeValueAsBytes(appeal));
@@ -65,6 +69,9 @@ final class PortalClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (phoneToken != null) {
             b.header("X-Phone-Token", phoneToken);
+        }
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
         }
         return http.send(b);
     }

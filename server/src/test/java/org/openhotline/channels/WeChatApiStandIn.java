@@ -61,7 +61,30 @@ public final class WeChatApiStandIn {
             sent.add(new Sent(m.path("touser").asString(), m.path("text").path("content").asString()));
             answer(ex, "{\"errcode\":0,\"errmsg\":\"ok\"}");
         });
+        server.createContext("/cgi-bin/message/template/send", ex -> {
+            String q = ex.getRequestURI().getQuery();
+            String token = q == null ? "" : q.replaceFirst(".*access_token=([^&]*).*", "$1");
+            JsonNode m = JSON.readTree(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (!valid.contains(token)) {
+                answer(ex, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
+                return;
+            }
+            templates.add(new Template(m.path("touser").asString(), m.path("template_id").asString(), m.path("data")));
+            answer(ex, "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":200228332}");
+        });
         server.start();
+    }
+
+    /** A template message (模板消息) as WeChat received it. */
+    public record Template(String toUser, String templateId, JsonNode data) {}
+
+    public static final String TEMPLATE_ACCEPTED = "tpl-accepted-7Xb2";
+    public static final String TEMPLATE_REPLIED = "tpl-replied-9Qc4";
+
+    private final List<Template> templates = new CopyOnWriteArrayList<>();
+
+    public List<Template> templates() {
+        return List.copyOf(templates);
     }
 
     public static synchronized WeChatApiStandIn shared() {
@@ -78,7 +101,8 @@ public final class WeChatApiStandIn {
     public Map<String, Object> properties() {
         return Map.of("hotline.wechat.token", TOKEN, "hotline.wechat.app-id", APP_ID, "hotline.wechat.secret", SECRET,
                 "hotline.wechat.aes-key", AES_KEY,
-                "hotline.wechat.api-base", "http://127.0.0.1:" + server.getAddress().getPort());
+                "hotline.wechat.api-base", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "hotline.wechat.template-accepted", TEMPLATE_ACCEPTED, "hotline.wechat.template-replied", TEMPLATE_REPLIED);
     }
 
     public List<Sent> sent() {

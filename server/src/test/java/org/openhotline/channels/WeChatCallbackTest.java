@@ -101,7 +101,7 @@ class WeChatCallbackTest {
     }
 
     @Test
-    void theReplyReachesTheFollowerThroughTheCustomerServiceApiWithAFreshTokenWhenTheOldOneIsStale() throws Exception {
+    void theReplyReachesTheFollowerByTemplateMessageWithAFreshTokenWhenTheOldOneIsStale() throws Exception {
         var wechat = new WeChatServerSimulator(port, false);
         String user = user();
         wechat.push(WeChatServerSimulator.text(user, "1"));
@@ -118,9 +118,18 @@ class WeChatCallbackTest {
         var r = dispatcher.post(path, StepVersions.withCurrentVersion(jdbc, path, new HashMap<>(Map.of("text", "已通知公园管理处补充"))));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
 
-        Wait.until("the customer-service message", (java.util.function.BooleanSupplier) () -> api.sent().stream()
-                .anyMatch(s -> s.toUser().equals(user) && s.text().contains("已通知公园管理处补充")), Duration.ofSeconds(30),
-                () -> api.sent().toString());
+        // the account has a 办理结果通知 template configured: the reply goes by template message (it reaches a follower
+        // who has not written for 48 hours, which a customer-service message would not)
+        Wait.until("the template message", (java.util.function.BooleanSupplier) () -> api.templates().stream()
+                .anyMatch(t -> t.toUser().equals(user) && t.templateId().equals(WeChatApiStandIn.TEMPLATE_REPLIED)
+                        && t.data().path("keyword2").path("value").asString().contains("已通知公园管理处补充")
+                        && t.data().path("keyword1").path("value").asString().equals(number)),
+                Duration.ofSeconds(30), () -> api.templates().toString());
         assertThat(api.tokensIssued()).isGreaterThan(tokens);
+        // and the 受理通知 went out by template when the order was filed
+        Wait.until("the accepted template", (java.util.function.BooleanSupplier) () -> api.templates().stream()
+                .anyMatch(t -> t.toUser().equals(user) && t.templateId().equals(WeChatApiStandIn.TEMPLATE_ACCEPTED)
+                        && t.data().path("keyword1").path("value").asString().equals(number)),
+                Duration.ofSeconds(30), () -> api.templates().toString());
     }
 }

@@ -1,6 +1,7 @@
 package org.openhotline.callcenter.internal;
 
 import org.openhotline.callcenter.AgentState;
+import org.openhotline.callcenter.ChatRoutingEvents;
 import org.openhotline.callcenter.internal.acd.AcdDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +20,21 @@ class AcdDecisions {
     private final CallRecords records;
     private final CallFlow legs;
 
-    AcdDecisions(AgentDesk desk, CallRecords records, CallFlow legs, AcdOutbox outbox) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final AgentRoster roster;
+    private final java.time.Clock clock;
+    private final SeatWall wall;
+
+    AcdDecisions(AgentDesk desk, CallRecords records, CallFlow legs, AcdOutbox outbox,
+                 org.springframework.context.ApplicationEventPublisher events, AgentRoster roster, java.time.Clock clock,
+                 SeatWall wall) {
+        this.wall = wall;
         this.desk = desk;
         this.records = records;
         this.legs = legs;
+        this.events = events;
+        this.roster = roster;
+        this.clock = clock;
         outbox.deliverTo(this::carryOut);
     }
 
@@ -40,6 +52,14 @@ class AcdDecisions {
                 }
                 case AcdDecision.Overflowed overflowed -> records.overflowed(overflowed.call().callId(), overflowed.toGroupId());
                 case AcdDecision.WaitedTooLong tooLong -> legs.waitedTooLong(tooLong.call());
+                case AcdDecision.ChatAssigned chat -> {
+                    events.publishEvent(new ChatRoutingEvents.ChatAssigned(chat.chatId(), chat.agentId(),
+                            roster.find(chat.agentId()).map(AgentRoster.Agent::agentNo).orElse(""), chat.viaGroupId(),
+                            clock.instant()));
+                    wall.chatsChanged(chat.agentId());
+                }
+                case AcdDecision.ChatQueued queued -> events.publishEvent(new ChatRoutingEvents.ChatWaiting(
+                        queued.chat().callId(), queued.position(), clock.instant()));
             }
         } catch (RuntimeException e) {
             log.error("Could not carry out ACD decision {}", decision, e);

@@ -79,10 +79,18 @@ class CallCenterAdminController {
                      @NotNull @Min(value = 10, message = "最长排队 10 到 3600 秒") @Max(value = 3600, message = "最长排队 10 到 3600 秒") Integer maxWaitS,
                      @NotNull @Min(value = 0, message = "整理时长 0 到 600 秒") @Max(value = 600, message = "整理时长 0 到 600 秒") Integer afterCallWorkS,
                      Boolean enabled, Integer version,
-                     @Min(value = 5, message = "排队播报间隔 5 到 600 秒") @Max(value = 600, message = "排队播报间隔 5 到 600 秒") Integer announceIntervalS) {
+                     @Min(value = 5, message = "排队播报间隔 5 到 600 秒") @Max(value = 600, message = "排队播报间隔 5 到 600 秒") Integer announceIntervalS,
+                     @Min(value = 0, message = "在线客服并发 0 到 10 个") @Max(value = 10, message = "在线客服并发 0 到 10 个") Integer chatCapacity,
+                     @Min(value = 0, message = "通话中可同时接待的在线会话 0 到 10 个") @Max(value = 10, message = "通话中可同时接待的在线会话 0 到 10 个") Integer chatsWithCall) {
         SkillGroups.Row row(long id) {
+            int capacity = chatCapacity == null ? org.openhotline.callcenter.internal.acd.SkillGroup.DEFAULT_CHAT_CAPACITY : chatCapacity;
+            int withCall = chatsWithCall == null ? Math.min(capacity, org.openhotline.callcenter.internal.acd.SkillGroup.DEFAULT_CHATS_WITH_CALL) : chatsWithCall;
+            if (withCall > capacity) {
+                throw DomainException.invalid("通话中可同时接待的在线会话数不能超过在线客服并发数");
+            }
             return new SkillGroups.Row(id, code, name, strategy, overflowGroupId, overflowAfterS, ringTimeoutS, maxWaitS,
-                    afterCallWorkS, enabled == null || enabled, version == null ? 0 : version, announceIntervalS);
+                    afterCallWorkS, enabled == null || enabled, version == null ? 0 : version, announceIntervalS,
+                    capacity, withCall);
         }
     }
 

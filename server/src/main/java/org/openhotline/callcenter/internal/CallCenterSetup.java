@@ -36,7 +36,9 @@ class CallCenterSetup implements DemoSeed {
         this.clock = clock;
     }
 
+    /** Early among the ready listeners: others (the chats reopened after a restart) rely on the loaded ACD. */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(50)
     void loadIntoAcd() {
         stateLog.closeAllOpen(clock.instant());
         reload();

@@ -30,13 +30,14 @@ class SeatWall {
 
     /** One agent's tile; {@code version} orders tiles of one agent however they reach a screen (see SeatBoard). */
     record AgentTile(long accountId, String agentNo, String name, String state, String stateLabel, String reason,
-                     Instant since, String extension, String caller, long version, Long teamId, String teamName) {}
+                     Instant since, String extension, String caller, long version, Long teamId, String teamName,
+                     int chats) {}
 
     /** One team's seats by state (班组合计); {@code teamId} null: agents in no team. */
     record TeamTotal(Long teamId, String name, int agents, Map<String, Long> byState) {}
 
     record QueueBoard(long groupId, String code, String name, int waiting, long longestWaitSeconds, long answeredToday,
-                      long abandonedToday, Double answeredWithin20sRate) {}
+                      long abandonedToday, Double answeredWithin20sRate, int chatsWaiting) {}
 
     record Snapshot(Instant at, List<AgentTile> agents, List<QueueBoard> queues, List<TeamTotal> teams) {}
 
@@ -96,7 +97,7 @@ class SeatWall {
         Long team = m.teamOfAgent().get(a.accountId());
         return new AgentTile(a.accountId(), a.agentNo(), name, s.state().name(), s.state().label(), s.reason(),
                 s.since(), s.extension() == null ? a.extension() : s.extension(), s.caller(), s.version(), team,
-                team == null ? null : m.names().get(team));
+                team == null ? null : m.names().get(team), acd.chatsOf(a.accountId()).size());
     }
 
     private List<QueueBoard> queues() {
@@ -117,7 +118,8 @@ class SeatWall {
             long longest = waiting.stream().map(w -> Duration.between(w.since(), now).toSeconds()).max(Long::compare).orElse(0L);
             long[] t = today.getOrDefault(g.id(), new long[4]);
             Double rate = t[3] == 0 ? null : (double) t[2] / t[3];
-            return new QueueBoard(g.id(), g.code(), g.name(), waiting.size(), longest, t[0], t[1], rate);
+            return new QueueBoard(g.id(), g.code(), g.name(), waiting.size(), longest, t[0], t[1], rate,
+                    acd.chatsWaitingIn(g.id()));
         }).toList();
     }
 
@@ -170,12 +172,31 @@ class SeatWall {
         Long team = m.teamOfAgent().get(changed.accountId());
         AgentTile tile = new AgentTile(changed.accountId(), changed.agentNo(), name, changed.to().name(),
                 changed.to().label(), changed.reason(), changed.at(), s.extension(), current ? s.caller() : null,
-                current ? s.version() : 0, team, team == null ? null : m.names().get(team));
+                current ? s.version() : 0, team, team == null ? null : m.names().get(team),
+                acd.chatsOf(changed.accountId()).size());
         for (SseEmitter emitter : subscribers) {
             if (visible.getOrDefault(emitter, id -> true).test(changed.accountId())) {
                 send(emitter, "agent", tile);
             }
         }
+    }
+
+    /** The agent took or left a chat: its tile shows the chats it holds now (the state did not change). */
+    void chatsChanged(long accountId) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        roster.find(accountId).ifPresent(a -> {
+            String name = names.computeIfAbsent(accountId,
+                    id -> staff.byId(id).map(StaffDirectory.Staff::displayName).orElse(a.agentNo()));
+            AgentTile tile = tile(a, name, teams.membership());
+            for (SseEmitter emitter : subscribers) {
+                if (visible.getOrDefault(emitter, id -> true).test(accountId)) {
+                    send(emitter, "agent", tile);
+                }
+            }
+        });
+        queuesChanged();
     }
 
     /**

@@ -15,18 +15,24 @@ class SkillGroups {
 
     record Row(long id, String code, String name, RoutingStrategy strategy, Long overflowGroupId,
                Integer overflowAfterS, int ringTimeoutS, int maxWaitS, int afterCallWorkS, boolean enabled,
-               int version, Integer announceIntervalS) {
+               int version, Integer announceIntervalS, int chatCapacity, int chatsWithCall) {
+
+        Row(long id, String code, String name, RoutingStrategy strategy, Long overflowGroupId, Integer overflowAfterS,
+            int ringTimeoutS, int maxWaitS, int afterCallWorkS, boolean enabled, int version, Integer announceIntervalS) {
+            this(id, code, name, strategy, overflowGroupId, overflowAfterS, ringTimeoutS, maxWaitS, afterCallWorkS, enabled,
+                    version, announceIntervalS, SkillGroup.DEFAULT_CHAT_CAPACITY, SkillGroup.DEFAULT_CHATS_WITH_CALL);
+        }
 
         SkillGroup toAcd() {
             return new SkillGroup(id, code, name, strategy, overflowGroupId,
                     overflowAfterS == null ? null : Duration.ofSeconds(overflowAfterS),
-                    Duration.ofSeconds(ringTimeoutS), Duration.ofSeconds(maxWaitS));
+                    Duration.ofSeconds(ringTimeoutS), Duration.ofSeconds(maxWaitS), chatCapacity, chatsWithCall);
         }
     }
 
     private static final String SELECT = """
             select id, code, name, strategy, overflow_group_id, overflow_after_s, ring_timeout_s, max_wait_s,
-                   after_call_work_s, enabled, version, announce_interval_s from cc_skill_group""";
+                   after_call_work_s, enabled, version, announce_interval_s, chat_capacity, chats_with_call from cc_skill_group""";
 
     private final JdbcClient jdbc;
 
@@ -49,10 +55,12 @@ class SkillGroups {
     long insert(Row r) {
         return jdbc.sql("""
                 insert into cc_skill_group (code, name, strategy, overflow_group_id, overflow_after_s, ring_timeout_s,
-                                            max_wait_s, after_call_work_s, enabled, announce_interval_s)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                            max_wait_s, after_call_work_s, enabled, announce_interval_s, chat_capacity,
+                                            chats_with_call)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(r.code(), r.name(), r.strategy().name(), r.overflowGroupId(), r.overflowAfterS(),
-                        r.ringTimeoutS(), r.maxWaitS(), r.afterCallWorkS(), r.enabled(), r.announceIntervalS())
+                        r.ringTimeoutS(), r.maxWaitS(), r.afterCallWorkS(), r.enabled(), r.announceIntervalS(),
+                        r.chatCapacity(), r.chatsWithCall())
                 .query(Long.class).single();
     }
 
@@ -60,10 +68,11 @@ class SkillGroups {
         int rows = jdbc.sql("""
                 update cc_skill_group set name = ?, strategy = ?, overflow_group_id = ?, overflow_after_s = ?,
                        ring_timeout_s = ?, max_wait_s = ?, after_call_work_s = ?, enabled = ?, announce_interval_s = ?,
-                       version = version + 1
+                       chat_capacity = ?, chats_with_call = ?, version = version + 1
                  where id = ? and version = ?""")
                 .params(r.name(), r.strategy().name(), r.overflowGroupId(), r.overflowAfterS(), r.ringTimeoutS(),
-                        r.maxWaitS(), r.afterCallWorkS(), r.enabled(), r.announceIntervalS(), r.id(), r.version())
+                        r.maxWaitS(), r.afterCallWorkS(), r.enabled(), r.announceIntervalS(), r.chatCapacity(),
+                        r.chatsWithCall(), r.id(), r.version())
                 .update();
         if (rows == 0) {
             throw DomainException.conflict("技能组已被他人修改，请刷新后重试");

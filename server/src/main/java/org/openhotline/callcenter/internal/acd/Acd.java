@@ -39,10 +39,84 @@ public final class Acd {
 
     private record Ringing(WaitingCall call, long agentId, Timers.Timer timeout) {}
 
+    /** The second medium; it shares this ACD's seats and lock (see ChatQueue). */
+    private final ChatQueue chats;
+
     public Acd(Clock clock, Timers timers, Consumer<AcdDecision> decisions) {
         this.clock = clock;
         this.timers = timers;
         this.decisions = decisions;
+        this.chats = new ChatQueue(this, seats, decisions);
+    }
+
+    // ---- chats (the second medium) ------------------------------------------------------------------------
+
+    /** A chat joins a skill group's chat queue; an agent below its chat capacity gets it at once. */
+    public synchronized void enqueueChat(WaitingCall chat) {
+        group(chat.groupId());
+        chats.enqueue(chat);
+    }
+
+    /** The chat ended or left its agent: the agent may take the next chat, and a call again if it was held back. */
+    public synchronized void chatEnded(String chatId) {
+        chats.remove(chatId).ifPresent(seat -> {
+            chats.offerWaitingChatsTo(seat);
+            if (seat.state == AgentState.READY) {
+                offerWaitingCallTo(seat);
+            }
+        });
+    }
+
+    /** The citizen left before an agent took the chat; true when it was still waiting. */
+    public synchronized boolean chatAbandoned(String chatId) {
+        return chats.abandon(chatId);
+    }
+
+    /** Transfer to a colleague: true when it is signed in and below its capacity for one of the chat's groups. */
+    public synchronized boolean transferChat(String chatId, long toAgentId, long groupId) {
+        Seat to = seat(toAgentId);
+        if (to.chats.contains(chatId) || !to.canTakeChat(group(groupId))) {
+            return false;
+        }
+        chatEnded(chatId);
+        chats.assign(chatId, to, groupId);
+        return true;
+    }
+
+    /** Transfer to a group: back into that group's queue, keeping its place in time. */
+    public synchronized void transferChatToGroup(WaitingCall chat) {
+        chatEnded(chat.callId());
+        enqueueChat(chat);
+    }
+
+    /** 1-based place among the chats waiting for the same group, or 0 when not waiting. */
+    public synchronized int chatPosition(String chatId) {
+        return chats.position(chatId);
+    }
+
+    /** The chats an agent holds now. */
+    public synchronized Set<String> chatsOf(long agentId) {
+        Seat seat = seats.get(agentId);
+        return seat == null ? Set.of() : Set.copyOf(seat.chats);
+    }
+
+    /** Chats waiting for the group (the seat wall's queue board). */
+    public synchronized int chatsWaitingIn(long groupId) {
+        return chats.waitingIn(groupId);
+    }
+
+    /** The agent holding the chat, if any. */
+    public synchronized Optional<Long> chatHolder(String chatId) {
+        return chats.holder(chatId);
+    }
+
+    /** Tells a restarted ACD which chats an agent still holds (after a restart, from the channels' records). */
+    public synchronized void holdsChat(long agentId, String chatId) {
+        chats.hold(chatId, seat(agentId));
+    }
+
+    synchronized SkillGroup groupOf(long groupId) {
+        return group(groupId);
     }
 
     public synchronized void defineGroup(SkillGroup group) {
@@ -77,6 +151,9 @@ public final class Acd {
                 seat.readySince = clock.instant();
             }
             offerWaitingCallTo(seat);
+        }
+        if (seat.state == AgentState.READY || seat.state == AgentState.TALKING) {
+            chats.offerWaitingChatsTo(seat);
         }
     }
 
@@ -130,6 +207,7 @@ public final class Acd {
         seat.state = AgentState.TALKING;
         seat.answeredToday++;
         forget(callId);
+        chats.offerWaitingChatsTo(seat);
     }
 
     /** The agent's phone could not be rung or refused (busy, unreachable): handled like an unanswered offer. */
@@ -207,7 +285,7 @@ public final class Acd {
     private void offerWaitingCallTo(Seat seat) {
         for (WaitingCall call : waiting) {
             for (long groupId : eligibleGroups.get(call.callId())) {
-                if (seat.canTake(groupId)) {
+                if (seat.canTake(groupId, group(groupId))) {
                     offer(call, seat, groupId);
                     return;
                 }
@@ -216,7 +294,7 @@ public final class Acd {
     }
 
     private Optional<Seat> choose(SkillGroup group) {
-        List<Seat> ready = seats.values().stream().filter(s -> s.canTake(group.id())).toList();
+        List<Seat> ready = seats.values().stream().filter(s -> s.canTake(group.id(), group)).toList();
         if (ready.isEmpty()) {
             return Optional.empty();
         }

@@ -14,4 +14,10 @@ public sealed interface AcdDecision {
 
     /** Nobody took the call within the maximum wait: offer voicemail or a callback request (预约回呼). */
     record WaitedTooLong(WaitingCall call) implements AcdDecision {}
+
+    /** A chat goes to this agent (chats are not rung: the desk shows it at once). */
+    record ChatAssigned(String chatId, long agentId, long viaGroupId) implements AcdDecision {}
+
+    /** A chat waits, now at this place in its group's chat queue (told to the citizen). */
+    record ChatQueued(WaitingCall chat, int position) implements AcdDecision {}
 }

@@ -13,6 +13,8 @@ final class Seat {
     AgentState state = AgentState.SIGNED_OUT;
     Instant readySince;
     int answeredToday;
+    /** The chats this agent holds now (the second medium, see SkillGroup's chat capacities). */
+    final java.util.Set<String> chats = new java.util.LinkedHashSet<>();
 
     Seat(long agentId, String agentNo, Map<Long, Integer> skills) {
         this.agentId = agentId;
@@ -20,8 +22,21 @@ final class Seat {
         this.skills = Map.copyOf(skills);
     }
 
-    boolean canTake(long groupId) {
-        return state == AgentState.READY && skills.containsKey(groupId);
+    /** A call: ready, skilled, and not holding more chats than the group allows beside a call. */
+    boolean canTake(long groupId, SkillGroup group) {
+        return state == AgentState.READY && skills.containsKey(groupId) && chats.size() <= group.chatsWithCall();
+    }
+
+    /** A chat: signed in and ready below the chat capacity, or on a call below the chats allowed beside one. */
+    boolean canTakeChat(SkillGroup group) {
+        if (!skills.containsKey(group.id())) {
+            return false;
+        }
+        return switch (state) {
+            case READY -> chats.size() < group.chatCapacity();
+            case TALKING, HELD -> chats.size() < group.chatsWithCall();
+            default -> false;
+        };
     }
 
     int level(long groupId) {

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and tokens are stored as SHA-256 hashes only.
  */
 @Component
-class PhoneCodes {
+public class PhoneCodes {
 
     static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
     static final Duration TOKEN_LIFETIME = Duration.ofMinutes(30);
@@ -91,7 +91,7 @@ class PhoneCodes {
                 .orElseThrow(() -> DomainException.forbidden("手机验证已过期，请重新获取短信验证码"));
     }
 
-    static String hash(String s) {
+    public static String hash(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -44,6 +44,12 @@ class PortalAppeals {
     @Transactional
     public Receipt submit(PortalController.AppealForm form, List<MultipartFile> photos, String phoneToken,
                           String clientAddress, String idempotencyKey) {
+        // A retry of a submit that went through (the answer was lost, or a double tap) gets the same receipt before
+        // the captcha — already used by the first submit — or the rate limits are looked at.
+        java.util.Optional<Receipt> earlier = replayed(idempotencyKey);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         PortalSettings s = settings;
         limits.hit("submit-ip:" + clientAddress, s.submitsPerAddressPerHour(), Duration.ofHours(1),
                 "提交过于频繁，请稍后再试");
@@ -78,6 +84,10 @@ class PortalAppeals {
                 form.categoryId(), form.regionId(), form.address(), form.title(), form.content(),
                 anonymous ? null : form.name(), phone, anonymous), idempotencyKey == null ? null : "portal:" + idempotencyKey);
         if (order.replayed()) {
+            earlier = replayed(idempotencyKey); // a concurrent twin committed first: its receipt is the answer
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
             throw DomainException.conflict("该诉求已提交（工单编号 " + order.number() + "），请勿重复提交").with("number", order.number());
         }
         for (MultipartFile f : files) {
@@ -91,8 +101,14 @@ class PortalAppeals {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        String code = receipts.issue(order.id(), "WEB", confirmed, clientAddress, clock.instant());
+        String code = receipts.issue(order.id(), "WEB", confirmed, clientAddress, clock.instant(), idempotencyKey);
         return new Receipt(order.number(), code, order.createdAt(), confirmed, false);
+    }
+
+    private java.util.Optional<Receipt> replayed(String idempotencyKey) {
+        return receipts.replay("WEB", idempotencyKey).filter(r -> r.queryCode() != null).flatMap(r ->
+                orders.byId(r.orderId()).map(o -> new Receipt(o.number(), r.queryCode(), o.createdAt(),
+                        r.phoneConfirmed(), true)));
     }
 
     /** The limits in force (a test may lower them for a while through {@link #use}). */

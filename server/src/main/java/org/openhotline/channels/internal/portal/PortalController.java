@@ -67,9 +67,9 @@ class PortalController {
     }
 
     @PostMapping(path = "/appeals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "提交诉求（appeal 为 JSON，photos 为图片，最多 5 张）；返回工单编号与查询码")
-    PortalAppeals.Receipt submit(@Valid @RequestPart("appeal") AppealForm appeal,
+    @Operation(summary = "提交诉求（appeal 为 JSON，photos 为图片，最多 5 张）；返回工单编号与查询码（201）；"
+            + "以同一 Idempotency-Key 重试时返回首次的回执（200，replayed=true）")
+    org.springframework.http.ResponseEntity<PortalAppeals.Receipt> submit(@Valid @RequestPart("appeal") AppealForm appeal,
                                  @RequestPart(name = "photos", required = false) List<MultipartFile> photos,
                                  @RequestHeader(name = "X-Phone-Token", required = false) String phoneToken,
                                  @RequestHeader(name = "Idempotency-Key", required = false) String key,
@@ -77,7 +77,9 @@ class PortalController {
         if (key != null && key.length() > 100) {
             throw DomainException.badRequest("Idempotency-Key 最长 100 个字符");
         }
-        return appeals.submit(appeal, photos, phoneToken, request.getRemoteAddr(), key);
+        PortalAppeals.Receipt receipt = appeals.submit(appeal, photos, phoneToken, request.getRemoteAddr(), key);
+        return org.springframework.http.ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(receipt);
     }
 
     static final String PHONE = "^1[3-9][0-9]{9}$";

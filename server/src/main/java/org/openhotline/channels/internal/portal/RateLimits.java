@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is a flood all the same. Windows older than a day are deleted by {@link #purge}.
  */
 @Component
-class RateLimits {
+public class RateLimits {
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -27,17 +27,47 @@ public class Receipts {
 
     /** Issues the query code of a new order (returned once, never stored in the clear). */
     public String issue(long orderId, String channel, boolean phoneConfirmed, String clientAddress, Instant at) {
+        return issue(orderId, channel, phoneConfirmed, clientAddress, at, null);
+    }
+
+    /**
+     * Issues the query code and, for a submit carrying an {@code Idempotency-Key}, keeps the code sealed with that
+     * key so that a retry of the same submit can be answered with the same receipt ({@link #replay}).
+     */
+    public String issue(long orderId, String channel, boolean phoneConfirmed, String clientAddress, Instant at,
+                        String idempotencyKey) {
         char[] code = new char[8];
         for (int i = 0; i < code.length; i++) {
             code[i] = ALPHABET[random.nextInt(ALPHABET.length)];
         }
         String queryCode = new String(code);
         jdbc.sql("""
-                insert into ch_receipt (work_order_id, channel, query_code_hash, phone_confirmed, client_address, created_at)
-                values (?, ?, ?, ?, ?, ?) on conflict (work_order_id) do nothing""")
-                .params(orderId, channel, hash(orderId, queryCode), phoneConfirmed, clientAddress, Timestamp.from(at))
+                insert into ch_receipt (work_order_id, channel, query_code_hash, phone_confirmed, client_address, created_at,
+                                        idempotency_hash, sealed_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (work_order_id) do nothing""")
+                .params(orderId, channel, hash(orderId, queryCode), phoneConfirmed, clientAddress, Timestamp.from(at),
+                        idempotencyKey == null ? null : keyHash(channel, idempotencyKey),
+                        idempotencyKey == null ? null : SealedCodes.seal(idempotencyKey, queryCode))
                 .update();
         return queryCode;
+    }
+
+    public record Replayed(long orderId, String queryCode, boolean phoneConfirmed) {}
+
+    /** The receipt a submit with this key was given, its query code unsealed with the key. */
+    public java.util.Optional<Replayed> replay(String channel, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("select work_order_id, sealed_code, phone_confirmed from ch_receipt where idempotency_hash = ?")
+                .param(keyHash(channel, idempotencyKey))
+                .query((rs, n) -> new Replayed(rs.getLong(1), SealedCodes.open(idempotencyKey, rs.getString(2)),
+                        rs.getBoolean(3)))
+                .optional();
+    }
+
+    private static String keyHash(String channel, String idempotencyKey) {
+        return PhoneCodes.hash("idempotency:" + channel + ":" + idempotencyKey);
     }
 
     public boolean matches(long orderId, String queryCode) {

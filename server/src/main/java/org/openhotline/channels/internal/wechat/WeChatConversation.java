@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class WeChatConversation {
 
-    static final String WELCOME = "欢迎关注12345政务服务便民热线！\n回复“1”或“我要反映”提交诉求；\n回复“查询+工单号”查询办理进度。";
+    static final String WELCOME = "欢迎关注12345政务服务便民热线！\n回复“1”或“我要反映”提交诉求；\n回复“查询+工单号”查询办理进度；\n回复“人工”咨询在线客服。";
     private static final Pattern QUERY = Pattern.compile("^(?:查询|查|2)?\\s*(\\d{14})$");
     private static final Pattern PHONE = Pattern.compile("^1\\d{10}$");
     static final int MAX_DRAFT = 2000;
@@ -26,17 +26,24 @@ class WeChatConversation {
     private final JdbcClient jdbc;
     private final SmsCallbacks orders;
     private final Clock clock;
+    private final WeChatChat chat;
 
-    WeChatConversation(JdbcClient jdbc, SmsCallbacks orders, Clock clock) {
+    WeChatConversation(JdbcClient jdbc, SmsCallbacks orders, Clock clock, WeChatChat chat) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.clock = clock;
+        this.chat = chat;
     }
 
     /** The reply to one message (already known to be new); {@code key} identifies it for idempotent intake. */
     String answer(Map<String, String> m, String key) {
         String user = m.getOrDefault("FromUserName", "");
         String type = m.getOrDefault("MsgType", "");
+        // an open online chat takes every message; "人工" asks for one (WeChatChat)
+        var toChat = chat.handle(user, type, m, m.getOrDefault("Content", "").strip(), key, step(user));
+        if (toChat.isPresent()) {
+            return toChat.get().reply();
+        }
         if (type.equals("event")) {
             String event = m.getOrDefault("Event", "");
             String eventKey = m.getOrDefault("EventKey", "");

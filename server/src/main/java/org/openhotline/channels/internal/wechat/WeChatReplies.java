@@ -8,8 +8,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells a follower through the customer-service API when the order they filed in WeChat has its reply. A failure
- * (WeChat unreachable) leaves the event incomplete, so it is sent again on the next start.
+ * Tells a follower when the order they filed in WeChat (or that an agent made from their WeChat chat) is accepted and
+ * when it has its reply: by template message (模板消息) when the account has the template configured — it reaches the
+ * follower whenever it comes — otherwise through the customer-service API. A failure (WeChat unreachable) leaves the
+ * event incomplete in the event registry, so it is sent again on the next start: the registry is the outbox.
  */
 @Component
 class WeChatReplies {
@@ -24,6 +26,26 @@ class WeChatReplies {
         this.orders = orders;
         this.api = api;
         this.properties = properties;
+    }
+
+    /** 受理通知: only by template (the passive reply already told the follower in the conversation itself). */
+    @ApplicationModuleListener
+    void on(org.openhotline.workorder.WorkOrderEvents.WorkOrderCreated e) {
+        if (!properties.configured() || properties.templateAccepted().isBlank()) {
+            return;
+        }
+        String openId = follower(e.workOrderId());
+        if (openId == null) {
+            return;
+        }
+        orders.progress(e.number()).ifPresent(p -> api.sendTemplate(openId, properties.templateAccepted(),
+                java.util.Map.of("first", "您反映的问题已受理", "keyword1", p.number(), "keyword2", p.title(),
+                        "keyword3", p.stateLabel(), "remark", "可回复“查询" + p.number() + "”查看办理进度。")));
+    }
+
+    private String follower(long orderId) {
+        return jdbc.sql("select open_id from ch_wechat_order where work_order_id = ?").param(orderId)
+                .query(String.class).optional().orElse(null);
     }
 
     @ApplicationModuleListener
@@ -45,6 +67,13 @@ class WeChatReplies {
         String openId = jdbc.sql("select open_id from ch_wechat_order where work_order_id = ?").param(orderId)
                 .query(String.class).optional().orElse(null);
         if (openId == null) {
+            return;
+        }
+        if (!properties.templateReplied().isBlank()) {
+            orders.progress(orders.contact(orderId).orElseThrow().number()).ifPresent(p -> api.sendTemplate(openId,
+                    properties.templateReplied(), java.util.Map.of("first", "您反映的问题已有答复", "keyword1", p.number(),
+                            "keyword2", p.publicReply() == null ? "请回复“查询" + p.number() + "”查看" : p.publicReply(),
+                            "remark", "感谢您对 12345 热线的支持。")));
             return;
         }
         orders.progress(orders.contact(orderId).orElseThrow().number()).ifPresent(p -> api.sendText(openId,

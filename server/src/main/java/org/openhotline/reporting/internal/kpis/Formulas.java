@@ -56,7 +56,7 @@ final class Formulas {
             case "callback-24h-rate" -> ratio(Source.ORDER, MAIN_REPLY + " is not null", """
                     exists (select 1 from rpt_callback_fact b where b.order_id = o.order_id
                                and b.at <= %s + make_interval(secs => :threshold))""".formatted(MAIN_REPLY));
-            case "online-response-rate" -> ratio(Source.ORDER, "o.channel in ('WECHAT', 'WEB', 'APP', 'SMS', 'EMAIL')", """
+            case "online-response-rate" -> ratio(Source.ORDER, "o.channel in ('WECHAT', 'WEB', 'APP', 'SMS', 'EMAIL', 'CHAT')", """
                     least(o.direct_reply_at, (select min(x.signed_at) from rpt_assignment_fact x where x.order_id = o.order_id))
                         - o.created_at <= make_interval(secs => :threshold)""");
             case "reopen-rate" -> ratio(Source.ORDER, CALLED_BACK, "o.reopen_count > 0");

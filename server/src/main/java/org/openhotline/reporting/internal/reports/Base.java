@@ -58,6 +58,10 @@ record Base(String from, String period, String scope, String agent, String colum
     static final Base LIGHT = new Base("rpt_light_fact l join rpt_order_fact o on o.order_id = l.order_id",
             "l.at", ORDER_SCOPE, null, "l.order_id, o.number, l.stage, l.light, l.at as light_at");
 
+    /** Online chats (在线客服), one row per chat, placed by the time it was offered to the ACD. */
+    static final Base CHAT = new Base("rpt_chat_fact h", "h.offered_at", null, "h.agent_id",
+            "h.chat_id, h.source, h.group_id, h.agent_id, h.offered_at, h.answered_at, h.abandoned_at, h.ended_at, h.messages, h.order_id, h.rating");
+
     static final Base VOICEMAIL = new Base("rpt_voicemail_fact v", "v.left_at", null, null,
             "v.voicemail_id, v.call_id, v.group_id, v.left_at, v.seconds, v.handled_at");
 }

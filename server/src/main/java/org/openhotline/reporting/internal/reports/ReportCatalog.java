@@ -14,6 +14,7 @@ class ReportCatalog {
     ReportCatalog() {
         List<Report> all = new ArrayList<>(CallReports.all());
         all.addAll(OrderReports.all());
+        all.add(ChatReports.chats());
         this.reports = List.copyOf(all);
     }
 

@@ -9,7 +9,8 @@ public enum Channel {
     SMS("短信"),
     EMAIL("邮件信件"),
     PLATFORM("其他平台转入"),
-    OPEN311("Open311接口");
+    OPEN311("Open311接口"),
+    CHAT("在线客服");
 
     private final String label;
 

@@ -1,0 +1,102 @@
+package org.openhotline.channels.internal.chat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.openhotline.shared.DomainException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for {@code ch_chat} and its participants. */
+@Repository
+class ChatRecords {
+
+    private static final RowMapper<Chat> ROW = (rs, n) -> new Chat(rs.getObject("id", UUID.class), rs.getString("token_hash"),
+            rs.getString("source"), rs.getString("wechat_openid"), rs.getString("citizen_name"), rs.getString("citizen_phone"),
+            rs.getLong("group_id"), rs.getString("state"), (Long) rs.getObject("agent_id"), rs.getInt("last_seq"),
+            instant(rs.getTimestamp("queued_at")), instant(rs.getTimestamp("answered_at")), instant(rs.getTimestamp("ended_at")),
+            rs.getString("ended_by"), (Long) rs.getObject("order_id"), rs.getString("rating"));
+
+    private final JdbcClient jdbc;
+
+    ChatRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, String tokenHash, String source, String openid, String name, String phone, long groupId, Instant at) {
+        jdbc.sql("""
+                insert into ch_chat (id, token_hash, source, wechat_openid, citizen_name, citizen_phone, group_id, state, queued_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'WAITING', ?)""")
+                .params(id, tokenHash, source, openid, name, phone, groupId, Timestamp.from(at)).update();
+    }
+
+    Optional<Chat> find(UUID id) {
+        return jdbc.sql("select * from ch_chat where id = ?").param(id).query(ROW).optional();
+    }
+
+    Chat get(UUID id) {
+        return find(id).orElseThrow(() -> DomainException.notFound("会话不存在"));
+    }
+
+    /** The row locked for a change (state changes of one chat happen one at a time). */
+    Chat lock(UUID id) {
+        return jdbc.sql("select * from ch_chat where id = ? for update").param(id).query(ROW).optional()
+                .orElseThrow(() -> DomainException.notFound("会话不存在"));
+    }
+
+    void assigned(UUID id, long agentId, Instant at) {
+        jdbc.sql("""
+                update ch_chat set state = 'ACTIVE', agent_id = ?, answered_at = coalesce(answered_at, ?), version = version + 1
+                 where id = ?""").params(agentId, Timestamp.from(at), id).update();
+    }
+
+    void requeued(UUID id, long groupId) {
+        jdbc.sql("update ch_chat set state = 'WAITING', agent_id = null, group_id = ?, version = version + 1 where id = ?")
+                .params(groupId, id).update();
+    }
+
+    void ended(UUID id, String state, String by, Instant at) {
+        jdbc.sql("update ch_chat set state = ?, ended_by = ?, ended_at = ?, version = version + 1 where id = ?")
+                .params(state, by, Timestamp.from(at), id).update();
+    }
+
+    void rated(UUID id, String grade) {
+        jdbc.sql("update ch_chat set rating = ? where id = ?").params(grade, id).update();
+    }
+
+    void ordered(UUID id, long orderId) {
+        jdbc.sql("update ch_chat set order_id = ? where id = ?").params(orderId, id).update();
+    }
+
+    List<Chat> activeOf(long agentId) {
+        return jdbc.sql("""
+                select * from ch_chat where state = 'ACTIVE' and (agent_id = ?
+                    or id in (select chat_id from ch_chat_participant where account_id = ?)) order by answered_at""")
+                .params(agentId, agentId).query(ROW).list();
+    }
+
+    List<Chat> open() {
+        return jdbc.sql("select * from ch_chat where state in ('WAITING', 'ACTIVE') order by queued_at").query(ROW).list();
+    }
+
+    Optional<Chat> openOfWechat(String openid) {
+        return jdbc.sql("select * from ch_chat where wechat_openid = ? and state in ('WAITING', 'ACTIVE') order by queued_at desc limit 1")
+                .param(openid).query(ROW).optional();
+    }
+
+    boolean join(UUID id, long accountId, Instant at) {
+        return jdbc.sql("insert into ch_chat_participant (chat_id, account_id, joined_at) values (?, ?, ?) on conflict do nothing")
+                .params(id, accountId, Timestamp.from(at)).update() > 0;
+    }
+
+    List<Long> participants(UUID id) {
+        return jdbc.sql("select account_id from ch_chat_participant where chat_id = ?").param(id).query(Long.class).list();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,42 @@
+package org.openhotline.channels.internal.chat;
+
+import org.openhotline.callcenter.ChatDistribution;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * After a restart the ACD and the push lists are empty while chats are still open on record: the active ones go
+ * back to their agents (and the leaders who joined), the waiting ones back into their queues, in arrival order.
+ * Runs after the call center has loaded its groups and agents into the ACD.
+ */
+@Component
+class ChatRecovery {
+
+    private final ChatRecords records;
+    private final ChatDistribution acd;
+    private final ChatHub hub;
+    private final Chats chats;
+
+    ChatRecovery(ChatRecords records, ChatDistribution acd, ChatHub hub, Chats chats) {
+        this.records = records;
+        this.acd = acd;
+        this.hub = hub;
+        this.chats = chats;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+    void reopen() {
+        for (Chat chat : records.open()) {
+            if (Chat.ACTIVE.equals(chat.state()) && chat.agentId() != null) {
+                acd.restore(chat.agentId(), chat.id().toString());
+                hub.watch(chat.id(), chat.agentId());
+                records.participants(chat.id()).forEach(p -> hub.watch(chat.id(), p));
+            } else if (Chat.WAITING.equals(chat.state())) {
+                chats.route(chat.id());
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.openhotline.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.time.LocalTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openhotline.callcenter.CallCenterFixture;
+import org.openhotline.channels.internal.chat.ChatHours;
+import org.openhotline.testing.ApiClient;
+import org.openhotline.testing.HotlineTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 在线客服 in two browsers: a citizen on a phone-sized portal page and an agent at the desk. The ACD gives the chat to
+ * the agent; both write; the agent inserts a canned reply, turns the chat into an order (prefilled with what the
+ * citizen wrote) and ends it; the citizen sees the order number and rates the service.
+ */
+@HotlineTest
+@Timeout(300)
+class ChatBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ChatHours hours;
+
+    @Test
+    void aCitizenChatsWithAnAgentWhoTurnsTheChatIntoAnOrder() {
+        LocalTime opens = hours.opens(), closes = hours.closes();
+        hours.use(LocalTime.MIN, LocalTime.MAX);
+        String n = String.valueOf(System.nanoTime() % 1_000_000);
+        var fx = new CallCenterFixture(port, jdbc);
+        long group = fx.group("chat-ui" + n, "在线界面" + n, "LONGEST_IDLE", Map.of());
+        fx.agent("chatui" + n, "U" + n, "4" + n.substring(Math.max(0, n.length() - 3)), Map.of(group, 3));
+        ApiClient api = ApiClient.loggedIn(port, "chatui" + n);
+        api.post("/api/callcenter/me/sign-in", Map.of());
+        api.post("/api/callcenter/me/state", Map.of("state", "READY"));
+        try (BrowserSession agent = BrowserSession.open(port).login("chatui" + n);
+             BrowserSession citizen = BrowserSession.open(port, 390, 844)) {
+            agent.goTo("/callcenter/desk");
+            Page a = agent.page();
+            assertThat(a.locator(".chat-desk .chat-desk-link")).hasText("已连接");
+
+            Page c = citizen.page();
+            c.navigate(citizen.baseUrl() + "/#/portal/chat?group=chat-ui" + n);
+            c.locator(".chat-name input").fill("孙先生");
+            c.locator(".chat-begin").click();
+            assertThat(c.locator(".chat-line.system").last()).containsText("为您服务");
+            c.locator(".chat-draft input").fill("我想咨询社保卡丢了怎么补办");
+            c.locator(".chat-send").click();
+
+            assertThat(a.locator(".chat-desk-lines")).containsText("我想咨询社保卡丢了怎么补办");
+            a.locator(".chat-desk-draft textarea").fill("您好，可以到任一社保服务网点补办");
+            a.locator(".chat-desk-send").click();
+            assertThat(c.locator(".chat-line.agent").last()).containsText("您好，可以到任一社保服务网点补办");
+
+            a.locator(".chat-canned").click();
+            a.locator(".el-dropdown-menu__item:visible", new Page.LocatorOptions().setHasText("稍等")).click();
+            assertThat(a.locator(".chat-desk-draft textarea")).hasValue("请稍等，正在为您查询相关信息。");
+            a.locator(".chat-desk-send").click();
+            assertThat(c.locator(".chat-line.agent").last()).containsText("请稍等，正在为您查询相关信息。");
+
+            a.locator(".chat-order").click();
+            assertThat(a.locator(".order-content textarea")).hasValue("我想咨询社保卡丢了怎么补办");
+            a.locator(".order-phone input").fill("13700003333");
+            a.locator(".order-confirm").click();
+            assertThat(c.locator(".chat-line.system").last()).containsText("已为您登记工单");
+            String number = jdbc.sql("select o.number from work_order o join ch_chat h on h.order_id = o.id where h.citizen_name = '孙先生' and o.caller_phone = '13700003333'")
+                    .query(String.class).single();
+            assertThat(c.locator(".chat-line.system").last()).containsText(number);
+
+            a.locator(".chat-end").click();
+            c.locator(".rate-button", new Page.LocatorOptions().setHasText("非常满意")).click();
+            assertThat(c.locator(".rate-done")).containsText("非常满意");
+            org.assertj.core.api.Assertions.assertThat(agent.problems()).isEmpty();
+            org.assertj.core.api.Assertions.assertThat(citizen.problems()).isEmpty();
+        } finally {
+            api.post("/api/callcenter/me/state", Map.of("state", "SIGNED_OUT"));
+            hours.use(opens, closes);
+        }
+    }
+}
