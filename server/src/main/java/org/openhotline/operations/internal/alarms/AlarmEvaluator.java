@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Judges a reading against the enabled rules: a rule's condition that has held on a subject for the rule's
  * duration raises an alarm (one open alarm per rule and subject); a measure back within bounds clears it. When a
  * condition started is kept in {@code ops_breach}, so a restart does not restart the duration. A measure that cannot
- * be read (null) neither raises nor clears.
+ * be read (null) neither raises nor clears; switching a rule off clears its open alarms.
  */
 @Component
 public class AlarmEvaluator {
@@ -51,6 +51,13 @@ public class AlarmEvaluator {
                     jdbc.sql("delete from ops_breach where rule_id = ? and subject = ?").params(rule.id(), m.subject()).update();
                     alarms.clear(rule.id(), m.subject(), now).ifPresent(cleared::add);
                 }
+            }
+        }
+        // a rule switched off ends its open alarms (nobody judges them any more)
+        var enabledIds = rules.enabled().stream().map(AlarmRule::id).collect(java.util.stream.Collectors.toSet());
+        for (Alarm open : alarms.open()) {
+            if (!enabledIds.contains(open.ruleId())) {
+                alarms.clear(open.ruleId(), open.subject(), now).ifPresent(cleared::add);
             }
         }
         raised.forEach(a -> notifier.send(a, AlarmNotifier.Event.RAISED));
