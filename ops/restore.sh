@@ -82,8 +82,10 @@ sock=$(mktemp -d)
 chmod 777 "$sock"
 port=$(( 40000 + RANDOM % 20000 ))
 echo "Replaying the archived WAL${target:+ up to $target} ..."
+# max_connections as the platform runs it (recovery refuses less than the primary had); no hot standby: pg_ctl -w
+# then returns once recovery has finished and the server promoted itself
 "${run[@]}" "$bin/pg_ctl" -D "$pgdata" -l "$data/restore.log" -w -t 3600 \
-  -o "-p $port -c listen_addresses= -c unix_socket_directories=$sock -c archive_mode=off" start >/dev/null
+  -o "-p $port -c listen_addresses= -c unix_socket_directories=$sock -c archive_mode=off -c max_connections=200 -c hot_standby=off" start >/dev/null
 for _ in $(seq 1 3600); do
   [ -f "$pgdata/recovery.signal" ] || break
   sleep 1
