@@ -53,7 +53,9 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(HotlineProperties properties, ApplicationEventPublisher events,
                                       @Value("${hotline.db.embedded-fsync:true}") boolean fsync,
-                                      @Value("${hotline.db.restart-attempts:10}") int restartAttempts) throws IOException {
+                                      @Value("${hotline.db.restart-attempts:10}") int restartAttempts,
+                                      @Value("${hotline.backup.wal-archive:true}") boolean walArchive,
+                                      @Value("${hotline.backup.dir}") java.nio.file.Path backupDir) throws IOException {
         if (properties.db().external()) {
             return new EmbeddedDatabase(null, null, new CountDownLatch(0));
         }
@@ -81,6 +83,15 @@ class DatabaseConfiguration {
         settings.put("log_truncate_on_rotation", "on");
         settings.put("log_rotation_age", "1d");
         settings.put("log_rotation_size", "0");
+        if (walArchive) {
+            // Point-in-time recovery (docs/operations.md): every finished WAL segment is copied beside the base
+            // backups; at least every 5 minutes, so a lost disk loses at most 5 minutes of work.
+            java.nio.file.Path archive = EmbeddedDatabaseFiles.walArchive(backupDir);
+            java.nio.file.Files.createDirectories(archive);
+            settings.put("archive_mode", "on");
+            settings.put("archive_command", "test ! -f '" + archive + "/%f' && cp %p '" + archive + "/%f'");
+            settings.put("archive_timeout", "300");
+        }
         var server = new EmbeddedPostgresServer(properties.dataDir(), settings, Duration.ofSeconds(60));
         server.start();
         var watchdog = new PostgresWatchdog(server, events, restartAttempts, Duration.ofMillis(500)).start();
@@ -97,6 +108,14 @@ class DatabaseConfiguration {
             }
         }));
         return database;
+    }
+
+    /** The embedded database's files for the operations module's base backups. */
+    @Bean
+    org.openhotline.operations.DatabaseFiles databaseFiles(EmbeddedDatabase embedded,
+                                                           @Value("${hotline.backup.wal-archive:true}") boolean walArchive,
+                                                           @Value("${hotline.backup.dir}") java.nio.file.Path backupDir) {
+        return new EmbeddedDatabaseFiles(embedded.server(), walArchive ? EmbeddedDatabaseFiles.walArchive(backupDir) : null);
     }
 
     /** Flyway migrates the embedded database as the owner role, not as the application's role. */

@@ -38,7 +38,9 @@ public enum Permission {
     RECORDING_DELETE("recording:delete", "审批删除通话录音", null),
     QC_LEAD("qc:lead", "质检组长（质检模板、抽检计划、二次质检、校准基准）", null),
     WORKFORCE_MANAGE("workforce:manage", "排班与话务预测", null),
-    TRAINING_MANAGE("training:manage", "培训考试管理", null);
+    TRAINING_MANAGE("training:manage", "培训考试管理", null),
+    OPS_VIEW("ops:view", "运维监控（健康、告警、备份、巡检报告）", Role.SYS_ADMIN),
+    OPS_MANAGE("ops:manage", "运维管理（告警规则与处理、备份）", Role.SYS_ADMIN);
 
     private final String code;
     private final String label;
@@ -69,7 +71,7 @@ public enum Permission {
     /** The seeded permissions of each role. */
     public static Set<Permission> defaultsOf(Role role) {
         return switch (role) {
-            case SYS_ADMIN -> EnumSet.of(ACCOUNT_MANAGE, ORG_MANAGE, CONFIG_MANAGE);
+            case SYS_ADMIN -> EnumSet.of(ACCOUNT_MANAGE, ORG_MANAGE, CONFIG_MANAGE, OPS_VIEW, OPS_MANAGE);
             case SEC_ADMIN -> EnumSet.of(ROLE_GRANT, SECURITY_POLICY);
             case AUDIT_ADMIN -> EnumSet.of(AUDIT_READ);
             case AGENT -> EnumSet.of(PHONE_UNMASK, WORKORDER_INTAKE, WORKORDER_READ, KNOWLEDGE_READ, CALL_AGENT);

@@ -32,6 +32,12 @@ import org.springframework.boot.test.context.SpringBootTest;
         "hotline.sip.trunks[0].inbound-numbers=12301,12302,12303,12304,12305,12306,12307,12308,12309",
         "hotline.sip.trunks[0].allowed-addresses=127.0.0.1",
         "hotline.sip.trunks[0].caller-id=077112345",
+        // A carrier the platform probes with OPTIONS every second (operations' trunk alarm test starts and stops a
+        // sipp answering it on this free port; the rest of the time the trunk is simply down).
+        "hotline.sip.trunks[1].name=ops-probe",
+        "hotline.sip.trunks[1].outbound-host=127.0.0.1",
+        "hotline.sip.trunks[1].outbound-port=${hotline.test.ops-trunk-port}",
+        "hotline.sip.trunk-probe-seconds=1",
         "logging.level.org.openhotline=INFO"})
 @org.springframework.test.context.ContextConfiguration(initializers = TestEnvironment.class)
 @org.springframework.context.annotation.Import(TestClock.Registration.class)

@@ -19,6 +19,8 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
         properties.putAll(org.openhotline.notification.SmscSimulator.shared().properties());
         // The official account's API host is a local stand-in (the WeChat tests read the messages it got).
         properties.putAll(org.openhotline.channels.WeChatApiStandIn.shared().properties());
+        // The carrier port of HotlineTest's probed trunk (operations' alarm test answers there with sipp).
+        properties.put("hotline.test.ops-trunk-port", String.valueOf(org.openhotline.telephony.sip.FreePorts.sip()));
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("hotline-test", properties));
     }
 }

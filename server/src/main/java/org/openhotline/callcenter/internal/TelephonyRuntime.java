@@ -39,12 +39,15 @@ class TelephonyRuntime implements SmartLifecycle {
     private final WorkingHours workingHours;
     private final boolean demo;
     private final org.openhotline.shared.cluster.SingletonLease lease;
+    private final int trunkProbeSeconds;
 
     TelephonyRuntime(TelephonyProperties properties, @Value("${hotline.data-dir}") Path dataDir, CallFlow flow,
                      PhoneBarActions actions, Switchboard switchboard, IvrFlows flows, CallerListsFromDatabase callerLists, AgentRoster roster, java.time.Clock clock,
                      WorkingHours workingHours, @Value("${hotline.demo.enabled:false}") boolean demo,
-                     org.openhotline.shared.cluster.SingletonLease lease) {
+                     org.openhotline.shared.cluster.SingletonLease lease,
+                     @Value("${hotline.sip.trunk-probe-seconds:30}") int trunkProbeSeconds) {
         this.lease = lease;
+        this.trunkProbeSeconds = trunkProbeSeconds;
         this.workingHours = workingHours;
         this.demo = demo;
         this.properties = properties;
@@ -86,7 +89,9 @@ class TelephonyRuntime implements SmartLifecycle {
                     .withSipPort(properties.port())
                     .withAddresses(properties.bindAddress(), properties.advertisedAddress())
                     .withRtpPorts(properties.rtpMin(), properties.rtpMax())
-                    .withTrunks(trunks);
+                    .withTrunks(trunks)
+                    // how soon the operations console's trunk alarm can know a carrier stopped answering
+                    .withTrunkProbeSeconds(trunkProbeSeconds);
             TelephonyListener listener = event -> {
                 flow.on(event);
                 actions.on(event);

@@ -27,7 +27,8 @@ public class Templates implements org.springframework.beans.factory.Initializing
             "DEADLINE_REMINDER", Set.of("number", "unit", "stage", "light"),
             "VERIFICATION_CODE", Set.of("code"),
             "SUPPLEMENT_RECEIVED", Set.of("number"),
-            "SURVEY_THANKS", Set.of("number"));
+            "SURVEY_THANKS", Set.of("number"),
+            "OPS_ALARM", Set.of("text"));
 
     /** Name and default text of each template, inserted once (an operator's edit is never overwritten). */
     static final Map<String, List<String>> DEFAULTS = Map.of(
@@ -37,7 +38,8 @@ public class Templates implements org.springframework.beans.factory.Initializing
             "DEADLINE_REMINDER", List.of("时限提醒", "工单${number}（${unit}）${stage}${light}，请及时处理。"),
             "VERIFICATION_CODE", List.of("验证码", "您的验证码为${code}，5分钟内有效，请勿告诉他人。"),
             "SUPPLEMENT_RECEIVED", List.of("短信补充", "您的补充内容已加入工单${number}。"),
-            "SURVEY_THANKS", List.of("回访致谢", "感谢您对工单${number}的评价。"));
+            "SURVEY_THANKS", List.of("回访致谢", "感谢您对工单${number}的评价。"),
+            "OPS_ALARM", List.of("运维告警", "【运维告警】${text}"));
 
     @Override
     public void afterPropertiesSet() {
