@@ -166,6 +166,7 @@ export interface InspectionDetail {
   mayScore: boolean
   mayAppeal: boolean
   mayReview: boolean
+  complaint: string | null
 }
 
 export interface ScoreForm {
@@ -173,6 +174,7 @@ export interface ScoreForm {
   comments: Comment[]
   summary: string | null
   version: number
+  complaint: string | null
 }
 
 export interface CalibrationSession {
@@ -243,8 +245,8 @@ export const quality = {
   confirm: (id: number, version: number) => http.post<InspectionDetail>(`${base}/inspections/${id}/confirm`, { version }),
   appeal: (id: number, reason: string, version: number) =>
     http.post<InspectionDetail>(`${base}/inspections/${id}/appeal`, { reason, version }),
-  review: (id: number, answers: Record<string, Answer>, reason: string, version: number) =>
-    http.post<InspectionDetail>(`${base}/inspections/${id}/review`, { answers, reason, version }),
+  review: (id: number, answers: Record<string, Answer>, reason: string, version: number, complaint?: string) =>
+    http.post<InspectionDetail>(`${base}/inspections/${id}/review`, { answers, reason, version, complaint }),
 
   calibrations: () => http.get<CalibrationSession[]>(`${base}/calibrations`),
   calibration: (id: number) => http.get<CalibrationView>(`${base}/calibrations/${id}`),

@@ -130,6 +130,21 @@ export interface TrainingSession {
   absent: number
 }
 
+export interface PaperRuleForm {
+  category: string
+  kind: string
+  difficulty: number | null
+  count: number
+  points: number
+}
+
+export interface RollEntry {
+  accountId: number
+  name: string
+  agentNo: string | null
+  status: string | null
+}
+
 export interface ImportProblem {
   row: number
   message: string
@@ -146,7 +161,7 @@ export const training = {
   },
   template: () => http.download('/api/training/questions/import-template', '题库导入模板.xlsx'),
   papers: () => http.get<Paper[]>('/api/training/papers'),
-  addPaper: (p: { name: string; mode: string; minutes: number; passScore: number; items?: { questionId: number; points: number }[] }) =>
+  addPaper: (p: { name: string; mode: string; minutes: number; passScore: number; items?: { questionId: number; points: number }[]; rules?: PaperRuleForm[] }) =>
     http.post<{ id: number }>('/api/training/papers', p),
   exams: () => http.get<Exam[]>('/api/training/exams'),
   addExam: (e: { paperId: number; name: string; opensAt: string; closesAt: string }) => http.post<{ id: number }>('/api/training/exams', e),
@@ -170,6 +185,8 @@ export const training = {
   sessions: () => http.get<TrainingSession[]>('/api/training/sessions'),
   addSession: (s: { title: string; startsAt: string; endsAt: string; place: string; trainer: string }) =>
     http.post<{ id: number }>('/api/training/sessions', s),
+  roll: (id: number) => http.get<RollEntry[]>(`/api/training/sessions/${id}/attendance`),
+  attend: (id: number, statuses: Record<number, string>) => http.put<void>(`/api/training/sessions/${id}/attendance`, { statuses }),
   figures: (month?: string) => http.get<Figures>(`/api/training/figures${month ? `?month=${month}` : ''}`),
 }
 

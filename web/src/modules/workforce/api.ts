@@ -135,6 +135,32 @@ export interface MyShift {
   night: boolean
 }
 
+export interface RosterJob {
+  id: number
+  month: string
+  status: 'RUNNING' | 'DONE' | 'FAILED' | 'CANCELLED'
+  startedAt: string
+  elapsedMillis: number
+  limitMillis: number
+  bestScore: string | null
+  rosterId: number | null
+  error: string | null
+}
+
+export interface PlannedBreak {
+  label: string
+  start: string
+  end: string
+}
+
+export interface MyDay {
+  now: string
+  current: MyShift | null
+  breaks: PlannedBreak[]
+  nextBreak: PlannedBreak | null
+  next: MyShift | null
+}
+
 export const workforce = {
   staffing: (q: Record<string, unknown>) => http.get<Staffing>(`/api/workforce/staffing${toQuery(q)}`),
   forecast: (first: string | undefined, days: number) => http.get<DayPlan[]>(`/api/workforce/forecast${toQuery({ first, days })}`),
@@ -144,6 +170,10 @@ export const workforce = {
   removeEvent: (id: number) => http.delete<void>(`/api/workforce/forecast/events/${id}`),
   rosters: () => http.get<RosterSummary[]>('/api/workforce/rosters'),
   generate: (month: string) => http.post<{ id: number }>('/api/workforce/rosters', { month }),
+  startJob: (month: string) => http.post<RosterJob>('/api/workforce/roster-jobs', { month }),
+  job: (id: number) => http.get<RosterJob>(`/api/workforce/roster-jobs/${id}`),
+  cancelJob: (id: number) => http.post<RosterJob>(`/api/workforce/roster-jobs/${id}/cancel`, {}),
+  myDay: () => http.get<MyDay>('/api/workforce/my-day'),
   roster: (id: number) => http.get<RosterView>(`/api/workforce/rosters/${id}`),
   edit: (id: number, accountId: number, day: string, shiftCode: string | null, version: number) =>
     http.put<RosterView>(`/api/workforce/rosters/${id}/cells`, { accountId, day, shiftCode, version }),

@@ -31,4 +31,9 @@ public class AgentTeams {
     public Set<Long> teamsLedBy(long accountId) {
         return teams.membership().ledBy().getOrDefault(accountId, Set.of());
     }
+
+    /** Whether team leaders are limited to the agents of the teams they lead (the call center's team policy). */
+    public boolean leadersLimited() {
+        return teams.leadersLimited();
+    }
 }

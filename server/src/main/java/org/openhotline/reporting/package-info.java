@@ -8,9 +8,10 @@
  * (知识库更新及时率), and takes teams from the call center's {@code TeamChanged} (KPIs grouped and filtered by team). Besides the KPIs: the big screen and the
  * leader's cockpit alarms ({@code internal.bigscreen}), hot topics ({@code internal.hottopics}) and the periodic
  * .docx analysis reports ({@code internal.periodic}). QC results come from quality's {@code InspectionScored} events
- * ({@code rpt_qc_fact}: 质检率 qc-coverage).
+ * ({@code rpt_qc_fact}: 质检率 qc-coverage, and from work-order inspections 工单填写准确率 / 一次派单准确率), adherence from
+ * workforce's {@code AgentDayClosed} ({@code rpt_adherence_fact}: 排班遵从度, 出勤符合度).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
         allowedDependencies = {"workorder", "callcenter", "knowledge", "organization", "identity", "calendar", "shared", "quality",
-                "channels"})
+                "channels", "workforce"})
 package org.openhotline.reporting;

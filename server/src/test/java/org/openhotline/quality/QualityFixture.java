@@ -62,10 +62,16 @@ public final class QualityFixture {
 
     /** A plan over {@code month} drawn by the QC lead (manager); returns the plan as the API answered it. */
     public JsonNode drawnPlan(String name, YearMonth month, int sharePercent, Map<String, Double> strata, List<String> inspectors, long seed) {
+        return drawnPlan(name, callTemplate(), month, sharePercent, strata, inspectors, seed);
+    }
+
+    /** The same with another template (a work-order template draws orders). */
+    public JsonNode drawnPlan(String name, long templateId, YearMonth month, int sharePercent, Map<String, Double> strata,
+                              List<String> inspectors, long seed) {
         var lead = ApiClient.loggedIn(port, "manager");
         Map<String, Object> form = new HashMap<>();
         form.put("name", name);
-        form.put("templateId", callTemplate());
+        form.put("templateId", templateId);
         form.put("month", month.toString());
         form.put("sharePercent", sharePercent);
         form.put("strata", strata);

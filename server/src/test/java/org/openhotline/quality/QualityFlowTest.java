@@ -49,6 +49,10 @@ class QualityFlowTest {
         clock.reset();
     }
 
+    private QualityFixture f() {
+        return fixture();
+    }
+
     private QualityFixture fixture() {
         return new QualityFixture(port, jdbc);
     }
@@ -160,8 +164,10 @@ class QualityFlowTest {
         clock.set(friday.atTime(LocalTime.of(10, 0)).atZone(clock.getZone()).toInstant());
         var qc1 = ApiClient.loggedIn(port, "qc1");
         for (JsonNode t : tasks) {
-            var r = qc1.post("/api/quality/inspections/" + t.path("id").asLong() + "/submit",
-                    score(t, Map.of("answer", Map.of("deduction", 15, "note", "答复错误"))));
+            // both results find a 有理由投诉 (the operator assessment's complaint item)
+            Map<String, Object> form = new java.util.HashMap<>(score(t, Map.of("answer", Map.of("deduction", 15, "note", "答复错误"))));
+            form.put("complaint", "COMPLAINT");
+            var r = qc1.post("/api/quality/inspections/" + t.path("id").asLong() + "/submit", form);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(r.json().path("inspection").path("score").decimalValue()).isEqualByComparingTo("85");
         }
@@ -195,8 +201,8 @@ class QualityFlowTest {
         assertThat(own.status()).isEqualTo(403);
         var qc2 = ApiClient.loggedIn(port, "qc2");
         assertThat(qc2.get("/api/quality/inspections?scope=appeals").body()).contains("\"id\":" + id);
-        var reviewed = qc2.post("/api/quality/inspections/" + id + "/review",
-                Map.of("answers", Map.of("answer", Map.of("deduction", 5)), "reason", "答复基本正确，改为扣 5 分", "version", version));
+        var reviewed = qc2.post("/api/quality/inspections/" + id + "/review", Map.of("answers", Map.of("answer", Map.of("deduction", 5)),
+                "reason", "答复基本正确，改为扣 5 分，投诉不成立", "version", version, "complaint", "NONE"));
         assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(200);
         JsonNode r = reviewed.json();
         assertThat(r.path("inspection").path("state").asString()).isEqualTo("REVIEWED");
@@ -206,6 +212,17 @@ class QualityFlowTest {
         Wait.until("the reviewed score reaches the facts", () -> jdbc.sql("select score from rpt_qc_fact where inspection_id = ?")
                 .param(id).query(java.math.BigDecimal.class).optional().map(s -> s.compareTo(java.math.BigDecimal.valueOf(95)) == 0)
                 .orElse(false) ? true : null, Duration.ofSeconds(30));
+        // the withdrawn finding leaves the assessment; the other result's 有理由投诉 stays in it, from QC
+        long upheld = tasks.get(1).path("id").asLong();
+        String month = java.time.YearMonth.from(friday).toString();
+        var manager = ApiClient.loggedIn(port, "manager");
+        Wait.until("only the upheld complaint is in the assessment", () -> {
+            String adjustments = manager.get("/api/reports/agent-adjustments?month=" + month + "&agentId=" + f().accountId("agent6")).body();
+            return adjustments.contains("质检记录 " + upheld) && !adjustments.contains("质检记录 " + id + "，") ? adjustments : null;
+        }, Duration.ofSeconds(30));
+        assertThat(manager.get("/api/reports/agent-adjustments?month=" + month + "&agentId=" + f().accountId("agent6")).body())
+                .contains("\"source\":\"QC\"").contains("\"kind\":\"COMPLAINT\"");
+        jdbc.sql("delete from rpt_agent_adjustment where inspection_id in (?, ?)").params(id, upheld).update();
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'quality.appeal-reviewed' and target = ?")
                 .param("qc-inspection:" + id).query(Long.class).single()).isEqualTo(1);
     }

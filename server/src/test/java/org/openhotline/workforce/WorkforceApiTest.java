@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openhotline.callcenter.AgentState;
 import org.openhotline.callcenter.AgentStateRecorded;
+import org.openhotline.reporting.ReportingFixture;
 import org.openhotline.testing.ApiClient;
 import org.openhotline.testing.HotlineTest;
 import org.openhotline.testing.TestClock;
@@ -84,9 +85,16 @@ class WorkforceApiTest {
     @Test
     void manualEditsAreCheckedAgainstTheRulesAndPublishedShiftsReachTheAgent() {
         var manager = ApiClient.loggedIn(port, "manager");
-        var made = manager.post("/api/workforce/rosters", Map.of("month", "2031-02"));
-        assertThat(made.status()).as(made.body()).isEqualTo(201);
-        roster = made.json().path("id").asLong();
+        // the screen's way: a background job, polled until it has saved the roster
+        var job = manager.post("/api/workforce/roster-jobs", Map.of("month", "2031-02"));
+        assertThat(job.status()).as(job.body()).isEqualTo(202);
+        assertThat(job.json().path("status").asString()).isEqualTo("RUNNING");
+        long jobId = job.json().path("id").asLong();
+        var done = Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> manager.get("/api/workforce/roster-jobs/" + jobId).json(), j -> !j.path("status").asString().equals("RUNNING"));
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.path("bestScore").asString()).contains("hard");
+        roster = done.path("rosterId").asLong();
         long agent = idOf("agent3");
         var view = manager.get("/api/workforce/rosters/" + roster).json();
         int version = view.path("version").asInt();
@@ -115,6 +123,14 @@ class WorkforceApiTest {
         assertThat(mine.status()).isEqualTo(200);
         assertThat(StreamSupport.stream(mine.json().spliterator(), false)
                 .anyMatch(s -> s.path("day").asString().equals("2031-02-02") && s.path("name").asString().equals("晚班"))).isTrue();
+        // the desk's card at noon that day: 晚班 today, its first break at 18:00
+        clock.freezeAt(LocalDate.of(2031, 2, 2).atTime(12, 0).atZone(clock.getZone()).toInstant());
+        var day = ApiClient.loggedIn(port, "agent3").get("/api/workforce/my-day");
+        assertThat(day.status()).as(day.body()).isEqualTo(200);
+        assertThat(day.json().path("current").path("name").asString()).isEqualTo("晚班");
+        assertThat(day.json().path("breaks")).hasSize(3);
+        assertThat(day.json().path("nextBreak").path("start").asString()).isEqualTo("2031-02-02T18:00:00");
+        assertThat(day.json().path("nextBreak").path("label").asString()).isEqualTo("小休");
     }
 
     @Test
@@ -154,7 +170,28 @@ class WorkforceApiTest {
                 .doesNotContainKey("OUTSIDE_SHIFT");
         assertThat(whole.path("scheduled").get(16).asInt()).isEqualTo(30);
         assertThat(whole.path("onPhones").get(16).asInt()).as("08:00–08:30, in from 08:12").isEqualTo(18);
-        jdbc.sql("delete from wf_state_interval where account_id = ? and started_at::date = ?").params(agent, day).update();
+
+        // the closed day reaches the reports: 排班遵从度 and 出勤符合度 with the same seconds
+        try {
+            var closed = leader.post("/api/workforce/adherence/close?day=" + day, Map.of());
+            assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+            assertThat(closed.json().path("agents").asInt()).isEqualTo(1);
+            var report = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> leader.get("/api/reports/kpis?from=" + day + "&to=" + day
+                            + "&codes=schedule-adherence,schedule-conformance").json(),
+                            r -> ReportingFixture.kpi(r, "schedule-adherence").path("denominator").asDouble() > 0);
+            var adherence = ReportingFixture.kpi(report, "schedule-adherence");
+            assertThat(adherence.path("numerator").asDouble()).as("393 minutes").isEqualTo(393 * 60.0);
+            assertThat(adherence.path("denominator").asDouble()).as("480 minutes").isEqualTo(480 * 60.0);
+            assertThat(adherence.path("value").decimalValue()).isEqualByComparingTo("81.88");
+            assertThat(ReportingFixture.kpi(report, "schedule-conformance").path("value").decimalValue()).isEqualByComparingTo("91.25");
+            assertThat(ApiClient.loggedIn(port, "agent7").post("/api/workforce/adherence/close?day=" + day, Map.of()).status())
+                    .isEqualTo(403);
+        } finally {
+            jdbc.sql("delete from wf_adherence_day where day = ?").param(day).update();
+            jdbc.sql("delete from rpt_adherence_fact where day = ?").param(day).update();
+            jdbc.sql("delete from wf_state_interval where account_id = ? and started_at::date = ?").params(agent, day).update();
+        }
     }
 
     private Instant at(LocalDate day, String time) {

@@ -41,6 +41,7 @@ public final class Inspection {
     Long reviewerId;
     String reviewReason;
     Instant reviewedAt;
+    String complaint;
 
     Inspection(long id, Long planId, Long calibrationId, long templateVersionId, String callId, Long orderId, long agentId,
                long inspectorId, int version, State state) {
@@ -123,6 +124,17 @@ public final class Inspection {
         this.reviewReason = reason;
         this.reviewedAt = now;
         this.state = State.REVIEWED;
+    }
+
+    /** 有理由投诉: a finding only on a scored call or order result (not a calibration sheet). */
+    void findComplaint(String finding) {
+        if (finding != null && !finding.equals("COMPLAINT") && !finding.equals("COMPLAINT_ESCALATED")) {
+            throw DomainException.badRequest("有理由投诉应为 COMPLAINT（有理由投诉）或 COMPLAINT_ESCALATED（领导或媒体投诉）");
+        }
+        if (finding != null && calibration()) {
+            throw DomainException.badRequest("校准任务不记录有理由投诉");
+        }
+        this.complaint = finding;
     }
 
     private void mustBeInspector(long by) {

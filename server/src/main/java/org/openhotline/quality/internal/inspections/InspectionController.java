@@ -29,7 +29,8 @@ class InspectionController {
 
     record AppealForm(String reason, Integer version) {}
 
-    record ReviewForm(Map<String, Answer> answers, String reason, Integer version) {}
+    /** {@code complaint}: null keeps the first finding of 有理由投诉, NONE withdraws it. */
+    record ReviewForm(Map<String, Answer> answers, String reason, Integer version, String complaint) {}
 
     record Settings(int appealWorkingDays) {}
 
@@ -91,7 +92,7 @@ class InspectionController {
     @PreAuthorize("hasAnyAuthority('qc:inspect', 'qc:lead')")
     @Operation(summary = "二次质检：维持或改分，须填写理由（不能由原质检员进行）")
     InspectionViews.Detail review(@PathVariable long id, @RequestBody ReviewForm form) {
-        inspections.review(id, form.answers(), form.reason(), version(form.version()), Callers.required());
+        inspections.review(id, form.answers(), form.reason(), version(form.version()), form.complaint(), Callers.required());
         return views.detail(id, Callers.required());
     }
 

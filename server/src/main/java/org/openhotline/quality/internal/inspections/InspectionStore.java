@@ -38,7 +38,8 @@ class InspectionStore {
                 update qc_inspection set state = :state, answers = cast(:answers as jsonb), comments = cast(:comments as jsonb),
                        summary = :summary, score = :score, fatal = :fatal, first_score = :firstScore, submitted_at = :submittedAt,
                        appeal_due_at = :appealDueAt, appeal_reason = :appealReason, appealed_at = :appealedAt,
-                       reviewer_id = :reviewerId, review_reason = :reviewReason, reviewed_at = :reviewedAt, version = version + 1
+                       reviewer_id = :reviewerId, review_reason = :reviewReason, reviewed_at = :reviewedAt, complaint = :complaint,
+                       version = version + 1
                  where id = :id and version = :version""")
                 .param("state", i.state.name()).param("answers", json.writeValueAsString(i.answers))
                 .param("comments", json.writeValueAsString(i.comments)).param("summary", i.summary)
@@ -46,6 +47,7 @@ class InspectionStore {
                 .param("submittedAt", ts(i.submittedAt)).param("appealDueAt", ts(i.appealDueAt))
                 .param("appealReason", i.appealReason).param("appealedAt", ts(i.appealedAt))
                 .param("reviewerId", i.reviewerId).param("reviewReason", i.reviewReason).param("reviewedAt", ts(i.reviewedAt))
+                .param("complaint", i.complaint)
                 .param("id", i.id).param("version", i.version).update();
         if (n == 0) {
             throw DomainException.conflict("该质检任务已被他人修改，请刷新后重试");
@@ -75,6 +77,7 @@ class InspectionStore {
         i.reviewerId = (Long) rs.getObject("reviewer_id");
         i.reviewReason = rs.getString("review_reason");
         i.reviewedAt = instant(rs, "reviewed_at");
+        i.complaint = rs.getString("complaint");
         return i;
     }
 

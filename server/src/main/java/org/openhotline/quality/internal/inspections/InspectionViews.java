@@ -16,6 +16,7 @@ import org.openhotline.quality.internal.templates.Templates;
 import org.openhotline.shared.DomainException;
 import org.openhotline.shared.Masking;
 import org.openhotline.shared.StaffPrincipal;
+import org.openhotline.workorder.OrdersForInspection;
 import org.openhotline.workorder.OrdersOfCalls;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +40,7 @@ class InspectionViews {
     record Detail(Row inspection, Templates.TemplateVersion template, Map<String, Answer> answers, List<Comment> comments,
                   String summary, BigDecimal firstScore, String appealReason, String reviewReason, Long reviewerId,
                   List<Step> steps, CallsForInspection.AnsweredCall call, OrdersOfCalls.CallOrder order,
-                  List<MachineFlags.Flag> flags, boolean mayScore, boolean mayAppeal, boolean mayReview) {}
+                  List<MachineFlags.Flag> flags, boolean mayScore, boolean mayAppeal, boolean mayReview, String complaint) {}
 
     private static final String SELECT = """
             select i.id, i.state, i.call_id, i.order_id, i.agent_id, i.inspector_id, i.stratum, i.due_at, i.score, i.fatal,
@@ -54,11 +55,14 @@ class InspectionViews {
     private final InspectionStore store;
     private final CallsForInspection calls;
     private final OrdersOfCalls orders;
+    private final OrdersForInspection recordedOrders;
     private final ObjectProvider<MachineFlags> flags;
     private final java.time.Clock clock;
 
     InspectionViews(JdbcClient jdbc, StaffDirectory staff, Templates templates, InspectionStore store,
-                    CallsForInspection calls, OrdersOfCalls orders, ObjectProvider<MachineFlags> flags, java.time.Clock clock) {
+                    CallsForInspection calls, OrdersOfCalls orders, ObjectProvider<MachineFlags> flags, java.time.Clock clock,
+                    OrdersForInspection recordedOrders) {
+        this.recordedOrders = recordedOrders;
         this.clock = clock;
         this.jdbc = jdbc;
         this.staff = staff;
@@ -143,14 +147,17 @@ class InspectionViews {
         var call = i.callId == null ? null : calls.byId(i.callId).map(c -> me.can("phone:unmask") ? c
                 : new CallsForInspection.AnsweredCall(c.callId(), c.agentId(), c.agentNo(), Masking.phone(c.caller()), c.arrivedAt(),
                 c.answeredAt(), c.endedAt(), c.satisfaction(), c.transferred(), c.hasRecording(), c.firstAnsweredByAgent())).orElse(null);
-        var order = i.callId == null ? null : orders.ofCalls(List.of(i.callId)).stream().findFirst().orElse(null);
+        // a call inspection shows the order recorded from the call; a work-order inspection the order itself
+        var order = i.callId != null ? orders.ofCalls(List.of(i.callId)).stream().findFirst().orElse(null)
+                : i.orderId == null ? null : recordedOrders.byId(i.orderId).orElse(null);
         var machine = i.callId == null || !(inspector || lead || reviewer) ? List.<MachineFlags.Flag>of()
                 : flags.getIfAvailable(() -> MachineFlags.NONE).ofCall(i.callId);
         boolean mayAppeal = agent && i.state == Inspection.State.SUBMITTED && i.appealDueAt != null
                 && !clock.instant().isAfter(i.appealDueAt);
         return new Detail(row, templates.version(i.templateVersionId), i.answers, i.comments, i.summary, i.firstScore,
                 i.appealReason, i.reviewReason, i.reviewerId, steps, call, order, machine,
-                inspector && !submitted, mayAppeal, i.state == Inspection.State.APPEALED && !inspector && (lead || me.can("qc:inspect")));
+                inspector && !submitted, mayAppeal, i.state == Inspection.State.APPEALED && !inspector && (lead || me.can("qc:inspect")),
+                i.complaint);
     }
 
     private List<Row> named(List<Row> rows) {

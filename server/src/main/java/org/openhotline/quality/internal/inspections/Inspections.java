@@ -30,7 +30,9 @@ public class Inspections {
     public record NewTask(Long planId, Long calibrationId, long templateVersionId, String callId, Long orderId,
                           long agentId, long inspectorId, String stratum, Instant dueAt) {}
 
-    public record ScoreForm(Map<String, Answer> answers, List<Comment> comments, String summary, Integer version) {}
+    /** {@code complaint}: a 有理由投诉 finding (COMPLAINT, COMPLAINT_ESCALATED) or null. */
+    public record ScoreForm(Map<String, Answer> answers, List<Comment> comments, String summary, Integer version,
+                            String complaint) {}
 
     private final JdbcClient jdbc;
     private final InspectionStore store;
@@ -94,6 +96,7 @@ public class Inspections {
         Instant due = calendar.dueAt(now, TimeLimit.of(appealWorkingDays(), LimitUnit.WORKING_DAYS));
         i.submit(me.accountId(), answers(form), comments(form, me), summary(form.summary()), templates.version(i.templateVersionId).items(),
                 now, due);
+        i.findComplaint(form.complaint());
         store.update(i);
         store.step(id, now, me.username(), "submitted", "得分 " + i.score.stripTrailingZeros().toPlainString() + (i.fatal ? "（一票否决）" : ""));
         scored(i, now, "quality.inspection-submitted");
@@ -120,6 +123,12 @@ public class Inspections {
 
     @Transactional
     public void review(long id, Map<String, Answer> answers, String reason, int version, StaffPrincipal me) {
+        review(id, answers, reason, version, null, me);
+    }
+
+    /** {@code complaint}: null keeps the first finding, {@code NONE} withdraws it, else the new finding. */
+    @Transactional
+    public void review(long id, Map<String, Answer> answers, String reason, int version, String complaint, StaffPrincipal me) {
         String text = required(reason, "请填写复核理由（不超过 1000 字）");
         Inspection i = loaded(id, version);
         if (!me.can("qc:lead") && !me.can("qc:inspect")) {
@@ -128,6 +137,9 @@ public class Inspections {
         var before = i.score;
         Instant now = clock.instant();
         i.review(me.accountId(), answers == null ? i.answers : answers, text, templates.version(i.templateVersionId).items(), now);
+        if (complaint != null) {
+            i.findComplaint("NONE".equals(complaint) ? null : complaint);
+        }
         store.update(i);
         String change = before.compareTo(i.score) == 0 ? "维持原分 " + plain(i.score) : "改分 " + plain(before) + " → " + plain(i.score);
         store.step(id, now, me.username(), "reviewed", change + "；" + text);
@@ -140,8 +152,16 @@ public class Inspections {
         details.put("fatal", i.fatal);
         events.publishEvent(new QcAudited(action, i.id, details));
         if (!i.calibration()) {
-            events.publishEvent(new InspectionScored(i.id, i.callId, i.orderId, i.agentId, i.score, i.fatal, now));
+            events.publishEvent(new InspectionScored(i.id, i.callId, i.orderId, i.agentId, i.score, i.fatal, now, lostItems(i),
+                    i.complaint));
         }
+    }
+
+    /** The keys of the items that lost points or were hit as fatal, sorted (as {@code rpt_source_qc} lists them). */
+    private static List<String> lostItems(Inspection i) {
+        return i.answers.entrySet().stream()
+                .filter(e -> e.getValue().fatal() || (e.getValue().deduction() != null && e.getValue().deduction().signum() > 0))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     private Inspection loaded(long id, Integer version) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +19,15 @@ import org.openhotline.calendar.LimitUnit;
 import org.openhotline.calendar.TimeLimit;
 import org.openhotline.callcenter.CallsForInspection;
 import org.openhotline.callcenter.CallsForInspection.AnsweredCall;
+import org.openhotline.identity.Role;
 import org.openhotline.identity.StaffDirectory;
 import org.openhotline.quality.MachineFlags;
 import org.openhotline.quality.internal.inspections.Inspections;
 import org.openhotline.quality.internal.templates.Templates;
 import org.openhotline.shared.DomainException;
 import org.openhotline.shared.StaffPrincipal;
+import org.openhotline.workorder.OrdersForInspection;
+import org.openhotline.workorder.OrdersForInspection.RecordedOrder;
 import org.openhotline.workorder.OrdersOfCalls;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,9 +37,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sampling plans (抽检计划): a month, a share of each agent's answered calls, strata weights, the inspectors. Drawing
+ * Sampling plans (抽检计划): a month, a share of each agent's answered calls — or, with a work-order template, of the
+ * orders each agent recorded (工单质检) — strata weights, the inspectors. Drawing
  * a plan records its seed (given or random) and creates one inspection task per drawn call, due after the plan's
- * working days. Calls already inspected are not drawn again.
+ * working days. Calls and orders already inspected are not drawn again.
  */
 @Service
 public class Plans {
@@ -59,10 +64,12 @@ public class Plans {
     private final ObjectProvider<MachineFlags> machineFlags;
     private final BusinessCalendar calendar;
     private final StaffDirectory staff;
+    private final OrdersForInspection recordedOrders;
 
     Plans(JdbcClient jdbc, JsonMapper json, Clock clock, Templates templates, Inspections inspections,
           CallsForInspection calls, OrdersOfCalls orders, ObjectProvider<MachineFlags> machineFlags,
-          BusinessCalendar calendar, StaffDirectory staff) {
+          BusinessCalendar calendar, StaffDirectory staff, OrdersForInspection recordedOrders) {
+        this.recordedOrders = recordedOrders;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -115,19 +122,11 @@ public class Plans {
         YearMonth month = YearMonth.parse(plan.month());
         Instant from = month.atDay(1).atStartOfDay(calendar.zone()).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(calendar.zone()).toInstant();
-        List<AnsweredCall> all = calls.answeredBetween(from, to);
-        Set<String> inspected = new HashSet<>(jdbc.sql(
-                "select call_id from qc_inspection where call_id = any(?) and calibration_id is null")
-                .param(all.stream().map(AnsweredCall::callId).toArray(String[]::new)).query(String.class).list());
-        List<AnsweredCall> answered = all.stream().filter(c -> !inspected.contains(c.callId())).toList();
-        Set<String> complaints = new HashSet<>();
-        orders.ofCalls(answered.stream().map(AnsweredCall::callId).toList()).stream()
-                .filter(o -> "COMPLAINT".equals(o.appealType())).forEach(o -> complaints.add(o.callId()));
-        Set<String> flagged = machineFlags.getIfAvailable(() -> MachineFlags.NONE).flaggedBetween(from, to);
-        List<Sampling.Drawn> drawn = Sampling.draw(Strata.of(answered, complaints, flagged, plan.longCallS()),
-                plan.sharePercent(), plan.strata(), seed, plan.inspectorIds());
         Instant due = calendar.dueAt(clock.instant(), TimeLimit.of(plan.dueDays(), LimitUnit.WORKING_DAYS));
-        inspections.assign(drawn.stream().map(d -> new Inspections.NewTask(plan.id(), null, template.id(), d.callId(), null,
+        boolean ordersPlan = "ORDER".equals(templates.get(plan.templateId()).kind());
+        List<Sampling.Drawn> drawn = ordersPlan ? drawOrders(plan, seed, from, to) : drawCalls(plan, seed, from, to);
+        inspections.assign(drawn.stream().map(d -> new Inspections.NewTask(plan.id(), null, template.id(),
+                ordersPlan ? null : d.callId(), ordersPlan ? Long.valueOf(d.callId()) : null,
                 d.agentId(), d.inspectorId(), d.stratum() == null ? null : d.stratum().name(), due)).toList(), me);
         int updated = jdbc.sql("""
                 update qc_plan set state = 'DRAWN', seed = ?, drawn_at = ?, drawn_count = ?, version = version + 1
@@ -139,15 +138,42 @@ public class Plans {
         return get(id);
     }
 
+    private List<Sampling.Drawn> drawCalls(PlanView plan, long seed, Instant from, Instant to) {
+        List<AnsweredCall> all = calls.answeredBetween(from, to);
+        Set<String> inspected = new HashSet<>(jdbc.sql(
+                "select call_id from qc_inspection where call_id = any(?) and calibration_id is null")
+                .param(all.stream().map(AnsweredCall::callId).toArray(String[]::new)).query(String.class).list());
+        List<AnsweredCall> answered = all.stream().filter(c -> !inspected.contains(c.callId())).toList();
+        Set<String> complaints = new HashSet<>();
+        orders.ofCalls(answered.stream().map(AnsweredCall::callId).toList()).stream()
+                .filter(o -> "COMPLAINT".equals(o.appealType())).forEach(o -> complaints.add(o.callId()));
+        Set<String> flagged = machineFlags.getIfAvailable(() -> MachineFlags.NONE).flaggedBetween(from, to);
+        return Sampling.draw(Strata.of(answered, complaints, flagged, plan.longCallS()),
+                plan.sharePercent(), plan.strata(), seed, plan.inspectorIds());
+    }
+
+    /** 工单质检: each agent's share of the orders they recorded in the month, not inspected before. */
+    private List<Sampling.Drawn> drawOrders(PlanView plan, long seed, Instant from, Instant to) {
+        List<RecordedOrder> all = recordedOrders.recordedBetween(from, to);
+        Set<Long> inspected = new HashSet<>(jdbc.sql(
+                "select order_id from qc_inspection where order_id = any(?) and call_id is null and calibration_id is null")
+                .param(all.stream().map(RecordedOrder::id).toArray(Long[]::new)).query(Long.class).list());
+        Map<String, Long> agents = new HashMap<>();
+        staff.withRole(Role.AGENT).forEach(a -> agents.put(a.username(), a.accountId()));
+        List<Sampling.Drawn> drawn = Sampling.draw(
+                OrderStrata.of(all.stream().filter(o -> !inspected.contains(o.id())).toList(), agents),
+                plan.sharePercent(), plan.strata(), seed, plan.inspectorIds());
+        // the candidate key was the zero-padded order id; the task keeps the id itself
+        return drawn.stream().map(d -> new Sampling.Drawn(String.valueOf(Long.parseLong(d.callId())), d.agentId(), d.stratum(),
+                d.inspectorId())).toList();
+    }
+
     private void checked(Form form) {
         if (form == null || form.name() == null || form.name().isBlank() || form.name().length() > 100) {
             throw DomainException.badRequest("请填写计划名称（不超过 100 字）");
         }
         if (form.templateId() == null) {
             throw DomainException.badRequest("请选择质检模板");
-        }
-        if (!"CALL".equals(templates.get(form.templateId()).kind())) {
-            throw DomainException.badRequest("抽检通话请选择通话质检模板");
         }
         try {
             YearMonth.parse(form.month() == null ? "" : form.month());

@@ -54,6 +54,12 @@ public class FactRebuild {
         FILLS.put("rpt_voicemail_fact", """
                 insert into rpt_voicemail_fact (voicemail_id, call_id, group_id, left_at, seconds, task_id, handled_at)
                 select voicemail_id, call_id, group_id, left_at, seconds, task_id, handled_at from rpt_source_voicemail""");
+        FILLS.put("rpt_qc_fact", """
+                insert into rpt_qc_fact (inspection_id, call_id, order_id, agent_id, score, fatal, scored_at, lost_items)
+                select inspection_id, call_id, order_id, agent_id, score, fatal, scored_at, lost_items from rpt_source_qc""");
+        FILLS.put("rpt_adherence_fact", """
+                insert into rpt_adherence_fact (account_id, day, day_start, scheduled_s, adhering_s, signed_in_s, closed_at)
+                select account_id, day, day_start, scheduled_s, adhering_s, signed_in_s, closed_at from rpt_source_adherence""");
         FILLS.put("rpt_exclusion", """
                 insert into rpt_exclusion (appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at)
                 select appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at from rpt_source_exclusion""");

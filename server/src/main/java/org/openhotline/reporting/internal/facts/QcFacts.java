@@ -25,12 +25,14 @@ class QcFacts {
     @ApplicationModuleListener
     void on(InspectionScored e) {
         jdbc.sql("""
-                insert into rpt_qc_fact (inspection_id, call_id, order_id, agent_id, score, fatal, scored_at)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (inspection_id) do update set score = excluded.score, fatal = excluded.fatal, scored_at = excluded.scored_at
+                insert into rpt_qc_fact (inspection_id, call_id, order_id, agent_id, score, fatal, scored_at, lost_items)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (inspection_id) do update set score = excluded.score, fatal = excluded.fatal,
+                                                         scored_at = excluded.scored_at, lost_items = excluded.lost_items
                  where rpt_qc_fact.scored_at <= excluded.scored_at""")
-                .params(e.inspectionId(), e.callId(), e.orderId(), e.agentId(), e.score(), e.fatal(), Timestamp.from(e.at()))
+                .params(e.inspectionId(), e.callId(), e.orderId(), e.agentId(), e.score(), e.fatal(), Timestamp.from(e.at()),
+                        e.lostItems().toArray(String[]::new))
                 .update();
-        events.publishEvent(new FactsChanged("CALL"));
+        events.publishEvent(new FactsChanged(e.callId() == null ? "ORDER" : "CALL"));
     }
 }

@@ -25,6 +25,7 @@ final class Formulas {
     private static final String CALLED_BACK = "exists (select 1 from rpt_callback_fact b where b.order_id = o.order_id)";
     private static final String MAIN_REPLY = """
             (select max(x.replied_at) from rpt_assignment_fact x where x.order_id = o.order_id and x.role = 'MAIN')""";
+    private static final String ORDER_QC = "q.call_id is null and q.order_id is not null";
     private static final String BUSY = "('RINGING', 'TALKING', 'HELD', 'AFTER_CALL_WORK')";
 
     static Formula of(String code) {
@@ -46,6 +47,14 @@ final class Formulas {
                     "c.satisfaction::text in (:grades)");
             // 质检率: answered calls with a QC result (quality's InspectionScored → rpt_qc_fact)
             case "qc-coverage" -> ratio(Source.CALL, ANSWERED, "exists (select 1 from rpt_qc_fact q where q.call_id = c.call_id)");
+            // 工单填写准确率 / 一次派单准确率 (002 ≥ 95 %): work-order QC results whose item kept all its points
+            case "order-entry-accuracy" -> ratio(Source.QC, ORDER_QC, "not ('content' = any(q.lost_items))");
+            case "first-dispatch-accuracy" -> ratio(Source.QC, ORDER_QC, "not ('dispatch' = any(q.lost_items))");
+            // 排班遵从度 / 出勤符合度 (现场管理): workforce's closed days (AgentDayClosed → rpt_adherence_fact)
+            case "schedule-adherence" -> new Formula(Source.ADHERENCE, Formula.Kind.TIME_SHARE,
+                    "w.measure in ('ADHERING', 'NOT_ADHERING')", "w.measure = 'ADHERING'", "w.seconds", null);
+            case "schedule-conformance" -> new Formula(Source.ADHERENCE, Formula.Kind.TIME_SHARE,
+                    "w.measure in ('SIGNED_IN', 'NOT_SIGNED_IN')", "w.measure = 'SIGNED_IN'", "w.seconds", null);
             case "direct-reply-rate" -> ratio(Source.ORDER, CONSULTATION, "o.direct_reply_at is not null");
             case "first-contact-resolution" -> ratio(Source.ORDER, CONSULTATION,
                     "(o.direct_reply_at is not null or (o.closed_at is not null and o.reopen_count = 0 and o.urge_count = 0))");

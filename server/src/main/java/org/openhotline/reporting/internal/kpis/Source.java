@@ -23,6 +23,21 @@ public enum Source {
     /** Knowledge error reports and when their fixes were published (知识库更新及时率). */
     KNOWLEDGE("rpt_kb_fix_fact k", "k.reported_at", null, null,
             "k.report_id, k.article_id, k.status, k.reported_at, k.fixed_at"),
+    /** QC results (质检), placed in the period by the time of their (latest) score. */
+    QC("rpt_qc_fact q", "q.scored_at", null, "q.agent_id",
+            "q.inspection_id, q.call_id, q.order_id, q.agent_id, q.score, q.fatal, q.scored_at"),
+    /**
+     * Closed days of adherence, each as four time rows so that a time share counts them: on the phones inside the shift
+     * or not, signed in or not (signed-in time counted at most as scheduled).
+     */
+    ADHERENCE("""
+            (select f.account_id, f.day_start, m.measure, m.seconds::float8 as seconds
+               from rpt_adherence_fact f
+              cross join lateral (values ('ADHERING', f.adhering_s), ('NOT_ADHERING', f.scheduled_s - f.adhering_s),
+                                         ('SIGNED_IN', least(f.signed_in_s, f.scheduled_s)),
+                                         ('NOT_SIGNED_IN', f.scheduled_s - least(f.signed_in_s, f.scheduled_s))) m(measure, seconds)
+              where f.day_start >= :from and f.day_start < :to) w""", "w.day_start", null, "w.account_id",
+            "w.account_id as agent_id, w.day_start, w.measure"),
     NONE(null, null, null, null, null);
 
     private static final String ORDER_SCOPE = """

@@ -133,6 +133,13 @@ class LearningController {
 
     record AttendanceForm(@NotNull(message = "缺少出勤记录") @Size(max = 1000, message = "一次最多 1000 人") Map<Long, String> statuses) {}
 
+    @GetMapping("/sessions/{id}/attendance")
+    @PreAuthorize("hasAuthority('training:manage')")
+    @Operation(summary = "课程点名册：全体坐席及已登记的出勤")
+    List<TrainingSessions.RollEntry> roll(@PathVariable long id) {
+        return sessions.roll(id);
+    }
+
     @PutMapping("/sessions/{id}/attendance")
     @PreAuthorize("hasAuthority('training:manage')")
     @Operation(summary = "登记出勤（PRESENT 出勤、LATE 迟到、ABSENT 缺勤）")

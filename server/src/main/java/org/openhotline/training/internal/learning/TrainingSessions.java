@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.openhotline.identity.Role;
+import org.openhotline.identity.StaffDirectory;
 import org.openhotline.shared.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,10 +18,31 @@ public class TrainingSessions {
     public record Session(long id, String title, Instant startsAt, Instant endsAt, String place, String trainer,
                           int present, int absent) {}
 
-    private final JdbcClient jdbc;
+    /** One agent on a session's roll: its attendance, null until recorded. */
+    public record RollEntry(long accountId, String name, String agentNo, String status) {}
 
-    TrainingSessions(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final StaffDirectory staff;
+
+    TrainingSessions(JdbcClient jdbc, StaffDirectory staff) {
         this.jdbc = jdbc;
+        this.staff = staff;
+    }
+
+    /** The session's roll (点名册): every agent, with the attendance recorded so far. */
+    public List<RollEntry> roll(long sessionId) {
+        if (jdbc.sql("select count(*) from tr_session where id = ?").param(sessionId).query(Long.class).single() == 0) {
+            throw DomainException.notFound("培训课程不存在");
+        }
+        Map<Long, String> recorded = new java.util.HashMap<>();
+        jdbc.sql("select account_id, status from tr_attendance where session_id = ?").param(sessionId)
+                .query(rs -> {
+                    recorded.put(rs.getLong(1), rs.getString(2));
+                });
+        return staff.withRole(Role.AGENT).stream()
+                .sorted(java.util.Comparator.comparing((StaffDirectory.Staff s) -> s.agentNo() == null ? "" : s.agentNo())
+                        .thenComparing(StaffDirectory.Staff::accountId))
+                .map(s -> new RollEntry(s.accountId(), s.displayName(), s.agentNo(), recorded.get(s.accountId()))).toList();
     }
 
     public long add(String title, Instant startsAt, Instant endsAt, String place, String trainer) {

@@ -54,19 +54,10 @@ public class Adherence {
 
     /** The day's figures for the agents in {@code only} (null: everyone with a shift or a state that day). */
     public Day day(LocalDate date, Collection<Long> only) {
-        var zone = forecasts.zone();
-        Instant dayStart = date.atStartOfDay(zone).toInstant();
-        Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
-        Instant now = clock.instant();
-        Instant until = now.isBefore(dayEnd) ? now : dayEnd;
-        Map<Long, Rosters.ShiftWindow> shifts = new HashMap<>();
-        for (var w : rosters.publishedWindows(date, date, zone)) {
-            shifts.put(w.accountId(), w);
-        }
-        var states = until.isAfter(dayStart) ? intervals.between(dayStart, until) : Map.<Long, List<StateIntervals.Interval>>of();
+        var in = inputs(date);
         var agents = new java.util.TreeSet<Long>();
-        agents.addAll(shifts.keySet());
-        states.forEach((a, list) -> {
+        agents.addAll(in.shifts().keySet());
+        in.states().forEach((a, list) -> {
             if (list.stream().anyMatch(i -> i.state() != AgentState.SIGNED_OUT)) {
                 agents.add(a);
             }
@@ -81,16 +72,48 @@ public class Adherence {
         long adheringTotal = 0;
         long signedInTotal = 0;
         for (long agent : agents) {
-            var w = shifts.get(agent);
-            var list = states.getOrDefault(agent, List.of());
-            var row = agentDay(agent, names.get(agent), w, list, dayStart, until);
+            var row = agentDay(agent, names.get(agent), in.shifts().get(agent), in.states().getOrDefault(agent, List.of()),
+                    in.dayStart(), in.until());
             rows.add(row.day());
             scheduledTotal += row.scheduledSeconds();
             adheringTotal += row.adheringSeconds();
             signedInTotal += row.signedInSeconds();
         }
-        return new Day(date, now, ratio(adheringTotal, scheduledTotal), ratio(signedInTotal, scheduledTotal), shifts.size(),
-                rows);
+        return new Day(date, in.now(), ratio(adheringTotal, scheduledTotal), ratio(signedInTotal, scheduledTotal),
+                in.shifts().size(), rows);
+    }
+
+    /** Seconds scheduled, adhering and signed in of each agent with a published shift that day (up to now). */
+    public record AgentSeconds(long accountId, long scheduled, long adhering, long signedIn) {}
+
+    public List<AgentSeconds> seconds(LocalDate date) {
+        var in = inputs(date);
+        List<AgentSeconds> out = new ArrayList<>();
+        for (var e : new java.util.TreeMap<>(in.shifts()).entrySet()) {
+            var c = agentDay(e.getKey(), null, e.getValue(), in.states().getOrDefault(e.getKey(), List.of()), in.dayStart(),
+                    in.until());
+            if (c.scheduledSeconds() > 0) {
+                out.add(new AgentSeconds(e.getKey(), c.scheduledSeconds(), c.adheringSeconds(), c.signedInSeconds()));
+            }
+        }
+        return out;
+    }
+
+    private record Inputs(Instant dayStart, Instant now, Instant until, Map<Long, Rosters.ShiftWindow> shifts,
+                          Map<Long, List<StateIntervals.Interval>> states) {}
+
+    private Inputs inputs(LocalDate date) {
+        var zone = forecasts.zone();
+        Instant dayStart = date.atStartOfDay(zone).toInstant();
+        Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant now = clock.instant();
+        Instant until = now.isBefore(dayEnd) ? now : dayEnd;
+        Map<Long, Rosters.ShiftWindow> shifts = new HashMap<>();
+        for (var w : rosters.publishedWindows(date, date, zone)) {
+            shifts.put(w.accountId(), w);
+        }
+        var states = until.isAfter(dayStart) ? intervals.between(dayStart, until) : Map.<Long, List<StateIntervals.Interval>>of();
+        return new Inputs(dayStart, now, until, shifts, states);
     }
 
     private record Computed(AgentDay day, long scheduledSeconds, long adheringSeconds, long signedInSeconds) {}

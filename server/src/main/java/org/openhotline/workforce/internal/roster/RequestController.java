@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.openhotline.shared.Callers;
+import org.openhotline.workforce.internal.TeamScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,16 +23,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 请假、期望休息与换班: agents ask for themselves; team leaders and managers decide. */
+/** 请假、期望休息与换班: agents ask for themselves; managers decide, team leaders for the agents of their own teams. */
 @RestController
 @RequestMapping("/api/workforce/requests")
 @Tag(name = "排班")
 class RequestController {
 
     private final RosterRequests requests;
+    private final TeamScope scope;
 
-    RequestController(RosterRequests requests) {
+    RequestController(RosterRequests requests, TeamScope scope) {
         this.requests = requests;
+        this.scope = scope;
     }
 
     record AskForm(@NotBlank(message = "请选择申请类型") String kind, Long partnerId, Long rosterId,
@@ -56,9 +60,10 @@ class RequestController {
 
     @GetMapping
     @PreAuthorize("hasAnyAuthority('workforce:manage', 'call:monitor')")
-    @Operation(summary = "待审批与已处理的申请")
+    @Operation(summary = "待审批与已处理的申请（班长只看本班组坐席的申请）")
     List<RosterRequests.Request> list(@RequestParam(required = false) String status) {
-        return requests.list(status, null);
+        Set<Long> agents = scope.agentsOf(Callers.required());
+        return requests.list(status, null).stream().filter(r -> agents == null || agents.contains(r.accountId())).toList();
     }
 
     record Decision(boolean approve, @Size(max = 200, message = "意见不超过 200 个字") String note) {}
@@ -67,6 +72,12 @@ class RequestController {
     @PreAuthorize("hasAnyAuthority('workforce:manage', 'call:monitor')")
     @Operation(summary = "批准或驳回申请；批准的请假从排班表中撤下该日班次，批准的换班交换两人班次（校验规则）")
     void decide(@PathVariable long id, @Valid @RequestBody Decision decision) {
-        requests.decide(id, decision.approve(), decision.note(), Callers.required().accountId());
+        var me = Callers.required();
+        var request = requests.get(id);
+        scope.mustCover(me, request.accountId());
+        if (request.partnerId() != null) {
+            scope.mustCover(me, request.partnerId());
+        }
+        requests.decide(id, decision.approve(), decision.note(), me.accountId());
     }
 }

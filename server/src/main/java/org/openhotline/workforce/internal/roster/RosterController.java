@@ -35,7 +35,13 @@ class RosterController implements MenuEntry.Contribution {
     private final RosterBook book;
     private final org.openhotline.workforce.internal.forecast.CallForecasts forecasts;
 
-    RosterController(Rosters rosters, RosterBook book, org.openhotline.workforce.internal.forecast.CallForecasts forecasts) {
+    private final org.openhotline.workforce.internal.TeamScope scope;
+    private final RosterJobs jobs;
+
+    RosterController(Rosters rosters, RosterBook book, org.openhotline.workforce.internal.forecast.CallForecasts forecasts,
+                     org.openhotline.workforce.internal.TeamScope scope, RosterJobs jobs) {
+        this.scope = scope;
+        this.jobs = jobs;
         this.rosters = rosters;
         this.book = book;
         this.forecasts = forecasts;
@@ -59,8 +65,12 @@ class RosterController implements MenuEntry.Contribution {
     @PostMapping("/rosters")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('workforce:manage')")
-    @Operation(summary = "按预测与规则自动生成一个月的排班（Timefold 求解），结果为草稿")
+    @Operation(summary = "按预测与规则自动生成一个月的排班（Timefold 求解，在本请求内完成；界面用 roster-jobs 在后台运行），结果为草稿")
     Map<String, Long> generate(@Valid @RequestBody GenerateForm form) {
+        return Map.of("id", rosters.generate(checkedMonth(form), Callers.required().accountId()));
+    }
+
+    private LocalDate checkedMonth(GenerateForm form) {
         LocalDate month;
         try {
             month = LocalDate.parse(form.month() + "-01");
@@ -71,7 +81,29 @@ class RosterController implements MenuEntry.Contribution {
         if (month.isBefore(today.minusMonths(13)) || month.isAfter(today.plusYears(6))) {
             throw org.openhotline.shared.DomainException.invalid("只能为近一年到未来六年内的月份排班");
         }
-        return Map.of("id", rosters.generate(month, Callers.required().accountId()));
+        return month;
+    }
+
+    @PostMapping("/roster-jobs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasAuthority('workforce:manage')")
+    @Operation(summary = "在后台自动排班（Timefold 求解）：返回任务，轮询其进度，完成后得到草稿排班表")
+    RosterJobs.JobView startJob(@Valid @RequestBody GenerateForm form) {
+        return jobs.start(checkedMonth(form), Callers.required().accountId());
+    }
+
+    @GetMapping("/roster-jobs/{id}")
+    @PreAuthorize("hasAuthority('workforce:manage')")
+    @Operation(summary = "自动排班任务的进度：已用时间与时限、当前最好得分、完成后的排班表")
+    RosterJobs.JobView job(@PathVariable long id) {
+        return jobs.get(id);
+    }
+
+    @PostMapping("/roster-jobs/{id}/cancel")
+    @PreAuthorize("hasAuthority('workforce:manage')")
+    @Operation(summary = "取消运行中的自动排班任务（不保存结果）")
+    RosterJobs.JobView cancelJob(@PathVariable long id) {
+        return jobs.cancel(id);
     }
 
     @GetMapping("/rosters")
@@ -94,8 +126,9 @@ class RosterController implements MenuEntry.Contribution {
 
     @PutMapping("/rosters/{id}/cells")
     @PreAuthorize("hasAnyAuthority('workforce:manage', 'call:monitor')")
-    @Operation(summary = "手工调整一格班次（校验排班规则与版本）；shiftCode 为空表示休息")
+    @Operation(summary = "手工调整一格班次（校验排班规则与版本；班长只能调整本班组坐席）；shiftCode 为空表示休息")
     Rosters.View edit(@PathVariable long id, @Valid @RequestBody CellForm form) {
+        scope.mustCover(Callers.required(), form.accountId()); // a team leader edits its own team's agents only
         String code = form.shiftCode() == null || form.shiftCode().isBlank() ? null : form.shiftCode();
         rosters.edit(id, form.accountId(), form.day(), code, form.version());
         return rosters.view(id);

@@ -68,6 +68,13 @@ public class RosterRequests {
                 .param("status", status).param("account", accountId).query(Request.class).list();
     }
 
+    public Request get(long id) {
+        return jdbc.sql("""
+                select id, kind, account_id, partner_id, roster_id, first_day, last_day, reason, status, note
+                  from wf_request where id = ?""").param(id).query(Request.class).optional()
+                .orElseThrow(() -> DomainException.notFound("申请不存在"));
+    }
+
     Request find(long id) {
         return jdbc.sql("""
                 select id, kind, account_id, partner_id, roster_id, first_day, last_day, reason, status, note

@@ -28,9 +28,25 @@ public final class RosterSolver {
     public record Solution(Map<Long, ShiftTemplate[]> shifts, String score, long hard, long medium, long soft,
                            long millis) {}
 
+    /**
+     * What a background solve reports: the solver's stop handle once it runs (a cancel calls it: the solver returns
+     * its best so far at once) and each new best score.
+     */
+    public interface Progress {
+        Progress NONE = new Progress() {};
+
+        default void started(Runnable stop) {}
+
+        default void improved(String score) {}
+    }
+
     private RosterSolver() {}
 
     public static Solution solve(Problem p, Duration limit) {
+        return solve(p, limit, Progress.NONE);
+    }
+
+    public static Solution solve(Problem p, Duration limit, Progress progress) {
         long started = System.nanoTime();
         List<SlotNeed> needs = new ArrayList<>();
         for (int d = 0; d < p.days(); d++) {
@@ -63,6 +79,8 @@ public final class RosterSolver {
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(limit)
                         .withUnimprovedSpentLimit(Duration.ofMillis(Math.max(2000, limit.toMillis() / 5))));
         var solver = SolverFactory.<RosterPlan>create(config).buildSolver();
+        solver.addEventListener(e -> progress.improved(e.getNewBestScore().toString()));
+        progress.started(solver::terminateEarly);
         RosterPlan best = solver.solve(new RosterPlan(p.agents(), p.shifts(), needs, assignments));
         Map<Long, ShiftTemplate[]> grid = new java.util.LinkedHashMap<>();
         for (RosterAgent agent : p.agents()) {

@@ -66,8 +66,14 @@ public class Rosters {
         return agents;
     }
 
-    @Transactional
+    /** Generates a month in this thread (the API's synchronous form; the screen uses {@link RosterJobs}). */
     public long generate(LocalDate month, long by) {
+        var problem = problem(month);
+        return save(problem, RosterSolver.solve(problem, solveLimit, RosterSolver.Progress.NONE), by);
+    }
+
+    /** The month to solve: forecast → half-hour needs (and the dialect desk), agents, leave and wishes. */
+    RosterSolver.Problem problem(LocalDate month) {
         LocalDate first = month.withDayOfMonth(1);
         LocalDate last = first.withDayOfMonth(first.lengthOfMonth());
         int days = first.lengthOfMonth();
@@ -84,14 +90,22 @@ public class Rosters {
         if (agents.isEmpty()) {
             throw DomainException.invalid("没有可排班的坐席（需有话务员角色并配置工号）");
         }
-        var problem = new RosterSolver.Problem(first, days, agents, book.templates(), needs, dialect,
+        return new RosterSolver.Problem(first, days, agents, book.templates(), needs, dialect,
                 book.requestDays("LEAVE", Set.of("APPROVED"), first, last),
                 book.requestDays("WISH_OFF", Set.of("APPROVED", "PENDING"), first, last), Map.of());
-        var solution = RosterSolver.solve(problem, solveLimit);
-        long id = book.create(first, solution.score(), solution.millis(), by, clock.instant());
-        book.saveNeeds(id, first, needs, dialect);
-        book.saveShifts(id, first, solution.shifts());
+    }
+
+    /** Stores a solved month as a draft roster; the solve itself runs outside any transaction. */
+    @Transactional
+    public long save(RosterSolver.Problem problem, RosterSolver.Solution solution, long by) {
+        long id = book.create(problem.firstDay(), solution.score(), solution.millis(), by, clock.instant());
+        book.saveNeeds(id, problem.firstDay(), problem.needs(), problem.dialect());
+        book.saveShifts(id, problem.firstDay(), solution.shifts());
         return id;
+    }
+
+    Duration solveLimit() {
+        return solveLimit;
     }
 
     public List<RosterBook.Roster> list() {
