@@ -63,8 +63,9 @@ public class ReportingBench {
             generate(app, jdbc, orders, calls);
             List<String[]> table = new ArrayList<>();
             kpiPages(port, jdbc, table);
-            onePassVersusEachKpi(app, jdbc, table);
             table.forEach(row -> System.out.printf("%-58s %12s %12s %10s%n", (Object[]) row));
+            onePassVersusEachKpi(app, jdbc, table);
+            table.subList(4, table.size()).forEach(row -> System.out.printf("%-58s %12s %12s %10s%n", (Object[]) row));
             factLag(app, jdbc, lagSeconds, table);
             bigScreenPush(app, port, jdbc, table);
             System.out.printf("%n%-58s %12s %12s %10s%n", "figure (" + String.format("%,d orders, %,d calls", orders, calls) + ")",
@@ -295,9 +296,10 @@ public class ReportingBench {
             onePass.add(time(() -> figures.computeAll(kpis, filter)));
             var ts = java.util.Map.<String, Object>of("from", java.sql.Timestamp.from(from), "to", java.sql.Timestamp.from(to));
             leadStates.add(time(() -> jdbc.sql("""
-                    select sum(extract(epoch from least(coalesce(lead(started_at) over (partition by account_id order by started_at),
-                                                             now()), :to) - started_at)) from rpt_agent_state_fact
-                     where started_at >= :from and started_at < :to""").params(ts).query().listOfRows()));
+                    select sum(seconds) from (
+                      select extract(epoch from least(coalesce(lead(started_at) over (partition by account_id order by started_at),
+                                                               now()), :to) - started_at) as seconds from rpt_agent_state_fact
+                       where started_at >= :from and started_at < :to) s""").params(ts).query().listOfRows()));
             keptStates.add(time(() -> jdbc.sql("""
                     select sum(extract(epoch from least(coalesce(ended_at, now()), :to) - started_at)) from rpt_agent_state_fact
                      where started_at >= :from and started_at < :to""").params(ts).query().listOfRows()));
