@@ -69,8 +69,9 @@ class ReportsBrowserTest {
                     .isEqualTo(ReportingFixture.number(k.path("numerator")));
             assertThat(row.locator(".kpi-den").innerText().trim()).as(k.path("code").asString())
                     .isEqualTo(ReportingFixture.number(k.path("denominator")));
-            // The records dialog counts rows; occupancy's denominator is seconds (signed-in time), not rows.
-            boolean countsRows = !k.path("code").asString().equals("occupancy");
+            // The records dialog counts rows; occupancy's and adherence's denominators are seconds or minutes, not rows.
+            boolean countsRows = !java.util.Set.of("occupancy", "schedule-adherence", "schedule-conformance")
+                    .contains(k.path("code").asString());
             if (countsRows && (busiest == null || k.path("denominator").asLong() > busiest.path("denominator").asLong())) {
                 busiest = k;
             }
