@@ -98,7 +98,9 @@ class LocalLoginGuard extends OncePerRequestFilter {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
+                    // the login body is already in memory and read synchronously by the controller; nothing here is
+                    // ever read asynchronously, so an async reader is a programming error, not a state to support
+                    throw new UnsupportedOperationException("登录请求体只支持同步读取");
                 }
 
                 @Override
