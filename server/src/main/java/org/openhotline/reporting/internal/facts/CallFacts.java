@@ -44,6 +44,7 @@ class CallFacts {
                         arrived_at = least(rpt_call_fact.arrived_at, excluded.arrived_at)""")
                     .params(e.callId(), e.direction(), at).update();
             case CallQueued e -> {
+                VoicemailFacts.lockCall(jdbc, e.callId());
                 jdbc.sql("""
                     insert into rpt_call_fact (call_id, queued_at, group_id, group_at) values (?, ?, ?, ?)
                     on conflict (call_id) do update set queued_at = least(rpt_call_fact.queued_at, excluded.queued_at),

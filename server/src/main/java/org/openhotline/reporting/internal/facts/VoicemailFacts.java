@@ -13,6 +13,10 @@ import org.springframework.stereotype.Component;
  * Keeps {@code rpt_voicemail_fact} (客户留言统计) from the call center's events: a voicemail left, the callback task it
  * joined, and that task closing (the voicemail is then 已处理). The three may arrive in any order and more than once,
  * so each is an upsert or a guarded update; the rebuild reads the same from {@code rpt_source_voicemail}.
+ *
+ * <p>The skill group comes from the call's queued event, which another listener handles in its own transaction at the
+ * same moment. Without a lock each could miss the other's uncommitted row and the voicemail would never learn its group
+ * (seen once in CI); {@link #lockCall} makes the later one wait, and its next statement then sees the earlier one's.
  */
 @Component
 class VoicemailFacts {
@@ -25,8 +29,15 @@ class VoicemailFacts {
         this.events = events;
     }
 
+    /** Serialises the facts listeners that join a call's voicemail to its skill group, until the transaction ends. */
+    static void lockCall(JdbcClient jdbc, String callId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('rpt_voicemail_fact'), hashtext(?::text))")
+                .param(callId).query().singleRow();
+    }
+
     @ApplicationModuleListener
     void on(VoicemailLeft left) {
+        lockCall(jdbc, left.callId());
         jdbc.sql("""
                 insert into rpt_voicemail_fact (voicemail_id, call_id, group_id, left_at, seconds)
                 values (?, ?, (select group_id from rpt_call_fact where call_id = ?), ?, ?)
@@ -41,6 +52,7 @@ class VoicemailFacts {
         if (!"VOICEMAIL".equals(missed.point())) {
             return;
         }
+        lockCall(jdbc, missed.callId());
         jdbc.sql("""
                 insert into rpt_voicemail_fact (voicemail_id, call_id, group_id, left_at, task_id)
                 values (?, ?, (select group_id from rpt_call_fact where call_id = ?), ?, ?)
