@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +36,11 @@ class DemoData implements ApplicationRunner {
     private final List<DemoHistory> histories;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final Environment environment;
 
     DemoData(HotlineProperties properties, List<DemoSeed> seeds, List<DemoHistory> histories, BusinessCalendar calendar,
-             Clock clock) {
+             Clock clock, Environment environment) {
+        this.environment = environment;
         this.properties = properties;
         this.seeds = seeds;
         this.histories = histories;
@@ -48,7 +51,7 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!properties.demo().enabled()) {
-            log.info("OpenHotline is up at {} (demo data off)", properties.publicUrl());
+            log.info("OpenHotline is up at {} (demo data off)", url());
             return;
         }
         String given = properties.demo().password();
@@ -63,7 +66,7 @@ class DemoData implements ApplicationRunner {
                     HISTORY_CALLS, HISTORY_ORDERS, HISTORY_SEED));
         }
         StringBuilder banner = new StringBuilder("\n\n========== OpenHotline 12345 热线平台已启动 ==========\n")
-                .append("  地址 URL:   ").append(properties.publicUrl()).append('\n')
+                .append("  地址 URL:   ").append(url()).append('\n')
                 .append("  演示账号:   sysadmin secadmin auditadmin manager leader agent1..agent10 teamleader1\n")
                 .append("              dispatcher1 callback1 supervisor1 qc1 kbeditor1 zjj1 cgj1 dh_ws1 ...\n");
         if (seeded && (given == null || given.isBlank())) {
@@ -73,9 +76,22 @@ class DemoData implements ApplicationRunner {
         } else {
             banner.append("  演示密码:   见首次启动时的输出（或首次启动时设置的 HOTLINE_DEMO_PASSWORD）\n");
         }
-        banner.append("  API 文档:   ").append(properties.publicUrl()).append("/swagger-ui.html\n")
+        banner.append("  API 文档:   ").append(url()).append("/swagger-ui.html\n")
                 .append("=====================================================\n");
         System.out.println(banner);
+    }
+
+    /**
+     * The address to print: the configured public URL, except that with {@code --server.port=0} (a free port, as the
+     * tests and a second local instance use) it names the port the server actually bound rather than ":0".
+     */
+    String url() {
+        String configured = properties.publicUrl();
+        String bound = environment.getProperty("local.server.port");
+        if (configured.endsWith(":0") && bound != null) {
+            return configured.substring(0, configured.length() - 1) + bound;
+        }
+        return configured;
     }
 
     /** Runs the modules' history hooks in order; each writes nothing when its tables already hold the period. */
