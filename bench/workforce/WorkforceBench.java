@@ -30,6 +30,16 @@ public class WorkforceBench {
     static final Set<LocalDate> MAKE_UP = new java.util.HashSet<>();
 
     static {
+        // 2025 public holidays and make-up working days (国务院办公厅 2025 年部分节假日安排), for the independent series
+        range("2025-01-01", "2025-01-01");
+        range("2025-01-28", "2025-02-04");
+        range("2025-04-04", "2025-04-06");
+        range("2025-05-01", "2025-05-05");
+        range("2025-05-31", "2025-06-02");
+        range("2025-10-01", "2025-10-08");
+        for (String d : List.of("2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11")) {
+            MAKE_UP.add(LocalDate.parse(d));
+        }
         // 2026 public holidays and make-up working days (国务院办公厅 2026 年部分节假日安排)
         range("2026-01-01", "2026-01-03");
         range("2026-02-15", "2026-02-23");
@@ -66,6 +76,19 @@ public class WorkforceBench {
             System.out.printf("forecast, 4 weeks held out to %s: daily MAPE %.1f %% (seasonal naive %.1f %%), "
                             + "half-hour WAPE %.1f %% (seasonal naive %.1f %%)%n", last, 100 * r.dailyMape(),
                     100 * r.baselineDailyMape(), 100 * r.halfHourWape(), 100 * r.baselineHalfHourWape());
+        }
+
+        // (1b) the same measure on two cities' series written apart from this code and its generators
+        // (bench/workforce/independent: written by someone who never saw the forecaster or HistoryPlan)
+        for (String city : List.of("city-a", "city-b")) {
+            CallSeries series = independent(java.nio.file.Path.of("bench/workforce/independent/" + city + "-halfhour.csv.gz"));
+            for (LocalDate last : List.of(LocalDate.of(2026, 11, 29), LocalDate.of(2026, 10, 25), LocalDate.of(2026, 6, 28),
+                    LocalDate.of(2026, 3, 8))) {
+                var r = ForecastAccuracy.evaluate(series.between(series.days().firstKey(), last), new Forecaster(WORKING), last, 28);
+                System.out.printf("independent %s, 4 weeks held out to %s: daily MAPE %.1f %% (seasonal naive %.1f %%), "
+                                + "half-hour WAPE %.1f %% (seasonal naive %.1f %%)%n", city, last, 100 * r.dailyMape(),
+                        100 * r.baselineDailyMape(), 100 * r.halfHourWape(), 100 * r.baselineHalfHourWape());
+            }
         }
 
         // (2) forecast and staffing for a month at a 300-agent center's volume (~9 000 calls on a working day)
@@ -163,6 +186,25 @@ public class WorkforceBench {
     }
 
     /** The demo history's generator: HistoryPlan's day weights and hourly shape, 100 000 calls a year by default. */
+    /** Reads {@code date,slot,calls_offered,aht_seconds} (gzip) into a series; AHT is weighted by the calls. */
+    static CallSeries independent(java.nio.file.Path file) {
+        CallSeries series = new CallSeries();
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file)), java.nio.charset.StandardCharsets.UTF_8))) {
+            String line = in.readLine();
+            while ((line = in.readLine()) != null) {
+                String[] f = line.split(",");
+                LocalDate day = LocalDate.parse(f[0]);
+                int slot = Integer.parseInt(f[1].substring(0, 2)) * 2 + (f[1].startsWith("30", 3) ? 1 : 0);
+                double calls = Double.parseDouble(f[2]);
+                series.add(day, slot, calls, calls * Double.parseDouble(f[3]), calls);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return series;
+    }
+
     static CallSeries demoYear(LocalDate last, int calls, long seed) {
         var plan = HistoryPlan.of(last.minusDays(364), last, ZoneId.of("Asia/Shanghai"), WORKING, calls, 0, seed);
         int[] perDay = plan.perDay(calls);
