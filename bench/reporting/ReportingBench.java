@@ -66,8 +66,11 @@ public class ReportingBench {
             table.forEach(row -> System.out.printf("%-58s %12s %12s %10s%n", (Object[]) row));
             onePassVersusEachKpi(app, jdbc, table);
             table.subList(4, table.size()).forEach(row -> System.out.printf("%-58s %12s %12s %10s%n", (Object[]) row));
-            factLag(app, jdbc, lagSeconds, table);
-            bigScreenPush(app, port, jdbc, table);
+            // RPT_BENCH_PAGES_ONLY=1: the KPI pages only (e.g. the same data with two builds, one after the other)
+            if (System.getenv("RPT_BENCH_PAGES_ONLY") == null) {
+                factLag(app, jdbc, lagSeconds, table);
+                bigScreenPush(app, port, jdbc, table);
+            }
             System.out.printf("%n%-58s %12s %12s %10s%n", "figure (" + String.format("%,d orders, %,d calls", orders, calls) + ")",
                     "measured", "baseline", "target");
             for (String[] row : table) {
@@ -88,6 +91,16 @@ public class ReportingBench {
             System.out.printf("generated: %,d calls and %,d orders kept from an earlier run%n", haveCalls, haveOrders);
             if (count(jdbc, "rpt_call_fact") < haveCalls || count(jdbc, "rpt_order_fact") < haveOrders) {
                 rebuild(app);
+            } else {
+                // a migration may have rewritten the facts' rows (new columns filled): the same tidy state for every build
+                long v = System.nanoTime();
+                try (Connection c = owner(app); var st = c.createStatement()) {
+                    for (String t : List.of("rpt_call_fact", "rpt_agent_state_fact", "rpt_order_fact", "rpt_assignment_fact",
+                            "rpt_callback_fact", "rpt_assignment_decision")) {
+                        st.execute("vacuum analyze " + t);
+                    }
+                }
+                System.out.printf("facts vacuumed and analyzed in %.0f s%n", secs(v));
             }
             return;
         }
@@ -309,10 +322,10 @@ public class ReportingBench {
                 null, null, null, zone, Instant.now());
         double yearEach = time(() -> kpis.forEach(k -> figures.compute(k, year)));
         double yearOnePass = time(() -> figures.computeAll(kpis, year));
-        table.add(new String[] {"in-process: a month's KPIs, one statement each (before), p95", ms(p95(each)), "", ""});
-        table.add(new String[] {"in-process: a month's KPIs, one pass per source (now), p95", ms(p95(onePass)), ms(p95(each)) + "†", "< 500 ms"});
-        table.add(new String[] {"in-process: a year's KPIs, one statement each (before)", ms(yearEach), "", ""});
-        table.add(new String[] {"in-process: a year's KPIs, one pass per source (now)", ms(yearOnePass), ms(yearEach) + "†", "< 2000 ms"});
+        table.add(new String[] {"in-process: a month's KPIs, one statement each in turn, p95", ms(p95(each)), "", ""});
+        table.add(new String[] {"in-process: a month's KPIs, a pass per source side by side, p95", ms(p95(onePass)), ms(p95(each)) + "†", "< 500 ms"});
+        table.add(new String[] {"in-process: a year's KPIs, one statement each in turn", ms(yearEach), "", ""});
+        table.add(new String[] {"in-process: a year's KPIs, a pass per source side by side", ms(yearOnePass), ms(yearEach) + "†", "< 2000 ms"});
         table.add(new String[] {"a month's state seconds by lead() (before), p95", ms(p95(leadStates)), "", ""});
         table.add(new String[] {"a month's state seconds from ended_at (now), p95", ms(p95(keptStates)), ms(p95(leadStates)) + "†", ""});
     }

@@ -63,7 +63,21 @@ public class FactRebuild {
         FILLS.put("rpt_exclusion", """
                 insert into rpt_exclusion (appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at)
                 select appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at from rpt_source_exclusion""");
+        FILLS.put("rpt_chat_fact", """
+                insert into rpt_chat_fact (chat_id, source, group_id, agent_id, offered_at, answered_at, abandoned_at,
+                                           ended_at, ended_by, messages, order_id, rating)
+                select chat_id, source, group_id, agent_id, offered_at, answered_at, abandoned_at, ended_at, ended_by,
+                       messages, order_id, rating from rpt_source_chat""");
     }
+
+    /**
+     * A call's QC results mark it {@code inspected} as QcFacts does — with a row of its own when the call has no
+     * facts (yet), the one QcFacts writes when the inspection's event comes before the call's.
+     */
+    private static final String INSPECTED = """
+            insert into rpt_call_fact (call_id, inspected)
+            select distinct call_id, true from rpt_qc_fact where call_id is not null
+            on conflict (call_id) do update set inspected = true""";
 
     private final JdbcClient jdbc;
 
@@ -80,6 +94,9 @@ public class FactRebuild {
             jdbc.sql("delete from " + table).update();
             rows.put(table, jdbc.sql(fill).update());
         });
+        // the KPI columns kept on the rows from other facts, by the listeners' own statements
+        jdbc.sql(INSPECTED).update();
+        OrderKpiColumns.refreshAll(jdbc);
         return rows;
     }
 }

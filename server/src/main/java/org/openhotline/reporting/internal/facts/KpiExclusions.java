@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * An upheld appeal (工单申诉) takes its order out of the KPI it names for the appealing unit: one row in
  * {@code rpt_exclusion}, keyed by the appeal, so a redelivered event changes nothing. A rejected appeal changes no
- * figure.
+ * figure. The order's and its assignments' {@code excluded_kpis} follow ({@link OrderKpiColumns}, under the order's lock).
  */
 @Component
 class KpiExclusions {
@@ -25,11 +25,13 @@ class KpiExclusions {
         if (!e.upheld()) {
             return;
         }
+        OrderKpiColumns.lock(jdbc, e.workOrderId());
         jdbc.sql("""
                 insert into rpt_exclusion (appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (appeal_id) do nothing""")
                 .params(e.appealId(), e.workOrderId(), e.unitId(), e.kpiCode(), e.reason(), e.decidedBy(),
                         Timestamp.from(e.at()))
                 .update();
+        OrderKpiColumns.refresh(jdbc, e.workOrderId());
     }
 }

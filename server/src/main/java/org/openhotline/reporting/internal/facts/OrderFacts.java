@@ -49,6 +49,7 @@ class OrderFacts {
 
     @ApplicationModuleListener
     void on(WorkOrderCreated e) {
+        OrderKpiColumns.lock(jdbc, e.workOrderId());
         jdbc.sql("""
                 insert into rpt_order_fact (order_id, number, channel, appeal_type, urgency, category_id, region_id,
                                             region_path, created_at)
@@ -59,6 +60,7 @@ class OrderFacts {
                 .params(e.workOrderId(), e.number(), e.channel(), e.appealType(), e.urgency(), e.categoryId(),
                         e.regionId(), e.regionPath(), ts(e.at()))
                 .update();
+        OrderKpiColumns.refresh(jdbc, e.workOrderId());
         changed();
     }
 
@@ -109,17 +111,22 @@ class OrderFacts {
 
     /** {@code column} and {@code pick} are constants of this class, never input. */
     private void orderTime(long orderId, String column, String pick, Instant at) {
+        OrderKpiColumns.lock(jdbc, orderId);
         jdbc.sql("insert into rpt_order_fact (order_id, %1$s) values (?, ?) on conflict (order_id) do update set %1$s = %2$s(rpt_order_fact.%1$s, excluded.%1$s)"
                 .formatted(column, pick)).params(orderId, ts(at)).update();
+        OrderKpiColumns.refresh(jdbc, orderId);
     }
 
     private void orderCount(long orderId, String column, int count) {
+        OrderKpiColumns.lock(jdbc, orderId);
         jdbc.sql("insert into rpt_order_fact (order_id, %1$s) values (?, ?) on conflict (order_id) do update set %1$s = greatest(rpt_order_fact.%1$s, excluded.%1$s)"
                 .formatted(column)).params(orderId, count).update();
+        OrderKpiColumns.refresh(jdbc, orderId);
     }
 
     @ApplicationModuleListener
     void on(AssignmentCreated e) {
+        OrderKpiColumns.lock(jdbc, e.workOrderId());
         jdbc.sql("""
                 insert into rpt_assignment_fact (assignment_id, order_id, unit_id, unit_path, role, assigned_at,
                                                  sign_due_at, handle_due_at, due_set_at)
@@ -133,53 +140,65 @@ class OrderFacts {
                 .params(e.assignmentId(), e.workOrderId(), e.unitId(), e.unitPath(), e.role(), ts(e.at()),
                         ts(e.signDueAt()), ts(e.handleDueAt()), ts(e.at()))
                 .update();
+        OrderKpiColumns.refresh(jdbc, e.workOrderId());
     }
 
     @ApplicationModuleListener
     void on(AssignmentSigned e) {
+        OrderKpiColumns.lock(jdbc, e.workOrderId());
         jdbc.sql("""
                 insert into rpt_assignment_fact (assignment_id, order_id, signed_at) values (?, ?, ?)
                 on conflict (assignment_id) do update set signed_at = least(rpt_assignment_fact.signed_at, excluded.signed_at)""")
                 .params(e.assignmentId(), e.workOrderId(), ts(e.at())).update();
+        OrderKpiColumns.refresh(jdbc, e.workOrderId());
     }
 
     /** The latest reply stands, unless the assignment was reopened after it. */
     @ApplicationModuleListener
     void on(AssignmentReplied e) {
+        OrderKpiColumns.lock(jdbc, e.workOrderId());
         jdbc.sql("""
                 insert into rpt_assignment_fact (assignment_id, order_id, replied_at) values (?, ?, ?)
                 on conflict (assignment_id) do update set replied_at = case
                     when rpt_assignment_fact.reopened_at >= excluded.replied_at then rpt_assignment_fact.replied_at
                     else greatest(rpt_assignment_fact.replied_at, excluded.replied_at) end""")
                 .params(e.assignmentId(), e.workOrderId(), ts(e.at())).update();
+        OrderKpiColumns.refresh(jdbc, e.workOrderId());
     }
 
     @ApplicationModuleListener
     void on(AssignmentReopened e) {
+        OrderKpiColumns.lock(jdbc, e.workOrderId());
         newDue(e.assignmentId(), e.workOrderId(), e.handleDueAt(), e.at());
         jdbc.sql("""
                 update rpt_assignment_fact set reopened_at = greatest(reopened_at, ?),
                        replied_at = case when replied_at <= ? then null else replied_at end
                  where assignment_id = ?""")
                 .params(ts(e.at()), ts(e.at()), e.assignmentId()).update();
+        OrderKpiColumns.refresh(jdbc, e.workOrderId());
     }
 
     @ApplicationModuleListener
     void on(ExtensionDecided e) {
+        OrderKpiColumns.lock(jdbc, e.workOrderId());
         if (e.approved()) {
             newDue(e.assignmentId(), e.workOrderId(), e.newDueAt(), e.at());
             decision(e.assignmentId(), "EXTENSION_APPROVED", e.at());
         }
+        OrderKpiColumns.refresh(jdbc, e.workOrderId());
     }
 
     /** When the unit asked to return: 及时退单率 compares it with the sign-for deadline. */
     @ApplicationModuleListener
     void on(ReturnRequested e) {
+        OrderKpiColumns.lock(jdbc, e.workOrderId());
         decision(e.assignmentId(), "RETURN_REQUESTED", e.at());
+        OrderKpiColumns.refresh(jdbc, e.workOrderId());
     }
 
     @ApplicationModuleListener
     void on(ReturnDecided e) {
+        OrderKpiColumns.lock(jdbc, e.workOrderId());
         if (e.approved()) {
             jdbc.sql("""
                     insert into rpt_assignment_decision (assignment_id, kind, at, reason) values (?, 'RETURN_APPROVED', ?, ?)
@@ -187,6 +206,7 @@ class OrderFacts {
                         set reason = coalesce(excluded.reason, rpt_assignment_decision.reason)""")
                     .params(e.assignmentId(), ts(e.at()), e.reason()).update();
         }
+        OrderKpiColumns.refresh(jdbc, e.workOrderId());
     }
 
     private void newDue(long assignmentId, long orderId, Instant due, Instant at) {
@@ -206,9 +226,11 @@ class OrderFacts {
 
     @ApplicationModuleListener
     void on(CallbackRecorded e) {
+        OrderKpiColumns.lock(jdbc, e.workOrderId());
         jdbc.sql("""
                 insert into rpt_callback_fact (order_id, at, resolved, satisfaction) values (?, ?, ?, ?)
                 on conflict (order_id, at) do nothing""")
                 .params(e.workOrderId(), ts(e.at()), e.resolved(), e.satisfaction()).update();
+        OrderKpiColumns.refresh(jdbc, e.workOrderId());
     }
 }

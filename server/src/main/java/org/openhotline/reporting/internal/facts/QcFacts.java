@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code rpt_qc_fact} from quality's {@link InspectionScored}: one row per inspection, the latest score by the
- * event's own time (a second inspection's score replaces the first; a late duplicate of the first does not).
+ * event's own time (a second inspection's score replaces the first; a late duplicate of the first does not). A call's
+ * inspection also marks its call fact {@code inspected} (质检率): a column only this listener writes, so the call's own
+ * events, before or after, leave it alone.
  */
 @Component
 class QcFacts {
@@ -33,6 +35,11 @@ class QcFacts {
                 .params(e.inspectionId(), e.callId(), e.orderId(), e.agentId(), e.score(), e.fatal(), Timestamp.from(e.at()),
                         e.lostItems().toArray(String[]::new))
                 .update();
+        if (e.callId() != null) {
+            jdbc.sql("""
+                    insert into rpt_call_fact (call_id, inspected) values (?, true)
+                    on conflict (call_id) do update set inspected = true""").param(e.callId()).update();
+        }
         events.publishEvent(new FactsChanged(e.callId() == null ? "ORDER" : "CALL"));
     }
 }

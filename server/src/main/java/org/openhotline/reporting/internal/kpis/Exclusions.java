@@ -12,11 +12,9 @@ final class Exclusions {
     /** The predicate "this row was excluded", or null when the source has no exclusions. */
     static String excluded(Source s) {
         return switch (s) {
-            case ORDER -> "exists (select 1 from rpt_exclusion e where e.order_id = o.order_id and e.kpi_code = :kpi)";
-            case CALLBACK -> "exists (select 1 from rpt_exclusion e where e.order_id = b.order_id and e.kpi_code = :kpi)";
-            case ASSIGNMENT -> """
-                    exists (select 1 from rpt_exclusion e where e.order_id = a.order_id and e.unit_id = a.unit_id
-                               and e.kpi_code = :kpi)""";
+            // kept on the rows (OrderKpiColumns): the order's appeals of any unit, the assignment's of its own unit
+            case ORDER, CALLBACK -> ":kpi = any(o.excluded_kpis)";
+            case ASSIGNMENT -> ":kpi = any(a.excluded_kpis)";
             default -> null;
         };
     }

@@ -18,13 +18,12 @@ final class Formulas {
     private static final String ANSWERED = "c.direction = 'INBOUND' and c.answered_at is not null";
     private static final String CONSULTATION = "o.appeal_type = 'CONSULTATION'";
     private static final String DISPATCHES = "a.role in ('MAIN', 'ASSIST')";
-    private static final String RETURNED = """
-            exists (select 1 from rpt_assignment_decision r where r.assignment_id = a.assignment_id and r.kind = 'RETURN_APPROVED')""";
-    private static final String EXTENDED = """
-            exists (select 1 from rpt_assignment_decision r where r.assignment_id = a.assignment_id and r.kind = 'EXTENSION_APPROVED')""";
-    private static final String CALLED_BACK = "exists (select 1 from rpt_callback_fact b where b.order_id = o.order_id)";
-    private static final String MAIN_REPLY = """
-            (select max(x.replied_at) from rpt_assignment_fact x where x.order_id = o.order_id and x.role = 'MAIN')""";
+    // What a formula needs of other fact rows is kept on the row itself (V202612060200, OrderKpiColumns): a page of
+    // KPIs is one scan per source, not a sub-select per counted row.
+    private static final String RETURNED = "a.return_approved";
+    private static final String EXTENDED = "a.extension_approved";
+    private static final String CALLED_BACK = "o.first_callback_at is not null";
+    private static final String MAIN_REPLY = "o.main_reply_at";
     private static final String ORDER_QC = "q.call_id is null and q.order_id is not null";
     private static final String BUSY = "('RINGING', 'TALKING', 'HELD', 'AFTER_CALL_WORK')";
 
@@ -46,7 +45,7 @@ final class Formulas {
             case "agent-satisfaction" -> ratio(Source.CALL, "c.direction = 'INBOUND' and c.satisfaction is not null",
                     "c.satisfaction::text in (:grades)");
             // 质检率: answered calls with a QC result (quality's InspectionScored → rpt_qc_fact)
-            case "qc-coverage" -> ratio(Source.CALL, ANSWERED, "exists (select 1 from rpt_qc_fact q where q.call_id = c.call_id)");
+            case "qc-coverage" -> ratio(Source.CALL, ANSWERED, "c.inspected");
             // 工单填写准确率 / 一次派单准确率 (002 ≥ 95 %): work-order QC results whose item kept all its points
             case "order-entry-accuracy" -> ratio(Source.QC, ORDER_QC, "not ('content' = any(q.lost_items))");
             case "first-dispatch-accuracy" -> ratio(Source.QC, ORDER_QC, "not ('dispatch' = any(q.lost_items))");
@@ -62,19 +61,17 @@ final class Formulas {
                     "o.first_dispatched_at - o.created_at <= make_interval(secs => :threshold)");
             case "callback-rate" -> ratio(Source.ORDER, "o.closed_at is not null and o.first_dispatched_at is not null",
                     CALLED_BACK).byPeriod("o.closed_at");
-            case "callback-24h-rate" -> ratio(Source.ORDER, MAIN_REPLY + " is not null", """
-                    exists (select 1 from rpt_callback_fact b where b.order_id = o.order_id
-                               and b.at <= %s + make_interval(secs => :threshold))""".formatted(MAIN_REPLY));
+            // the first callback within the threshold after the main unit's reply
+            case "callback-24h-rate" -> ratio(Source.ORDER, MAIN_REPLY + " is not null",
+                    "o.first_callback_at <= " + MAIN_REPLY + " + make_interval(secs => :threshold)");
             case "online-response-rate" -> ratio(Source.ORDER, "o.channel in ('WECHAT', 'WEB', 'APP', 'SMS', 'EMAIL', 'CHAT')", """
-                    least(o.direct_reply_at, (select min(x.signed_at) from rpt_assignment_fact x where x.order_id = o.order_id))
-                        - o.created_at <= make_interval(secs => :threshold)""");
+                    least(o.direct_reply_at, o.first_signed_at) - o.created_at <= make_interval(secs => :threshold)""");
             case "reopen-rate" -> ratio(Source.ORDER, CALLED_BACK, "o.reopen_count > 0");
             case "dispatch-accuracy" -> ratio(Source.ASSIGNMENT, DISPATCHES, "not " + RETURNED);
             case "return-rate" -> ratio(Source.ASSIGNMENT, DISPATCHES, RETURNED);
             // 及时退单率 (004): of the approved returns, those the unit asked for within its sign-for time limit
-            case "return-timeliness" -> ratio(Source.ASSIGNMENT, DISPATCHES + " and " + RETURNED, """
-                    (select max(r.at) from rpt_assignment_decision r
-                      where r.assignment_id = a.assignment_id and r.kind = 'RETURN_REQUESTED') <= a.sign_due_at""");
+            case "return-timeliness" -> ratio(Source.ASSIGNMENT, DISPATCHES + " and " + RETURNED,
+                    "a.return_requested_at <= a.sign_due_at");
             case "extension-rate" -> ratio(Source.ASSIGNMENT, DISPATCHES, EXTENDED);
             case "sign-timeliness" -> ratio(Source.ASSIGNMENT,
                     DISPATCHES + " and not " + RETURNED + " and (a.signed_at is not null or a.sign_due_at < :now)",

@@ -8,9 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Computes KPIs from the facts: the total and the groups in one statement ({@code grouping sets}), so a group's
@@ -21,8 +28,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class KpiFigures {
 
+    /** Passes counted on other connections at once, for all pages together ({@link #computePasses}). */
+    static final int SIDE_PASSES = 3;
+
     private final JdbcClient jdbc;
     private final Exemptions exemptions;
+    private final Semaphore sidePasses = new Semaphore(SIDE_PASSES);
 
     KpiFigures(JdbcClient jdbc, Exemptions exemptions) {
         this.jdbc = jdbc;
@@ -93,8 +104,50 @@ public class KpiFigures {
                 passes.computeIfAbsent(f.source() + " " + f.periodColumn(), x -> new ArrayList<>()).add(k);
             }
         }
-        passes.values().forEach(pass -> computePass(pass, filter, applied).forEach(result::put));
+        for (Map<String, KpiFigure> figures : computePasses(new ArrayList<>(passes.values()), filter, applied)) {
+            result.putAll(figures);
+        }
         return result;
+    }
+
+    /**
+     * Passes counted side by side, each on its own connection (a year's call and state passes each read a million rows
+     * or more, and PostgreSQL gives each connection its own process): at most {@link #SIDE_PASSES} besides the caller's
+     * own for all pages together, as the pool is shared; one after the other inside a transaction, whose rows only its
+     * own connection sees.
+     */
+    private List<Map<String, KpiFigure>> computePasses(List<List<KpiDefinition>> passes, KpiFilter filter,
+                                                       Map<String, List<Exemptions.Applied>> applied) {
+        List<Map<String, KpiFigure>> results = new ArrayList<>();
+        if (passes.size() < 2 || TransactionSynchronizationManager.isActualTransactionActive()) {
+            passes.forEach(pass -> results.add(computePass(pass, filter, applied)));
+            return results;
+        }
+        List<Future<Map<String, KpiFigure>>> futures = new ArrayList<>();
+        try (ExecutorService side = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (List<KpiDefinition> pass : passes) {
+                if (sidePasses.tryAcquire()) {
+                    futures.add(side.submit(() -> {
+                        try {
+                            return computePass(pass, filter, applied);
+                        } finally {
+                            sidePasses.release();
+                        }
+                    }));
+                } else {
+                    futures.add(CompletableFuture.completedFuture(computePass(pass, filter, applied)));
+                }
+            }
+            for (Future<Map<String, KpiFigure>> f : futures) {
+                results.add(f.get());
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return results;
     }
 
     /** Renames a KPI's own parameters (threshold, grades, code, exemption periods) so several share one statement. */
