@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallForecasts {
 
-    public static final int HISTORY_DAYS = 365;
+    public static final int HISTORY_DAYS = 400; // a year back from the last of up to 62 forecast days, for last year's season
     static final int HOLDOUT_DAYS = 28;
 
     /** One forecast day: calls, AHT and agents to schedule per half hour. */

@@ -20,11 +20,17 @@ public final class ForecastAccuracy {
     private ForecastAccuracy() {}
 
     public static Result evaluate(CallSeries history, Forecaster forecaster, LocalDate lastDay, int holdout) {
+        return evaluate(history, forecaster, lastDay, holdout, List.of());
+    }
+
+    /** The same with the manager's adjustments for the held-out days entered (the events announced in advance). */
+    public static Result evaluate(CallSeries history, Forecaster forecaster, LocalDate lastDay, int holdout,
+                                  List<Forecaster.Adjustment> adjustments) {
         LocalDate firstHidden = lastDay.minusDays(holdout - 1);
         LocalDate lastSeen = firstHidden.minusDays(1);
         LocalDate start = history.isEmpty() ? lastSeen : (history.days().firstKey().isBefore(lastSeen) ? history.days().firstKey() : lastSeen);
         CallSeries train = history.between(start, lastSeen);
-        CallSeries forecast = forecaster.forecast(train, firstHidden, lastDay, List.of());
+        CallSeries forecast = forecaster.forecast(train, firstHidden, lastDay, adjustments);
         List<DayFigures> days = new ArrayList<>();
         double dayErrors = 0;
         double baseDayErrors = 0;
