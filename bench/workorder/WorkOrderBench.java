@@ -219,11 +219,6 @@ public class WorkOrderBench {
                         .replace("{from}", String.valueOf(from)).replace("{to}", String.valueOf(to))
                         .replace("{n}", String.valueOf(n)).replace("{step}", String.valueOf(step))
                         .replace("{regions}", String.valueOf(regions)));
-                st.execute("""
-                        insert into wo_light (work_order_id, light, created_at)
-                        select id, light, created_at from work_order
-                         where created_by = 'bench' and number between {fromNo} and {toNo} and light <> 'GREEN'"""
-                        .replace("{fromNo}", "'B" + pad(from) + "'").replace("{toNo}", "'B" + pad(to) + "'"));
                 // The main unit of every dispatched order, and the order's first and last steps.
                 st.execute("""
                         insert into wo_assignment (work_order_id, unit_id, unit_path, unit_name, role, state, assigned_by,
@@ -241,6 +236,15 @@ public class WorkOrderBench {
                          where w.created_by = 'bench' and w.number between {fromNo} and {toNo}
                            and w.state in ('HANDLING', 'REPLY_REVIEW', 'PENDING_CALLBACK', 'CLOSED')"""
                         .replace("{units}", String.valueOf(units))
+                        .replace("{fromNo}", "'B" + pad(from) + "'").replace("{toNo}", "'B" + pad(to) + "'"));
+                // After the assignments: a light row carries the paths that see the order (ADR 017; as wo_scope_paths,
+                // set-based: the generated orders have one assignment at most, and its index is dropped meanwhile).
+                st.execute("""
+                        insert into wo_light (work_order_id, light, created_at, scope_paths)
+                        select w.id, w.light, w.created_at,
+                               array(select distinct p from unnest(array[w.owner_path, a.unit_path]) p where p is not null order by p)
+                          from work_order w left join wo_assignment a on a.work_order_id = w.id
+                         where w.created_by = 'bench' and w.number between {fromNo} and {toNo} and w.light <> 'GREEN'"""
                         .replace("{fromNo}", "'B" + pad(from) + "'").replace("{toNo}", "'B" + pad(to) + "'"));
                 st.execute("""
                         insert into wo_timeline (work_order_id, at, actor, actor_name, action, note)
@@ -594,8 +598,9 @@ public class WorkOrderBench {
             st.execute("update work_order w set light = b.light from bench_light_before b where w.id = b.id and w.light <> b.light");
             st.execute("delete from wo_light l using bench_light_before b where l.work_order_id = b.id");
             st.execute("""
-                    insert into wo_light (work_order_id, light, created_at)
-                    select w.id, w.light, w.created_at from work_order w join bench_light_before b on b.id = w.id
+                    insert into wo_light (work_order_id, light, created_at, scope_paths)
+                    select w.id, w.light, w.created_at, wo_scope_paths(w.owner_path, w.id)
+                      from work_order w join bench_light_before b on b.id = w.id
                      where w.light <> 'GREEN'""");
             st.execute("drop table bench_light_before");
             st.execute("drop index bench_cleanup_parent");

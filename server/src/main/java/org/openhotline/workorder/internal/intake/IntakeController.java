@@ -57,7 +57,7 @@ class IntakeController {
 
     @PostMapping
     @PreAuthorize("hasAuthority('workorder:intake')")
-    @Operation(summary = "受理工单（Idempotency-Key 头使重试返回同一工单）")
+    @Operation(summary = "受理工单（Idempotency-Key 头使重试返回同一工单；同一键换了请求内容则 422）")
     ResponseEntity<Intake.Created> create(@Valid @RequestBody IntakeForm form,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         StaffPrincipal who = Callers.required();
@@ -66,10 +66,10 @@ class IntakeController {
         }
         Intake.Created created;
         try {
-            created = intake.create(form.toNewOrder(), key, who);
+            created = intake.create(form.toNewOrder(), key, true, who);
         } catch (DuplicateKeyException e) {
-            // The same key raced us and won: answer its order.
-            created = key == null ? null : intake.replay(who.username() + ":" + key.trim());
+            // The same key raced us and won: answer its order (or 422 if the winner's request was another).
+            created = key == null ? null : intake.replay(who.username() + ":" + key.trim(), intake.digestOf(form.toNewOrder()));
             if (created == null) {
                 throw e;
             }

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Creates orders from any channel and finishes intake in one of the five ways (004): direct reply, send for
  * review, dispatch, collaboration (dispatch with assisting units), forward to another platform. With an
  * {@code Idempotency-Key} a retried request answers the first order; a concurrent duplicate loses on the
- * key's primary key and then reads the winner.
+ * key's primary key and then reads the winner. A staff client's key also keeps a digest of its request, so that the
+ * same key with another request is refused (422) instead of answering an order that request did not describe.
  */
 @Service
 public class Intake {
@@ -49,10 +50,13 @@ public class Intake {
     private final Clock clock;
     private final OrderGates gates;
     private final org.openhotline.workorder.internal.dispatch.DispatchBasis dispatchBasis;
+    private final tools.jackson.databind.json.JsonMapper json;
 
     Intake(WorkOrders orders, OrderAccess access, OrderDeadlines deadlines, Categories categories, JdbcClient jdbc,
            ApplicationEventPublisher events, Clock clock, OrderGates gates,
-           org.openhotline.workorder.internal.dispatch.DispatchBasis dispatchBasis) {
+           org.openhotline.workorder.internal.dispatch.DispatchBasis dispatchBasis,
+           tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.gates = gates;
         this.dispatchBasis = dispatchBasis;
         this.orders = orders;
@@ -64,11 +68,19 @@ public class Intake {
         this.clock = clock;
     }
 
+    /** A channel's intake: a key seen before answers its order whatever the request (the channel's own rules). */
     @Transactional
     public Created create(NewOrder n, String idempotencyKey, StaffPrincipal who) {
+        return create(n, idempotencyKey, false, who);
+    }
+
+    /** With {@code sameRequestOnly} a key seen before with another request is refused (422, see {@link #replay}). */
+    @Transactional
+    public Created create(NewOrder n, String idempotencyKey, boolean sameRequestOnly, StaffPrincipal who) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : who.username() + ":" + idempotencyKey.trim();
+        String digest = key != null && sameRequestOnly ? digestOf(n) : null;
         if (key != null) {
-            Created earlier = replay(key);
+            Created earlier = replay(key, digest);
             if (earlier != null) {
                 return earlier;
             }
@@ -104,8 +116,8 @@ public class Intake {
         events.publishEvent(new WorkOrderCreated(o.id(), o.number(), o.channel.name(), o.appealType.name(), o.urgency.name(),
                 o.categoryId, o.regionId, o.regionPath, now));
         if (key != null) {
-            jdbc.sql("insert into wo_idempotency (key, work_order_id, created_at) values (?, ?, ?)")
-                    .params(key, o.id(), WorkOrders.ts(now)).update();
+            jdbc.sql("insert into wo_idempotency (key, work_order_id, created_at, request_digest) values (?, ?, ?, ?)")
+                    .params(key, o.id(), WorkOrders.ts(now), digest).update();
         }
         finish(o, n.finish(), by, now);
         return new Created(o.id(), o.number(), o.state().name(), o.version(), false);
@@ -113,12 +125,37 @@ public class Intake {
 
     /** The order a key already created, or null. */
     public Created replay(String scopedKey) {
-        return jdbc.sql("""
-                select w.id, w.number, w.state, w.version from wo_idempotency i join work_order w on w.id = i.work_order_id
+        return replay(scopedKey, null);
+    }
+
+    /**
+     * The order a key already created, or null; with a {@code digest}, a key stored with another request's digest is
+     * refused: the client reused a key for a different order, and answering the first one would hide that.
+     */
+    public Created replay(String scopedKey, String digest) {
+        record Earlier(Created order, String digest) {}
+        Earlier earlier = jdbc.sql("""
+                select w.id, w.number, w.state, w.version, i.request_digest
+                  from wo_idempotency i join work_order w on w.id = i.work_order_id
                  where i.key = ?""").param(scopedKey)
-                .query((rs, n) -> new Created(rs.getLong("id"), rs.getString("number"), rs.getString("state"),
-                        rs.getInt("version"), true))
+                .query((rs, n) -> new Earlier(new Created(rs.getLong("id"), rs.getString("number"), rs.getString("state"),
+                        rs.getInt("version"), true), rs.getString("request_digest")))
                 .optional().orElse(null);
+        if (earlier != null && digest != null && earlier.digest() != null && !earlier.digest().equals(digest)) {
+            throw DomainException.invalid("该 Idempotency-Key 已用于受理另一内容不同的工单（" + earlier.order().number()
+                    + "），请为新的受理请求使用新的 Idempotency-Key");
+        }
+        return earlier == null ? null : earlier.order();
+    }
+
+    /** SHA-256 of the request as understood (records serialise their components in declaration order). */
+    public String digestOf(NewOrder n) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsBytes(n)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void finish(WorkOrder o, Finish f, Actor by, Instant now) {

@@ -45,10 +45,14 @@ class OrderSearch {
     private final ZoneId zone;
     private final OrderAccess access;
     private final org.springframework.transaction.support.TransactionTemplate tx;
+    /** {@code hotline.workorder.light-scope=false}: the light lists test the scope on the orders (the bench's "before"). */
+    private final boolean lightScope;
 
     OrderSearch(JdbcClient jdbc, java.time.Clock clock, OrderAccess access,
-                org.springframework.transaction.PlatformTransactionManager transactions) {
+                org.springframework.transaction.PlatformTransactionManager transactions,
+                @org.springframework.beans.factory.annotation.Value("${hotline.workorder.light-scope:true}") boolean lightScope) {
         this.jdbc = jdbc;
+        this.lightScope = lightScope;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.tx.setReadOnly(true);
         this.zone = clock.getZone();
@@ -71,6 +75,10 @@ class OrderSearch {
         boolean fromLights = isYellowOrRed(c.light()) || Boolean.TRUE.equals(c.overdue());
         String where = where(c, who, params, fromLights);
         String table = fromLights ? "wo_light l join work_order w on w.id = l.work_order_id " : "work_order w ";
+        // A light list with no other filter is answered from wo_light alone (its rows carry the scope paths, ADR 017):
+        // the total and a newest-first page never read the wide order rows, only the page's 20 of them.
+        boolean lightsOnly = fromLights && lightScope && !filtersOrders(c);
+        String countTable = lightsOnly ? "wo_light l " : table;
         // Counting stops after COUNT_CAP rows: an exact total of 300,000 matches helps nobody and costs the most.
         params.put("cap", COUNT_CAP + 1);
         int size = PageResult.clampSize(c.size());
@@ -100,7 +108,7 @@ class OrderSearch {
             jdbc.sql("set local enable_seqscan = off").update();
             total = m.total();
         } else {
-            total = jdbc.sql("select count(*) from (select 1 from " + table + "where " + where + " limit :cap) c")
+            total = jdbc.sql("select count(*) from (select 1 from " + countTable + "where " + where + " limit :cap) c")
                     .params(params).query(Long.class).single();
         }
         // wo_light.created_at is the order's: newest first along the wo_light_list index.
@@ -120,7 +128,9 @@ class OrderSearch {
         }
         // The page's ids first, then their rows: the ids of a type, channel, urged or state page come from the index
         // entries alone (index-only walk), where planning the whole row made PostgreSQL sort every match (~250 ms).
-        Long[] ids = jdbc.sql("select w.id from " + table + "where " + where + order).params(params)
+        boolean idsFromLights = lightsOnly && sort.equals("created_desc");
+        Long[] ids = jdbc.sql((idsFromLights ? "select l.work_order_id from wo_light l " : "select w.id from " + table)
+                        + "where " + where + order).params(params)
                 .query(Long.class).list().toArray(Long[]::new);
         return new PageResult<>(rows(ids, sort, who), total, page, size);
     }
@@ -145,6 +155,15 @@ class OrderSearch {
 
     private record Matches(long total, Long[] ids) {}
 
+    /** Whether a criterion besides the light (and the sort) must be tested on the order row. */
+    private static boolean filtersOrders(Criteria c) {
+        return (c.q() != null && !c.q().isBlank()) || "GREEN".equals(c.light()) || (c.state() != null && !c.state().isEmpty())
+                || (c.appealType() != null && !c.appealType().isBlank()) || c.categoryId() != null || c.regionId() != null
+                || c.unitId() != null || (c.channel() != null && !c.channel().isBlank()) || c.from() != null || c.to() != null
+                || Boolean.TRUE.equals(c.followed()) || Boolean.TRUE.equals(c.supervised())
+                || Boolean.TRUE.equals(c.difficult()) || Boolean.TRUE.equals(c.urged());
+    }
+
     private static boolean isYellowOrRed(String light) {
         return "YELLOW".equals(light) || "RED".equals(light);
     }
@@ -154,7 +173,10 @@ class OrderSearch {
         List<String> and = new ArrayList<>();
         p.put("me", who.accountId());
         p.put("scope", who.orgPath());
-        and.add("(w.owner_path like :scope || '%' or exists (select 1 from wo_assignment sa where sa.work_order_id = w.id and sa.unit_path like :scope || '%'))");
+        // The same test twice: on wo_light's copy of the paths (the owner's and every assignment's unit's, kept by
+        // wo_refresh_lights) or on the order and its assignments.
+        and.add(fromLights && lightScope ? "exists (select 1 from unnest(l.scope_paths) sp(path) where sp.path like :scope || '%')"
+                : "(w.owner_path like :scope || '%' or exists (select 1 from wo_assignment sa where sa.work_order_id = w.id and sa.unit_path like :scope || '%'))");
         if (c.q() != null && !c.q().isBlank()) {
             String q = c.q().strip();
             if (q.matches("\\d{14}")) {
