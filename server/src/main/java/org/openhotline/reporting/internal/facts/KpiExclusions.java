@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * An upheld appeal (工单申诉) takes its order out of the KPI it names for the appealing unit: one row in
- * {@code rpt_exclusion}, keyed by the appeal, so a redelivered event changes nothing. A rejected appeal changes no
- * figure.
+ * {@code rpt_exclusion}, keyed by the appeal, so a redelivered event changes nothing; one that regraded a dissatisfied
+ * callback (改判) keeps it in the KPI with the decided grade instead. A rejected appeal changes no figure.
  */
 @Component
 class KpiExclusions {
@@ -26,10 +26,10 @@ class KpiExclusions {
             return;
         }
         jdbc.sql("""
-                insert into rpt_exclusion (appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (appeal_id) do nothing""")
+                insert into rpt_exclusion (appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at, kind, regrade)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (appeal_id) do nothing""")
                 .params(e.appealId(), e.workOrderId(), e.unitId(), e.kpiCode(), e.reason(), e.decidedBy(),
-                        Timestamp.from(e.at()))
+                        Timestamp.from(e.at()), e.kind(), e.regrade())
                 .update();
     }
 }
