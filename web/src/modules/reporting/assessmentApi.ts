@@ -99,6 +99,9 @@ export interface AgentRow {
   banners: number
   bonus: number
   total: number
+  /** The team (班组) the agent was in for the longest part of the month. */
+  teamId: number | null
+  teamName: string | null
 }
 
 export interface Total {
@@ -117,6 +120,7 @@ export interface AgentReport {
   agents: AgentRow[]
   groups: Total[]
   centre: Total | null
+  teams: Total[]
 }
 
 export interface Adjustment {
@@ -162,10 +166,11 @@ export const assessmentApi = {
     http.put<Scheme>(`/api/reports/schemes/${kind}`, body),
   unitKpis: (q: UnitQuery) => http.get<UnitReport>('/api/reports/unit-kpis' + toQuery({ ...q })),
   exportUnitKpis: (q: UnitQuery) => http.download('/api/reports/unit-kpis/export' + toQuery({ ...q }), '成员单位KPI.xlsx'),
-  agentAssessment: (month: string) => http.get<AgentReport>('/api/reports/agent-assessment' + toQuery({ month })),
+  agentAssessment: (month: string, team?: number | null) =>
+    http.get<AgentReport>('/api/reports/agent-assessment' + toQuery({ month, team })),
   myAssessment: (month: string) => http.get<AgentReport>('/api/reports/agent-assessment/me' + toQuery({ month })),
-  exportAgentAssessment: (month: string) =>
-    http.download('/api/reports/agent-assessment/export' + toQuery({ month }), '话务员考核.xlsx'),
+  exportAgentAssessment: (month: string, team?: number | null) =>
+    http.download('/api/reports/agent-assessment/export' + toQuery({ month, team }), '话务员考核.xlsx'),
   adjustments: (month: string) => http.get<Adjustment[]>('/api/reports/agent-adjustments' + toQuery({ month })),
   addAdjustment: (body: { agentId: number; month: string; kind: AdjustmentKind; note: string }) =>
     http.post<{ id: number }>('/api/reports/agent-adjustments', body),

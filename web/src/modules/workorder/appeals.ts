@@ -25,6 +25,9 @@ export interface AppealRow {
   submittedAt: string
   reviewNote: string | null
   decisionNote: string | null
+  /** The grade an upheld appeal gave the dissatisfied callback (改判); null: the order is only excluded. */
+  regrade: string | null
+  regradeLabel: string | null
   version: number
 }
 
@@ -65,6 +68,12 @@ export const appealKinds: Record<string, string> = {
   MISDIRECTED: '非本单位职责导致超期',
   LATE_SIGN: '热线原因导致超时签收',
 }
+/** What an upheld appeal against a dissatisfied callback does: exclude it from 满意率, or change its result (改判). */
+export const regradeOutcomes: Record<string, string> = {
+  EXCLUDE: '剔除（不计入满意率）',
+  SATISFIED: '改判为满意',
+  BASICALLY_SATISFIED: '改判为基本满意',
+}
 export const verificationMeans: Record<string, string> = { ON_SITE: '现场核实', PHONE: '电话核实', DOCUMENTS: '材料核实' }
 
 export const appeals = {
@@ -74,10 +83,10 @@ export const appeals = {
     ),
   submit: (id: number, body: { assignmentId: number; kind: string; reason: string; attachmentIds: number[] }) =>
     http.post<{ id: number; state: string }>(`${base}/${id}/appeals`, body),
-  review: (appealId: number, decision: 'UPHOLD' | 'REJECT' | 'ESCALATE', note: string, version: number) =>
-    http.post<{ state: string }>(`${base}/appeals/${appealId}/review`, { decision, note, version }),
-  decide: (appealId: number, upheld: boolean, note: string, version: number) =>
-    http.post<{ state: string }>(`${base}/appeals/${appealId}/decision`, { upheld, note, version }),
+  review: (appealId: number, decision: 'UPHOLD' | 'REJECT' | 'ESCALATE', note: string, version: number, regrade?: string) =>
+    http.post<{ state: string }>(`${base}/appeals/${appealId}/review`, { decision, note, version, regrade }),
+  decide: (appealId: number, upheld: boolean, note: string, version: number, regrade?: string) =>
+    http.post<{ state: string }>(`${base}/appeals/${appealId}/decision`, { upheld, note, version, regrade }),
   special: (id: number) => http.get<SpecialView>(`${base}/${id}/special`),
   specialReview: (id: number, gate: string, approved: boolean, reason: string, version: number) =>
     http.post<StepResult>(`${base}/${id}/special-review`, { gate, approved, reason, version }),

@@ -1,14 +1,17 @@
 package org.openhotline.callcenter;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.openhotline.shared.AuditableEvent;
 
 /**
  * A team (班组) was created, renamed, given a leader or members, or removed ({@code change} = {@code deleted}, no
- * members). Carries the whole current membership so a listener replaces its copy of the team in one step.
+ * members). Carries the whole current membership so a listener replaces its copy of the team in one step, and the
+ * moment it took effect ({@code at}; null in events stored before it was added) so that figures of the past count
+ * with the team the agent was in then.
  */
-public record TeamChanged(long teamId, String name, Long leaderId, List<Long> members, String change)
+public record TeamChanged(long teamId, String name, Long leaderId, List<Long> members, String change, Instant at)
         implements AuditableEvent {
 
     @Override

@@ -5,7 +5,8 @@
  * figure pages its own records. Owns the {@code rpt_*} tables. Depends on workorder and callcenter only for their
  * event records, on organization for node paths and names (data scope, group labels) and on identity for agents'
  * names, on calendar for working days (a periodic report's publish-by day); on knowledge only for its error-report events
- * (知识库更新及时率), and takes teams from the call center's {@code TeamChanged} (KPIs grouped and filtered by team). Besides the KPIs: the big screen and the
+ * (知识库更新及时率), and takes teams from the call center's {@code TeamChanged} (KPIs grouped and filtered by the team an agent was in
+ * at the time, {@code rpt_team_membership}). Besides the KPIs: the big screen and the
  * leader's cockpit alarms ({@code internal.bigscreen}), hot topics ({@code internal.hottopics}) and the periodic
  * .docx analysis reports ({@code internal.periodic}). QC results come from quality's {@code InspectionScored} events
  * ({@code rpt_qc_fact}: 质检率 qc-coverage, and from work-order inspections 工单填写准确率 / 一次派单准确率), adherence from

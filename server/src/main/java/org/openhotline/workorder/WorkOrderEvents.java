@@ -145,9 +145,13 @@ public final class WorkOrderEvents {
         }
     }
 
-    /** The supervisor (or, when escalated, the manager) decided an appeal; upheld: the order leaves {@code kpiCode} for the unit. */
+    /**
+     * The supervisor (or, when escalated, the manager) decided an appeal; upheld: the order leaves {@code kpiCode} for
+     * the unit — or, when {@code regrade} is given (a dissatisfied callback, 改判: SATISFIED or BASICALLY_SATISFIED),
+     * stays in it with that grade.
+     */
     public record AppealDecided(long workOrderId, long appealId, long unitId, String kind, String kpiCode,
-                                boolean upheld, String reason, String decidedBy, Instant at)
+                                boolean upheld, String reason, String decidedBy, Instant at, String regrade)
             implements WorkOrderEvent, AuditableEvent {
         @Override
         public String action() {
@@ -161,7 +165,10 @@ public final class WorkOrderEvents {
 
         @Override
         public Map<String, Object> details() {
-            return Map.of("workOrderId", workOrderId, "unitId", unitId, "kpiCode", kpiCode, "reason", reason);
+            return regrade == null
+                    ? Map.of("workOrderId", workOrderId, "unitId", unitId, "kpiCode", kpiCode, "reason", reason)
+                    : Map.of("workOrderId", workOrderId, "unitId", unitId, "kpiCode", kpiCode, "reason", reason,
+                             "regrade", regrade);
         }
     }
 

@@ -107,6 +107,9 @@ class AppealBrowserTest {
         row.locator(".uphold").click();
         Locator decision = dialog(s);
         assertThat(decision.locator(".el-dialog__title")).hasText("申诉成立");
+        // a dissatisfied callback's appeal may also change the result (改判); excluding it is the default
+        assertThat(decision.locator(".field-outcome .el-radio")).hasCount(3);
+        assertThat(decision.locator(".field-outcome .el-radio.is-checked")).hasText("剔除（不计入满意率）");
         decision.locator("textarea").fill("诉求超出职责范围，申诉成立");
         confirm(s);
         assertThat(s.locator(".appeals .el-table__row", new Page.LocatorOptions().setHasText(no))).hasCount(0);

@@ -148,6 +148,10 @@ class AssessmentBrowserTest {
                 }
             }
             browser.expectText(".total-average-centre", points(api.path("centre").path("average")));
+            // a total per team (班组) the agents were in that month
+            for (JsonNode t : api.path("teams")) {
+                browser.expectText(".total-average-team-" + t.path("key").asString(), points(t.path("average")));
+            }
             browser.screenshot("assessment-agents");
 
             browser.logout();

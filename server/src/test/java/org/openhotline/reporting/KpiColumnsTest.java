@@ -47,9 +47,10 @@ class KpiColumnsTest {
     private static final String CALLED_BACK = "exists (select 1 from rpt_callback_fact b where b.order_id = o.order_id)";
     private static final String MAIN_REPLY = """
             (select max(x.replied_at) from rpt_assignment_fact x where x.order_id = o.order_id and x.role = 'MAIN')""";
-    private static final String ORDER_EXCLUDED = "exists (select 1 from rpt_exclusion e where e.order_id = o.order_id and e.kpi_code = :kpi)";
+    private static final String ORDER_EXCLUDED = "exists (select 1 from rpt_exclusion e where e.order_id = o.order_id and e.kpi_code = :kpi and e.regrade is null)";
     private static final String ASSIGNMENT_EXCLUDED = """
-            exists (select 1 from rpt_exclusion e where e.order_id = a.order_id and e.unit_id = a.unit_id and e.kpi_code = :kpi)""";
+            exists (select 1 from rpt_exclusion e where e.order_id = a.order_id and e.unit_id = a.unit_id and e.kpi_code = :kpi
+               and e.regrade is null)""";
     private static final String ORDERS = "rpt_order_fact o";
     private static final String ASSIGNMENTS = "rpt_assignment_fact a join rpt_order_fact o on o.order_id = a.order_id";
     private static final String DISPATCHES = "a.role in ('MAIN', 'ASSIST')";
@@ -63,7 +64,8 @@ class KpiColumnsTest {
                     or a.return_requested_at is distinct from (select max(r.at) from rpt_assignment_decision r
                                                                 where r.assignment_id = a.assignment_id and r.kind = 'RETURN_REQUESTED')
                     or a.excluded_kpis is distinct from array(select distinct e.kpi_code from rpt_exclusion e
-                                                               where e.order_id = a.order_id and e.unit_id = a.unit_id order by 1)::varchar(40)[]"""
+                                                               where e.order_id = a.order_id and e.unit_id = a.unit_id
+                                                                 and e.regrade is null order by 1)::varchar(40)[]"""
                 .formatted(RETURNED, EXTENDED)).query(Long.class).single()).as("assignments differing").isZero();
         assertThat(jdbc.sql("""
                 select count(*) from rpt_order_fact o
@@ -72,7 +74,7 @@ class KpiColumnsTest {
                     or (o.first_callback_at is not null) <> %s
                     or o.first_callback_at is distinct from (select min(b.at) from rpt_callback_fact b where b.order_id = o.order_id)
                     or o.excluded_kpis is distinct from array(select distinct e.kpi_code from rpt_exclusion e
-                                                               where e.order_id = o.order_id order by 1)::varchar(40)[]"""
+                                                               where e.order_id = o.order_id and e.regrade is null order by 1)::varchar(40)[]"""
                 .formatted(MAIN_REPLY, CALLED_BACK)).query(Long.class).single()).as("orders differing").isZero();
         assertThat(jdbc.sql("""
                 select count(*) from rpt_call_fact c
@@ -92,7 +94,9 @@ class KpiColumnsTest {
         // code → {from, period, denominator, numerator, excluded}
         Map<String, List<String>> former = Map.of(
                 "return-rate", List.of(ASSIGNMENTS, "a.assigned_at", DISPATCHES, RETURNED, ASSIGNMENT_EXCLUDED),
-                "dispatch-accuracy", List.of(ASSIGNMENTS, "a.assigned_at", DISPATCHES, "not " + RETURNED, ASSIGNMENT_EXCLUDED),
+                "dispatch-accuracy", List.of(ASSIGNMENTS, "a.assigned_at", DISPATCHES, "not " + RETURNED + """
+                         and not exists (select 1 from rpt_exclusion e where e.order_id = a.order_id and e.unit_id = a.unit_id
+                                           and e.kind = 'MISDIRECTED')""", ASSIGNMENT_EXCLUDED),
                 "extension-rate", List.of(ASSIGNMENTS, "a.assigned_at", DISPATCHES, EXTENDED, ASSIGNMENT_EXCLUDED),
                 "return-timeliness", List.of(ASSIGNMENTS, "a.assigned_at", DISPATCHES + " and " + RETURNED, """
                         (select max(r.at) from rpt_assignment_decision r
@@ -111,8 +115,11 @@ class KpiColumnsTest {
                             - o.created_at <= make_interval(secs => :threshold)""", ORDER_EXCLUDED),
                 "reopen-rate", List.of(ORDERS, "o.created_at", CALLED_BACK, "o.reopen_count > 0", ORDER_EXCLUDED),
                 "satisfaction", List.of("rpt_callback_fact b join rpt_order_fact o on o.order_id = b.order_id", "b.at", "true",
-                        "b.satisfaction in (:grades)",
-                        "exists (select 1 from rpt_exclusion e where e.order_id = b.order_id and e.kpi_code = :kpi)"));
+                        """
+                        coalesce((select e.regrade from rpt_exclusion e where e.order_id = b.order_id and e.kpi_code = 'satisfaction'
+                                    and e.regrade is not null and b.satisfaction = 'DISSATISFIED' and b.at <= e.at
+                                  order by e.at desc limit 1), b.satisfaction) in (:grades)""",
+                        "exists (select 1 from rpt_exclusion e where e.order_id = b.order_id and e.kpi_code = :kpi and e.regrade is null)"));
         former.forEach((code, sql) -> {
             var kpi = definitions.required(code);
             Map<String, Object> params = new HashMap<>();

@@ -37,11 +37,13 @@ class TeamController implements MenuEntry.Contribution {
     private final Teams teams;
     private final ApplicationEventPublisher events;
     private final StaffDirectory staff;
+    private final java.time.Clock clock;
 
-    TeamController(Teams teams, ApplicationEventPublisher events, StaffDirectory staff) {
+    TeamController(Teams teams, ApplicationEventPublisher events, StaffDirectory staff, java.time.Clock clock) {
         this.teams = teams;
         this.staff = staff;
         this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -120,7 +122,7 @@ class TeamController implements MenuEntry.Contribution {
     void delete(@PathVariable long id) {
         Team t = teams.get(id);
         teams.delete(id);
-        events.publishEvent(new TeamChanged(id, t.name(), null, List.of(), "deleted"));
+        events.publishEvent(new TeamChanged(id, t.name(), null, List.of(), "deleted", clock.instant()));
     }
 
     @GetMapping("/policy")
@@ -156,7 +158,7 @@ class TeamController implements MenuEntry.Contribution {
 
     private Team published(long id, String change) {
         Team t = teams.get(id);
-        events.publishEvent(new TeamChanged(t.id(), t.name(), t.leaderId(), t.members(), change));
+        events.publishEvent(new TeamChanged(t.id(), t.name(), t.leaderId(), t.members(), change, clock.instant()));
         return t;
     }
 }

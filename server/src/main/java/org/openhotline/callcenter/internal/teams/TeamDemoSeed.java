@@ -49,6 +49,7 @@ class TeamDemoSeed implements DemoSeed {
     private void seed(String name, Long leader, List<Long> members) {
         long id = teams.insert(name, leader);
         teams.setMembers(id, members);
-        events.publishEvent(new TeamChanged(id, name, leader, List.copyOf(members), "created"));
+        // the demo's teams are as old as its year of history: their agents' past calls count for them
+        events.publishEvent(new TeamChanged(id, name, leader, List.copyOf(members), "created", java.time.Instant.EPOCH));
     }
 }

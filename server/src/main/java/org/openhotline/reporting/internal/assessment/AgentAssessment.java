@@ -36,7 +36,8 @@ import org.springframework.stereotype.Service;
  * its deductions and the 表扬/锦旗 bonus (capped), with skill-group and centre averages. KPIs counted from calls or
  * agent states are the agent's own (the KPI API's {@code groupBy=agent}); KPIs of work orders and callbacks have no
  * agent in their facts and are the centre's figure for every agent ({@code shared}). An agent belongs to the skill
- * group most of its calls of the month came through.
+ * group most of its calls of the month came through, and to the team (班组) it was in for most of the month — the
+ * report can be narrowed to one team and has a total per team.
  */
 @Service
 class AgentAssessment {
@@ -46,12 +47,14 @@ class AgentAssessment {
 
     record AgentRow(long agentId, String name, String agentNo, String groupKey, String groupLabel, List<ItemView> items,
                     long complaints, long escalated, BigDecimal complaintScore, long praises, long banners,
-                    BigDecimal bonus, BigDecimal total) {}
+                    BigDecimal bonus, BigDecimal total, Long teamId, String teamName) {}
 
     record Total(String key, String label, int agents, BigDecimal average, BigDecimal min, BigDecimal max) {}
 
     record Report(String month, Scheme scheme, BigDecimal maxTotal, List<AgentRow> agents, List<Total> groups,
-                  Total centre) {}
+                  Total centre, List<Total> teams) {}
+
+    private record TeamOf(long teamId, String name) {}
 
     private final JdbcClient jdbc;
     private final ReportScope scope;
@@ -87,12 +90,17 @@ class AgentAssessment {
 
     /** Every agent of the month (the hotline's staff only: a unit's node has no agents). */
     Report all(StaffPrincipal who, String month, Integer version) {
+        return all(who, month, version, null);
+    }
+
+    /** The same, only the agents who were in {@code team} for most of the month ({@code null}: everyone). */
+    Report all(StaffPrincipal who, String month, Integer version, Long team) {
         YearMonth m = month(month, clock);
         KpiFilter period = scope.filter(who, m.atDay(1).toString(), m.atEndOfMonth().toString(), null, null);
         if (period.agentId() != null || period.scopePath() != null) {
             throw DomainException.forbidden("话务员考核只在热线中心查看；话务员请在“我的考核”查看本人的考核");
         }
-        return compute(m, period, null, version);
+        return compute(m, period, null, version, team);
     }
 
     /** The caller's own assessment (话务员: 我的考核). */
@@ -101,10 +109,10 @@ class AgentAssessment {
         var zone = clock.getZone();
         var period = new KpiFilter(m.atDay(1).atStartOfDay(zone).toInstant(),
                 m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), null, null, null, zone, clock.instant());
-        return compute(m, period, who.accountId(), null);
+        return compute(m, period, who.accountId(), null, null);
     }
 
-    private Report compute(YearMonth m, KpiFilter period, Long onlyAgent, Integer version) {
+    private Report compute(YearMonth m, KpiFilter period, Long onlyAgent, Integer version, Long onlyTeam) {
         Scheme scheme = schemes.get("AGENT", version);
         var byAgent = new KpiFilter(period.from(), period.to(), null, onlyAgent, Dimension.AGENT, period.zone(), period.now());
         var centre = new KpiFilter(period.from(), period.to(), null, null, null, period.zone(), period.now());
@@ -125,6 +133,10 @@ class AgentAssessment {
         if (onlyAgent != null) {
             agents.clear();
             agents.add(onlyAgent);
+        }
+        Map<Long, TeamOf> teamOf = teams(period);
+        if (onlyTeam != null) {
+            agents.removeIf(a -> teamOf.get(a) == null || teamOf.get(a).teamId() != onlyTeam);
         }
         Map<Long, String> groupOf = groups(period, onlyAgent);
         Map<String, String> groupLabels = labels.label(Dimension.GROUP, groupOf.values().stream().distinct()
@@ -160,7 +172,9 @@ class AgentAssessment {
             String group = groupOf.get(agent);
             rows.add(new AgentRow(agent, person == null ? "坐席 " + agent : person.displayName(),
                     person == null ? null : person.agentNo(), group, group == null ? "未分组" : groupLabels.get(group),
-                    items, complaints, escalated, complaintScore, praises, banners, bonus, total));
+                    items, complaints, escalated, complaintScore, praises, banners, bonus, total,
+                    teamOf.containsKey(agent) ? teamOf.get(agent).teamId() : null,
+                    teamOf.containsKey(agent) ? teamOf.get(agent).name() : null));
         }
         rows.sort(Comparator.comparing(AgentRow::total).reversed().thenComparing(AgentRow::name));
         Map<String, List<AgentRow>> byGroup = new LinkedHashMap<>();
@@ -168,8 +182,13 @@ class AgentAssessment {
                 .forEach(r -> byGroup.computeIfAbsent(r.groupKey() == null ? "" : r.groupKey(), x -> new ArrayList<>()).add(r));
         List<Total> groupTotals = onlyAgent != null ? List.of() : byGroup.entrySet().stream()
                 .map(e -> total(e.getKey(), e.getValue().getFirst().groupLabel(), e.getValue())).toList();
+        Map<Long, List<AgentRow>> byTeam = new LinkedHashMap<>();
+        rows.stream().filter(r -> r.teamId() != null).sorted(Comparator.comparing(AgentRow::teamName))
+                .forEach(r -> byTeam.computeIfAbsent(r.teamId(), x -> new ArrayList<>()).add(r));
+        List<Total> teamTotals = onlyAgent != null ? List.of() : byTeam.entrySet().stream()
+                .map(e -> total(String.valueOf(e.getKey()), e.getValue().getFirst().teamName(), e.getValue())).toList();
         return new Report(m.toString(), scheme, scheme.maxTotal(), rows, groupTotals,
-                onlyAgent != null ? null : total("centre", "中心合计", rows));
+                onlyAgent != null ? null : total("centre", "中心合计", rows), teamTotals);
     }
 
     /** Calls and agent states carry the agent: those KPIs are each agent's own. */
@@ -201,6 +220,22 @@ class AgentAssessment {
                 .param("month", m.toString()).param("agent", onlyAgent == null ? -1L : onlyAgent)
                 .query(rs -> {
                     result.computeIfAbsent(rs.getLong("agent_id"), x -> new HashMap<>()).put(rs.getString("kind"), rs.getLong("n"));
+                });
+        return result;
+    }
+
+    /** Each agent's team of the month: the one it was a member of for the longest part of it (rpt_team_membership). */
+    private Map<Long, TeamOf> teams(KpiFilter period) {
+        Map<Long, TeamOf> result = new HashMap<>();
+        jdbc.sql("""
+                        select distinct on (t.account_id) t.account_id, t.team_id, t.team_name from rpt_team_membership t
+                         where t.valid_from < :to and (t.valid_to is null or t.valid_to > :from)
+                         order by t.account_id,
+                                  least(coalesce(t.valid_to, :to), :to) - greatest(t.valid_from, :from) desc, t.valid_from desc""")
+                .param("from", OffsetDateTime.ofInstant(period.from(), ZoneOffset.UTC))
+                .param("to", OffsetDateTime.ofInstant(period.to(), ZoneOffset.UTC))
+                .query(rs -> {
+                    result.put(rs.getLong("account_id"), new TeamOf(rs.getLong("team_id"), rs.getString("team_name")));
                 });
         return result;
     }

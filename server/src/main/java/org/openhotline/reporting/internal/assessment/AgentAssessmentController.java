@@ -34,10 +34,11 @@ class AgentAssessmentController {
 
     @GetMapping("/api/reports/agent-assessment")
     @PreAuthorize("hasAuthority('report:read')")
-    @Operation(summary = "话务员考核：month=年-月，scheme 方案版本（省略为最新）；每位话务员各指标的值与得分、投诉扣分、表扬加分、总分，技能组与中心合计")
+    @Operation(summary = "话务员考核：month=年-月，scheme 方案版本（省略为最新），team 只看该班组（当月所在时间最长的班组）；每位话务员各指标的值与得分、投诉扣分、表扬加分、总分，技能组、班组与中心合计")
     AgentAssessment.Report all(@RequestParam(required = false) String month,
-                               @RequestParam(required = false) Integer scheme) {
-        return assessment.all(Callers.required(), month, scheme);
+                               @RequestParam(required = false) Integer scheme,
+                               @RequestParam(required = false) Long team) {
+        return assessment.all(Callers.required(), month, scheme, team);
     }
 
     @GetMapping("/api/reports/agent-assessment/me")
@@ -51,9 +52,10 @@ class AgentAssessmentController {
     @PreAuthorize("hasAuthority('report:read')")
     @Operation(summary = "导出话务员考核 Excel（与页面同一口径、同一数字）")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String month,
-                                  @RequestParam(required = false) Integer scheme) {
-        var report = assessment.all(Callers.required(), month, scheme);
-        List<String> headers = new ArrayList<>(List.of("话务员", "工号", "技能组"));
+                                  @RequestParam(required = false) Integer scheme,
+                                  @RequestParam(required = false) Long team) {
+        var report = assessment.all(Callers.required(), month, scheme, team);
+        List<String> headers = new ArrayList<>(List.of("话务员", "工号", "技能组", "班组"));
         if (!report.agents().isEmpty()) {
             for (var i : report.agents().getFirst().items()) {
                 headers.add(i.name() + (i.shared() ? "（中心）" : ""));
@@ -63,7 +65,8 @@ class AgentAssessmentController {
         headers.addAll(List.of("有理由投诉", "领导或媒体投诉", "投诉项得分", "表扬", "锦旗", "加分", "总分"));
         List<List<?>> rows = new ArrayList<>();
         for (var a : report.agents()) {
-            List<Object> row = new ArrayList<>(List.of(a.name(), a.agentNo() == null ? "" : a.agentNo(), a.groupLabel()));
+            List<Object> row = new ArrayList<>(List.of(a.name(), a.agentNo() == null ? "" : a.agentNo(), a.groupLabel(),
+                    a.teamName() == null ? "" : a.teamName()));
             for (var i : a.items()) {
                 row.add(i.value() == null ? "" : i.value());
                 row.add(i.score());
@@ -72,10 +75,13 @@ class AgentAssessmentController {
             rows.add(row);
         }
         for (var g : report.groups()) {
-            rows.add(List.of(g.label() + " 平均", "", g.agents() + " 人", g.average() == null ? "" : g.average()));
+            rows.add(List.of(g.label() + " 平均", "", g.agents() + " 人", "", g.average() == null ? "" : g.average()));
+        }
+        for (var t : report.teams()) {
+            rows.add(List.of(t.label() + " 平均", "", "", t.agents() + " 人", t.average() == null ? "" : t.average()));
         }
         if (report.centre() != null && report.centre().average() != null) {
-            rows.add(List.of("中心合计 平均", "", report.centre().agents() + " 人", report.centre().average()));
+            rows.add(List.of("中心合计 平均", "", report.centre().agents() + " 人", "", report.centre().average()));
         }
         rows.add(List.of("考核方案第 " + report.scheme().version() + " 版", report.month()));
         byte[] xlsx = ExcelSheets.write("话务员考核", headers, rows);

@@ -61,8 +61,8 @@ public class FactRebuild {
                 insert into rpt_adherence_fact (account_id, day, day_start, scheduled_s, adhering_s, signed_in_s, closed_at)
                 select account_id, day, day_start, scheduled_s, adhering_s, signed_in_s, closed_at from rpt_source_adherence""");
         FILLS.put("rpt_exclusion", """
-                insert into rpt_exclusion (appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at)
-                select appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at from rpt_source_exclusion""");
+                insert into rpt_exclusion (appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at, kind, regrade)
+                select appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at, kind, regrade from rpt_source_exclusion""");
         FILLS.put("rpt_chat_fact", """
                 insert into rpt_chat_fact (chat_id, source, group_id, agent_id, offered_at, answered_at, abandoned_at,
                                            ended_at, ended_by, messages, order_id, rating)

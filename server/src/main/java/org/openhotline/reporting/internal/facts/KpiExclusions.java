@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * An upheld appeal (工单申诉) takes its order out of the KPI it names for the appealing unit: one row in
- * {@code rpt_exclusion}, keyed by the appeal, so a redelivered event changes nothing. A rejected appeal changes no
- * figure. The order's and its assignments' {@code excluded_kpis} follow ({@link OrderKpiColumns}, under the order's lock).
+ * {@code rpt_exclusion}, keyed by the appeal, so a redelivered event changes nothing; one that regraded a dissatisfied
+ * callback (改判) keeps it in the KPI with the decided grade instead. A rejected appeal changes no figure.
+ * The order's and its assignments' {@code excluded_kpis} follow ({@link OrderKpiColumns}, under the order's lock).
  */
 @Component
 class KpiExclusions {
@@ -27,10 +28,10 @@ class KpiExclusions {
         }
         OrderKpiColumns.lock(jdbc, e.workOrderId());
         jdbc.sql("""
-                insert into rpt_exclusion (appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (appeal_id) do nothing""")
+                insert into rpt_exclusion (appeal_id, order_id, unit_id, kpi_code, reason, decided_by, at, kind, regrade)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (appeal_id) do nothing""")
                 .params(e.appealId(), e.workOrderId(), e.unitId(), e.kpiCode(), e.reason(), e.decidedBy(),
-                        Timestamp.from(e.at()))
+                        Timestamp.from(e.at()), e.kind(), e.regrade())
                 .update();
         OrderKpiColumns.refresh(jdbc, e.workOrderId());
     }

@@ -28,7 +28,8 @@ final class OrderKpiColumns {
                    return_requested_at = (select max(r.at) from rpt_assignment_decision r
                                            where r.assignment_id = a.assignment_id and r.kind = 'RETURN_REQUESTED'),
                    excluded_kpis = array(select distinct e.kpi_code from rpt_exclusion e
-                                          where e.order_id = a.order_id and e.unit_id = a.unit_id order by 1)""";
+                                          where e.order_id = a.order_id and e.unit_id = a.unit_id
+                                            and e.regrade is null order by 1)""";
 
     private static final String ORDER = """
             update rpt_order_fact o
@@ -37,7 +38,7 @@ final class OrderKpiColumns {
                    first_signed_at = (select min(x.signed_at) from rpt_assignment_fact x where x.order_id = o.order_id),
                    first_callback_at = (select min(b.at) from rpt_callback_fact b where b.order_id = o.order_id),
                    excluded_kpis = array(select distinct e.kpi_code from rpt_exclusion e
-                                          where e.order_id = o.order_id order by 1)""";
+                                          where e.order_id = o.order_id and e.regrade is null order by 1)""";
 
     /** Waits for any other listener writing this order's facts; held until the transaction ends. */
     static void lock(JdbcClient jdbc, long orderId) {

@@ -48,7 +48,9 @@ final class Formulas {
             case "qc-coverage" -> ratio(Source.CALL, ANSWERED, "c.inspected");
             // 工单填写准确率 / 一次派单准确率 (002 ≥ 95 %): work-order QC results whose item kept all its points
             case "order-entry-accuracy" -> ratio(Source.QC, ORDER_QC, "not ('content' = any(q.lost_items))");
-            case "first-dispatch-accuracy" -> ratio(Source.QC, ORDER_QC, "not ('dispatch' = any(q.lost_items))");
+            // … and an upheld MISDIRECTED appeal on the order proves its dispatch wrong (issue 18)
+            case "first-dispatch-accuracy" -> ratio(Source.QC, ORDER_QC,
+                    "not ('dispatch' = any(q.lost_items)) and not " + Exclusions.ORDER_MISDIRECTED);
             // 排班遵从度 / 出勤符合度 (现场管理): workforce's closed days (AgentDayClosed → rpt_adherence_fact)
             case "schedule-adherence" -> new Formula(Source.ADHERENCE, Formula.Kind.TIME_SHARE,
                     "w.measure in ('ADHERING', 'NOT_ADHERING')", "w.measure = 'ADHERING'", "w.seconds", null);
@@ -67,7 +69,8 @@ final class Formulas {
             case "online-response-rate" -> ratio(Source.ORDER, "o.channel in ('WECHAT', 'WEB', 'APP', 'SMS', 'EMAIL', 'CHAT')", """
                     least(o.direct_reply_at, o.first_signed_at) - o.created_at <= make_interval(secs => :threshold)""");
             case "reopen-rate" -> ratio(Source.ORDER, CALLED_BACK, "o.reopen_count > 0");
-            case "dispatch-accuracy" -> ratio(Source.ASSIGNMENT, DISPATCHES, "not " + RETURNED);
+            // wrongly dispatched: returned (approved), or judged not the unit's duty on its upheld MISDIRECTED appeal
+            case "dispatch-accuracy" -> ratio(Source.ASSIGNMENT, DISPATCHES, "not " + RETURNED + " and not " + Exclusions.MISDIRECTED);
             case "return-rate" -> ratio(Source.ASSIGNMENT, DISPATCHES, RETURNED);
             // 及时退单率 (004): of the approved returns, those the unit asked for within its sign-for time limit
             case "return-timeliness" -> ratio(Source.ASSIGNMENT, DISPATCHES + " and " + RETURNED,
@@ -79,7 +82,8 @@ final class Formulas {
             case "completion-on-time" -> ratio(Source.ASSIGNMENT,
                     DISPATCHES + " and not " + RETURNED + " and (a.replied_at is not null or a.handle_due_at < :now)",
                     "a.replied_at <= a.handle_due_at");
-            case "satisfaction" -> ratio(Source.CALLBACK, "true", "b.satisfaction in (:grades)");
+            // a dissatisfied callback regraded on an upheld appeal (改判) counts with the decided grade
+            case "satisfaction" -> ratio(Source.CALLBACK, "true", "coalesce(" + Exclusions.REGRADE + ", b.satisfaction) in (:grades)");
             case "staff-turnover" -> ratio(Source.NONE, "false", "false");
             // 003: a reported error is fixed (its revision published) within 24 h; rejected reports do not count
             case "knowledge-update-timeliness" -> ratio(Source.KNOWLEDGE,

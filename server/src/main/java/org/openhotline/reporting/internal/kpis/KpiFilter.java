@@ -70,7 +70,9 @@ public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId
             sql.append(" and ").append(s.agent).append(" = :agent");
         }
         if (teamId != null && s.agent != null) {
-            sql.append(" and ").append(s.agent).append(" in (select t.account_id from rpt_agent_team t where t.team_id = :team)");
+            // the team the agent was in at the row's time, not today's
+            sql.append(" and exists (select 1 from rpt_team_membership t where t.account_id = ").append(s.agent)
+                    .append(" and t.team_id = :team and ").append(Source.memberAt("t", formula.periodColumn())).append(')');
         }
         return sql.toString();
     }

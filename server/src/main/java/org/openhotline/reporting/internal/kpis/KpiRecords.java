@@ -68,7 +68,8 @@ public class KpiRecords {
             params.put("group", groupKey);
         }
         String seconds = f.seconds() == null || f.source() == Source.STATE ? "" : ", round((" + f.seconds() + ")::numeric, 1) as seconds";
-        if (part == Part.EXCLUDED && Exclusions.reason(f.source()) != null) {
+        // a regraded callback (改判) stays in the KPI: its rows show why their grade differs from the citizen's answer
+        if ((part == Part.EXCLUDED || f.source() == Source.CALLBACK) && Exclusions.reason(f.source()) != null) {
             seconds += ", " + Exclusions.reason(f.source());
         }
         long total = jdbc.sql("select count(*) from " + f.source().from + " where " + where).params(params)

@@ -70,9 +70,15 @@ public enum Source {
             case REGION -> orderBased() ? "nullif(split_part(o.region_path, '/', 4), '')" : null;
             case CATEGORY -> orderBased() ? "o.category_id::text" : null;
             case CHANNEL -> orderBased() ? "o.channel" : null;
-            // the agent's current team, by name (the name is the group's label)
-            case TEAM -> agent == null ? null : "(select t.team_name from rpt_agent_team t where t.account_id = " + agent + ")";
+            // the team the agent was in at the row's time, by name (the name is the group's label)
+            case TEAM -> agent == null ? null : "(select t.team_name from rpt_team_membership t where t.account_id = " + agent
+                    + " and " + memberAt("t", period) + " order by t.valid_from desc limit 1)";
         };
+    }
+
+    /** The membership stretch {@code t} covers the moment {@code period} (班组 history, rpt_team_membership). */
+    static String memberAt(String t, String period) {
+        return t + ".valid_from <= " + period + " and (" + t + ".valid_to is null or " + period + " < " + t + ".valid_to)";
     }
 
     /** The data-scope predicate over {@code o} (order facts) with the parameter {@code :scope}, for other order reports. */

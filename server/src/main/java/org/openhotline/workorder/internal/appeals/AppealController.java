@@ -24,6 +24,7 @@ import org.openhotline.workorder.internal.model.OrderAccess;
 import org.openhotline.workorder.internal.model.OrderSteps;
 import org.openhotline.workorder.internal.settings.WorkOrderSettings;
 import org.openhotline.workorder.internal.values.Actor;
+import org.openhotline.workorder.internal.values.Satisfaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -136,18 +137,18 @@ class AppealController {
 
     @PostMapping("/appeals/{appealId}/review")
     @PreAuthorize("hasAuthority('workorder:supervise')")
-    @Operation(summary = "督办专员审核申诉：decision=UPHOLD 成立 / REJECT 驳回 / ESCALATE 提交主管；note 审核意见；version 申诉版本")
+    @Operation(summary = "督办专员审核申诉：decision=UPHOLD 成立 / REJECT 驳回 / ESCALATE 提交主管；note 审核意见；regrade（不满意回访申诉成立时可选）改判为 SATISFIED|BASICALLY_SATISFIED；version 申诉版本")
     Map<String, Object> review(@PathVariable long appealId, @Valid @RequestBody ReviewForm form) {
         StaffPrincipal who = Callers.required();
-        return act(appealId, form.version(), who, (p, actor, now) -> p.review(form.decision(), clean(form.note()), actor, now));
+        return act(appealId, form.version(), who, (p, actor, now) -> p.review(form.decision(), clean(form.note()), form.regrade(), actor, now));
     }
 
     @PostMapping("/appeals/{appealId}/decision")
     @PreAuthorize("hasAuthority('business:config')")
-    @Operation(summary = "业务主管决定已提交主管的申诉：upheld 是否成立，note 理由，version 申诉版本")
+    @Operation(summary = "业务主管决定已提交主管的申诉：upheld 是否成立，note 理由，regrade（可选）改判回访结果，version 申诉版本")
     Map<String, Object> decide(@PathVariable long appealId, @Valid @RequestBody DecisionForm form) {
         StaffPrincipal who = Callers.required();
-        return act(appealId, form.version(), who, (p, actor, now) -> p.decideEscalated(form.upheld(), clean(form.note()), actor, now));
+        return act(appealId, form.version(), who, (p, actor, now) -> p.decideEscalated(form.upheld(), clean(form.note()), form.regrade(), actor, now));
     }
 
     @GetMapping("/appeals/settings")
@@ -189,12 +190,18 @@ class AppealController {
                         Map.of("appealId", fresh.id), new AppealEscalated(o.id(), fresh.id, now));
             } else {
                 boolean upheld = fresh.state == Appeal.State.UPHELD;
+                String outcome = !upheld ? "驳回"
+                        : fresh.regrade != null ? "成立，回访结果改判为“" + fresh.regrade.label() + "”"
+                        : "成立，不计入相关考核指标";
+                Map<String, Object> data = new java.util.HashMap<>(Map.of("appealId", fresh.id, "kpiCode", fresh.kind.kpiCode()));
+                if (fresh.regrade != null) {
+                    data.put("regrade", fresh.regrade.name());
+                }
                 o.annotate(actor, now, upheld ? "appeal-upheld" : "appeal-rejected",
-                        fresh.unitName + "的申诉（" + fresh.kind.label() + "）" + (upheld ? "成立，不计入相关考核指标" : "驳回")
-                                + suffix(fresh.decisionNote),
-                        Map.of("appealId", fresh.id, "kpiCode", fresh.kind.kpiCode()),
+                        fresh.unitName + "的申诉（" + fresh.kind.label() + "）" + outcome + suffix(fresh.decisionNote), data,
                         new AppealDecided(o.id(), fresh.id, fresh.unitId, fresh.kind.name(), fresh.kind.kpiCode(), upheld,
-                                fresh.decisionNote, who.username(), now));
+                                fresh.decisionNote, who.username(), now,
+                                fresh.regrade == null ? null : fresh.regrade.name()));
             }
             p.state = fresh.state;
             p.version = fresh.version;
@@ -233,10 +240,12 @@ class AppealController {
                       @Size(max = 20, message = "附件最多 20 个") List<Long> attachmentIds) {}
 
     record ReviewForm(@NotNull(message = "请选择审核结果") Appeal.Decision decision,
-                      @Size(max = 2000, message = "审核意见最长 2000 个字") String note, Integer version) {}
+                      @Size(max = 2000, message = "审核意见最长 2000 个字") String note, Satisfaction regrade,
+                      Integer version) {}
 
     record DecisionForm(@NotNull(message = "请选择是否成立") Boolean upheld,
-                        @Size(max = 2000, message = "理由最长 2000 个字") String note, Integer version) {}
+                        @Size(max = 2000, message = "理由最长 2000 个字") String note, Satisfaction regrade,
+                        Integer version) {}
 
     record SettingsForm(@NotNull(message = "请填写申诉期限") Integer windowWorkingDays) {}
 }

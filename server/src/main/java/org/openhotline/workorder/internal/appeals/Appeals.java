@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.openhotline.shared.DomainException;
 import org.openhotline.shared.PageResult;
+import org.openhotline.workorder.internal.values.Satisfaction;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,10 +50,10 @@ class Appeals {
     void update(Appeal a, int expectedVersion) {
         int rows = jdbc.sql("""
                 update wo_appeal set state = ?, reviewed_by = ?, reviewed_at = ?, review_note = ?, decided_by = ?,
-                       decided_at = ?, decision_note = ?, version = version + 1
+                       decided_at = ?, decision_note = ?, regrade = ?, version = version + 1
                  where id = ? and version = ?""")
                 .params(a.state.name(), a.reviewedBy, ts(a.reviewedAt), a.reviewNote, a.decidedBy, ts(a.decidedAt),
-                        a.decisionNote, a.id, expectedVersion)
+                        a.decisionNote, a.regrade == null ? null : a.regrade.name(), a.id, expectedVersion)
                 .update();
         if (rows == 0) {
             throw DomainException.conflict("该申诉已被他人处理，请刷新后重试").with("code", "stale-version");
@@ -93,13 +94,14 @@ class Appeals {
                        p.attachment_ids as "attachmentIds", p.judged_at as "judgedAt",
                        p.window_ends_at as "windowEndsAt", p.state, p.submitted_name as "submittedName",
                        p.submitted_at as "submittedAt", p.review_note as "reviewNote", p.reviewed_at as "reviewedAt",
-                       p.decision_note as "decisionNote", p.decided_at as "decidedAt", p.version""" + where
+                       p.decision_note as "decisionNote", p.decided_at as "decidedAt", p.regrade, p.version""" + where
                         + " order by p.submitted_at desc, p.id desc limit :limit offset :offset")
                 .params(params).query().listOfRows();
         rows.forEach(r -> {
             AppealKind kind = AppealKind.valueOf((String) r.get("kind"));
             r.put("kindLabel", kind.label());
             r.put("stateLabel", Appeal.State.valueOf((String) r.get("state")).label);
+            r.put("regradeLabel", r.get("regrade") == null ? null : Satisfaction.valueOf((String) r.get("regrade")).label());
             Object ids = r.get("attachmentIds");
             try {
                 r.put("attachmentIds", ids instanceof java.sql.Array arr ? Arrays.asList((Object[]) arr.getArray()) : List.of());
@@ -133,6 +135,8 @@ class Appeals {
         a.decidedBy = rs.getString("decided_by");
         a.decidedAt = instant(rs, "decided_at");
         a.decisionNote = rs.getString("decision_note");
+        String regrade = rs.getString("regrade");
+        a.regrade = regrade == null ? null : Satisfaction.valueOf(regrade);
         a.version = rs.getInt("version");
         return a;
     }
