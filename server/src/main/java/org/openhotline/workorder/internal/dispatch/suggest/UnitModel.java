@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.openhotline.shared.TextEmbeddings;
 
 /**
  * The learned part of dispatch: which kind of unit (a {@link UnitRoles role}: a city unit, or "the district's city
@@ -243,13 +244,8 @@ public final class UnitModel {
         double[] cos = new double[dutyVectors.size()];
         double best = -1;
         for (int i = 0; i < cos.length; i++) {
-            float[] d = dutyVectors.get(i);
-            double dot = 0;
-            for (int j = 0; j < d.length; j++) {
-                dot += d[j] * q[j];
-            }
-            cos[i] = dot;
-            best = Math.max(best, dot);
+            cos[i] = TextEmbeddings.cosine(dutyVectors.get(i), q);
+            best = Math.max(best, cos[i]);
         }
         Map<String, Double> byRole = new HashMap<>();
         for (int i = 0; i < cos.length; i++) {
