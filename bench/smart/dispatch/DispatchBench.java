@@ -3,6 +3,8 @@ import java.nio.file.Path;
 import java.util.*;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.openhotline.organization.OrgNode;
 import org.openhotline.organization.OrgNodeKind;
 import org.openhotline.workorder.internal.dispatch.catalogue.DispatchRule;
@@ -54,39 +56,105 @@ public class DispatchBench {
             categoryByName.put(m.group(2), new long[] {Long.parseLong(m.group(1))});
             categoryPath.put(Long.parseLong(m.group(1)), m.group(3));
         }
-        // The demo year: as OrderHistory draws it (a street, a matter, the unit the matter's rule names there).
         List<OrgNode> streets = nodes.stream().filter(n -> n.kind() == OrgNodeKind.STREET).toList();
-        String[] roads = {"人民路", "解放路", "建设路", "和平街", "文昌路", "滨江路", "翠屏路", "港口路", "龙泉大道", "青溪街"};
-        Random random = new Random(20261204);
-        HistoryAppeals appeals = new HistoryAppeals();
-        List<UnitModel.Example> examples = new ArrayList<>();
+        Generator gen = new Generator(streets, byCode, roles, categoryByName);
+        TextEmbeddingsMemo embed = new TextEmbeddingsMemo();
+        RegionFinder.warmUp();
+
+        // 1. Tuning, on the generator's data only: train on its wordings less one per matter, validate on that one
+        //    (A: wordings never trained on) and on the city units of one half left out of training altogether
+        //    (B: units without history, found by their duties alone). The hand-written appeals are not read here.
         long t0 = System.nanoTime();
-        for (int i = 0; i < historySize; i++) {
-            HistoryAppeals.Appeal a = appeals.next(random);
-            OrgNode street = streets.get(random.nextInt(streets.size()));
-            if (a.unit() == null) {
-                continue;
+        List<UnitModel.Example> training = gen.draw(historySize, HistoryAppeals.Split.TRAINING, new Random(20261205));
+        List<UnitModel.Example> validation = gen.draw(4000, HistoryAppeals.Split.VALIDATION, new Random(20261206));
+        validation = validation.subList(0, Math.min(600, validation.size()));
+        List<String> cityRoles = training.stream().map(UnitModel.Example::label).filter(l -> l.startsWith("U:")).distinct().sorted().toList();
+        Set<String> coldA = new HashSet<>(), coldB = new HashSet<>();
+        for (int i = 0; i < cityRoles.size(); i++) (i % 2 == 0 ? coldA : coldB).add(cityRoles.get(i));
+        List<UnitModel.Example> coldValidation = gen.draw(8000, HistoryAppeals.Split.VALIDATION, new Random(20261207)).stream()
+                .filter(e -> cityRoles.contains(e.label())).limit(400).toList();
+        double[] dutyWeights = {0.15, 0.3, 0.45};
+        double[] vectorWeights = {0, 0.2, 0.4, 0.55};
+        double[] coverages = {0, 0.5, 1};
+        UnitModel.Tuning best = null;
+        double bestScore = -1;
+        System.out.printf("Tuning on generated data: %d training examples, validation A %d (unseen wordings), B %d (unseen units)%n",
+                training.size(), validation.size(), coldValidation.size());
+        System.out.printf("%-44s %8s %8s %8s%n", "tuning (duty, vector, coverage, clauses)", "A top-1", "B top-1", "mean");
+        for (boolean clauses : new boolean[] {false, true}) {
+            List<UnitModel.Tuning> grid = new ArrayList<>();
+            for (double dw : dutyWeights) for (double vw : vectorWeights) for (double cv : coverages) grid.add(new UnitModel.Tuning(dw, vw, cv, clauses));
+            grid.add(new UnitModel.Tuning(0.25, 0, 0, clauses));
+            // one trained index per clause setting and fold; the weights are read at prediction time
+            UnitModel.Tuning maxVector = new UnitModel.Tuning(0.3, 0.4, 1, clauses);
+            UnitModel all = UnitModel.train(training, roles.duties(), List.of(), maxVector, embed);
+            UnitModel withoutA = UnitModel.train(training.stream().filter(e -> !coldA.contains(e.label())).toList(), roles.duties(), List.of(), maxVector, embed);
+            UnitModel withoutB = UnitModel.train(training.stream().filter(e -> !coldB.contains(e.label())).toList(), roles.duties(), List.of(), maxVector, embed);
+            for (UnitModel.Tuning t : grid) {
+                double a = top1(all.tuned(t), validation);
+                double b = (top1(withoutA.tuned(t), coldValidation.stream().filter(e -> coldA.contains(e.label())).toList())
+                        * coldValidation.stream().filter(e -> coldA.contains(e.label())).count()
+                        + top1(withoutB.tuned(t), coldValidation.stream().filter(e -> coldB.contains(e.label())).toList())
+                        * coldValidation.stream().filter(e -> coldB.contains(e.label())).count()) / coldValidation.size();
+                double score = (a + b) / 2;
+                System.out.printf("%-44s %7.1f%% %7.1f%% %7.1f%%%n", t.dutyWeight() + ", " + t.vectorWeight() + ", " + t.coverage() + ", " + clauses,
+                        100 * a, 100 * b, 100 * score);
+                if (score > bestScore + 1e-9) {
+                    bestScore = score;
+                    best = t;
+                }
             }
-            String district = street.code().substring(0, street.code().indexOf('-'));
-            String code = a.unit().equals("S") ? street.code() + "-BSC" : a.unit().startsWith("D:") ? district + "-" + a.unit().substring(2) : a.unit();
-            OrgNode unit = byCode.get(code);
-            if (unit == null) {
-                continue;
-            }
-            String address = street.name().replaceAll("(街道|镇|乡)$", "") + roads[random.nextInt(roads.length)] + (1 + random.nextInt(300)) + "号";
-            long[] cat = categoryByName.get(a.category());
-            examples.add(new UnitModel.Example(i, a.content() + "，地点：" + address, roles.roleOf(unit.id()).orElseThrow(),
-                    cat == null ? null : cat[0]));
         }
+        // the least sure guessed category that may fire a catalogue rule: catalogue + model on validation A
+        List<DispatchRule> rules = demoRules(byCode);
+        UnitModel chosen = UnitModel.train(training, roles.duties(), List.of(), best, embed);
+        double bestGate = 0;
+        double bestGateTop1 = -1;
+        System.out.printf("%-44s %8s %8s%n", "guessed category may fire a rule from", "A top-1", "rules fired");
+        for (double gate : new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01}) {
+            int hit = 0;
+            int fired = 0;
+            for (var e : validation) {
+                UnitModel.Prediction p = chosen.predict(e.text(), Set.of());
+                String catPath = p.categories().isEmpty() || p.categories().getFirst().score() < gate ? null
+                        : categoryPath.get(p.categories().getFirst().categoryId());
+                Optional<DispatchRule> rule = DispatchRule.firstMatch(rules, new DispatchRule.Appeal(e.text(), catPath, null, null));
+                String answer = rule.map(r -> roles.roleOf(r.mainUnitId()).orElse(""))
+                        .orElse(p.labels().isEmpty() ? "" : p.labels().getFirst().label());
+                fired += rule.isPresent() ? 1 : 0;
+                hit += answer.equals(e.label()) ? 1 : 0;
+            }
+            double top1 = (double) hit / validation.size();
+            System.out.printf("%-44s %7.1f%% %8d%n", gate > 1 ? "never" : String.valueOf(gate), 100 * top1, fired);
+            // a tie goes to the higher gate: a rule fired by a guessed category is a sure answer from an unsure input
+            if (top1 >= bestGateTop1 - 1e-9) {
+                bestGateTop1 = top1;
+                bestGate = gate;
+            }
+        }
+        long tuneMs = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf("Chosen on validation: %s (mean top-1 %.1f %%); a guessed category fires rules from %s (the platform: "
+                + "only a category the agent chose fires rules); tuning took %d s%n", best, 100 * bestScore,
+                bestGate > 1 ? "never" : String.valueOf(bestGate), tuneMs / 1000);
+        System.out.printf("(the platform's UnitModel.Tuning.DEFAULT: %s)%n", UnitModel.Tuning.DEFAULT);
+
+        // 2. The held-out evaluation, once: the demo year as OrderHistory draws it (all wordings), the hand-written appeals.
+        t0 = System.nanoTime();
+        List<UnitModel.Example> examples = gen.draw(historySize, HistoryAppeals.Split.ALL, new Random(20261204));
         long genMs = (System.nanoTime() - t0) / 1_000_000;
         t0 = System.nanoTime();
-        UnitModel model = UnitModel.train(examples, roles.duties(), List.of());
+        UnitModel previous = UnitModel.train(examples, roles.duties(), List.of(), UnitModel.Tuning.PREVIOUS, null);
+        long trainPreviousMs = (System.nanoTime() - t0) / 1_000_000;
+        t0 = System.nanoTime();
+        UnitModel model = UnitModel.train(examples, roles.duties(), List.of(), best, embed);
         long trainMs = (System.nanoTime() - t0) / 1_000_000;
         t0 = System.nanoTime();
         Baseline baseline = Baseline.train(examples);
         long baselineMs = (System.nanoTime() - t0) / 1_000_000;
-        List<DispatchRule> rules = demoRules(byCode);
-        RegionFinder.warmUp();
+        Map<String, Long> labelCounts = new HashMap<>();
+        examples.forEach(e -> labelCounts.merge(e.label(), 1L, Long::sum));
+        List<String> majority = labelCounts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(Map.Entry::getKey).limit(10).toList();
 
         List<Appeal> test = new ArrayList<>();
         for (String line : Files.readAllLines(root.resolve("bench/smart/dispatch/appeals.tsv"))) {
@@ -99,10 +167,16 @@ public class DispatchBench {
             Arrays.stream(f[1].split(",")).filter(s -> !s.isBlank()).forEach(ok::add);
             test.add(new Appeal(f[0], ok, f[2], f[3]));
         }
-        String[] modes = {"catalogue alone", "model alone", "catalogue + model", "baseline TF-IDF + LR"};
+        String[] modes = {"majority class", "previous catalogue alone", "catalogue alone", "previous model alone", "previous catalogue + model",
+                "baseline TF-IDF + LR", "model alone", "catalogue + model"};
         int[][] hits = new int[modes.length][4];
         long[] latency = new long[test.size()];
         int regionFound = 0;
+        int regionRight = 0;
+        int localAppeals = 0;
+        Map<String, Integer> missKinds = new TreeMap<>();
+        Map<String, Integer> previousMissKinds = new TreeMap<>();
+        Set<String> trainedLabels = labelCounts.keySet();
         List<String> misses = new ArrayList<>();
         for (int k = 0; k < test.size(); k++) {
             Appeal a = test.get(k);
@@ -110,16 +184,30 @@ public class DispatchBench {
             var region = regions.find(a.address(), a.text());
             String regionPath = region.map(r -> r.region().path()).orElse(null);
             UnitModel.Prediction p = model.predict(a.text(), a.address(), Set.of());
-            String catPath = p.categories().isEmpty() ? null : categoryPath.get(p.categories().getFirst().categoryId());
+            String catPath = p.categories().isEmpty() || p.categories().getFirst().score() < bestGate ? null
+                    : categoryPath.get(p.categories().getFirst().categoryId());
             Optional<DispatchRule> rule = DispatchRule.firstMatch(rules, new DispatchRule.Appeal(a.text(), catPath, regionPath, null));
             List<String> ruled = rule.map(r -> List.of(ruleUnit(r, roles, regionPath, codeOf))).orElse(List.of());
             List<String> modelled = resolve(p.labels().stream().map(UnitModel.LabelScore::label).toList(), roles, regionPath, codeOf);
             List<String> both = new ArrayList<>(ruled);
             modelled.stream().filter(u -> !both.contains(u)).forEach(both::add);
             latency[k] = System.nanoTime() - start;
+            UnitModel.Prediction pp = previous.predict(a.text(), a.address(), Set.of());
+            String prevCatPath = pp.categories().isEmpty() ? null : categoryPath.get(pp.categories().getFirst().categoryId());
+            List<String> prevRuled = DispatchRule.firstMatch(rules, new DispatchRule.Appeal(a.text(), prevCatPath, regionPath, null))
+                    .map(r -> List.of(ruleUnit(r, roles, regionPath, codeOf))).orElse(List.of());
+            List<String> prevModelled = resolve(pp.labels().stream().map(UnitModel.LabelScore::label).toList(), roles, regionPath, codeOf);
+            List<String> prevBoth = new ArrayList<>(prevRuled);
+            prevModelled.stream().filter(u -> !prevBoth.contains(u)).forEach(prevBoth::add);
             List<String> base = resolve(baseline.rank(a.text() + " " + a.address()), roles, regionPath, codeOf);
             regionFound += region.isPresent() ? 1 : 0;
-            List<List<String>> answers = List.of(ruled, modelled, both.subList(0, Math.min(3, both.size())), base);
+            String expectedRole = roles.roleOf(byCode.get(a.main()).id()).orElseThrow();
+            if (roles.isLocal(expectedRole)) {
+                localAppeals++;
+                regionRight += roles.resolve(expectedRole, regionPath).map(u -> u.code().equals(a.main())).orElse(false) ? 1 : 0;
+            }
+            List<List<String>> answers = List.of(resolve(majority, roles, regionPath, codeOf), prevRuled, ruled, prevModelled,
+                    prevBoth.subList(0, Math.min(3, prevBoth.size())), base, modelled, both.subList(0, Math.min(3, both.size())));
             for (int mode = 0; mode < modes.length; mode++) {
                 List<String> ans = answers.get(mode);
                 if (!ans.isEmpty() && a.ok().contains(ans.getFirst())) hits[mode][0]++;
@@ -128,23 +216,99 @@ public class DispatchBench {
                 if (ans.stream().limit(3).anyMatch(a.main()::equals)) hits[mode][3]++;
             }
             if (both.isEmpty() || !a.ok().contains(both.getFirst())) {
+                missKinds.merge(missKind(a, both, roles, byCode, trainedLabels, regionPath, rule.isPresent()), 1, Integer::sum);
                 misses.add(a.main() + " ← " + (both.isEmpty() ? "-" : both.getFirst()) + "  " + a.text());
+            }
+            if (prevBoth.isEmpty() || !a.ok().contains(prevBoth.getFirst())) {
+                previousMissKinds.merge(missKind(a, prevBoth, roles, byCode, trainedLabels, regionPath,
+                        !prevRuled.isEmpty()), 1, Integer::sum);
             }
         }
         Arrays.sort(latency);
         int n = test.size();
-        System.out.printf("Machine: %d cores; history: %d drawn, %d dispatched examples (generated in %d ms); model trained in %d ms, baseline in %d ms%n",
-                Runtime.getRuntime().availableProcessors(), historySize, examples.size(), genMs, trainMs, baselineMs);
-        System.out.printf("Appeals: %d hand-written (appeals.tsv); region found for %d (%.1f %%); catalogue: %d rules%n", n, regionFound, 100.0 * regionFound / n, rules.size());
-        System.out.printf("%-22s %8s %8s %14s %14s%n", "", "top-1", "top-3", "top-1 (main)", "top-3 (main)");
+        System.out.printf("Machine: %d cores, load average %.1f; history: %d drawn, %d dispatched examples (generated in %d ms); "
+                        + "previous model trained in %d ms, model (with duty-clause vectors) in %d ms, baseline in %d ms%n",
+                Runtime.getRuntime().availableProcessors(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                historySize, examples.size(), genMs, trainPreviousMs, trainMs, baselineMs);
+        System.out.printf("Appeals: %d hand-written (appeals.tsv); region found for %d (%.1f %%); the region names the expected local unit for %d of %d; catalogue: %d rules%n",
+                n, regionFound, 100.0 * regionFound / n, regionRight, localAppeals, rules.size());
+        System.out.printf("%-28s %8s %8s %14s %14s%n", "", "top-1", "top-3", "top-1 (main)", "top-3 (main)");
         for (int mode = 0; mode < modes.length; mode++) {
-            System.out.printf("%-22s %7.1f%% %7.1f%% %13.1f%% %13.1f%%%n", modes[mode], 100.0 * hits[mode][0] / n, 100.0 * hits[mode][1] / n,
+            System.out.printf("%-28s %7.1f%% %7.1f%% %13.1f%% %13.1f%%%n", modes[mode], 100.0 * hits[mode][0] / n, 100.0 * hits[mode][1] / n,
                     100.0 * hits[mode][2] / n, 100.0 * hits[mode][3] / n);
         }
-        System.out.printf("Latency of an answer (region + model + catalogue, in process): p50 %.2f ms, p95 %.2f ms, max %.2f ms%n",
+        System.out.printf("Latency of an answer (region + model incl. the appeal's embedding + catalogue, in process): p50 %.2f ms, p95 %.2f ms, max %.2f ms%n",
                 latency[n / 2] / 1e6, latency[(int) (n * 0.95)] / 1e6, latency[n - 1] / 1e6);
+        System.out.println("Misses by kind (previous catalogue + model → catalogue + model):");
+        Set<String> kinds = new TreeSet<>(previousMissKinds.keySet());
+        kinds.addAll(missKinds.keySet());
+        kinds.forEach(kd -> System.out.printf("  %-62s %3d → %3d%n", kd, previousMissKinds.getOrDefault(kd, 0), missKinds.getOrDefault(kd, 0)));
         System.out.println("Misses of catalogue + model (expected ← top-1):");
         misses.forEach(s -> System.out.println("  " + s));
+    }
+
+    /** Why an answer missed, in the terms of the error analysis: rule, unit without history, level, or a wrong unit. */
+    static String missKind(Appeal a, List<String> answer, UnitRoles roles, Map<String, OrgNode> byCode, Set<String> trained,
+                           String regionPath, boolean ruled) {
+        if (answer.isEmpty()) return "no answer";
+        String expected = roles.roleOf(byCode.get(a.main()).id()).orElseThrow();
+        String got = roles.roleOf(byCode.get(answer.getFirst()).id()).orElseThrow();
+        if (ruled) return "a catalogue rule fired wrongly";
+        if (expected.equals(got)) return "right kind of unit, wrong place (region)";
+        String level = level(expected) + " expected, " + level(got) + " given";
+        return (trained.contains(expected) ? "" : "no history for the unit: ") + level;
+    }
+
+    static String level(String role) {
+        return role.equals(UnitRoles.STREET_OFFICE) ? "street office" : role.startsWith("D:") ? "district unit" : "city unit";
+    }
+
+    static double top1(UnitModel model, List<UnitModel.Example> appeals) {
+        if (appeals.isEmpty()) return 0;
+        int hit = 0;
+        for (var e : appeals) {
+            var labels = model.predict(e.text(), Set.of()).labels();
+            hit += !labels.isEmpty() && labels.getFirst().label().equals(e.label()) ? 1 : 0;
+        }
+        return (double) hit / appeals.size();
+    }
+
+    /** The demo year as OrderHistory draws it: a random street of the 36, a matter, the unit its rule names there. */
+    record Generator(List<OrgNode> streets, Map<String, OrgNode> byCode, UnitRoles roles, Map<String, long[]> categoryByName) {
+        static final String[] ROADS = {"人民路", "解放路", "建设路", "和平街", "文昌路", "滨江路", "翠屏路", "港口路", "龙泉大道", "青溪街"};
+
+        List<UnitModel.Example> draw(int size, HistoryAppeals.Split split, Random random) {
+            HistoryAppeals appeals = new HistoryAppeals();
+            List<UnitModel.Example> out = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                HistoryAppeals.Appeal a = appeals.next(random, split);
+                OrgNode street = streets.get(random.nextInt(streets.size()));
+                if (a.unit() == null) {
+                    continue;
+                }
+                String district = street.code().substring(0, street.code().indexOf('-'));
+                String code = a.unit().equals("S") ? street.code() + "-BSC" : a.unit().startsWith("D:") ? district + "-" + a.unit().substring(2) : a.unit();
+                OrgNode unit = byCode.get(code);
+                if (unit == null) {
+                    continue;
+                }
+                String address = street.name().replaceAll("(街道|镇|乡)$", "") + ROADS[random.nextInt(ROADS.length)] + (1 + random.nextInt(300)) + "号";
+                long[] cat = categoryByName.get(a.category());
+                out.add(new UnitModel.Example(i, a.content() + "，地点：" + address, roles.roleOf(unit.id()).orElseThrow(),
+                        cat == null ? null : cat[0]));
+            }
+            return out;
+        }
+    }
+
+    /** bge-small-zh through the platform's TextEmbeddings, each distinct text embedded once in this run. */
+    static final class TextEmbeddingsMemo implements java.util.function.Function<String, float[]> {
+        final org.openhotline.shared.TextEmbeddings embeddings = new org.openhotline.shared.TextEmbeddings();
+        final Map<String, float[]> memo = new java.util.concurrent.ConcurrentHashMap<>();
+
+        public float[] apply(String text) {
+            return memo.computeIfAbsent(text, embeddings::embed);
+        }
     }
 
     static String ruleUnit(DispatchRule r, UnitRoles roles, String regionPath, Map<Long, String> codeOf) {

@@ -79,6 +79,8 @@ export interface ModelStats {
   recentOrders: number
   recentTop1: number
   recentTop3: number
+  /** what dispatching automatically above a score would have done on the recent orders */
+  byConfidence: { threshold: number; orders: number; share: number; top1: number }[]
 }
 
 const cat = '/api/dispatch-catalogue'

@@ -152,6 +152,13 @@ class SmartDispatchTest {
         assertThat(r.json().has("recentTop1")).isTrue();
         assertThat(r.json().get("recentTop3").asDouble()).isBetween(0.0, 1.0);
         assertThat(r.json().get("recentTop3").asDouble()).isGreaterThanOrEqualTo(r.json().get("recentTop1").asDouble());
+        // what auto-dispatch above each score would have taken of the recent orders: less the higher the score
+        var curve = r.json().get("byConfidence");
+        assertThat(curve.size()).isEqualTo(5);
+        for (int i = 1; i < curve.size(); i++) {
+            assertThat(curve.get(i).get("share").asDouble()).isLessThanOrEqualTo(curve.get(i - 1).get("share").asDouble());
+            assertThat(curve.get(i).get("top1").asDouble()).isBetween(0.0, 1.0);
+        }
         assertThat(ApiClient.loggedIn(port, "zjj1").get("/api/work-orders/dispatch-model").status()).isEqualTo(403);
     }
 }

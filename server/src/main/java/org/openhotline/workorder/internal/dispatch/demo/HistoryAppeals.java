@@ -199,19 +199,41 @@ public final class HistoryAppeals {
 
     private final int total = MATTERS.stream().mapToInt(Matter::weight).sum();
 
+    /**
+     * Which wordings a draw may use. The evaluation tunes the dispatch model on wordings it never trained on, as real
+     * appeals will be: {@code TRAINING} leaves out one wording of every matter that has three or more, and
+     * {@code VALIDATION} draws only those left-out wordings (so only from those matters).
+     */
+    public enum Split { ALL, TRAINING, VALIDATION }
+
     /** The next appeal of the year, drawn by the matters' weights. */
     public Appeal next(Random random) {
-        int x = random.nextInt(total);
-        Matter matter = MATTERS.getLast();
-        for (Matter mt : MATTERS) {
+        return next(random, Split.ALL);
+    }
+
+    /** The next appeal of the year from the wordings {@code split} allows. */
+    public Appeal next(Random random, Split split) {
+        List<Matter> matters = split == Split.VALIDATION
+                ? MATTERS.stream().filter(mt -> mt.says().size() >= 3).toList() : MATTERS;
+        int x = random.nextInt(split == Split.VALIDATION ? matters.stream().mapToInt(Matter::weight).sum() : total);
+        Matter matter = matters.getLast();
+        for (Matter mt : matters) {
             if (x < mt.weight()) {
                 matter = mt;
                 break;
             }
             x -= mt.weight();
         }
+        // the same draws in the same order as before the split existed, so the demo year stays the same
         StringBuilder s = new StringBuilder(OPENINGS[random.nextInt(OPENINGS.length)]);
-        s.append(matter.says().get(random.nextInt(matter.says().size())));
+        int says = matter.says().size();
+        int heldOut = says >= 3 ? MATTERS.indexOf(matter) % says : -1;
+        int say = switch (split) {
+            case ALL -> random.nextInt(says);
+            case VALIDATION -> heldOut;
+            case TRAINING -> heldOut < 0 ? random.nextInt(says) : (heldOut + 1 + random.nextInt(says - 1)) % says;
+        };
+        s.append(matter.says().get(say));
         if (!matter.details().isEmpty() && random.nextDouble() < 0.7) {
             s.append("，").append(matter.details().get(random.nextInt(matter.details().size())));
         }

@@ -60,7 +60,10 @@ public class DispatchSuggestions {
         UnitModel.Prediction p = training.model().predict(text, req.address(), exclude);
         RegionGuess region = region(req, tree, text);
         CategoryGuess category = category(req, p);
-        String categoryPath = category == null ? null
+        // Only a category the agent chose decides a catalogue rule (keywords decide without one): a rule wins over the
+        // model, so a rule fired by a wrong guess is a sure wrong answer, and on the bench's validation data a guessed
+        // category never made the catalogue + model more accurate than the model alone (bench/smart/dispatch).
+        String categoryPath = category == null || !"GIVEN".equals(category.source()) ? null
                 : jdbc.sql("select path from wo_category where id = ?").param(category.id()).query(String.class).optional().orElse(null);
         String regionPath = region == null ? null : region.path();
         List<Suggestion> out = new ArrayList<>();

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.openhotline.shared.TextEmbeddings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,35 +29,75 @@ public class ModelTraining {
 
     private static final Logger log = LoggerFactory.getLogger(ModelTraining.class);
 
-    /** What the manager sees of the model. {@code recentTop1}: share of recent orders whose unit it ranked first. */
+    /**
+     * What the manager sees of the model. {@code recentTop1}: share of recent orders whose unit it ranked first;
+     * {@code byConfidence}: what dispatching automatically above a score would have done on those orders.
+     */
     public record Stats(int examples, int negatives, Instant trainedAt, long trainMillis, int recentOrders,
-                        double recentTop1, double recentTop3) {}
+                        double recentTop1, double recentTop3, List<Confidence> byConfidence) {}
+
+    /**
+     * Of the recent orders whose first suggestion scored at least {@code threshold}: their share of all ({@code share},
+     * what auto-dispatch would have taken) and the share of them whose first suggestion was right ({@code top1}).
+     */
+    public record Confidence(double threshold, int orders, double share, double top1) {
+
+        static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.8, 0.9};
+
+        /** {@code scored}: per recent order, its first suggestion's score and whether it was right. */
+        static List<Confidence> curve(List<Map.Entry<Double, Boolean>> scored) {
+            List<Confidence> out = new ArrayList<>();
+            for (double t : THRESHOLDS) {
+                int above = 0;
+                int right = 0;
+                for (var e : scored) {
+                    if (e.getKey() >= t) {
+                        above++;
+                        right += e.getValue() ? 1 : 0;
+                    }
+                }
+                out.add(new Confidence(t, above, scored.isEmpty() ? 0 : (double) above / scored.size(),
+                        above == 0 ? 0 : (double) right / above));
+            }
+            return out;
+        }
+    }
 
     private record Trained(UnitModel model, Stats stats, Instant watermark) {}
 
     private final JdbcClient jdbc;
     private final OrgSnapshot org;
     private final Clock clock;
+    private final TextEmbeddings embeddings;
     private volatile Trained trained;
+    /** Before the first training: the duties alone, by words (no embedding on a request thread at start), per tree. */
+    private volatile Map.Entry<UnitRoles, UnitModel> dutiesOnly;
 
-    ModelTraining(JdbcClient jdbc, OrgSnapshot org, Clock clock) {
+    ModelTraining(JdbcClient jdbc, OrgSnapshot org, Clock clock, TextEmbeddings embeddings) {
         this.jdbc = jdbc;
         this.org = org;
         this.clock = clock;
+        this.embeddings = embeddings;
     }
 
     /** The current model; before the first training, one that knows only the units' duties. */
     public UnitModel model() {
         Trained t = trained;
         if (t == null) {
-            return UnitModel.train(List.of(), org.tree().roles().duties(), List.of());
+            UnitRoles roles = org.tree().roles();
+            Map.Entry<UnitRoles, UnitModel> d = dutiesOnly;
+            if (d == null || d.getKey() != roles) {
+                d = Map.entry(roles, UnitModel.train(List.of(), roles.duties(), List.of()));
+                dutiesOnly = d;
+            }
+            return d.getValue();
         }
         return t.model();
     }
 
     public Stats stats() {
         Trained t = trained;
-        return t == null ? new Stats(0, 0, null, 0, 0, 0, 0) : t.stats();
+        return t == null ? new Stats(0, 0, null, 0, 0, 0, 0, Confidence.curve(List.of())) : t.stats();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -131,13 +173,19 @@ public class ModelTraining {
                     String text = text(rs.getString(1), rs.getString(2));
                     roles.roleOf(rs.getLong(3)).ifPresent(role -> negatives.add(new UnitModel.Negative(text, role)));
                 });
-        UnitModel model = UnitModel.train(examples, roles.duties(), negatives);
+        Trained before = trained;
+        UnitModel model = UnitModel.train(examples, roles.duties(), negatives, UnitModel.Tuning.DEFAULT, embeddings::embed,
+                before == null ? null : before.model());
         int recent = Math.min(300, examples.size());
         int top1 = 0;
         int top3 = 0;
+        List<Map.Entry<Double, Boolean>> scored = new ArrayList<>();
         for (int i = 0; i < recent; i++) {
             UnitModel.Example e = examples.get(i);
             List<UnitModel.LabelScore> labels = model.predict(e.text(), Set.of(e.orderId())).labels();
+            if (!labels.isEmpty()) {
+                scored.add(Map.entry(labels.getFirst().score(), labels.getFirst().label().equals(e.label())));
+            }
             for (int k = 0; k < Math.min(3, labels.size()); k++) {
                 if (labels.get(k).label().equals(e.label())) {
                     top1 += k == 0 ? 1 : 0;
@@ -148,7 +196,7 @@ public class ModelTraining {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         Stats stats = new Stats(examples.size(), negatives.size(), now, millis, recent,
-                recent == 0 ? 0 : (double) top1 / recent, recent == 0 ? 0 : (double) top3 / recent);
+                recent == 0 ? 0 : (double) top1 / recent, recent == 0 ? 0 : (double) top3 / recent, Confidence.curve(scored));
         trained = new Trained(model, stats, now);
         log.info("Dispatch model trained on {} closed orders and {} returns in {} ms; recent top-1 {}", examples.size(),
                 negatives.size(), millis, stats.recentTop1());

@@ -55,4 +55,40 @@ class UnitModelTest {
         assertThat(after.labels().getFirst().label()).isEqualTo("S:街道（乡镇）");
         assertThat(after.labels()).anyMatch(l -> l.label().equals("D:城市管理局") && l.returnedBefore());
     }
+
+    @Test
+    void aCategoryVotedByNeighboursThatShareOnlyFillerWordsIsNoSureCategory() {
+        List<UnitModel.Example> examples = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            examples.add(new UnitModel.Example(400 + i, "路边摊贩占道经营，申请了好几次一直没人管，希望尽快处理" + i, "D:城市管理局", 9L));
+        }
+        UnitModel model = UnitModel.train(examples, DUTIES, List.of());
+        var same = model.predict("路边摊贩占道经营，一直没人管", Set.of()).categories().getFirst();
+        var filler = model.predict("我申请公积金贷款一直没人管，希望尽快处理", Set.of()).categories().getFirst();
+        // both votes are unanimous; only the first appeal is covered by its neighbour, so only the first is sure
+        assertThat(same.categoryId()).isEqualTo(9L);
+        assertThat(same.score()).isGreaterThan(0.5);
+        assertThat(filler.score()).isLessThan(0.25 * same.score());
+    }
+
+    @Test
+    void theMeaningOfADutyClauseFindsAUnitWhoseWordsTheAppealDoesNotUse() {
+        Map<String, String> duties = Map.of(
+                "U:1", "供水水质、停水、水压不足、水费",
+                "U:3", "退役军人安置、优抚待遇、军休服务");
+        // a stand-in for bge-small-zh: texts about soldiers are near each other, everything else elsewhere
+        java.util.function.Function<String, float[]> meaning = text -> text.contains("兵") || text.contains("军")
+                ? new float[] {1, 0} : text.contains("水") ? new float[] {0, 1} : new float[] {0.6f, 0.8f};
+        String appeal = "我当了五年兵回来，工作到现在也没给落实";
+        var words = UnitModel.train(List.of(), duties, List.of()).predict(appeal, Set.of());
+        assertThat(words.labels()).noneMatch(l -> l.label().equals("U:3"));
+        var withMeaning = UnitModel.train(List.of(), duties, List.of(), UnitModel.Tuning.DEFAULT, meaning).predict(appeal, Set.of());
+        assertThat(withMeaning.labels().getFirst().label()).isEqualTo("U:3");
+    }
+
+    @Test
+    void dutiesAreCutIntoTheMattersTheyList() {
+        assertThat(UnitModel.clauses("停电与电压不稳、电费与电表计量（含阶梯电价），充电桩报装"))
+                .containsExactly("停电与电压不稳", "电费与电表计量", "含阶梯电价", "充电桩报装");
+    }
 }
