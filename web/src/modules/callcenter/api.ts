@@ -185,6 +185,10 @@ export interface SkillGroup {
   afterCallWorkS: number
   enabled: boolean
   version: number
+  /** 在线客服并发: chats an agent of the group holds at most (0: the group takes no chats) */
+  chatCapacity: number
+  /** of those, while on a call */
+  chatsWithCall: number
 }
 
 export interface AgentConfig {

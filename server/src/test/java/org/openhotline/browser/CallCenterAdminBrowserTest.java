@@ -136,4 +136,40 @@ class CallCenterAdminBrowserTest {
         assertThat(toast).hasCount(1);
         assertThat(toast).containsText(refused.detail());
     }
+
+    @Test
+    void aSkillGroupsChatCapacityIsSetInItsFormAndChatsWithACallCannotExceedIt(BrowserSession browser) {
+        String code = "cap-" + Long.toString(System.nanoTime() % 100_000_000L, 36);
+        var manager = ApiClient.loggedIn(port, "manager");
+        var created = manager.post("/api/callcenter/admin/skill-groups", Map.of("code", code, "name", "并发" + code,
+                "strategy", "LONGEST_IDLE", "ringTimeoutS", 20, "maxWaitS", 180, "afterCallWorkS", 30,
+                "chatCapacity", 2, "chatsWithCall", 1));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().path("id").asLong();
+
+        browser.login("manager").goTo("/callcenter/admin");
+        Page p = browser.page();
+        p.locator(".admin-tabs .el-tabs__item", hasText("技能组与队列")).click();
+        Locator row = p.locator(".groups-table .el-table__row", hasText(code));
+        assertThat(row).containsText("2 个（通话中 1）");
+        row.locator(".el-button", new Locator.LocatorOptions().setHasText("编辑")).click();
+        Locator dialog = p.locator(".group-dialog");
+        dialog.locator(".chat-capacity input").fill("4");
+        dialog.locator(".chat-capacity input").press("Tab");
+        dialog.locator(".chats-with-call input").fill("5");
+        dialog.locator(".chats-with-call input").press("Tab");
+        dialog.locator(".save-group").click();
+        assertThat(dialog.locator(".el-form-item__error")).containsText("通话中可接待的在线会话不能超过在线客服并发");
+        assertThat(manager.get("/api/callcenter/admin/skill-groups").json().valueStream()
+                .filter(g -> g.path("id").asLong() == id).findFirst().orElseThrow().path("chatCapacity").asInt()).isEqualTo(2);
+
+        dialog.locator(".chats-with-call input").fill("2");
+        dialog.locator(".chats-with-call input").press("Tab");
+        dialog.locator(".save-group").click();
+        assertThat(row).containsText("4 个（通话中 2）");
+        JsonNode saved = manager.get("/api/callcenter/admin/skill-groups").json().valueStream()
+                .filter(g -> g.path("id").asLong() == id).findFirst().orElseThrow();
+        assertThat(saved.path("chatCapacity").asInt()).isEqualTo(4);
+        assertThat(saved.path("chatsWithCall").asInt()).isEqualTo(2);
+    }
 }

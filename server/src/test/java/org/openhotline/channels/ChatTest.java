@@ -34,6 +34,10 @@ class ChatTest {
     JdbcClient jdbc;
     @Autowired
     ChatHours hours;
+    @Autowired
+    org.openhotline.channels.internal.chat.AbandonedChats abandonedChats;
+    @Autowired
+    java.time.Clock clock;
 
     CallCenterFixture fx;
     LocalTime opens, closes;
@@ -212,7 +216,7 @@ class ChatTest {
         ApiClient leader = ApiClient.loggedIn(port, "teamleader1");
         ChatSocketClient leaderDesk = desk(leader);
         assertThat(leader.post("/api/chat/" + chatId + "/join", Map.of()).status()).isEqualTo(200);
-        citizen.line("班长 " + "班长 郑海涛" + " 加入会话。");
+        citizen.line("班长 郑海涛 加入会话。"); // the title once, though the display name carries it
         assertThat(leader.post("/api/chat/" + chatId + "/messages", Map.of("text", "我们会尽快处理")).status()).isEqualTo(201);
         assertThat(citizen.line("我们会尽快处理").path("sender").asString()).isEqualTo("LEADER");
         leaderDesk.line("我们会尽快处理");
@@ -229,7 +233,7 @@ class ChatTest {
         String transcript = jdbc.sql("""
                 select convert_from(a.data, 'UTF8') from wo_attachment a join work_order o on o.id = a.work_order_id
                  where o.number = ? and a.name = '在线客服会话记录.txt'""").param(number).query(String.class).single();
-        assertThat(transcript).contains("群众：我家楼下的路灯坏了一个星期了").contains("班长 班长 郑海涛：我们会尽快处理");
+        assertThat(transcript).contains("群众：我家楼下的路灯坏了一个星期了").contains("班长 郑海涛：我们会尽快处理").doesNotContain("班长 班长");
         assertThat(second.post("/api/chat/" + chatId + "/order", Map.of("content", "再来一次的内容再来一次")).status()).isEqualTo(409);
     }
 
@@ -263,5 +267,45 @@ class ChatTest {
         another.send(Map.of("type", "start", "group", "chat-e" + n));
         assertThat(another.next("offline").path("detail").asString()).contains("当前没有在线客服");
         assertThat(empty).isPositive();
+    }
+
+    @Test
+    void aWaitingCitizenWhoseSocketStaysGoneIsTakenOutOfTheQueueAsAbandoned() {
+        String code = "chat-g" + n;
+        long group = group(code, 1, 1);
+        readyAgent("chatg" + n, group, 1);
+        ChatSocketClient served = citizen();
+        served.send(Map.of("type", "start", "group", code));
+        served.next("started");
+        active(served);
+        // the agent holds 1 chat, its capacity: two citizens wait
+        ChatSocketClient gone = citizen();
+        gone.send(Map.of("type", "start", "group", code));
+        UUID goneChat = UUID.fromString(gone.next("started").path("chatId").asString());
+        assertThat(gone.next("queue").path("position").asInt()).isEqualTo(1);
+        ChatSocketClient staying = citizen();
+        staying.send(Map.of("type", "start", "group", code));
+        UUID stayingChat = UUID.fromString(staying.next("started").path("chatId").asString());
+        assertThat(staying.next("queue").path("position").asInt()).isEqualTo(2);
+
+        // the first closes the page and does not come back within the grace: abandoned, the other moves up
+        gone.close();
+        Wait.until("the gone citizen's chat abandoned", () -> {
+            abandonedChats.sweep(clock.instant().plus(java.time.Duration.ofMinutes(2)));
+            return "ABANDONED".equals(state(goneChat));
+        }, java.time.Duration.ofSeconds(30), () -> "still " + state(goneChat));
+        assertThat(staying.next(f -> "queue".equals(f.path("type").asString()) && f.path("position").asInt() == 1,
+                "place 1").path("position").asInt()).isEqualTo(1);
+        // a citizen still connected keeps waiting however long it takes
+        assertThat(state(stayingChat)).isEqualTo("WAITING");
+        Wait.until("the abandonment in the chat facts (排队中放弃)", () -> jdbc.sql(
+                "select count(*) from rpt_chat_fact where chat_id = ? and abandoned_at is not null and answered_at is null")
+                .param(goneChat).query(Integer.class).single() == 1, java.time.Duration.ofSeconds(20), () -> "");
+        staying.send(Map.of("type", "end"));
+        staying.next("ended");
+    }
+
+    String state(UUID chatId) {
+        return jdbc.sql("select state from ch_chat where id = ?").param(chatId).query(String.class).single();
     }
 }

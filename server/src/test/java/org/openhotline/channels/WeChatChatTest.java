@@ -32,6 +32,14 @@ class WeChatChatTest {
     ChatHours hours;
     @Autowired
     org.openhotline.channels.internal.wechat.WeChatChat wechatChat;
+    @Autowired
+    org.openhotline.channels.internal.wechat.WeChatQueueNotices notices;
+    @Autowired
+    org.openhotline.channels.internal.chat.AbandonedChats abandoned;
+    @Autowired
+    org.openhotline.callcenter.ChatDistribution acd;
+    @Autowired
+    java.time.Clock clock;
     String group;
 
     final WeChatApiStandIn api = WeChatApiStandIn.shared();
@@ -94,8 +102,92 @@ class WeChatChatTest {
         wechat.push(WeChatServerSimulator.text(user, "结束"));
         assertThat(jdbc.sql("select state from ch_chat where id = ?::uuid").param(chatId).query(String.class).single())
                 .isEqualTo("ENDED");
-        // (the rating question over WeChat after "结束" is not yet delivered — open in the report of issue 14's chat work)
+        // the satisfaction question reaches the follower through the customer-service API; a digit answers it
+        Wait.until("the rating question through the customer-service API", (java.util.function.BooleanSupplier) () -> api
+                .sent().stream().anyMatch(s -> s.toUser().equals(user) && s.text().contains("回复 1 非常满意")),
+                Duration.ofSeconds(30), () -> api.sent().toString());
+        assertThat(wechat.push(WeChatServerSimulator.text(user, "2")).replyText()).contains("感谢您的评价");
+        assertThat(jdbc.sql("select rating from ch_chat where id = ?::uuid").param(chatId).query(String.class).single())
+                .isEqualTo("SATISFIED");
+        Wait.until("the rating in the chat facts", (java.util.function.BooleanSupplier) () -> "SATISFIED".equals(jdbc.sql(
+                "select rating from rpt_chat_fact where chat_id = ?::uuid").param(chatId).query(String.class).optional()
+                .orElse(null)), Duration.ofSeconds(30), () -> "no rating fact");
         // back to the robot
         assertThat(wechat.push(WeChatServerSimulator.text(user, "你好")).replyText()).contains("我要反映");
+    }
+
+    boolean sentTo(String user, String part) {
+        return api.sent().stream().anyMatch(s -> s.toUser().equals(user) && s.text().contains(part));
+    }
+
+    String waitingChat(String user) {
+        return Wait.until("the follower's chat waiting", () -> jdbc.sql(
+                "select id::text from ch_chat where wechat_openid = ? and state = 'WAITING'").param(user)
+                .query(String.class).optional().orElse(null), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void followersWaitingAreToldTheirPlaceAndASilentOneLeavesTheQueueAsAbandoned() throws Exception {
+        opens = hours.opens();
+        closes = hours.closes();
+        hours.use(LocalTime.MIN, LocalTime.MAX);
+        String n = String.valueOf(System.nanoTime() % 1_000_000);
+        var fx = new CallCenterFixture(port, jdbc);
+        long own = fx.group("wx-queue" + n, "微信排队" + n, "LONGEST_IDLE", Map.of("chatCapacity", 1, "chatsWithCall", 1));
+        group = wechatChat.group();
+        wechatChat.useGroup("wx-queue" + n);
+        fx.agent("wxq" + n, "Q" + n, "7" + n.substring(Math.max(0, n.length() - 3)), Map.of(own, 3));
+        agent = ApiClient.loggedIn(port, "wxq" + n);
+        agent.post("/api/callcenter/me/sign-in", Map.of());
+        agent.post("/api/callcenter/me/state", Map.of("state", "READY"));
+        var wechat = new WeChatServerSimulator(port, false);
+        String served = "oServed" + n, second = "oSecond" + n, third = "oThird" + n;
+
+        wechat.push(WeChatServerSimulator.text(served, "人工"));
+        Wait.until("the first follower served", (java.util.function.BooleanSupplier) () -> jdbc.sql(
+                "select count(*) from ch_chat where wechat_openid = ? and state = 'ACTIVE'").param(served)
+                .query(Integer.class).single() == 1, Duration.ofSeconds(30));
+        // the agent holds 1 chat, its group's capacity: the next followers wait and are told their place
+        wechat.push(WeChatServerSimulator.text(second, "人工"));
+        String secondChat = waitingChat(second);
+        Wait.until("the second follower told place 1", (java.util.function.BooleanSupplier) () -> sentTo(second, "排在第 1 位"),
+                Duration.ofSeconds(30), () -> api.sent().toString());
+        wechat.push(WeChatServerSimulator.text(third, "人工"));
+        String thirdChat = waitingChat(third);
+        Wait.until("the third follower told place 2", (java.util.function.BooleanSupplier) () -> sentTo(third, "排在第 2 位"),
+                Duration.ofSeconds(30), () -> api.sent().toString());
+        assertThat(sentTo(served, "排在第")).isFalse(); // served at once: no place to tell
+
+        // the second leaves: the third moves up; told once the interval since its last notice is over
+        wechat.push(WeChatServerSimulator.text(second, "结束"));
+        assertThat(jdbc.sql("select state from ch_chat where id = ?::uuid").param(secondChat).query(String.class).single())
+                .isEqualTo("ABANDONED");
+        Wait.until("the third follower told place 1", (java.util.function.BooleanSupplier) () -> {
+            notices.flush(clock.instant().plus(Duration.ofMinutes(1)));
+            return sentTo(third, "您当前排在第 1 位");
+        }, Duration.ofSeconds(30), () -> api.sent().toString());
+        assertThat(api.sent().stream().filter(s -> s.toUser().equals(third) && s.text().contains("排在第")).count())
+                .isEqualTo(2);
+
+        // the third stays silent past the timeout: abandoned, out of the queue, told, counted in the chat facts
+        abandoned.sweep(clock.instant());
+        assertThat(jdbc.sql("select state from ch_chat where id = ?::uuid").param(thirdChat).query(String.class).single())
+                .as("not silent long enough yet").isEqualTo("WAITING");
+        assertThat(abandoned.sweep(clock.instant().plus(Duration.ofMinutes(16)))).isPositive();
+        assertThat(jdbc.sql("select state from ch_chat where id = ?::uuid").param(thirdChat).query(String.class).single())
+                .isEqualTo("ABANDONED");
+        assertThat(acd.position(thirdChat)).isZero();
+        Wait.until("the follower told why", (java.util.function.BooleanSupplier) () -> sentTo(third, "长时间未回复"),
+                Duration.ofSeconds(30), () -> api.sent().toString());
+        Wait.until("the abandonment in the chat facts", (java.util.function.BooleanSupplier) () -> jdbc.sql(
+                "select count(*) from rpt_chat_fact where chat_id = ?::uuid and abandoned_at is not null and answered_at is null")
+                .param(thirdChat).query(Integer.class).single() == 1, Duration.ofSeconds(30));
+        // the follower served by the agent is not touched, though silent as long
+        assertThat(jdbc.sql("select state from ch_chat where wechat_openid = ?").param(served).query(String.class).single())
+                .isEqualTo("ACTIVE");
+        // the next "人工" opens a new chat
+        assertThat(wechat.push(WeChatServerSimulator.text(third, "人工")).replyText()).contains("正在为您接入人工客服");
+        waitingChat(third);
+        wechat.push(WeChatServerSimulator.text(third, "结束"));
     }
 }

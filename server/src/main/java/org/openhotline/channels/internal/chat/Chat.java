@@ -18,6 +18,10 @@ public record Chat(UUID id, String tokenHash, String source, String wechatOpenid
         return WAITING.equals(state) || ACTIVE.equals(state);
     }
 
+    boolean waiting() {
+        return WAITING.equals(state);
+    }
+
     /** An agent (or a team leader who joined) may write only while the chat is active. */
     public void requireActive() {
         if (!ACTIVE.equals(state)) {

@@ -72,7 +72,7 @@ class ChatDeskActions {
         }
         if (records.join(chatId, leader.accountId(), clock.instant())) {
             hub.watch(chatId, leader.accountId());
-            chats.systemSays(chatId, "班长 " + leader.displayName() + " 加入会话。");
+            chats.systemSays(chatId, ChatMessage.leader(leader.displayName()) + " 加入会话。");
         }
     }
 }

@@ -27,6 +27,8 @@ class ChatHub {
     private final Map<UUID, Set<WebSocketSession>> citizens = new ConcurrentHashMap<>();
     private final Map<Long, Set<WebSocketSession>> desks = new ConcurrentHashMap<>();
     private final Map<UUID, Set<Long>> watchers = new ConcurrentHashMap<>();
+    /** Chats whose citizen has no socket on this node any more, since when (see {@link AbandonedChats}). */
+    private final Map<UUID, java.time.Instant> away = new ConcurrentHashMap<>();
     private final JsonMapper json;
 
     ChatHub(JsonMapper json) {
@@ -39,13 +41,32 @@ class ChatHub {
 
     void citizenJoined(UUID chatId, WebSocketSession session) {
         citizens.computeIfAbsent(chatId, k -> ConcurrentHashMap.newKeySet()).add(session);
+        away.remove(chatId);
     }
 
-    void citizenLeft(UUID chatId, WebSocketSession session) {
+    void citizenLeft(UUID chatId, WebSocketSession session, java.time.Instant at) {
         Set<WebSocketSession> set = citizens.get(chatId);
         if (set != null) {
             set.remove(session);
         }
+        if (set == null || set.isEmpty()) {
+            away.putIfAbsent(chatId, at);
+        }
+    }
+
+    /** A chat open on record whose citizen is on no socket (after a restart): away from {@code at}. */
+    void citizenAway(UUID chatId, java.time.Instant at) {
+        if (citizens.getOrDefault(chatId, Set.of()).isEmpty()) {
+            away.putIfAbsent(chatId, at);
+        }
+    }
+
+    Map<UUID, java.time.Instant> away() {
+        return Map.copyOf(away);
+    }
+
+    void back(UUID chatId) {
+        away.remove(chatId);
     }
 
     void deskJoined(long accountId, WebSocketSession session) {
@@ -72,6 +93,7 @@ class ChatHub {
 
     void forget(UUID chatId) {
         watchers.remove(chatId);
+        away.remove(chatId);
     }
 
     Set<Long> watchersOf(UUID chatId) {

@@ -81,7 +81,7 @@ class ChatOrders {
             String who = switch (m.sender()) {
                 case "CITIZEN" -> "群众";
                 case "AGENT" -> "客服 " + (m.author() == null ? "" : m.author());
-                case "LEADER" -> "班长 " + (m.author() == null ? "" : m.author());
+                case "LEADER" -> ChatMessage.leader(m.author());
                 default -> "系统";
             };
             b.append('[').append(TIME.format(m.at().atZone(zone))).append("] ").append(who).append("：").append(m.text()).append('\n');

@@ -87,6 +87,19 @@ class ChatRecords {
                 .param(openid).query(ROW).optional();
     }
 
+    /**
+     * WeChat chats still waiting whose follower has written nothing since {@code before} (nor queued after it): WeChat
+     * never says that a follower left, silence is all there is.
+     */
+    List<UUID> silentWechat(Instant before) {
+        return jdbc.sql("""
+                select c.id from ch_chat c
+                 where c.state = 'WAITING' and c.source = 'WECHAT' and c.queued_at < ?
+                   and not exists (select 1 from ch_chat_message m
+                                    where m.chat_id = c.id and m.sender = 'CITIZEN' and m.at >= ?)""")
+                .params(Timestamp.from(before), Timestamp.from(before)).query(UUID.class).list();
+    }
+
     boolean join(UUID id, long accountId, Instant at) {
         return jdbc.sql("insert into ch_chat_participant (chat_id, account_id, joined_at) values (?, ?, ?) on conflict do nothing")
                 .params(id, accountId, Timestamp.from(at)).update() > 0;

@@ -18,8 +18,10 @@ class ChatRecovery {
     private final ChatDistribution acd;
     private final ChatHub hub;
     private final Chats chats;
+    private final java.time.Clock clock;
 
-    ChatRecovery(ChatRecords records, ChatDistribution acd, ChatHub hub, Chats chats) {
+    ChatRecovery(ChatRecords records, ChatDistribution acd, ChatHub hub, Chats chats, java.time.Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.acd = acd;
         this.hub = hub;
@@ -35,6 +37,9 @@ class ChatRecovery {
                 hub.watch(chat.id(), chat.agentId());
                 records.participants(chat.id()).forEach(p -> hub.watch(chat.id(), p));
             } else if (Chat.WAITING.equals(chat.state())) {
+                if ("WEB".equals(chat.source())) {
+                    hub.citizenAway(chat.id(), java.time.Instant.now(clock)); // until its citizen resumes
+                }
                 chats.route(chat.id());
             }
         }

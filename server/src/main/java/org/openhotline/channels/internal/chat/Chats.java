@@ -96,6 +96,10 @@ public class Chats {
         }
     }
 
+    public java.util.Optional<Chat> find(UUID chatId) {
+        return records.find(chatId);
+    }
+
     /** The open chat of a WeChat follower, if any. */
     public java.util.Optional<UUID> openOfWechat(String openid) {
         return records.openOfWechat(openid).map(Chat::id);
@@ -198,6 +202,29 @@ public class Chats {
             events.publishEvent(new ChatEvents.ChatEnded(chatId, chat.agentId(), by, lines, chat.orderId(), now));
         }
         return chat;
+    }
+
+    /**
+     * Takes a chat that still waits out of the queue as abandoned, its citizen gone ({@code why} is the last line,
+     * which a WeChat follower also receives); false when an agent took it meanwhile or it ended.
+     */
+    public boolean abandon(UUID chatId, String why) {
+        Chat before = tx.execute(s -> {
+            Chat chat = records.lock(chatId);
+            if (!chat.waiting()) {
+                return null;
+            }
+            Instant now = clock.instant();
+            records.ended(chatId, Chat.ABANDONED, "SYSTEM", now);
+            messages.append(chatId, "SYSTEM", null, why, null, now);
+            events.publishEvent(new ChatEvents.ChatAbandoned(chatId, now));
+            return chat;
+        });
+        if (before == null) {
+            return false;
+        }
+        afterCommit(() -> closed(chatId, before));
+        return true;
     }
 
     private void closed(UUID chatId, Chat before) {

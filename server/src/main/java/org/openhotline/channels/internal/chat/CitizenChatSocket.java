@@ -37,9 +37,11 @@ class CitizenChatSocket extends TextWebSocketHandler {
     private final LeftMessages left;
     private final ChatHub hub;
     private final JsonMapper json;
+    private final java.time.Clock clock;
 
     CitizenChatSocket(Chats chats, ChatMessages messages, ChatDistribution acd, ChatHours hours, LeftMessages left,
-                      ChatHub hub, JsonMapper json) {
+                      ChatHub hub, JsonMapper json, java.time.Clock clock) {
+        this.clock = clock;
         this.chats = chats;
         this.messages = messages;
         this.acd = acd;
@@ -157,8 +159,9 @@ class CitizenChatSocket extends TextWebSocketHandler {
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         Object chatId = session.getAttributes().get(CHAT);
         if (chatId != null) {
-            // not ended: the citizen may come back (a phone leaving coverage); the agent or the citizen ends it
-            hub.citizenLeft((UUID) chatId, (WebSocketSession) session.getAttributes().get("out"));
+            // not ended: the citizen may come back (a phone leaving coverage); the agent or the citizen ends it, and a
+            // chat still waiting when the citizen stays away beyond the grace is abandoned (AbandonedChats)
+            hub.citizenLeft((UUID) chatId, (WebSocketSession) session.getAttributes().get("out"), clock.instant());
         }
     }
 

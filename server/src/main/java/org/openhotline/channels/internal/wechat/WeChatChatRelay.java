@@ -54,12 +54,29 @@ class WeChatChatRelay implements ChatRelay, org.springframework.beans.factory.Di
         });
     }
 
+    /** A text to a follower on the relay's thread, after the lines queued before it; {@code what} names it in the log. */
+    void send(String openId, String text, String what) {
+        sender.execute(() -> {
+            try {
+                api.sendText(openId, text);
+            } catch (RuntimeException e) {
+                log.warn("WeChat {} not delivered: {}", what, e.toString());
+            }
+        });
+    }
+
     @Override
     public void ended(Chat c) {
         if (!"WECHAT".equals(c.source()) || !Chat.ENDED.equals(c.state()) || !properties.configured()) {
             return;
         }
-        chat.askRating(c.wechatOpenid(), c.id());
+        try {
+            chat.askRating(c.wechatOpenid(), c.id());
+        } catch (RuntimeException e) {
+            // runs after the chat's commit: a failure here must not turn the follower's "结束" into an error
+            log.warn("WeChat rating step of {} not stored: {}", c.id(), e.toString());
+            return;
+        }
         sender.execute(() -> {
             try {
                 api.sendText(c.wechatOpenid(), "请对本次服务评价：回复 1 非常满意，2 满意，3 基本满意，4 不满意，5 非常不满意。");
