@@ -126,6 +126,7 @@ final class InboundCalls {
             tx.sendResponse(sip.response(Response.NOT_ACCEPTABLE_HERE, req));
             return;
         }
+        sip.rememberTlsPeer(req);
         if (outcome == SrtpPolicy.Outcome.SRTP) ours = SdesKey.random(offer != null ? offer.crypto().tag() : 1);
         tx.sendResponse(sip.messages.createResponse(Response.TRYING, req));
         String id = "in-" + UUID.randomUUID();

@@ -39,6 +39,8 @@ public final class SipEndpoint implements AutoCloseable {
     final int port;
     /** The SIP over TLS port, or -1 without TLS. */
     final int tlsPort;
+    /** Where TLS phones are reached (the connections they opened), or null without TLS. */
+    final TlsConnections tlsConnections;
 
     public SipEndpoint(String bindAddress, String advertisedAddress, int port, SipListener listener)
             throws Exception {
@@ -75,8 +77,12 @@ public final class SipEndpoint implements AutoCloseable {
             // without this list the handshake finds no common suite and the connection is simply reset
             p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", CIPHER_SUITES));
             p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
+            // requests to a TLS phone reuse the connection it opened (see TlsConnections)
+            p.setProperty("javax.sip.ROUTER_PATH", TlsConnections.class.getName());
+            p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
         }
         this.stack = factory.createSipStack(p);
+        this.tlsConnections = tls != null ? (TlsConnections) stack.getRouter() : null;
         this.addresses = factory.createAddressFactory();
         this.headers = factory.createHeaderFactory();
         this.messages = factory.createMessageFactory();
@@ -150,6 +156,13 @@ public final class SipEndpoint implements AutoCloseable {
     /** The port we listen on for {@code transport}: the TLS port for TLS, the SIP port otherwise. */
     int portFor(String transport) {
         return "tls".equalsIgnoreCase(transport) && tlsPort > 0 ? tlsPort : port;
+    }
+
+    /** Remembers where a request that came over TLS can be answered with new requests (no-op otherwise). */
+    void rememberTlsPeer(Request request) {
+        if (tlsConnections == null) return;
+        var via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        if (via != null && "TLS".equalsIgnoreCase(via.getTransport())) tlsConnections.remember(request);
     }
 
     public int tlsPort() {
