@@ -99,6 +99,38 @@ class SecureCallTest {
     }
 
     @Test
+    void baresipCallsTheIvrOverTlsWithSrtpAndBothSidesHearEachOther() throws Exception {
+        Path speak = dir.resolve("citizen-voice.wav");
+        Files.write(speak, WavFile.toBytes(Prompt.tone("citizen", 700, 30_000, 6000).samples()));
+        RecordedEvents events = new RecordedEvents();
+        try (TelephonyEngine engine = EngineFixture.builder(dir, events).security(security(SrtpPolicy.REQUIRED))
+                .start()) {
+            Path certificate = dir.resolve("tls").resolve(TlsKeys.GENERATED_CERT);
+            try (Baresip phone = Baresip.startSecure(dir, engine.sipTlsPort(), EngineFixture.EXTENSION,
+                    EngineFixture.PASSWORD, speak, certificate)) {
+                events.await(ExtensionRegistration.class, r -> r.registered(), Duration.ofSeconds(15));
+                phone.command("/dial sip:12345@127.0.0.1:" + engine.sipTlsPort() + ";transport=tls");
+                LegId call;
+                try {
+                    call = ((Answered) events.await(Answered.class, a -> true, Duration.ofSeconds(15)).event()).leg();
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "\nbaresip:\n" + phone.log(), e);
+                }
+                // the carrier trunk requires SRTP here: the IVR answered, so the call is SRTP over TLS
+                await("the engine authenticates baresip's SRTP").atMost(Duration.ofSeconds(15))
+                        .until(() -> engine.mediaStats(call).map(m -> m.packetsIn()).orElse(0L) > 100);
+                engine.hangup(call);
+                Ended ended = (Ended) events.await(Ended.class, e -> e.leg().equals(call), Duration.ofSeconds(5)).event();
+                assertThat(ended.media().srtp()).isTrue();
+                assertThat(ended.media().srtpDropped()).isZero();
+                await("baresip heard the IVR's prompts through SRTP").atMost(Duration.ofSeconds(10))
+                        .ignoreExceptions().until(() -> WavCheck.read(phone.heard()).leftLevel() > 100);
+                assertThat(phone.log()).contains("SRTP is Enabled").doesNotContain("failed to decrypt");
+            }
+        }
+    }
+
+    @Test
     void plainRtpIsRefusedWhereSrtpIsRequiredAndPlainPathsStayOpen() throws Exception {
         Sipp.requireInstalled();
         RecordedEvents events = new RecordedEvents();
