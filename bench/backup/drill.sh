@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Backup drill (备份恢复演练): starts the platform on a fresh data directory, takes a base backup through the API,
 # writes more rows AFTER the backup (they can only come back through the archived WAL), records row counts and
-# checksums of the main tables, stops the platform, destroys the database directory, restores it with
-# ops/restore.sh, starts the platform again and compares. Prints backup time/size, restore time and the comparison.
+# checksums of the main tables, crashes the platform and its PostgreSQL (kill -9, no shutdown checkpoint), destroys
+# the database directory, restores it with ops/restore.sh, starts the platform again and compares. Prints backup
+# time/size, restore time, the comparison, and what was lost with the disk (rows written after the last archived WAL).
 #
 #   bench/backup/drill.sh            (needs server/target/openhotline.jar: ./mvnw -B -DskipTests package)
 #   DRILL_HISTORY=true bench/backup/drill.sh   with the demo year of history (≈ 1.2 million rows)
@@ -38,6 +39,14 @@ start() {
   echo "platform did not start" >&2; exit 1
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
+crash() { # the machine dies: no graceful shutdown of the platform or of PostgreSQL
+  local pg
+  pg=$(head -1 "$data/postgres/postmaster.pid")
+  kill -9 "$pid" "$pg"
+  wait "$pid" 2>/dev/null || true
+  pid=""
+  while kill -0 "$pg" 2>/dev/null; do sleep 0.2; done
+}
 
 sql() { # as the embedded superuser, on the port the running PostgreSQL took
   local pgport su
@@ -67,6 +76,7 @@ api() { curl -fsS -c "$jar_cookies" -b "$jar_cookies" -H "X-XSRF-TOKEN: $(xsrf)"
 api -X POST "http://127.0.0.1:$port/api/auth/login" -d "{\"username\":\"sysadmin\",\"password\":\"$password\"}" >/dev/null
 
 sql "create table drill_probe (id bigserial primary key, note text, at timestamptz default now())"
+sql "create table drill_tail (id bigserial primary key, at timestamptz default now())"
 sql "insert into drill_probe (note) select 'before backup ' || g from generate_series(1, 1000) g"
 b0=$(date +%s.%N)
 backup=$(api -X POST "http://127.0.0.1:$port/api/ops/backups")
@@ -76,11 +86,19 @@ size=$(stat -c %s "$file")
 # written after the base backup: only the WAL archive can bring these back
 sql "insert into drill_probe (note) select 'after backup ' || g from generate_series(1, 5000) g"
 sql "update account set display_name = display_name where id in (select id from account order by id limit 10)" || true
-sql "select pg_switch_wal()" >/dev/null
-sleep 3 # archive_command copies the switched segment (it runs asynchronously)
+acknowledged=$(sql "select count(*) from drill_probe")
+segment=$(sql "select pg_walfile_name(pg_switch_wal())")
+# archive_command copies the switched segment asynchronously: wait until PostgreSQL reports it archived
+for _ in $(seq 1 600); do
+  [ "$(sql "select coalesce(last_archived_wal >= '$segment', false) from pg_stat_archiver")" = "t" ] && break
+  sleep 0.2
+done
 before=$(fingerprint)
 wal_segments=$(ls "$data/backup/wal" | wc -l)
-stop
+# written after the last archived segment: lives only in data/postgres/pg_wal, lost with the disk (RPO: archive_timeout)
+sql "insert into drill_tail select from generate_series(1, 100)"
+tail_written=$(sql "select count(*) from drill_tail")
+crash
 
 echo "== destroying the database directory"
 rm -rf "$data/postgres"
@@ -89,11 +107,15 @@ ops/restore.sh --data-dir "$data" >"$work/restore.out"
 r1=$(date +%s.%N)
 start
 after=$(fingerprint)
+recovered=$(sql "select count(*) from drill_probe")
+tail_recovered=$(sql "select count(*) from drill_tail")
 stop
 
 printf '\n%-16s %s\n' "base backup" "$(printf '%.1f s, %.1f MB (%s)' "$(echo "$b1 - $b0" | bc)" "$(echo "$size / 1048576" | bc -l)" "$(basename "$file")")"
 printf '%-16s %s\n' "WAL archived" "$wal_segments files"
 printf '%-16s %s\n' "restore" "$(printf '%.1f s (unpack + WAL replay; platform start not included)' "$(echo "$r1 - $r0" | bc)")"
+printf '%-16s %s\n' "PITR" "drill_probe rows acknowledged before the crash $acknowledged, after restore $recovered"
+printf '%-16s %s\n' "lost with disk" "$tail_written rows written after the last archived WAL segment, $tail_recovered after restore"
 echo
 paste <(echo "$before") <(echo "$after") | awk -F'\t' '{ split($1, a, " "); split($2, b, " ");
   printf "%-14s rows %9s → %9s  checksum %s\n", a[1], a[2], b[2], (a[3] == b[3] && a[2] == b[2]) ? "equal" : "DIFFERENT" }'

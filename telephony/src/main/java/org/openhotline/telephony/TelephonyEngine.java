@@ -42,7 +42,7 @@ public final class TelephonyEngine implements AutoCloseable {
 
     /** The call center's collaborators; any left out get harmless defaults. */
     record EngineParts(ExtensionDirectory extensions, FlowRepository flows, QueueHandler queues,
-                       BusinessHours hours, CallerLists callerLists, Clock clock) { }
+                       BusinessHours hours, CallerLists callerLists, Clock clock, SipSecurity security) { }
 
     TelephonyEngine(TelephonyConfig config, TelephonyListener listener, EngineParts parts) throws Exception {
         this.parts = parts;
@@ -52,7 +52,7 @@ public final class TelephonyEngine implements AutoCloseable {
         this.recordings = new Recordings(mixer, config.recordingDirectory(), legs, events, parts.clock());
         this.ivr = new IvrRunner(this, parts, events);
         this.lifecycle = new CallLifecycle(this, legs, mixer, events, recordings, parts.flows(), ivr);
-        this.signalling = new Signalling(config, parts.extensions(), lifecycle, parts.clock());
+        this.signalling = new Signalling(config, parts.security(), parts.extensions(), lifecycle, parts.clock());
         this.watchdog = new Watchdog(config, legs, signalling.registrations(), this, events);
     }
 
@@ -324,7 +324,7 @@ public final class TelephonyEngine implements AutoCloseable {
     static MediaStats stats(ActiveLeg a) {
         var m = a.sip.media;
         return new MediaStats(m.packetsIn(), m.packetsOut(), m.echoesReceived(), m.intactEchoes(), m.framesLost(),
-                m.codec().encodingName);
+                m.codec().encodingName, m.isSecure(), m.srtpDropped());
     }
 
     public List<LegId> activeLegs() {
@@ -337,6 +337,11 @@ public final class TelephonyEngine implements AutoCloseable {
 
     public int sipPort() {
         return signalling.port();
+    }
+
+    /** The SIP over TLS port, or -1 when TLS is off. */
+    public int sipTlsPort() {
+        return signalling.tlsPort();
     }
 
     /** Forgets a cached prompt after a recorded one was uploaded under its name. */

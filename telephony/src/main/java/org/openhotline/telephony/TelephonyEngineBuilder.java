@@ -28,6 +28,7 @@ public final class TelephonyEngineBuilder {
     private BusinessHours hours = BusinessHours.ALWAYS;
     private CallerLists callerLists = CallerLists.NONE;
     private Clock clock = Clock.systemDefaultZone();
+    private SipSecurity security = SipSecurity.NONE;
 
     TelephonyEngineBuilder(TelephonyConfig config) {
         this.config = config;
@@ -68,9 +69,15 @@ public final class TelephonyEngineBuilder {
         return this;
     }
 
+    /** SIP over TLS and the SRTP policies (default: no TLS, SRTP only when offered over TLS). */
+    public TelephonyEngineBuilder security(SipSecurity s) {
+        this.security = s;
+        return this;
+    }
+
     /** Binds the SIP port (UDP and TCP) and starts the mixer clock. */
     public TelephonyEngine start() throws Exception {
         return new TelephonyEngine(config, listener,
-                new TelephonyEngine.EngineParts(extensions, flows, queues, hours, callerLists, clock));
+                new TelephonyEngine.EngineParts(extensions, flows, queues, hours, callerLists, clock, security));
     }
 }

@@ -3,6 +3,8 @@ package org.openhotline.callcenter.internal;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import org.openhotline.telephony.SipSecurity;
+import org.openhotline.telephony.SrtpPolicy;
 import org.openhotline.telephony.TelephonyConfig;
 import org.openhotline.telephony.TelephonyEngine;
 import org.openhotline.telephony.TelephonyListener;
@@ -95,17 +97,37 @@ class TelephonyRuntime implements SmartLifecycle {
                 flow.on(event);
                 actions.on(event);
             };
-            TelephonyEngine engine = TelephonyEngine.builder(config).listener(listener).queues(flow).flows(flows)
+            SipSecurity security = security(properties, dataDir.toAbsolutePath().resolve("sip-tls"));
+            TelephonyEngine engine = TelephonyEngine.builder(config).security(security).listener(listener).queues(flow).flows(flows)
                     .callerLists(callerLists).businessHours(workingHours).extensions(roster::sipPassword).clock(clock).start();
             // The ACD is a singleton: in a cluster only the lease holder takes new calls (always, on a single node).
             engine.acceptCallsWhile(lease::held);
             switchboard.started(engine);
-            log.info("Telephony engine listening for SIP on {}:{} (UDP and TCP), advertised as {}",
-                    properties.bindAddress(), properties.port(), properties.advertisedAddress());
+            log.info("Telephony engine listening for SIP on {}:{} (UDP and TCP){}, advertised as {}; SRTP for phones: {}",
+                    properties.bindAddress(), properties.port(),
+                    engine.sipTlsPort() > 0 ? " and " + engine.sipTlsPort() + " (TLS)" : "",
+                    properties.advertisedAddress(), security.phones());
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the telephony engine on SIP port " + properties.port()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** SIP over TLS when {@code hotline.sip.tls.enabled}, and the SRTP policies of the phones and of each trunk. */
+    static SipSecurity security(TelephonyProperties properties, Path generated) {
+        java.util.Map<String, SrtpPolicy> trunkPolicies = new java.util.HashMap<>();
+        for (TelephonyProperties.TrunkProperties t : properties.trunks()) {
+            if (t.srtp() != null) trunkPolicies.put(t.name(), t.srtp());
+        }
+        TelephonyProperties.TlsProperties t = properties.tls();
+        SipSecurity.Tls tls = t == null || !t.enabled() ? null : new SipSecurity.Tls(t.port() == null ? 5061 : t.port(),
+                path(t.certificate()), path(t.privateKey()), path(t.pkcs12()), t.pkcs12Password(), generated,
+                properties.advertisedAddress());
+        return new SipSecurity(tls, properties.srtp(), trunkPolicies, SrtpPolicy.OPTIONAL);
+    }
+
+    private static Path path(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value);
     }
 
     /**

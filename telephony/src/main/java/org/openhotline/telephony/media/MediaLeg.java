@@ -109,6 +109,21 @@ public final class MediaLeg implements AutoCloseable {
         rtp.connect(address, codec, dtmfPayloadType);
     }
 
+    /** From now on SRTP both ways: the peer's SDES key decrypts what arrives, ours encrypts what we send. */
+    public void secure(SdesKey peers, SdesKey ours) {
+        rtp.secure(peers, ours);
+    }
+
+    /** Whether this leg's media is SRTP. */
+    public boolean isSecure() {
+        return rtp.isSecure();
+    }
+
+    /** Packets dropped because they failed SRTP authentication or replayed (plain RTP on a secure leg included). */
+    public long srtpDropped() {
+        return rtp.srtpDropped();
+    }
+
     public void startSending() {
         rtp.startSending();
     }

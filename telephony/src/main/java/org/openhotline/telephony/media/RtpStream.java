@@ -14,13 +14,14 @@ import java.util.function.Consumer;
  * One leg's RTP socket: a virtual thread receives into the jitter buffer (audio) or hands RFC 4733 packets on
  * (DTMF); the mixer thread sends one frame per tick. It sends to the address the SDP named until the first packet
  * arrives, then to wherever that packet came from (symmetric RTP, for phones behind NAT). Our own SSRC coming back
- * goes to the {@link EchoCheck}, never to the jitter buffer.
+ * goes to the {@link EchoCheck}, never to the jitter buffer. Once SDES keys are agreed ({@link #secure}) every packet
+ * is SRTP both ways: what fails authentication or replays, plain RTP included, is dropped before anything reads it.
  */
 final class RtpStream implements AutoCloseable {
     private final DatagramChannel channel;
     final JitterBuffer jitter = new JitterBuffer(3, 50);
     final EchoCheck echoes = new EchoCheck();
-    private final ByteBuffer sendBuf = ByteBuffer.allocate(12 + Codec.FRAME_SAMPLES);
+    private final ByteBuffer sendBuf = ByteBuffer.allocate(12 + Codec.FRAME_SAMPLES + SrtpContext.TAG_LENGTH + 16);
     private final byte[] encoded = new byte[Codec.FRAME_SAMPLES];
     private final AtomicLong packetsIn = new AtomicLong();
     private final AtomicLong packetsOut = new AtomicLong();
@@ -34,6 +35,11 @@ final class RtpStream implements AutoCloseable {
     private volatile int dtmfPayloadType = 101;
     private volatile boolean sending;
     private volatile long lastPacketNanos = System.nanoTime();
+    private volatile SrtpContext srtpIn;
+    private volatile SrtpContext srtpOut;
+    private volatile SdesKey keyIn;
+    private volatile SdesKey keyOut;
+    private final AtomicLong srtpDropped = new AtomicLong();
 
     RtpStream(String id, InetSocketAddress local, Consumer<RtpPacket> dtmf) throws IOException {
         this.channel = DatagramChannel.open();
@@ -48,6 +54,15 @@ final class RtpStream implements AutoCloseable {
                 buf.clear();
                 SocketAddress from = channel.receive(buf);
                 buf.flip();
+                SrtpContext srtp = srtpIn;
+                if (srtp != null) {
+                    int n = srtp.unprotect(buf.array(), buf.limit());
+                    if (n < 0) {
+                        srtpDropped.incrementAndGet();
+                        continue;
+                    }
+                    buf.limit(n);
+                }
                 RtpPacket p = RtpPacket.parse(buf);
                 if (p == null) continue;
                 if (!latched && from instanceof InetSocketAddress isa) {
@@ -91,6 +106,7 @@ final class RtpStream implements AutoCloseable {
             new RtpPacket(dtmfPayloadType, out.startOfEvent(), sequence, out.eventTimestamp(), ssrc, payload)
                     .writeTo(sendBuf);
             sendBuf.flip();
+            protect();
             sequence = (sequence + 1) & 0xFFFF;
             try {
                 channel.send(sendBuf, to);
@@ -110,6 +126,7 @@ final class RtpStream implements AutoCloseable {
         echoes.sent(sequence, encoded);
         new RtpPacket(c.payloadType, false, sequence, timestamp, ssrc, encoded).writeTo(sendBuf);
         sendBuf.flip();
+        protect();
         sequence = (sequence + 1) & 0xFFFF;
         timestamp = (timestamp + Codec.FRAME_SAMPLES) & 0xFFFFFFFFL;
         try {
@@ -118,6 +135,37 @@ final class RtpStream implements AutoCloseable {
         } catch (IOException e) {
             // ICMP unreachable etc.: the peer may come back; keep the clock running
         }
+    }
+
+    /** Mixer thread: encrypts the packet in {@link #sendBuf} and appends its tag when SRTP is on. */
+    private void protect() {
+        SrtpContext srtp = srtpOut;
+        if (srtp == null) return;
+        int n = srtp.protect(sendBuf.array(), sendBuf.limit());
+        sendBuf.limit(n);
+    }
+
+    /**
+     * Switches the stream to SRTP: {@code in} is the peer's key (what we receive), {@code out} ours. The same keys
+     * again (a re-INVITE repeating them) keep the contexts, so the rollover counter and replay window carry on.
+     */
+    void secure(SdesKey in, SdesKey out) {
+        if (keyIn == null || !java.util.Arrays.equals(keyIn.key(), in.key()) || !java.util.Arrays.equals(keyIn.salt(), in.salt())) {
+            srtpIn = new SrtpContext(in);
+            keyIn = in;
+        }
+        if (keyOut == null || !java.util.Arrays.equals(keyOut.key(), out.key()) || !java.util.Arrays.equals(keyOut.salt(), out.salt())) {
+            srtpOut = new SrtpContext(out);
+            keyOut = out;
+        }
+    }
+
+    boolean isSecure() {
+        return srtpIn != null;
+    }
+
+    long srtpDropped() {
+        return srtpDropped.get();
     }
 
     /** Points the stream at the address and codec the peer's SDP named; a new SDP allows a new latch. */

@@ -18,11 +18,14 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.openhotline.telephony.EndCause;
+import org.openhotline.telephony.SipSecurity;
+import org.openhotline.telephony.SrtpPolicy;
 import org.openhotline.telephony.TelephonyConfig;
 import org.openhotline.telephony.Trunk;
 import org.openhotline.telephony.media.Codec;
 import org.openhotline.telephony.media.MediaLeg;
 import org.openhotline.telephony.media.RtpPorts;
+import org.openhotline.telephony.media.SdesKey;
 import org.openhotline.telephony.media.Sdp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,7 @@ public final class Dialer {
     private static final Logger log = LoggerFactory.getLogger(Dialer.class);
     private final SipEndpoint sip;
     private final TelephonyConfig config;
+    private final SipSecurity security;
     private final Registrations registrations;
     private final RtpPorts ports;
     private final Map<String, SipLeg> legs;
@@ -44,10 +48,11 @@ public final class Dialer {
     private final LegControl control;
     private final TrunkAuthentication auth;
 
-    Dialer(SipEndpoint sip, TelephonyConfig config, Registrations registrations, RtpPorts ports,
+    Dialer(SipEndpoint sip, TelephonyConfig config, SipSecurity security, Registrations registrations, RtpPorts ports,
            Map<String, SipLeg> legs, SignallingEvents events, LegControl control) {
         this.sip = sip;
         this.config = config;
+        this.security = security;
         this.registrations = registrations;
         this.ports = ports;
         this.legs = legs;
@@ -86,13 +91,24 @@ public final class Dialer {
             if (from == null) from = trunk.callerId();
         }
         if (from == null) from = "hotline";
+        // SRTP keys only over TLS (docs/adr/060-sip-tls-and-srtp.md): required and no TLS means no call
+        SrtpPolicy policy = security.policyFor(trunkName);
+        boolean overTls = "tls".equals(transport);
+        if (policy == SrtpPolicy.REQUIRED && !overTls) {
+            throw new IllegalArgumentException("SRTP is required for " + trunkName + " but " + destination
+                    + " is not reached over TLS");
+        }
+        SdesKey key = overTls && policy != SrtpPolicy.OFF ? SdesKey.random(1) : null;
         String id = "out-" + UUID.randomUUID();
         MediaLeg media = ports.open(id);
         SipLeg leg = new SipLeg(id, false, media, from, destination, trunkName);
         leg.viaTrunk = via;
+        leg.localKey = key;
+        leg.savp = key != null && policy == SrtpPolicy.REQUIRED;
+        leg.srtp = policy;
         try {
             Request invite = invite((SipURI) sip.addresses.createURI(target), from, destination, transport, media,
-                    autoAnswer);
+                    autoAnswer, key, leg.savp);
             ClientTransaction ct = sip.provider.getNewClientTransaction(invite);
             ct.setApplicationData(leg);
             leg.outgoingInvite = ct;
@@ -114,7 +130,7 @@ public final class Dialer {
     }
 
     private Request invite(SipURI target, String from, String destination, String transport, MediaLeg media,
-                           boolean autoAnswer) throws Exception {
+                           boolean autoAnswer, SdesKey key, boolean savp) throws Exception {
         SipURI fromUri = sip.addresses.createSipURI(from, sip.advertisedAddress);
         FromHeader fromHeader = sip.headers.createFromHeader(sip.addresses.createAddress(fromUri),
                 UUID.randomUUID().toString().substring(0, 8));
@@ -122,10 +138,11 @@ public final class Dialer {
         ToHeader to = sip.headers.createToHeader(sip.addresses.createAddress(toUri), null);
         CallIdHeader callId = sip.newCallId();
         CSeqHeader cseq = sip.headers.createCSeqHeader(1L, Request.INVITE);
-        ViaHeader via = sip.headers.createViaHeader(sip.advertisedAddress, sip.port, transport, null);
+        ViaHeader via = sip.headers.createViaHeader(sip.advertisedAddress, sip.portFor(transport), transport, null);
         Request r = sip.messages.createRequest(target, Request.INVITE, callId, cseq, fromHeader, to, List.of(via),
                 sip.headers.createMaxForwardsHeader(70), control.sdpType(),
-                Sdp.offer(sip.advertisedAddress, media.localPort(), "sendrecv").getBytes(StandardCharsets.US_ASCII));
+                Sdp.offer(sip.advertisedAddress, media.localPort(), "sendrecv", key, savp)
+                        .getBytes(StandardCharsets.US_ASCII));
         r.addHeader(sip.contact("hotline", transport));
         Address self = sip.addresses.createAddress(sip.addresses.createSipURI(null, sip.advertisedAddress));
         if (autoAnswer) {
@@ -150,7 +167,7 @@ public final class Dialer {
         if (status < 200) {
             if (status == 100) return;
             Sdp early = sdpOf(r);
-            if (early != null) connect(leg, early);
+            if (early != null && early.crypto() != null == (leg.localKey != null)) connect(leg, early);
             if (leg.state() == SipLeg.State.RINGING && !leg.ringingReported) {
                 leg.ringingReported = true;
                 events.ringing(leg);
@@ -169,6 +186,11 @@ public final class Dialer {
             if (!first) return;
             Sdp answer = sdpOf(r);
             if (answer != null) connect(leg, answer);
+            if (leg.srtp == SrtpPolicy.REQUIRED && !leg.media.isSecure()) {
+                log.info("leg {} to {}: the answer has no SRTP key, which the policy requires", leg.id, leg.to);
+                control.hangup(leg, EndCause.FAILED);
+                return;
+            }
             leg.media.startSending();
             leg.answered.complete(null);
             events.answered(leg);
@@ -187,6 +209,9 @@ public final class Dialer {
     private static void connect(SipLeg leg, Sdp sdp) {
         Codec c = sdp.preferredCodec();
         leg.media.connect(sdp.socketAddress(), c == null ? Codec.PCMU : c, sdp.telephoneEvent());
+        if (leg.localKey != null && sdp.crypto() != null) {
+            leg.media.secure(sdp.crypto(), new SdesKey(sdp.crypto().tag(), leg.localKey.key(), leg.localKey.salt()));
+        }
         leg.remoteSdp = sdp;
     }
 

@@ -20,11 +20,14 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.openhotline.telephony.EndCause;
 import org.openhotline.telephony.ExtensionDirectory;
+import org.openhotline.telephony.SipSecurity;
+import org.openhotline.telephony.SrtpPolicy;
 import org.openhotline.telephony.TelephonyConfig;
 import org.openhotline.telephony.Trunk;
 import org.openhotline.telephony.media.Codec;
 import org.openhotline.telephony.media.MediaLeg;
 import org.openhotline.telephony.media.RtpPorts;
+import org.openhotline.telephony.media.SdesKey;
 import org.openhotline.telephony.media.Sdp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,7 @@ final class InboundCalls {
     private static final Logger log = LoggerFactory.getLogger(InboundCalls.class);
     private final SipEndpoint sip;
     private final TelephonyConfig config;
+    private final SipSecurity security;
     private final DigestAuth digest;
     private final ExtensionDirectory directory;
     private final RtpPorts ports;
@@ -46,10 +50,11 @@ final class InboundCalls {
     private final SignallingEvents events;
     private final LegControl control;
 
-    InboundCalls(SipEndpoint sip, TelephonyConfig config, DigestAuth digest, ExtensionDirectory directory,
+    InboundCalls(SipEndpoint sip, TelephonyConfig config, SipSecurity security, DigestAuth digest, ExtensionDirectory directory,
                  RtpPorts ports, Map<String, SipLeg> legs, SignallingEvents events, LegControl control) {
         this.sip = sip;
         this.config = config;
+        this.security = security;
         this.digest = digest;
         this.directory = directory;
         this.ports = ports;
@@ -106,11 +111,32 @@ final class InboundCalls {
                 return;
             }
         }
+        // SRTP (docs/adr/060-sip-tls-and-srtp.md): keys only over TLS; the trunk's or the phones' policy decides
+        boolean overTls = "tls".equalsIgnoreCase(LegControl.transportOf(req));
+        SrtpPolicy policy = security.policyFor(admittedAs.get());
+        SdesKey ours = null;
+        SrtpPolicy.Outcome outcome = offer != null ? policy.decide(offer.crypto() != null, offer.savp(), overTls)
+                : !overTls ? (policy == SrtpPolicy.REQUIRED ? SrtpPolicy.Outcome.REFUSE : SrtpPolicy.Outcome.PLAIN)
+                : policy == SrtpPolicy.OFF ? SrtpPolicy.Outcome.PLAIN : SrtpPolicy.Outcome.SRTP;
+        if (outcome == SrtpPolicy.Outcome.REFUSE) {
+            log.info("INVITE from {} ({}) to {} refused with 488: SRTP policy {} for {}, offer {}, over {}", caller,
+                    source, called, policy, admittedAs.get(), offer == null ? "none"
+                            : (offer.savp() ? "RTP/SAVP" : "RTP/AVP") + (offer.crypto() != null ? " with key" : " without key"),
+                    LegControl.transportOf(req));
+            tx.sendResponse(sip.response(Response.NOT_ACCEPTABLE_HERE, req));
+            return;
+        }
+        sip.rememberTlsPeer(req);
+        if (outcome == SrtpPolicy.Outcome.SRTP) ours = SdesKey.random(offer != null ? offer.crypto().tag() : 1);
         tx.sendResponse(sip.messages.createResponse(Response.TRYING, req));
         String id = "in-" + UUID.randomUUID();
         MediaLeg media = ports.open(id);
         if (offer != null) media.connect(offer.socketAddress(), offer.preferredCodec(), offer.telephoneEvent());
+        if (offer != null && ours != null) media.secure(offer.crypto(), ours);
         SipLeg leg = new SipLeg(id, true, media, caller, called, admittedAs.get());
+        leg.localKey = ours;
+        leg.savp = ours != null && (offer != null ? offer.savp() : policy == SrtpPolicy.REQUIRED);
+        leg.srtp = policy;
         leg.invite = req;
         leg.inviteTransaction = tx;
         leg.remoteSdp = offer;
@@ -188,17 +214,26 @@ final class InboundCalls {
                 : sip.provider.getNewServerTransaction(req);
         Sdp offer = req.getRawContent() == null ? null
                 : Sdp.parse(new String(req.getRawContent(), StandardCharsets.US_ASCII));
+        SdesKey ours = leg.localKey;
+        if (offer != null && (ours != null ? offer.crypto() == null : offer.savp())) {
+            // a secure call stays secure, and a plain one cannot turn RTP/SAVP without keys agreed at the start
+            tx.sendResponse(sip.response(Response.NOT_ACCEPTABLE_HERE, req));
+            return;
+        }
+        if (offer != null && ours != null) ours = new SdesKey(offer.crypto().tag(), ours.key(), ours.salt());
         Response r = sip.messages.createResponse(Response.OK, req);
         r.addHeader(sip.contact("hotline", LegControl.transportOf(req)));
         String direction = offer == null ? "sendrecv" : Sdp.answerDirection(offer.direction());
         Codec codec = offer != null && offer.preferredCodec() != null ? offer.preferredCodec() : leg.media.codec();
         r.setContent(Sdp.answer(sip.advertisedAddress, leg.media.localPort(), codec,
-                offer == null ? 101 : offer.telephoneEvent(), direction), control.sdpType());
+                offer == null ? 101 : offer.telephoneEvent(), direction, ours, offer == null ? leg.savp : offer.savp()),
+                control.sdpType());
         tx.sendResponse(r);
         if (offer == null) return;
         if (!offer.holds() && !"0.0.0.0".equals(offer.address())) {
             leg.media.connect(offer.socketAddress(), codec, offer.telephoneEvent());
         }
+        if (ours != null) leg.media.secure(offer.crypto(), ours);
         leg.remoteSdp = offer;
         boolean holds = offer.holds();
         if (holds != leg.remoteHolds) {
@@ -217,6 +252,12 @@ final class InboundCalls {
             leg.remoteSdp = answer;
             Codec c = answer.preferredCodec();
             leg.media.connect(answer.socketAddress(), c == null ? Codec.PCMU : c, answer.telephoneEvent());
+            if (leg.localKey != null && answer.crypto() != null) {
+                leg.media.secure(answer.crypto(), leg.localKey);
+            } else if (leg.srtp == SrtpPolicy.REQUIRED) {
+                log.info("leg {}: the answer in the ACK has no SRTP key, which the policy requires", leg.id);
+                control.hangup(leg, EndCause.FAILED);
+            }
         }
     }
 

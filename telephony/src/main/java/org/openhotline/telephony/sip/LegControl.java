@@ -64,9 +64,9 @@ public final class LegControl implements AutoCloseable {
             r.addHeader(sip.contact("hotline", transportOf(leg.invite)));
             Sdp offer = leg.remoteSdp;
             String body = offer == null
-                    ? Sdp.offer(sip.advertisedAddress, leg.media.localPort(), "sendrecv")
+                    ? Sdp.offer(sip.advertisedAddress, leg.media.localPort(), "sendrecv", leg.localKey, leg.savp)
                     : Sdp.answer(sip.advertisedAddress, leg.media.localPort(), leg.media.codec(),
-                    offer.telephoneEvent(), Sdp.answerDirection(offer.direction()));
+                    offer.telephoneEvent(), Sdp.answerDirection(offer.direction()), leg.localKey, offer.savp());
             r.setContent(body, sdpType());
             leg.inviteTransaction.sendResponse(r);
             leg.media.startSending();

@@ -112,6 +112,7 @@ final class Registrar {
         } else {
             registrations.put(new Registrations.Binding(extension, contact.getAddress().getURI().toString(),
                     transport, clock.instant().plusSeconds(expires)));
+            sip.rememberTlsPeer(req);
             events.registration(extension, true);
         }
         ContactHeader echoed = sip.headers.createContactHeader(contact.getAddress());

@@ -16,6 +16,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.openhotline.telephony.EndCause;
 import org.openhotline.telephony.ExtensionDirectory;
+import org.openhotline.telephony.SipSecurity;
 import org.openhotline.telephony.TelephonyConfig;
 import org.openhotline.telephony.media.RtpPorts;
 import org.slf4j.Logger;
@@ -41,15 +42,21 @@ public final class Signalling implements SipListener, AutoCloseable {
 
     public Signalling(TelephonyConfig config, ExtensionDirectory directory, SignallingEvents events, Clock clock)
             throws Exception {
-        this.sip = new SipEndpoint(config.bindAddress(), config.advertisedAddress(), config.sipPort(), this);
+        this(config, SipSecurity.NONE, directory, events, clock);
+    }
+
+    public Signalling(TelephonyConfig config, SipSecurity security, ExtensionDirectory directory,
+                      SignallingEvents events, Clock clock) throws Exception {
+        this.sip = new SipEndpoint(config.bindAddress(), config.advertisedAddress(), config.sipPort(), security.tls(),
+                this);
         DigestAuth digest = new DigestAuth(config.realm(), clock);
         this.registrations = new Registrations(clock);
         this.registrar = new Registrar(sip, digest, directory, registrations, events, clock,
                 config.maxRegisterExpires());
         RtpPorts ports = new RtpPorts(config.bindAddress(), config.rtpPortMin(), config.rtpPortMax());
         this.control = new LegControl(sip, legs, events);
-        this.inbound = new InboundCalls(sip, config, digest, directory, ports, legs, events, control);
-        this.dialer = new Dialer(sip, config, registrations, ports, legs, events, control);
+        this.inbound = new InboundCalls(sip, config, security, digest, directory, ports, legs, events, control);
+        this.dialer = new Dialer(sip, config, security, registrations, ports, legs, events, control);
         this.trunks = new TrunkMonitor(sip, config.trunks(), control.timers, config.trunkProbeSeconds());
     }
 
@@ -181,6 +188,10 @@ public final class Signalling implements SipListener, AutoCloseable {
 
     public int port() {
         return sip.port();
+    }
+
+    public int tlsPort() {
+        return sip.tlsPort();
     }
 
     @Override

@@ -13,16 +13,23 @@ import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.openhotline.telephony.SipSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JAIN-SIP stack: one provider listening on the same port over UDP and TCP, plus the factories every
- * handler needs. Each engine gets its own stack name, so several engines can live in one JVM (tests).
+ * The JAIN-SIP stack: one provider listening on the same port over UDP and TCP, and over TLS on its own port when
+ * {@link SipSecurity#tls()} is set, plus the factories every handler needs. Each engine gets its own stack name, so
+ * several engines can live in one JVM (tests).
  */
 public final class SipEndpoint implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SipEndpoint.class);
     private static final AtomicInteger STACKS = new AtomicInteger();
+    /** Forward-secret AEAD suites only: TLS 1.3's, then TLS 1.2 ECDHE with GCM or ChaCha20 (RFC 7525). */
+    static final java.util.List<String> CIPHER_SUITES = java.util.List.of("TLS_AES_128_GCM_SHA256",
+            "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
     final SipStack stack;
     final SipProvider provider;
     final AddressFactory addresses;
@@ -30,9 +37,18 @@ public final class SipEndpoint implements AutoCloseable {
     final MessageFactory messages;
     final String advertisedAddress;
     final int port;
+    /** The SIP over TLS port, or -1 without TLS. */
+    final int tlsPort;
+    /** Where TLS phones are reached (the connections they opened), or null without TLS. */
+    final TlsConnections tlsConnections;
 
     public SipEndpoint(String bindAddress, String advertisedAddress, int port, SipListener listener)
             throws Exception {
+        this(bindAddress, advertisedAddress, port, null, listener);
+    }
+
+    public SipEndpoint(String bindAddress, String advertisedAddress, int port, SipSecurity.Tls tls,
+                       SipListener listener) throws Exception {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         Properties p = new Properties();
@@ -48,7 +64,25 @@ public final class SipEndpoint implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "2000");
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "2000");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        TlsKeys.Store keys = null;
+        if (tls != null) {
+            keys = TlsKeys.prepare(tls);
+            p.setProperty("javax.net.ssl.keyStore", keys.file().toString());
+            p.setProperty("javax.net.ssl.keyStorePassword", keys.password());
+            p.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+            // phones and trunks authenticate by digest or address, not by client certificate
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");
+            // JAIN-SIP's own default suites (RSA key exchange, 3DES, anonymous) are all disabled in today's JDK:
+            // without this list the handshake finds no common suite and the connection is simply reset
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", CIPHER_SUITES));
+            p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
+            // requests to a TLS phone reuse the connection it opened (see TlsConnections)
+            p.setProperty("javax.sip.ROUTER_PATH", TlsConnections.class.getName());
+            p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
+        }
         this.stack = factory.createSipStack(p);
+        this.tlsConnections = tls != null ? (TlsConnections) stack.getRouter() : null;
         this.addresses = factory.createAddressFactory();
         this.headers = factory.createHeaderFactory();
         this.messages = factory.createMessageFactory();
@@ -59,8 +93,20 @@ public final class SipEndpoint implements AutoCloseable {
         provider.addListeningPoint(tcp);
         provider.addSipListener(listener);
         this.port = udp.getPort();
+        if (tls != null) {
+            try {
+                ListeningPoint secure = stack.createListeningPoint(bindAddress, tls.port(), ListeningPoint.TLS);
+                provider.addListeningPoint(secure);
+                this.tlsPort = secure.getPort();
+            } finally {
+                if (keys.temporary()) java.nio.file.Files.deleteIfExists(keys.file());
+            }
+        } else {
+            this.tlsPort = -1;
+        }
         stack.start();
-        log.info("SIP listening on {}:{} (UDP, TCP), advertised as {}", bindAddress, this.port, advertisedAddress);
+        log.info("SIP listening on {}:{} (UDP, TCP){}, advertised as {}", bindAddress, this.port,
+                tlsPort > 0 ? " and " + tlsPort + " (TLS)" : "", advertisedAddress);
     }
 
     /** Answers a request statelessly-safe: creates the server transaction if the stack did not. */
@@ -101,9 +147,26 @@ public final class SipEndpoint implements AutoCloseable {
 
     javax.sip.header.ContactHeader contact(String user, String transport) throws Exception {
         javax.sip.address.SipURI uri = addresses.createSipURI(user, advertisedAddress);
-        uri.setPort(port);
+        uri.setPort(portFor(transport));
         if ("tcp".equalsIgnoreCase(transport)) uri.setTransportParam("tcp");
+        if ("tls".equalsIgnoreCase(transport)) uri.setTransportParam("tls");
         return headers.createContactHeader(addresses.createAddress(uri));
+    }
+
+    /** The port we listen on for {@code transport}: the TLS port for TLS, the SIP port otherwise. */
+    int portFor(String transport) {
+        return "tls".equalsIgnoreCase(transport) && tlsPort > 0 ? tlsPort : port;
+    }
+
+    /** Remembers where a request that came over TLS can be answered with new requests (no-op otherwise). */
+    void rememberTlsPeer(Request request) {
+        if (tlsConnections == null) return;
+        var via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        if (via != null && "TLS".equalsIgnoreCase(via.getTransport())) tlsConnections.remember(request);
+    }
+
+    public int tlsPort() {
+        return tlsPort;
     }
 
     public int port() {

@@ -33,6 +33,10 @@ public final class SipLeg {
     volatile ScheduledFuture<?> ringTimer;
     volatile org.openhotline.telephony.Trunk viaTrunk;
     volatile boolean authTried;
+    /** Our SDES key when the leg's media is (to be) SRTP, else null; the profile and policy it was agreed under. */
+    volatile org.openhotline.telephony.media.SdesKey localKey;
+    volatile boolean savp;
+    volatile org.openhotline.telephony.SrtpPolicy srtp = org.openhotline.telephony.SrtpPolicy.OPTIONAL;
     /** CSeq of an attended-transfer REFER on this leg still waiting for its final NOTIFY, or -1. */
     volatile long pendingRefer = -1;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,6 +42,21 @@ public final class Baresip implements AutoCloseable {
     }
 
     public static Baresip start(Path dir, int enginePort, String extension, String password, Path speak) throws IOException {
+        return start(dir, extension, password, speak, "udp", enginePort, "", List.of());
+    }
+
+    /**
+     * Registers over TLS to the engine's TLS port, trusting {@code caFile} (the engine's certificate), with SRTP
+     * mandatory (RFC 4568 SDES keys, {@code mediaenc=srtp-mand}: RTP/SAVP, plain RTP refused).
+     */
+    public static Baresip startSecure(Path dir, int engineTlsPort, String extension, String password, Path speak,
+                                      Path caFile) throws IOException {
+        return start(dir, extension, password, speak, "tls", engineTlsPort, ";mediaenc=srtp-mand",
+                List.of("sip_cafile " + caFile, "module srtp.so"));
+    }
+
+    private static Baresip start(Path dir, String extension, String password, Path speak, String transport,
+                                 int enginePort, String accountExtras, List<String> configExtras) throws IOException {
         if (!Files.isExecutable(Path.of("/usr/bin/baresip"))) {
             fail("baresip is not installed; the softphone test needs it: apt-get install -y baresip-core");
         }
@@ -67,9 +83,11 @@ public final class Baresip implements AutoCloseable {
                 "module_app menu.so",
                 "snd_path " + home,
                 "rtp_ports 46000-46999",
+                String.join("\n", configExtras),
                 "") );
         Files.writeString(home.resolve("accounts"), "<sip:" + extension + "@127.0.0.1:" + enginePort
-                + ";transport=udp>;auth_pass=" + password + ";answermode=auto;regint=60;audio_codecs=PCMU,PCMA\n");
+                + ";transport=" + transport + ">;auth_pass=" + password + ";answermode=auto;regint=60;audio_codecs=PCMU,PCMA"
+                + accountExtras + "\n");
         Files.writeString(home.resolve("contacts"), "");
         Process p = new ProcessBuilder("/usr/bin/baresip", "-4", "-f", home.toString())
                 .redirectErrorStream(true).redirectOutput(home.resolve("baresip.log").toFile())
