@@ -1,0 +1,144 @@
+package org.openhotline.shared.crypto;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The data keys: SM4 keys by id (the id is written into every ciphertext, so rows sealed under an older key
+ * still open after a rotation) and the blind-index key. They live outside the database — in
+ * {@code data-dir/keys/personal-data.keys} (created 0600 on first start) or, when set, in the environment
+ * variable {@code HOTLINE_DATA_KEYS} (same lines, separated by {@code ;}), so a stolen dump or backup of the
+ * database alone reveals nothing. Format:
+ * <pre>
+ * current=2
+ * data.1=base64 of 16 bytes
+ * data.2=…
+ * index=base64 of 32 bytes
+ * </pre>
+ * The index key never rotates with the data keys: every blind index would have to be recomputed from
+ * plaintext at once (see ADR 041).
+ */
+public final class DataKeys {
+
+    private final Path file;
+    private final Map<Integer, byte[]> data;
+    private final int current;
+    private final byte[] index;
+
+    private DataKeys(Path file, Map<Integer, byte[]> data, int current, byte[] index) {
+        this.file = file;
+        this.data = Map.copyOf(data);
+        this.current = current;
+        this.index = index;
+        if (!this.data.containsKey(current)) {
+            throw new IllegalStateException("个人数据密钥文件缺少当前密钥 data." + current);
+        }
+        if (index.length < 16) {
+            throw new IllegalStateException("个人数据密钥文件中的 index 密钥过短");
+        }
+    }
+
+    /** From the environment text when given, else from the key file, which is created when absent. */
+    public static DataKeys load(String environment, Path file) {
+        if (environment != null && !environment.isBlank()) {
+            return parse(environment.replace(';', '\n'), null);
+        }
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                write(file, "current=1\ndata.1=" + b64(Sm4Gcm.randomKey()) + "\nindex=" + b64(random(32)) + "\n");
+            }
+            return parse(Files.readString(file), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("个人数据密钥文件无法读写: " + file, e);
+        }
+    }
+
+    static DataKeys parse(String text, Path file) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<Integer, byte[]> data = new TreeMap<>();
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith("data.")) {
+                data.put(Integer.parseInt(name.substring(5)), Base64.getDecoder().decode(p.getProperty(name).strip()));
+            }
+        }
+        String index = p.getProperty("index");
+        String current = p.getProperty("current");
+        if (index == null || current == null) {
+            throw new IllegalStateException("个人数据密钥缺少 current 或 index 行");
+        }
+        return new DataKeys(file, data, Integer.parseInt(current.strip()), Base64.getDecoder().decode(index.strip()));
+    }
+
+    /** A ring with a new current key, written to the key file first (atomically) so no row is sealed under a key that is lost. */
+    DataKeys rotated() {
+        if (file == null) {
+            throw new IllegalStateException("密钥来自环境变量 HOTLINE_DATA_KEYS：请在环境中加入新密钥并重启，再执行重新加密");
+        }
+        int next = data.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        Map<Integer, byte[]> more = new TreeMap<>(data);
+        more.put(next, Sm4Gcm.randomKey());
+        StringBuilder text = new StringBuilder("# OpenHotline personal-data keys. Back this file up apart from the database.\n");
+        text.append("current=").append(next).append('\n');
+        more.forEach((id, key) -> text.append("data.").append(id).append('=').append(b64(key)).append('\n'));
+        text.append("index=").append(b64(index)).append('\n');
+        try {
+            write(file, text.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("个人数据密钥文件无法写入: " + file, e);
+        }
+        return new DataKeys(file, more, next, index);
+    }
+
+    int current() {
+        return current;
+    }
+
+    byte[] key(int id) {
+        byte[] key = data.get(id);
+        if (key == null) {
+            throw new SealBroken("密文使用的密钥 " + id + " 不在密钥文件中");
+        }
+        return key;
+    }
+
+    byte[] indexKey() {
+        return index;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(tmp);
+        try {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(tmp);
+        }
+        Files.writeString(tmp, text);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static byte[] random(int n) {
+        byte[] b = new byte[n];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    private static String b64(byte[] b) {
+        return Base64.getEncoder().encodeToString(b);
+    }
+}
