@@ -54,13 +54,17 @@ public final class DataKeys {
         }
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                write(file, "current=1\ndata.1=" + b64(Sm4Gcm.randomKey()) + "\nindex=" + b64(random(32)) + "\n");
+                return fresh().writtenTo(file);
             }
             return parse(Files.readString(file), file);
         } catch (IOException e) {
             throw new UncheckedIOException("个人数据密钥文件无法读写: " + file, e);
         }
+    }
+
+    /** A new ring, key 1 and an index key, in no file yet. */
+    static DataKeys fresh() {
+        return new DataKeys(null, Map.of(1, Sm4Gcm.randomKey()), 1, random(32));
     }
 
     static DataKeys parse(String text, Path file) {
@@ -84,24 +88,55 @@ public final class DataKeys {
         return new DataKeys(file, data, Integer.parseInt(current.strip()), Base64.getDecoder().decode(index.strip()));
     }
 
-    /** A ring with a new current key, written to the key file first (atomically) so no row is sealed under a key that is lost. */
-    DataKeys rotated() {
-        if (file == null) {
+    /**
+     * A ring with a new current key, written to {@code target} (this platform's key file) first, atomically, so no
+     * row is sealed under a key that is lost.
+     */
+    DataKeys rotated(Path target) {
+        if (target == null) {
             throw new IllegalStateException("密钥来自环境变量 HOTLINE_DATA_KEYS：请在环境中加入新密钥并重启，再执行重新加密");
         }
         int next = data.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         Map<Integer, byte[]> more = new TreeMap<>(data);
         more.put(next, Sm4Gcm.randomKey());
+        return new DataKeys(target, more, next, index).writtenTo(target);
+    }
+
+    /** This ring written to {@code target} (0600, atomically), as the ring of that file. */
+    DataKeys writtenTo(Path target) {
         StringBuilder text = new StringBuilder("# OpenHotline personal-data keys. Back this file up apart from the database.\n");
-        text.append("current=").append(next).append('\n');
-        more.forEach((id, key) -> text.append("data.").append(id).append('=').append(b64(key)).append('\n'));
+        text.append("current=").append(current).append('\n');
+        new TreeMap<>(data).forEach((id, key) -> text.append("data.").append(id).append('=').append(b64(key)).append('\n'));
         text.append("index=").append(b64(index)).append('\n');
         try {
-            write(file, text.toString());
+            Files.createDirectories(target.getParent());
+            write(target, text.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("个人数据密钥文件无法写入: " + file, e);
+            throw new UncheckedIOException("个人数据密钥文件无法写入: " + target, e);
         }
-        return new DataKeys(file, more, next, index);
+        return new DataKeys(target, data, current, index);
+    }
+
+    /**
+     * Whether every ciphertext {@code other} can open, this ring opens too: the same index key, and each of its data
+     * keys here under the same id. (Then this ring may stand in for {@code other}: it is {@code other} or a rotation of it.)
+     */
+    boolean covers(DataKeys other) {
+        if (!java.util.Arrays.equals(index, other.index)) {
+            return false;
+        }
+        for (var e : other.data.entrySet()) {
+            byte[] mine = data.get(e.getKey());
+            if (mine == null || !java.util.Arrays.equals(mine, e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The key file this ring was read from or written to; null when it came from the environment. */
+    Path file() {
+        return file;
     }
 
     int current() {

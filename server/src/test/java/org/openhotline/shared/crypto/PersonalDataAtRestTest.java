@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openhotline.telephony.ivr.CallerLists;
 import org.openhotline.testing.ApiClient;
 import org.openhotline.testing.HotlineTest;
@@ -45,6 +46,8 @@ class PersonalDataAtRestTest {
     CallerLists callerLists;
     @Autowired
     Resealing resealing;
+    @Autowired
+    org.openhotline.workorder.OrdersForInspection ordersForInspection;
     @Value("${hotline.data-dir}")
     Path dataDir;
 
@@ -168,6 +171,43 @@ class PersonalDataAtRestTest {
         assertThat(PersonalData.keyOf(after)).isEqualTo(newKey);
         assertThat(agent.get("/api/work-orders/" + id).json().path("callerPhone").asString()).endsWith(phone.substring(7));
         assertThat(DataKeys.load(null, dataDir.resolve("keys/personal-data.keys")).current()).isEqualTo(newKey);
+    }
+
+    @Test
+    void anotherPlatformStartedInThisProcessUsesTheKeysItFinds(@TempDir Path otherDataDir) {
+        // RestartTest, ProvinceCityExchangeTest, DatabaseCrashRecoveryTest, … start platforms with data directories of
+        // their own in this JVM while this one runs. Each used to install its own new ring over this one's: every row
+        // sealed before then answered SealBroken (work-order lists 500, the SMS sender's 密文校验失败).
+        var agent = ApiClient.loggedIn(port, "agent1");
+        String phone = unique("1366");
+        String address = "青山湖区另一平台路" + unique("") + "号";
+        long id = create(agent, order(phone, "孙女士", address));
+        DataKeys before = PersonalData.keys();
+        try {
+            new PersonalDataKeys(otherDataDir, "");
+            var detail = agent.get("/api/work-orders/" + id);
+            assertThat(detail.status()).as(detail.body()).isEqualTo(200);
+            assertThat(detail.json().path("address").asString()).isEqualTo(address);
+            create(agent, order(phone, "孙女士", address));
+            assertThat(agent.get("/api/work-orders/caller-history?phone=" + phone).json()).hasSize(2);
+            assertThat(DataKeys.load(null, otherDataDir.resolve("keys/personal-data.keys")).covers(before))
+                    .as("the other platform's key file opens what this one sealed").isTrue();
+        } finally {
+            PersonalData.install(before);
+        }
+    }
+
+    @Test
+    void qualitySamplingSeesTheRepeatCallersNumberOpened() {
+        var agent = ApiClient.loggedIn(port, "agent1");
+        String phone = unique("1365");
+        long first = create(agent, order(phone, "周先生", "红谷滩区丰和大道1号"));
+        long second = create(agent, order(phone, "周先生", "红谷滩区丰和大道1号"));
+        var at = jdbc.sql("select min(created_at), max(created_at) from work_order where id in (?, ?)").params(first, second)
+                .query((rs, n) -> List.of(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant())).single();
+        var phones = ordersForInspection.recordedBetween(at.get(0), at.get(1).plusMillis(1)).stream()
+                .filter(o -> o.id() == first || o.id() == second).map(o -> o.callerPhone()).toList();
+        assertThat(phones).as("the repeat-caller stratum groups orders by the caller's number").containsExactly(phone, phone);
     }
 
     /**
