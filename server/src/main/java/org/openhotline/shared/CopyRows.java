@@ -35,6 +35,8 @@ public final class CopyRows {
                     }
                     escape(literal.append('}').toString());
                 }
+                // bytea (blind indexes) in hex input format; the backslash is COPY's escape, hence doubled
+                case byte[] bytes -> text.append("\\\\x").append(java.util.HexFormat.of().formatHex(bytes));
                 default -> escape(v.toString());
             }
         }

@@ -123,8 +123,8 @@ class CallDistributionTest {
                 }
                 for (int c = 0; c < round.size(); c++) {
                     String number = citizenNumber(k, c);
-                    until("an agent answers " + number, () -> jdbc.sql("select count(*) from cc_call where caller = ? and answered_at is not null")
-                            .param(number).query(Long.class).single() == 1, Duration.ofSeconds(60),
+                    until("an agent answers " + number, () -> jdbc.sql("select count(*) from cc_call where caller_index = ? and answered_at is not null")
+                            .param(org.openhotline.shared.crypto.PersonalData.phoneIndex(number)).query(Long.class).single() == 1, Duration.ofSeconds(60),
                             () -> statesOfTheFive(leader) + "\n" + calls());
                     citizens.get(c).hangUp();
                 }
@@ -160,13 +160,14 @@ class CallDistributionTest {
         }
         try (TestPhone inIvr = new TestPhone("13500135901", CITIZEN, sipPort)) {
             inIvr.dial("12308");
-            until("the caller is in the menu", () -> jdbc.sql("select count(*) from cc_call where caller = '13500135901'")
+            until("the caller is in the menu", () -> jdbc.sql("select count(*) from cc_call where caller_index = ?").param(org.openhotline.shared.crypto.PersonalData.phoneIndex("13500135901"))
                     .query(Long.class).single() == 1, Duration.ofSeconds(20), this::calls);
             inIvr.hangUp();
         }
         try (TestPhone inQueue = new TestPhone("13500135902", CITIZEN, sipPort)) {
             inQueue.dial("12301");
-            until("the caller is queued", () -> jdbc.sql("select count(*) from cc_call where caller = '13500135902' and queued_at is not null")
+            until("the caller is queued", () -> jdbc.sql("select count(*) from cc_call where caller_index = ? and queued_at is not null")
+                    .param(org.openhotline.shared.crypto.PersonalData.phoneIndex("13500135902"))
                     .query(Long.class).single() == 1, Duration.ofSeconds(20), this::calls);
             inQueue.hangUp();
         }

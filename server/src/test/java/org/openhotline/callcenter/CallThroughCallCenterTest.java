@@ -88,7 +88,7 @@ class CallThroughCallCenterTest {
                 select caller, called, ivr_result, g.code, queued_at is not null as queued, offered_at is not null as offered,
                        abandon_point, recording_path, recording_s, extract(epoch from ended_at - answered_at) as talk_s
                   from cc_call c join cc_skill_group g on g.id = c.group_id where c.id = ?""")
-                .param(callId).query((rs, n) -> Map.of("caller", rs.getString(1), "called", rs.getString(2),
+                .param(callId).query((rs, n) -> Map.of("caller", org.openhotline.shared.crypto.PersonalData.open(rs.getString(1)), "called", rs.getString(2),
                         "ivr", rs.getString(3), "group", rs.getString(4), "queued", rs.getBoolean(5),
                         "offered", rs.getBoolean(6), "abandon", String.valueOf(rs.getString(7)), "recording", rs.getString(8),
                         "recordingS", rs.getDouble(9), "talkS", rs.getDouble(10))).single();
@@ -100,6 +100,9 @@ class CallThroughCallCenterTest {
         assertThat(call.get("offered")).isEqualTo(true);
         assertThat(call.get("abandon")).isEqualTo("null");
         assertThat(Files.exists(Path.of((String) call.get("recording")))).isTrue();
+        // sealed at rest (ADR 041): no RIFF header on disk, only the sealed file's magic
+        assertThat(new String(Files.readAllBytes(Path.of((String) call.get("recording"))), 0, 8,
+                java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("OHSEAL01");
         assertThat((Double) call.get("recordingS")).isCloseTo((Double) call.get("talkS"), org.assertj.core.data.Offset.offset(1.0));
 
         // the record is closed first, after-call work follows a moment later
@@ -114,6 +117,7 @@ class CallThroughCallCenterTest {
         var recording = leader.get("/api/callcenter/calls/" + callId + "/recording");
         assertThat(recording.status()).isEqualTo(200);
         assertThat(recording.contentType()).contains("audio/wav");
+        assertThat(new String(recording.bytes(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).as("a playable WAV").isEqualTo("RIFF");
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'callcenter.recording-played' and target = ?")
                 .param("call:" + callId).query(Long.class).single()).isEqualTo(1);
         assertThat(ApiClient.loggedIn(port, "agent3").get("/api/callcenter/calls/" + callId + "/recording").status()).isEqualTo(403);

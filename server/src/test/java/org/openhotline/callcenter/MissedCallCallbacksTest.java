@@ -73,7 +73,7 @@ class MissedCallCallbacksTest {
             return t != null && t.path("missedCount").asInt() == 2 ? t : null;
         }, Duration.ofSeconds(15), () -> desk.get("/api/callcenter/missed-tasks?size=100").body());
         assertThat(tasksOf(ABANDONS)).as("still one task for the number and day").isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from cc_missed_call where number = ?").param(ABANDONS).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from cc_missed_call where number_index = ?").param(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS)).query(Long.class).single())
                 .isEqualTo(2);
 
         // the same number gets through to an agent: the task leaves the open list by itself
@@ -83,8 +83,8 @@ class MissedCallCallbacksTest {
             assertThat(desk.post("/api/callcenter/me/state", Map.of("state", "READY")).status()).isEqualTo(200);
             try (TestPhone citizen = new TestPhone(ABANDONS, 440, sipPort)) {
                 citizen.dial("12307");
-                until("ccmiss1 answers", () -> jdbc.sql("select count(*) from cc_call where caller = ? and answered_at is not null")
-                        .param(ABANDONS).query(Long.class).single() == 1, Duration.ofSeconds(30), this::calls);
+                until("ccmiss1 answers", () -> jdbc.sql("select count(*) from cc_call where caller_index = ? and answered_at is not null")
+                        .param(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS)).query(Long.class).single() == 1, Duration.ofSeconds(30), this::calls);
                 citizen.hangUp();
             }
         }
@@ -128,8 +128,8 @@ class MissedCallCallbacksTest {
         try (TestPhone citizen = new TestPhone(LEAVES_MESSAGE, 440, sipPort)) {
             try {
                 citizen.dial("12307");
-                callId = until("the wait runs out", () -> jdbc.sql("select id from cc_call where caller = ? and end_cause = 'MAX_WAIT'")
-                        .param(LEAVES_MESSAGE).query(String.class).optional().orElse(null), Duration.ofSeconds(40), this::calls);
+                callId = until("the wait runs out", () -> jdbc.sql("select id from cc_call where caller_index = ? and end_cause = 'MAX_WAIT'")
+                        .param(org.openhotline.shared.crypto.PersonalData.phoneIndex(LEAVES_MESSAGE)).query(String.class).optional().orElse(null), Duration.ofSeconds(40), this::calls);
                 until("the caller is asked to leave a message", () -> QueueAnnouncementTest.findInOrder(citizen.audio.heard(),
                         List.of("leave-message"), 0), Duration.ofSeconds(20), () -> "heard " + citizen.audio.heard().length / 8000.0 + " s");
             } finally {
@@ -164,8 +164,10 @@ class MissedCallCallbacksTest {
         fixture.agent("ccmiss3", "T977", "8277", Map.of());
         desk = ApiClient.loggedIn(port, "ccmiss2");
         long id = jdbc.sql("""
-                insert into cc_missed_task (number, day, first_missed_at, last_missed_at)
-                values ('8277', current_date, now() - interval '1 hour', now() - interval '1 hour') returning id""")
+                insert into cc_missed_task (number, number_index, day, first_missed_at, last_missed_at)
+                values (?, ?, current_date, now() - interval '1 hour', now() - interval '1 hour') returning id""")
+                .params(org.openhotline.shared.crypto.PersonalData.seal("8277"),
+                        org.openhotline.shared.crypto.PersonalData.phoneIndex("8277")) // as the platform writes it
                 .query(Long.class).single();
         try (TestPhone agentPhone = new TestPhone("8276", 660, sipPort); TestPhone citizen = new TestPhone("8277", 440, sipPort)) {
             agentPhone.register(ApiClient.DEMO_PASSWORD);
@@ -206,13 +208,13 @@ class MissedCallCallbacksTest {
 
     /** The citizen waits in the queue (nobody is ready in the group), then hangs up; returns the call's id. */
     private String abandonInQueue() throws Exception {
-        long before = jdbc.sql("select count(*) from cc_call where caller = ?").param(ABANDONS).query(Long.class).single();
+        long before = jdbc.sql("select count(*) from cc_call where caller_index = ?").param(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS)).query(Long.class).single();
         String callId;
         try (TestPhone citizen = new TestPhone(ABANDONS, 440, sipPort)) {
             citizen.dial("12307");
             callId = until("the call is queued", () -> jdbc.sql("""
-                    select id from cc_call where caller = ? and queued_at is not null order by arrived_at offset ?""")
-                    .params(ABANDONS, before).query(String.class).optional().orElse(null), Duration.ofSeconds(20), this::calls);
+                    select id from cc_call where caller_index = ? and queued_at is not null order by arrived_at offset ?""")
+                    .params(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS), before).query(String.class).optional().orElse(null), Duration.ofSeconds(20), this::calls);
             citizen.hangUp();
         }
         until("the call ends in the queue", () -> "QUEUE".equals(jdbc.sql("select abandon_point from cc_call where id = ?")
@@ -227,14 +229,15 @@ class MissedCallCallbacksTest {
     }
 
     private long tasksOf(String number) {
-        return jdbc.sql("select count(*) from cc_missed_task where number = ?").param(number).query(Long.class).single();
+        return jdbc.sql("select count(*) from cc_missed_task where number_index = ?").param(org.openhotline.shared.crypto.PersonalData.phoneIndex(number)).query(Long.class).single();
     }
 
     private String calls() {
         return jdbc.sql("""
                 select id, caller, queued_at, answered_at, ended_at, end_cause, abandon_point from cc_call
-                 where caller in (?, ?) order by arrived_at""").params(ABANDONS, LEAVES_MESSAGE).query().listOfRows().toString()
-                + "\ntasks " + jdbc.sql("select * from cc_missed_task where number in (?, ?)").params(ABANDONS, LEAVES_MESSAGE)
+                 where caller_index in (?, ?) order by arrived_at""").params(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS), org.openhotline.shared.crypto.PersonalData.phoneIndex(LEAVES_MESSAGE)).query().listOfRows().toString()
+                + "\ntasks " + jdbc.sql("select * from cc_missed_task where number_index in (?, ?)")
+                .params(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS), org.openhotline.shared.crypto.PersonalData.phoneIndex(LEAVES_MESSAGE))
                 .query().listOfRows();
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhotline.callcenter.CallCenterFixture;
 import org.openhotline.channels.internal.chat.ChatHours;
+import org.openhotline.shared.crypto.SealedFiles;
 import org.openhotline.testing.ApiClient;
 import org.openhotline.testing.HotlineTest;
 import org.openhotline.testing.Wait;
@@ -197,6 +198,11 @@ class ChatTest {
         firstDesk.next("assigned");
         citizen.send(Map.of("type", "send", "clientId", "c1", "text", "我家楼下的路灯坏了一个星期了"));
         citizen.next("ack");
+        // the citizen's name and number, and the name on its lines, are sealed at rest (ADR 041)
+        assertThat(jdbc.sql("select citizen_name || ' ' || citizen_phone from ch_chat where id = ?").param(UUID.fromString(chatId))
+                .query(String.class).single()).startsWith("ENC1.").doesNotContain("王先生").doesNotContain("13900001111");
+        assertThat(jdbc.sql("select author from ch_chat_message where chat_id = ? and sender = 'CITIZEN'").param(UUID.fromString(chatId))
+                .query(String.class).list()).isNotEmpty().noneMatch(a -> a.contains("王先生"));
 
         ApiClient second = readyAgent("chatc" + n, group, 2);
         ChatSocketClient secondDesk = desk(second);
@@ -230,9 +236,11 @@ class ChatTest {
                 .isEqualTo("SYSTEM");
         assertThat(jdbc.sql("select channel from work_order where number = ?").param(number).query(String.class).single())
                 .isEqualTo("CHAT");
-        String transcript = jdbc.sql("""
-                select convert_from(a.data, 'UTF8') from wo_attachment a join work_order o on o.id = a.work_order_id
-                 where o.number = ? and a.name = '在线客服会话记录.txt'""").param(number).query(String.class).single();
+        // attachments are sealed at rest (ADR 041): read as the download does
+        String transcript = new String(SealedFiles.openBytes(jdbc.sql("""
+                select a.data from wo_attachment a join work_order o on o.id = a.work_order_id
+                 where o.number = ? and a.name = '在线客服会话记录.txt'""").param(number).query(byte[].class).single()),
+                java.nio.charset.StandardCharsets.UTF_8);
         assertThat(transcript).contains("群众：我家楼下的路灯坏了一个星期了").contains("班长 郑海涛：我们会尽快处理").doesNotContain("班长 班长");
         assertThat(second.post("/api/chat/" + chatId + "/order", Map.of("content", "再来一次的内容再来一次")).status()).isEqualTo(409);
     }

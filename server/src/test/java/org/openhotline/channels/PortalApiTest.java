@@ -70,7 +70,7 @@ class PortalApiTest {
         var order = jdbc.sql("select id, channel, caller_phone, region_id, owner_path, created_by from work_order where number = ?")
                 .param(number).query().singleRow();
         assertThat(order.get("channel")).isEqualTo("WEB");
-        assertThat(order.get("caller_phone")).isEqualTo(phone);
+        assertThat(org.openhotline.shared.crypto.PersonalData.open((String) order.get("caller_phone"))).isEqualTo(phone);
         assertThat(order.get("region_id")).isEqualTo(region);
         assertThat(order.get("created_by")).isEqualTo("channel-web");
         long id = ((Number) order.get("id")).longValue();

@@ -62,7 +62,7 @@ class WeChatCallbackTest {
         assertThat(done).contains("已受理");
         String number = done.replaceAll("(?s).*工单号：(\\d+).*", "$1");
         var order = jdbc.sql("select channel, caller_phone, content from work_order where number = ?").param(number)
-                .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3)).single();
+                .query((rs, n) -> rs.getString(1) + "|" + org.openhotline.shared.crypto.PersonalData.open(rs.getString(2)) + "|" + rs.getString(3)).single();
         assertThat(order).startsWith("WECHAT|13612345678|青山路小学门口的斑马线看不清了")
                 .contains("［位置］青山路小学（28.68,115.89）").contains("［语音］上下学时车很多很危险");
         assertThat(wechat.push(WeChatServerSimulator.text(user, "查询" + number)).replyText())

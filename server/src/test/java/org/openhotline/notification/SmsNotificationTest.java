@@ -155,7 +155,7 @@ class SmsNotificationTest {
         sendFrom(citizen, "人民路菜市场门口占道经营严重，早上七点到九点车辆无法通行，请管一管。");
 
         long id = Wait.until("an SMS appeal", () -> jdbc.sql(
-                "select id from work_order where caller_phone = ? and channel = 'SMS'").param(citizen).query(Long.class)
+                "select id from work_order where caller_phone_index = ? and channel = 'SMS'").param(org.openhotline.shared.crypto.PersonalData.phoneIndex(citizen)).query(Long.class)
                 .optional().orElse(null), WAIT);
         textTo(citizen, number(id)); // the receipt
         sendFrom(citizen, "补充：周末更严重");
@@ -163,7 +163,7 @@ class SmsNotificationTest {
         Wait.until("the supplement", (java.util.function.BooleanSupplier) () -> jdbc.sql("select content from work_order where id = ?").param(id)
                 .query(String.class).single().contains("周末更严重"), WAIT, () -> "");
         textTo(citizen, "补充内容已加入工单" + number(id));
-        assertThat(jdbc.sql("select count(*) from work_order where caller_phone = ?").param(citizen).query(Long.class)
+        assertThat(jdbc.sql("select count(*) from work_order where caller_phone_index = ?").param(org.openhotline.shared.crypto.PersonalData.phoneIndex(citizen)).query(Long.class)
                 .single()).isEqualTo(1);
     }
 
@@ -171,8 +171,8 @@ class SmsNotificationTest {
     void tdOptsOutOfNotificationsButRequestedCodesStillGo() {
         String citizen = phone();
         sendFrom(citizen, "TD");
-        Wait.until("on the opt-out list", (java.util.function.BooleanSupplier) () -> jdbc.sql("select count(*) from ntf_opt_out where phone = ?")
-                .param(citizen).query(Long.class).single() == 1, WAIT, () -> "");
+        Wait.until("on the opt-out list", (java.util.function.BooleanSupplier) () -> jdbc.sql("select count(*) from ntf_opt_out where phone_index = ?")
+                .param(org.openhotline.shared.crypto.PersonalData.phoneIndex(citizen)).query(Long.class).single() == 1, WAIT, () -> "");
 
         long id = create("WEB", citizen, "退订后的诉求");
         events(new PortalSmsCodeRequested("req-" + citizen, citizen, "482913", "FOLLOW_ORDER", java.time.Instant.now()));

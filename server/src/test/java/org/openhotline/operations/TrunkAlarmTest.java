@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhotline.operations.internal.alarms.AlarmEvaluator;
 import org.openhotline.operations.internal.health.Health;
+import org.openhotline.shared.crypto.PersonalData;
 import org.openhotline.telephony.sip.FreePorts;
 import org.openhotline.telephony.sip.Sipp;
 import org.openhotline.testing.ApiClient;
@@ -141,8 +142,8 @@ class TrunkAlarmTest {
         Wait.until("the duty officer's mail", () -> Arrays.stream(mail.getReceivedMessages()).anyMatch(m -> text(m).contains(TRUNK)),
                 Duration.ofSeconds(20), () -> mail.getReceivedMessages().length + " mails");
         assertThat(hooks).anyMatch(h -> h.contains("\"RAISED\"") && h.contains(TRUNK));
-        assertThat(jdbc.sql("select content from ntf_outbox where dedup_key like ? and phone = '13912345678'")
-                .param("ops-alarm:" + alarm + ":RAISED:%").query(String.class).list())
+        assertThat(jdbc.sql("select content from ntf_outbox where dedup_key like ? and phone_index = ?") // numbers sealed: ADR 041
+                .params("ops-alarm:" + alarm + ":RAISED:%", PersonalData.phoneIndex("13912345678")).query(String.class).list())
                 .singleElement().asString().contains("运维告警").contains(TRUNK);
 
         var early = admin.post("/api/ops/alarms/" + alarm + "/close", Map.of("note", "已处理", "version", row.get("version").asInt()));

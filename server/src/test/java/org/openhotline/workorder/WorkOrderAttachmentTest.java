@@ -66,8 +66,10 @@ class WorkOrderAttachmentTest {
 
     @Test
     void theDemoCityHasOrdersInEveryStage() {
-        var states = jdbc.sql("select distinct state from work_order where created_by = 'agent1' and caller_phone like '1380771%'")
-                .query(String.class).list();
+        // the demo orders' numbers begin 1380771; numbers are sealed, so they are opened here to tell them apart
+        var states = jdbc.sql("select state, caller_phone from work_order where created_by = 'agent1'")
+                .query((rs, n) -> org.openhotline.shared.crypto.PersonalData.open(rs.getString(2)) != null && org.openhotline.shared.crypto.PersonalData.open(rs.getString(2)).startsWith("1380771")
+                        ? rs.getString(1) : null).list().stream().filter(java.util.Objects::nonNull).distinct().toList();
         assertThat(states).contains("PENDING_DISPATCH", "HANDLING", "REPLY_REVIEW", "PENDING_CALLBACK", "CLOSED");
     }
 }

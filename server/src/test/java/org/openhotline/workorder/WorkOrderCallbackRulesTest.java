@@ -138,7 +138,7 @@ class WorkOrderCallbackRulesTest {
     @Test
     void aHandlingUnitSeesTheNumberOnlyWhenAllowedWithAReasonAndAudited() {
         long id = f.created(agent, "家门口污水井冒水");
-        String phone = jdbc.sql("select caller_phone from work_order where id = ?").param(id).query(String.class).single();
+        String phone = org.openhotline.shared.crypto.PersonalData.open(jdbc.sql("select caller_phone from work_order where id = ?").param(id).query(String.class).single());
         f.dispatch(dispatcher, id, "ZJJ");
         String path = "/api/work-orders/" + id + "/caller/unit-unmask";
 

@@ -51,7 +51,8 @@ class WorkOrderConcurrencyTest {
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.json().path("id").asLong()).isEqualTo(first.json().path("id").asLong());
         assertThat(retry.json().path("number").asString()).isEqualTo(first.json().path("number").asString());
-        assertThat(jdbc.sql("select count(*) from work_order where caller_phone = ?").param(body.get("callerPhone"))
+        assertThat(jdbc.sql("select count(*) from work_order where caller_phone_index = ?")
+                .param(org.openhotline.shared.crypto.PersonalData.phoneIndex((String) body.get("callerPhone")))
                 .query(Long.class).single()).isEqualTo(1);
         var otherKey = createWithKey(agent, body, key + "-b");
         assertThat(otherKey.status()).isEqualTo(201);
@@ -66,7 +67,8 @@ class WorkOrderConcurrencyTest {
         var results = race(4, () -> createWithKey(agent, body, key));
         assertThat(results).extracting(ApiClient.Response::status).containsOnly(200, 201).contains(201);
         assertThat(results.stream().map(r -> r.json().path("id").asLong()).distinct()).hasSize(1);
-        assertThat(jdbc.sql("select count(*) from work_order where caller_phone = ?").param(body.get("callerPhone"))
+        assertThat(jdbc.sql("select count(*) from work_order where caller_phone_index = ?")
+                .param(org.openhotline.shared.crypto.PersonalData.phoneIndex((String) body.get("callerPhone")))
                 .query(Long.class).single()).isEqualTo(1);
     }
 

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.openhotline.shared.crypto.PersonalData;
 
 /** Configuration of the call center: skill groups, agents and skills, routing by number, blacklist, IVR flows. */
 @RestController
@@ -213,7 +214,9 @@ class CallCenterAdminController {
     @PreAuthorize("hasAnyAuthority('call:admin', 'call:monitor')")
     List<BlacklistEntry> blacklist() {
         return jdbc.sql("select id, number, reason, expires_at, created_by, created_at from cc_blacklist order by id desc")
-                .query(BlacklistEntry.class).list();
+                .query((rs, n) -> new BlacklistEntry(rs.getLong("id"), PersonalData.open(rs.getString("number")), rs.getString("reason"),
+                        rs.getObject("expires_at", OffsetDateTime.class), rs.getString("created_by"),
+                        rs.getObject("created_at", OffsetDateTime.class))).list();
     }
 
     record BlacklistForm(@NotBlank(message = "请填写号码") @Pattern(regexp = "[0-9+]{3,20}", message = "号码格式不正确") String number,
@@ -229,8 +232,10 @@ class CallCenterAdminController {
         if (form.expiresAt() != null && form.expiresAt().isBefore(OffsetDateTime.now(clock))) {
             throw DomainException.invalid("到期时间不能早于现在");
         }
-        long id = jdbc.sql("insert into cc_blacklist (number, reason, expires_at, created_by, created_at) values (?, ?, ?, ?, ?) returning id")
-                .params(form.number(), form.reason(), form.expiresAt(), Callers.required().username(), OffsetDateTime.now(clock))
+        long id = jdbc.sql("""
+                        insert into cc_blacklist (number, number_index, reason, expires_at, created_by, created_at)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(PersonalData.seal(form.number()), PersonalData.phoneIndex(form.number()), form.reason(), form.expiresAt(), Callers.required().username(), OffsetDateTime.now(clock))
                 .query(Long.class).single();
         events.publishEvent(new CallerBlacklisted(form.number(), true, form.reason()));
         return Map.of("id", id);
@@ -242,7 +247,7 @@ class CallCenterAdminController {
     @Transactional
     void removeFromBlacklist(@PathVariable long id) {
         String number = jdbc.sql("delete from cc_blacklist where id = ? returning number").param(id).query(String.class)
-                .optional().orElseThrow(() -> DomainException.notFound("黑名单记录不存在"));
+                .optional().map(PersonalData::open).orElseThrow(() -> DomainException.notFound("黑名单记录不存在"));
         events.publishEvent(new CallerBlacklisted(number, false, null));
     }
 

@@ -13,6 +13,8 @@ import org.openhotline.callcenter.CallEvents.CallQueued;
 import org.openhotline.callcenter.CallEvents.SurveyAnswered;
 import org.openhotline.callcenter.CallRecorded;
 import org.openhotline.callcenter.IvrOutcomes;
+import org.openhotline.shared.crypto.PersonalData;
+import org.openhotline.shared.crypto.SealedFiles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,9 +55,11 @@ class CallRecords {
     void arrived(String callId, String caller, String called, String trunk, String direction) {
         OffsetDateTime now = now();
         recorded(() -> jdbc.sql("""
-                insert into cc_call (id, caller, called, trunk, direction, arrived_at) values (?, ?, ?, ?, ?, ?)
+                insert into cc_call (id, caller, caller_index, called, trunk, direction, arrived_at)
+                values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing""")
-                .params(callId, caller, called, trunk, direction, now).update(),
+                .params(callId, PersonalData.seal(caller), PersonalData.phoneIndex(caller), called, trunk, direction, now)
+                .update(),
                 new CallArrived(callId, direction, now.toInstant()));
     }
 
@@ -69,6 +73,9 @@ class CallRecords {
         String choice = !"caller-left".equals(outcome) ? null : variables.entrySet().stream()
                 .filter(v -> v.getKey().startsWith("menu.")).map(java.util.Map.Entry::getValue).findFirst().orElse(null);
         Double seconds = voicemail == null ? null : WavLength.secondsOf(java.nio.file.Path.of(voicemail));
+        if (voicemail != null) {
+            sealRecording(voicemail);
+        }
         tx.executeWithoutResult(status -> {
             jdbc.sql("update cc_call set ivr_exit_at = ?, ivr_result = ? where id = ?").params(now, outcome, callId).update();
             if (voicemail != null) {
@@ -118,7 +125,7 @@ class CallRecords {
 
     void callbackRequested(String number, String callId, String reason) {
         jdbc.sql("insert into cc_callback_task (number, call_id, reason, created_at) values (?, ?, ?, ?)")
-                .params(number, callId, reason, now()).update();
+                .params(PersonalData.seal(number), callId, reason, now()).update();
     }
 
     void satisfaction(String callId, int score) {
@@ -126,8 +133,22 @@ class CallRecords {
                 new SurveyAnswered(callId, score, clock.instant()));
     }
 
+    /**
+     * A closed recording is sealed in place (SM4, ADR 041) before the record names it, so every reader meets the sealed
+     * file. The plaintext exists while the call runs: the recorder writes WAV as it goes. A file that cannot be sealed
+     * stays as it is, and is logged: losing the recording would be worse.
+     */
+    private static void sealRecording(String path) {
+        try {
+            SealedFiles.seal(java.nio.file.Path.of(path));
+        } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CallRecords.class).error("Could not seal recording {}", path, e);
+        }
+    }
+
     /** The recording is closed: on record together with {@link CallRecorded} (machine inspection analyses it). */
     void recording(String callId, String path, Duration length) {
+        sealRecording(path);
         OffsetDateTime now = now();
         tx.executeWithoutResult(status -> {
             int rows = jdbc.sql("update cc_call set recording_path = ?, recording_s = ? where id = ?")

@@ -20,7 +20,8 @@ import org.openhotline.shared.MenuEntry;
 import org.openhotline.shared.PageResult;
 import org.openhotline.shared.StaffPrincipal;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.FileSystemResource;
+import org.openhotline.shared.crypto.SealedFiles;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.openhotline.shared.crypto.PersonalData;
 
 /** Call records (通话记录): search, export, and play back a recording (role-checked, audited). */
 @RestController
@@ -68,7 +70,7 @@ class CallRecordsController implements MenuEntry.Contribution {
              from cc_call c left join cc_skill_group g on g.id = c.group_id left join cc_agent a on a.account_id = c.agent_id
             where (cast(:from as timestamptz) is null or c.arrived_at >= cast(:from as timestamptz))
               and (cast(:to as timestamptz) is null or c.arrived_at < cast(:to as timestamptz))
-              and (cast(:caller as varchar) is null or c.caller like cast(:caller as varchar) || '%')
+              and (cast(:caller as bytea) is null or c.caller_index = cast(:caller as bytea))
               and (cast(:agentNo as varchar) is null or a.agent_no = cast(:agentNo as varchar))
               and (cast(:abandon as varchar) is null or c.abandon_point = cast(:abandon as varchar))""";
 
@@ -107,7 +109,7 @@ class CallRecordsController implements MenuEntry.Contribution {
     @PreAuthorize("hasAnyAuthority('call:monitor', 'qc:inspect', 'call:agent')")
     @Operation(summary = "播放录音（班长、质检员，或接听该通话的坐席本人；每次播放留痕）")
     @Transactional
-    ResponseEntity<FileSystemResource> recording(@PathVariable String id) throws IOException {
+    ResponseEntity<ByteArrayResource> recording(@PathVariable String id) throws IOException {
         StaffPrincipal me = Callers.required();
         var row = jdbc.sql("select recording_path, agent_id from cc_call where id = ?").param(id)
                 .query((rs, n) -> new Object[]{rs.getString(1), rs.getObject(2)}).optional()
@@ -121,7 +123,7 @@ class CallRecordsController implements MenuEntry.Contribution {
         }
         events.publishEvent(new RecordingPlayed(id));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/wav"))
-                .body(new FileSystemResource(Path.of((String) row[0])));
+                .body(new ByteArrayResource(SealedFiles.readAllBytes(Path.of((String) row[0]))));
     }
 
     private List<CallRow> rows(String tail, Map<String, Object> p) {
@@ -131,6 +133,9 @@ class CallRecordsController implements MenuEntry.Contribution {
                        c.ivr_result, c.abandon_point, g.name as group_name, a.agent_no, c.transfer_chain, c.satisfaction,
                        c.recording_path is not null as has_recording, c.recording_s""" + FROM + tail)
                 .params(p).query(CallRow.class).list().stream()
+                .map(r -> new CallRow(r.id(), PersonalData.open(r.caller()), r.called(), r.direction(), r.arrivedAt(),
+                        r.queuedAt(), r.answeredAt(), r.endedAt(), r.ivrResult(), r.abandonPoint(), r.groupName(), r.agentNo(),
+                        r.transferChain(), r.satisfaction(), r.hasRecording(), r.recordingS()))
                 .map(r -> unmasked ? r : new CallRow(r.id(), Masking.phone(r.caller()), r.called(), r.direction(),
                         r.arrivedAt(), r.queuedAt(), r.answeredAt(), r.endedAt(), r.ivrResult(), r.abandonPoint(),
                         r.groupName(), r.agentNo(), r.transferChain(), r.satisfaction(), r.hasRecording(), r.recordingS()))
@@ -141,7 +146,11 @@ class CallRecordsController implements MenuEntry.Contribution {
         Map<String, Object> p = new HashMap<>();
         p.put("from", from);
         p.put("to", to);
-        p.put("caller", caller == null || caller.isBlank() ? null : caller.trim());
+        // numbers are sealed at rest (ADR 041): the blind index finds a whole number, never a prefix
+        if (caller != null && !caller.isBlank() && PersonalData.normalPhone(caller).length() < 7) {
+            throw DomainException.badRequest("主叫号码已加密存储，只能按完整号码查询（至少 7 位数字）");
+        }
+        p.put("caller", caller == null || caller.isBlank() ? null : PersonalData.phoneIndex(caller.trim()));
         p.put("agentNo", agentNo == null || agentNo.isBlank() ? null : agentNo.trim());
         p.put("abandon", abandon == null || abandon.isBlank() ? null : abandon.trim());
         return p;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.openhotline.callcenter.CallsForInspection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.openhotline.shared.crypto.PersonalData;
 
 /** {@link CallsForInspection} over {@code cc_call}: one statement per read, the agent's first answer by a subquery. */
 @Component
@@ -48,7 +49,7 @@ class CallsForInspectionSql implements CallsForInspection {
     }
 
     private static AnsweredCall row(ResultSet rs, int n) throws SQLException {
-        return new AnsweredCall(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), instant(rs, 5),
+        return new AnsweredCall(rs.getString(1), rs.getLong(2), rs.getString(3), PersonalData.open(rs.getString(4)), instant(rs, 5),
                 instant(rs, 6), instant(rs, 7), (Integer) rs.getObject(8), rs.getBoolean(9), rs.getBoolean(10),
                 instant(rs, 11));
     }

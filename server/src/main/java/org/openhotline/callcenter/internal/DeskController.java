@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.openhotline.shared.crypto.PersonalData;
 
 /** The agent desk's side: live push, today's figures, the caller's history, internal messages, callback tasks. */
 @RestController
@@ -86,13 +87,13 @@ class DeskController {
                 select c.id, c.arrived_at, c.direction, a.agent_no, extract(epoch from c.ended_at - c.answered_at)::float8,
                        c.abandon_point, c.satisfaction
                   from cc_call c left join cc_agent a on a.account_id = c.agent_id
-                 where c.caller = ? order by c.arrived_at desc limit 20""")
-                .param(number).query((rs, n) -> new PastCall(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
+                 where c.caller_index = ? order by c.arrived_at desc limit 20""")
+                .param(PersonalData.phoneIndex(number)).query((rs, n) -> new PastCall(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
                         rs.getString(3), rs.getString(4), rs.getObject(5, Double.class), rs.getString(6),
                         rs.getObject(7, Integer.class))).list();
-        boolean blacklisted = jdbc.sql("select exists(select 1 from cc_blacklist where number = ? and (expires_at is null or expires_at > ?))")
-                .params(number, now).query(Boolean.class).single();
-        boolean priority = jdbc.sql("select exists(select 1 from cc_priority_caller where number = ?)").param(number)
+        boolean blacklisted = jdbc.sql("select exists(select 1 from cc_blacklist where number_index = ? and (expires_at is null or expires_at > ?))")
+                .params(PersonalData.phoneIndex(number), now).query(Boolean.class).single();
+        boolean priority = jdbc.sql("select exists(select 1 from cc_priority_caller where number_index = ?)").param(PersonalData.phoneIndex(number))
                 .query(Boolean.class).single();
         long recent = calls.stream().filter(c -> c.arrivedAt().isAfter(now.minusHours(24))).count();
         long month = calls.stream().filter(c -> c.arrivedAt().isAfter(now.minusDays(30))).count();
@@ -183,6 +184,7 @@ class DeskController {
         boolean unmasked = Callers.required().can("phone:unmask");
         return jdbc.sql("select id, number, call_id, reason, created_at from cc_callback_task where done_at is null order by created_at limit 200")
                 .query(CallbackTask.class).list().stream()
+                .map(t -> new CallbackTask(t.id(), PersonalData.open(t.number()), t.callId(), t.reason(), t.createdAt()))
                 .map(t -> unmasked ? t : new CallbackTask(t.id(), Masking.phone(t.number()), t.callId(), t.reason(), t.createdAt()))
                 .toList();
     }

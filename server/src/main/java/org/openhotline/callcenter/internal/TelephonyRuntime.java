@@ -75,6 +75,7 @@ class TelephonyRuntime implements SmartLifecycle {
             flows.seedSurveyFlow();
             Path recordings = dataDir.toAbsolutePath().resolve("recordings");
             java.nio.file.Files.createDirectories(recordings);
+            LeftoverRecordings.sealInBackground(recordings);
             List<Trunk> trunks = properties.trunks().stream().map(t -> new Trunk(t.name(),
                     new HashSet<>(t.inboundNumbers() == null ? List.of() : t.inboundNumbers()),
                     new HashSet<>(t.allowedAddresses() == null ? List.of() : t.allowedAddresses()),

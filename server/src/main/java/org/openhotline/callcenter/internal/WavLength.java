@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.openhotline.shared.crypto.SealedFiles;
 
 /**
  * The length of a WAV recording from its header (the "fmt " chunk's byte rate and the "data" chunk's size), without
@@ -17,7 +18,7 @@ final class WavLength {
 
     /** Seconds of audio in the file, or null when it is missing or not a PCM WAV file. */
     static Double secondsOf(Path wav) {
-        try (InputStream in = Files.newInputStream(wav)) {
+        try (InputStream in = SealedFiles.newInputStream(wav)) {
             ByteBuffer riff = ByteBuffer.wrap(in.readNBytes(12)).order(ByteOrder.LITTLE_ENDIAN);
             if (riff.remaining() < 12 || riff.getInt(0) != 0x46464952 || riff.getInt(8) != 0x45564157) { // RIFF, WAVE
                 return null;

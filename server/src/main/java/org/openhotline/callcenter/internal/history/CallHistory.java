@@ -11,6 +11,7 @@ import org.openhotline.shared.HistoryPlan;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.openhotline.shared.crypto.PersonalData;
 
 /** The call center's part of the demo year: simulated calls and agent states, copied into its own tables. */
 @Component
@@ -59,12 +60,12 @@ class CallHistory implements DemoHistory {
 
         CopyRows calls = new CopyRows();
         for (CallSimulation.Call c : simulation.calls) {
-            calls.row(c.id(), c.caller(), "12345", "demo", "INBOUND", c.arrived(), c.ivrExit(),
+            calls.row(c.id(), PersonalData.seal(c.caller()), PersonalData.phoneIndex(c.caller()), "12345", "demo", "INBOUND", c.arrived(), c.ivrExit(),
                     c.queued() == null ? "hangup" : "queue", c.queued(), c.queued() == null ? null : c.group(),
                     c.offered(), c.answered(), c.ended(), c.endCause(), c.abandonPoint(), c.agent(), c.satisfaction());
         }
         long rows = calls.into(dataSource, "cc_call", """
-                id, caller, called, trunk, direction, arrived_at, ivr_exit_at, ivr_result, queued_at, group_id, offered_at,
+                id, caller, caller_index, called, trunk, direction, arrived_at, ivr_exit_at, ivr_result, queued_at, group_id, offered_at,
                 answered_at, ended_at, end_cause, abandon_point, agent_id, satisfaction""");
         CopyRows states = new CopyRows();
         for (CallSimulation.State s : simulation.states) {

@@ -16,7 +16,8 @@ import org.openhotline.shared.Masking;
 import org.openhotline.shared.MenuEntry;
 import org.openhotline.shared.PageResult;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.FileSystemResource;
+import org.openhotline.shared.crypto.SealedFiles;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -107,14 +108,15 @@ class MissedCallListsController implements MenuEntry.Contribution {
     @PreAuthorize("hasAnyAuthority('call:agent', 'call:monitor', 'call:admin')")
     @Operation(summary = "播放留言录音（每次播放留痕）")
     @Transactional
-    ResponseEntity<FileSystemResource> voicemail(@PathVariable String callId) {
+    ResponseEntity<ByteArrayResource> voicemail(@PathVariable String callId) throws java.io.IOException {
         String path = jdbc.sql("select voicemail_path from cc_missed_call where call_id = ?").param(callId).query(String.class)
                 .optional().orElse(null);
         if (path == null || !Files.exists(Path.of(path))) {
             throw DomainException.notFound("该来电没有留言");
         }
         events.publishEvent(new RecordingPlayed(callId));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/wav")).body(new FileSystemResource(Path.of(path)));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/wav"))
+                .body(new ByteArrayResource(SealedFiles.readAllBytes(Path.of(path))));
     }
 
     private static List<MissedCallLists.Row> masked(List<MissedCallLists.Row> rows) {

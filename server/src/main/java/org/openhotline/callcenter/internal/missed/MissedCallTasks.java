@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.openhotline.shared.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.openhotline.shared.crypto.PersonalData;
 
 /** Loads and stores callback tasks; a store that lost a race against another change answers 409. */
 @Repository
@@ -35,26 +36,28 @@ class MissedCallTasks {
 
     /** Serialises everything done to one number's tasks (misses, answers, callbacks arrive on different threads). */
     void lockNumber(String number) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('cc_missed_task:' || ?))").param(number).query().listOfRows();
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('cc_missed_task:' || ?))").param(PersonalData.normalPhone(number)).query().listOfRows();
     }
 
     Optional<MissedCallTask> ofDay(String number, LocalDate day) {
-        return jdbc.sql("select " + COLUMNS + " from cc_missed_task where number = ? and day = ?").params(number, day)
+        return jdbc.sql("select " + COLUMNS + " from cc_missed_task where number_index = ? and day = ?")
+                .params(PersonalData.phoneIndex(number), day)
                 .query(MissedCallTasks::task).optional();
     }
 
     /** Open tasks of the number whose last miss came before {@code at}, on {@code day} only when it is given. */
     java.util.List<MissedCallTask> openBefore(String number, Instant at, LocalDate day) {
         return jdbc.sql("select " + COLUMNS + " " + """
-                from cc_missed_task where number = ? and status = 'OPEN' and last_missed_at < ?
+                from cc_missed_task where number_index = ? and status = 'OPEN' and last_missed_at < ?
                   and (cast(? as date) is null or day = cast(? as date))""")
-                .params(number, Timestamp.from(at), day, day).query(MissedCallTasks::task).list();
+                .params(PersonalData.phoneIndex(number), Timestamp.from(at), day, day).query(MissedCallTasks::task).list();
     }
 
     long open(String number, LocalDate day, Instant at) {
         return jdbc.sql("""
-                insert into cc_missed_task (number, day, first_missed_at, last_missed_at) values (?, ?, ?, ?) returning id""")
-                .params(number, day, Timestamp.from(at), Timestamp.from(at)).query(Long.class).single();
+                insert into cc_missed_task (number, number_index, day, first_missed_at, last_missed_at)
+                values (?, ?, ?, ?, ?) returning id""")
+                .params(PersonalData.seal(number), PersonalData.phoneIndex(number), day, Timestamp.from(at), Timestamp.from(at)).query(Long.class).single();
     }
 
     /** One more miss on a task; a closed task reopens when the miss came after it closed. */
@@ -94,7 +97,7 @@ class MissedCallTasks {
     }
 
     private static MissedCallTask task(ResultSet rs, int n) throws SQLException {
-        return new MissedCallTask(rs.getLong("id"), rs.getString("number"), rs.getObject("day", LocalDate.class),
+        return new MissedCallTask(rs.getLong("id"), PersonalData.open(rs.getString("number")), rs.getObject("day", LocalDate.class),
                 instant(rs, "first_missed_at"), rs.getInt("version"), MissedCallTask.Status.valueOf(rs.getString("status")),
                 rs.getObject("claimed_by", Long.class), instant(rs, "claimed_at"), rs.getInt("failed_tries"),
                 instant(rs, "first_attempt_at"), instant(rs, "closed_at"), rs.getObject("closed_by", Long.class));

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.openhotline.shared.crypto.PersonalData;
 
 /** The desk's 漏接回拨 tab: open tasks, claim and release, call back, record how a try went, a task's timeline. */
 @RestController
@@ -71,7 +72,7 @@ class MissedCallTasksController {
     }
 
     private TaskRow row(java.sql.ResultSet rs, long me) throws java.sql.SQLException {
-        String number = rs.getString("number");
+        String number = PersonalData.open(rs.getString("number"));
         Long claimedBy = rs.getObject("claimed_by", Long.class);
         String status = rs.getString("status");
         String outcome = rs.getString("last_outcome");

@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.openhotline.shared.crypto.PersonalData;
 
 /**
  * Turns the call center's own call events into callback tasks: a miss opens (or joins) the task of its number and day,
@@ -99,14 +100,16 @@ class MissedCalls {
             }
         }
         jdbc.sql("""
-                insert into cc_missed_call (call_id, task_id, number, missed_at, point, voicemail_path, voicemail_at)
-                values (?, ?, ?, ?, ?, ?, ?)
+                insert into cc_missed_call (call_id, task_id, number, number_index, missed_at, point, voicemail_path,
+                                            voicemail_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (call_id) do update set
                     point = case when excluded.point = 'VOICEMAIL' then cc_missed_call.point else excluded.point end,
                     missed_at = least(cc_missed_call.missed_at, excluded.missed_at),
                     voicemail_path = coalesce(excluded.voicemail_path, cc_missed_call.voicemail_path),
                     voicemail_at = coalesce(excluded.voicemail_at, cc_missed_call.voicemail_at)""")
-                .params(callId, taskId, number, Timestamp.from(at), point, voicemailPath,
+                .params(callId, taskId, PersonalData.seal(number), PersonalData.phoneIndex(number), Timestamp.from(at), point,
+                        voicemailPath,
                         voicemailPath == null ? null : Timestamp.from(at)).update();
         if (known) {
             return;
@@ -121,10 +124,10 @@ class MissedCalls {
     private Optional<Answer> gotThroughSince(String number, Instant missedAt) {
         return jdbc.sql("""
                 select id, direction = 'OUTBOUND', agent_id, answered_at from cc_call
-                 where caller = ? and answered_at > ?
+                 where caller_index = ? and answered_at > ?
                    and (direction = 'OUTBOUND' or (answered_at at time zone ?)::date = ?)
                  order by answered_at limit 1""")
-                .params(number, Timestamp.from(missedAt), clock.getZone().getId(), day(missedAt))
+                .params(PersonalData.phoneIndex(number), Timestamp.from(missedAt), clock.getZone().getId(), day(missedAt))
                 .query((rs, n) -> new Answer(rs.getString(1), rs.getBoolean(2), rs.getObject(3, Long.class),
                         rs.getObject(4, OffsetDateTime.class).toInstant())).optional();
     }
@@ -141,7 +144,7 @@ class MissedCalls {
 
     private Optional<Call> callOf(String callId) {
         return jdbc.sql("select caller, direction from cc_call where id = ?").param(callId)
-                .query((rs, n) -> new Call(rs.getString(1), rs.getString(2))).optional();
+                .query((rs, n) -> new Call(PersonalData.open(rs.getString(1)), rs.getString(2))).optional();
     }
 
     private record Call(String number, String direction) {}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.openhotline.shared.crypto.PersonalData;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class ChatMessages {
 
     private static final RowMapper<ChatMessage> ROW = (rs, n) -> new ChatMessage(rs.getInt("seq"), rs.getString("sender"),
-            rs.getString("author"), rs.getString("body"), rs.getString("client_id"), rs.getTimestamp("at").toInstant());
+            PersonalData.open(rs.getString("author")), rs.getString("body"), rs.getString("client_id"), rs.getTimestamp("at").toInstant());
 
     private final JdbcClient jdbc;
 
@@ -38,7 +39,7 @@ class ChatMessages {
         int seq = jdbc.sql("update ch_chat set last_seq = last_seq + 1 where id = ? returning last_seq")
                 .param(chatId).query(Integer.class).single();
         jdbc.sql("insert into ch_chat_message (chat_id, seq, sender, author, body, client_id, at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(chatId, seq, sender, author, body, clientId, Timestamp.from(at)).update();
+                .params(chatId, seq, sender, PersonalData.seal(author), body, clientId, Timestamp.from(at)).update(); // the citizen's name: ADR 041
         return new Stored(new ChatMessage(seq, sender, author, body, clientId, at), false);
     }
 

@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.openhotline.shared.DomainException;
+import org.openhotline.shared.crypto.PersonalData;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for {@code ch_chat} and its participants. */
+/** SQL for {@code ch_chat} and its participants. The citizen's name and number are sealed at rest (ADR 041, {@link SealedChatColumns}). */
 @Repository
 class ChatRecords {
 
     private static final RowMapper<Chat> ROW = (rs, n) -> new Chat(rs.getObject("id", UUID.class), rs.getString("token_hash"),
-            rs.getString("source"), rs.getString("wechat_openid"), rs.getString("citizen_name"), rs.getString("citizen_phone"),
+            rs.getString("source"), rs.getString("wechat_openid"), PersonalData.open(rs.getString("citizen_name")),
+            PersonalData.open(rs.getString("citizen_phone")),
             rs.getLong("group_id"), rs.getString("state"), (Long) rs.getObject("agent_id"), rs.getInt("last_seq"),
             instant(rs.getTimestamp("queued_at")), instant(rs.getTimestamp("answered_at")), instant(rs.getTimestamp("ended_at")),
             rs.getString("ended_by"), (Long) rs.getObject("order_id"), rs.getString("rating"));
@@ -30,7 +32,8 @@ class ChatRecords {
         jdbc.sql("""
                 insert into ch_chat (id, token_hash, source, wechat_openid, citizen_name, citizen_phone, group_id, state, queued_at)
                 values (?, ?, ?, ?, ?, ?, ?, 'WAITING', ?)""")
-                .params(id, tokenHash, source, openid, name, phone, groupId, Timestamp.from(at)).update();
+                .params(id, tokenHash, source, openid, PersonalData.seal(name), PersonalData.seal(phone), groupId, Timestamp.from(at))
+                .update();
     }
 
     Optional<Chat> find(UUID id) {

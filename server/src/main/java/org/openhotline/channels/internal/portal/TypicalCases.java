@@ -38,7 +38,7 @@ class TypicalCases {
 
     public Draft draft(String number, StaffPrincipal editor) {
         PortalOrders.PublicOrder o = closedOrder(number, editor);
-        String name = jdbc.sql("select caller_name from work_order where id = ?").param(o.id()).query(String.class).optional().orElse(null);
+        String name = callerName(o.id());
         return new Draft(o.number(), PersonalData.scrub(o.title(), name), PersonalData.scrub(o.content(), name),
                 PersonalData.scrub(o.reply(), name), o.categoryName());
     }
@@ -46,7 +46,7 @@ class TypicalCases {
     @Transactional
     public TypicalCase publish(String number, String title, String appeal, String reply, StaffPrincipal editor) {
         PortalOrders.PublicOrder o = closedOrder(number, editor);
-        String name = jdbc.sql("select caller_name from work_order where id = ?").param(o.id()).query(String.class).optional().orElse(null);
+        String name = callerName(o.id());
         try {
             long id = jdbc.sql("""
                     insert into ch_typical_case (work_order_id, title, appeal, reply, category_name, published_by, published_at)
@@ -96,5 +96,11 @@ class TypicalCases {
             throw DomainException.conflict("只有已办结并有答复的工单可以发布为典型案例");
         }
         return o;
+    }
+
+    /** The caller's name, sealed at rest (ADR 041), to scrub it from what the portal publishes. */
+    private String callerName(long orderId) {
+        return org.openhotline.shared.crypto.PersonalData.open(jdbc.sql("select caller_name from work_order where id = ?")
+                .param(orderId).query(String.class).optional().orElse(null));
     }
 }

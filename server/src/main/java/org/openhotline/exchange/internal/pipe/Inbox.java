@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.openhotline.shared.crypto.SealedJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +36,7 @@ public class Inbox {
                                           occurred_at, received_at)
                     values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) on conflict (counterpart, message_id) do nothing""")
                     .params(from, m.messageId(), m.orderKey(), m.seq(), m.type(), m.schemaVersion(),
-                            json.writeValueAsString(m.payload()), m.occurredAt().atOffset(ZoneOffset.UTC),
+                            SealedJson.seal(json, m.payload()), m.occurredAt().atOffset(ZoneOffset.UTC),
                             now.atOffset(ZoneOffset.UTC))
                     .update();
             out.add(new Receipt(m.messageId(), rows == 1 ? "ACCEPTED" : "DUPLICATE"));
@@ -55,7 +56,7 @@ public class Inbox {
                                   and d.state = 'DEAD' and d.id < i.id) as blocked
                   from ex_inbox i where i.state = 'RECEIVED' order by i.id limit ?""").param(limit)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("counterpart"), rs.getString("message_id"),
-                        rs.getString("order_key"), rs.getLong("seq"), rs.getString("type"), rs.getString("payload"),
+                        rs.getString("order_key"), rs.getLong("seq"), rs.getString("type"), SealedJson.open(json, rs.getString("payload")),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getInt("attempts"),
                         rs.getTimestamp("next_attempt_at") == null ? null : rs.getTimestamp("next_attempt_at").toInstant(),
                         rs.getBoolean("blocked")))

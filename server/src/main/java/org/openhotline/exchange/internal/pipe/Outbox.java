@@ -3,6 +3,7 @@ package org.openhotline.exchange.internal.pipe;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.openhotline.shared.crypto.SealedJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +38,7 @@ public class Outbox {
                 insert into ex_outbox (counterpart, message_id, order_key, seq, type, schema_version, payload, created_at)
                 values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""")
                 .params(counterpart, messageId, orderKey, seq, type, MessageSchema.VERSION,
-                        json.writeValueAsString(payload), at.atOffset(ZoneOffset.UTC))
+                        SealedJson.seal(json, payload), at.atOffset(ZoneOffset.UTC)) // caller's data sealed at rest (ADR 041)
                 .update();
         return messageId;
     }
@@ -61,7 +62,7 @@ public class Outbox {
                  order by o.id limit :limit""")
                 .param("c", counterpart).param("limit", limit)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("message_id"), rs.getString("order_key"),
-                        rs.getLong("seq"), rs.getString("type"), rs.getInt("schema_version"), rs.getString("payload"),
+                        rs.getLong("seq"), rs.getString("type"), rs.getInt("schema_version"), SealedJson.open(json, rs.getString("payload")),
                         rs.getTimestamp("created_at").toInstant(), rs.getInt("attempts")))
                 .list();
     }

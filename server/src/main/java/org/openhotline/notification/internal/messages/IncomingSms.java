@@ -14,6 +14,7 @@ import org.openhotline.workorder.SmsCallbacks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.openhotline.shared.crypto.PersonalData;
 
 /**
  * What citizens send to the hotline number: TD (退订) puts the number on the opt-out list; 1/2/3 answers the
@@ -64,7 +65,7 @@ class IncomingSms implements SmsGateway.Inbound {
         Long id = jdbc.sql("""
                 insert into ntf_inbox (gateway_key, sender, receiver, text, received_at, outcome)
                 values (?, ?, ?, ?, ?, 'IGNORED') on conflict (gateway_key) do nothing returning id""")
-                .params(key, phone, to == null ? "" : to, body, Timestamp.from(now)).query(Long.class).optional().orElse(null);
+                .params(key, PersonalData.seal(phone), to == null ? "" : to, body, Timestamp.from(now)).query(Long.class).optional().orElse(null);
         if (id == null) {
             return; // seen before
         }
@@ -90,8 +91,8 @@ class IncomingSms implements SmsGateway.Inbound {
 
     private boolean answerSurvey(long inboxId, String phone, String answer, Instant now) {
         Long orderId = jdbc.sql("""
-                select work_order_id from ntf_survey where phone = ? and answered_at is null
-                 order by sent_at desc limit 1""").param(phone).query(Long.class).optional().orElse(null);
+                select work_order_id from ntf_survey where phone_index = ? and answered_at is null
+                 order by sent_at desc limit 1""").param(PersonalData.phoneIndex(phone)).query(Long.class).optional().orElse(null);
         if (orderId == null) {
             return false;
         }

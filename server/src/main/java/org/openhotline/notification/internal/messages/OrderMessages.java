@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.openhotline.shared.crypto.PersonalData;
 
 /**
  * Turns what happened to orders into messages: a receipt to the citizen of a citizen channel, the reply notice and
@@ -77,10 +78,12 @@ class OrderMessages {
                 && outbox.enqueue("survey:" + orderId + ":" + when, Purpose.SURVEY, order.callerPhone(),
                 "CALLBACK_SURVEY", Map.of("number", order.number()), orderId)) {
             jdbc.sql("""
-                    insert into ntf_survey (work_order_id, phone, sent_at) values (?, ?, ?)
-                    on conflict (work_order_id) do update set phone = excluded.phone, sent_at = excluded.sent_at,
+                    insert into ntf_survey (work_order_id, phone, phone_index, sent_at) values (?, ?, ?, ?)
+                    on conflict (work_order_id) do update set phone = excluded.phone, phone_index = excluded.phone_index,
+                                                               sent_at = excluded.sent_at,
                                                                answered_at = null, answer = null""")
-                    .params(orderId, Outbox.normalize(order.callerPhone()), Timestamp.from(at)).update();
+                    .params(orderId, PersonalData.seal(Outbox.normalize(order.callerPhone())),
+                            PersonalData.phoneIndex(order.callerPhone()), Timestamp.from(at)).update();
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.openhotline.notification.internal.outbox.Outbox;
 import org.openhotline.notification.internal.templates.Templates;
 import org.openhotline.shared.Callers;
 import org.openhotline.shared.Masking;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.openhotline.shared.crypto.PersonalData;
 
 /** SMS administration: templates, the message log (outbox with delivery status), incoming messages, opt-outs. */
 @RestController
@@ -83,9 +85,9 @@ class SmsAdminController {
     PageResult<Message> messages(@RequestParam(required = false) String phone, @RequestParam(required = false) String state,
                                  @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
         boolean unmask = Callers.required().can("phone:unmask");
-        String where = " where (cast(:phone as varchar) is null or phone = :phone)"
+        String where = " where (cast(:phone as bytea) is null or phone_index = :phone)"
                 + " and (cast(:state as varchar) is null or state = :state)";
-        String p = phone == null || phone.isBlank() ? null : phone.strip();
+        byte[] p = phone == null || phone.isBlank() ? null : PersonalData.phoneIndex(Outbox.normalize(phone.strip()));
         String s = state == null || state.isBlank() ? null : state.strip();
         int clamped = PageResult.clampSize(size);
         long total = jdbc.sql("select count(*) from ntf_outbox" + where).param("phone", p).param("state", s)
@@ -96,7 +98,7 @@ class SmsAdminController {
                 .param("phone", p).param("state", s).param("size", clamped)
                 .param("offset", PageResult.offset(page, clamped))
                 .query((rs, n) -> new Message(rs.getLong(1), rs.getString(2),
-                        unmask ? rs.getString(3) : Masking.phone(rs.getString(3)), rs.getString(4), rs.getString(5),
+                        unmask ? PersonalData.open(rs.getString(3)) : Masking.phone(PersonalData.open(rs.getString(3))), rs.getString(4), rs.getString(5),
                         rs.getInt(6), rs.getString(7), (Long) rs.getObject(8), instant(rs.getTimestamp(9)),
                         instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11))))
                 .list();

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.openhotline.shared.crypto.PersonalData;
 
 /**
  * The durable SMS outbox: a message is a row written in the transaction of the step (or event listener) that
@@ -55,23 +56,24 @@ public class Outbox {
             state = "RATE_LIMITED";
         }
         return jdbc.sql("""
-                insert into ntf_outbox (dedup_key, purpose, phone, template_code, content, work_order_id, state,
-                                        next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing""")
-                .params(key, purpose.name(), number, templateCode, properties.signature() + text, workOrderId, state,
+                insert into ntf_outbox (dedup_key, purpose, phone, phone_index, template_code, content, work_order_id,
+                                        state, next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing""")
+                .params(key, purpose.name(), PersonalData.seal(number), PersonalData.phoneIndex(number), templateCode,
+                        properties.signature() + text, workOrderId, state,
                         Timestamp.from(now), Timestamp.from(now))
                 .update() == 1;
     }
 
     private boolean optedOut(String phone) {
-        return jdbc.sql("select count(*) from ntf_opt_out where phone = ?").param(phone).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from ntf_opt_out where phone_index = ?").param(PersonalData.phoneIndex(phone)).query(Long.class).single() > 0;
     }
 
     private long sentInLastHour(String phone, Instant now) {
         return jdbc.sql("""
-                select count(*) from ntf_outbox where phone = ? and created_at > ?
+                select count(*) from ntf_outbox where phone_index = ? and created_at > ?
                    and state in ('PENDING', 'SENT', 'DELIVERED', 'UNDELIVERED')""")
-                .params(phone, Timestamp.from(now.minus(Duration.ofHours(1)))).query(Long.class).single();
+                .params(PersonalData.phoneIndex(phone), Timestamp.from(now.minus(Duration.ofHours(1)))).query(Long.class).single();
     }
 
     /** Mobile numbers as the gateway wants them: digits only, a leading +86/86 dropped; null if implausible. */

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.openhotline.shared.crypto.PersonalData;
 
 /**
  * Drains the outbox into the gateway: claims a batch of due rows (skipping rows another node holds), sends them
@@ -74,7 +75,7 @@ public class OutboxSender {
                                order by next_attempt_at, id limit ? for update skip locked)
                 returning id, phone, content, attempts""")
                 .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), properties.batchSize())
-                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list();
+                .query((rs, n) -> new Claimed(rs.getLong(1), PersonalData.open(rs.getString(2)), rs.getString(3), rs.getInt(4))).list();
         if (claimed.isEmpty()) {
             return 0;
         }

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.openhotline.shared.crypto.PersonalData;
 
 /** {@link ExchangeOrders} on the work-order aggregate: each call is one step in the caller's transaction. */
 @Component
@@ -56,8 +57,8 @@ class PipeOrders implements ExchangeOrders {
                   from work_order w where w.id = ?""").param(orderId)
                 .query((rs, n) -> new Snapshot(rs.getLong("id"), rs.getString("number"), rs.getString("channel"),
                         rs.getString("appeal_type"), rs.getString("urgency"), rs.getString("title"),
-                        rs.getString("content"), rs.getString("address"), rs.getString("caller_name"),
-                        rs.getString("caller_phone"), rs.getString("call_id"), rs.getString("state"),
+                        rs.getString("content"), PersonalData.open(rs.getString("address")),
+                        PersonalData.open(rs.getString("caller_name")), PersonalData.open(rs.getString("caller_phone")), rs.getString("call_id"), rs.getString("state"),
                         org.openhotline.workorder.internal.values.OrderState.valueOf(rs.getString("state")).label(),
                         rs.getString("reply"), rs.getString("forwarded_to")))
                 .optional().orElseThrow(() -> DomainException.notFound("工单不存在"));

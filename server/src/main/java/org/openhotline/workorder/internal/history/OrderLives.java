@@ -12,6 +12,7 @@ import org.openhotline.calendar.LimitUnit;
 import org.openhotline.calendar.TimeLimit;
 import org.openhotline.organization.OrgNode;
 import org.openhotline.shared.CopyRows;
+import org.openhotline.shared.crypto.PersonalData;
 import org.openhotline.workorder.internal.model.TextGrams;
 
 /**
@@ -26,7 +27,7 @@ final class OrderLives {
 
     static final String ORDER_COLUMNS = """
             id, number, channel, appeal_type, urgency, category_id, region_id, region_path, address, title, content,
-            caller_name, caller_phone, state, light, stage_light, stage_started_at, stage_due_at, due_at, owner_path,
+            caller_name, caller_phone, caller_phone_index, state, light, stage_light, stage_started_at, stage_due_at, due_at, owner_path,
             created_by, created_at, updated_at, direct_reply, closed_at, dissatisfied_count, urge_count,
             callback_attempts, search_text, grams""";
     static final String ASSIGNMENT_COLUMNS = """
@@ -252,12 +253,13 @@ final class OrderLives {
         }
         String title = o.content().length() > 30 ? o.content().substring(0, 30) : o.content();
         orders.row(o.id(), o.number(), o.channel(), o.type(), o.urgency(), o.categoryId(), o.street().id(),
-                o.street().path(), o.address(), title, o.content(), o.caller(), o.phone(), state, "GREEN", stageLight,
+                o.street().path(), PersonalData.seal(o.address()), title, o.content(), PersonalData.seal(o.caller()),
+                PersonalData.seal(o.phone()), PersonalData.phoneIndex(o.phone()), state, "GREEN", stageLight,
                 stageStart, stage == null ? null : stage.dueAt(), stage == null ? lastHandleDue : stage.dueAt(),
                 o.ownerPath(), o.agent(), o.created(), updated == null ? stageStart : updated, directReply, closed,
                 dissatisfied, urges, attempts,
-                TextGrams.searchText(o.number(), title, o.content(), o.address(), o.caller()),
-                TextGrams.of(o.number(), title, o.content(), o.address(), o.caller()));
+                TextGrams.searchText(o.number(), title, o.content()),
+                TextGrams.ofOrder(o.number(), title, o.content(), o.address(), o.caller()));
         lastHandleDue = null;
     }
 

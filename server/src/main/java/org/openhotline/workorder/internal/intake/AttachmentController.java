@@ -13,6 +13,7 @@ import org.openhotline.workorder.internal.model.OrderAccess;
 import org.openhotline.workorder.internal.model.OrderSteps;
 import org.openhotline.workorder.internal.model.WorkOrders;
 import org.openhotline.workorder.internal.values.Actor;
+import org.openhotline.shared.crypto.SealedFiles;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -52,12 +53,15 @@ class AttachmentController {
     private final WorkOrders orders;
     private final OrderAccess access;
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    AttachmentController(OrderSteps steps, WorkOrders orders, OrderAccess access, JdbcClient jdbc) {
+    AttachmentController(OrderSteps steps, WorkOrders orders, OrderAccess access, JdbcClient jdbc,
+                         org.springframework.context.ApplicationEventPublisher events) {
         this.steps = steps;
         this.orders = orders;
         this.access = access;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -84,7 +88,8 @@ class AttachmentController {
             jdbc.sql("""
                     insert into wo_attachment (work_order_id, name, content_type, size, data, uploaded_by, uploaded_at)
                     values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(o.id(), name, type, data.length, data, who.username(), WorkOrders.ts(now)).update();
+                    .params(o.id(), name, type, data.length, SealedFiles.sealBytes(data), who.username(), WorkOrders.ts(now))
+                    .update();
         });
     }
 
@@ -93,6 +98,8 @@ class AttachmentController {
     @Operation(summary = "下载附件")
     ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId) {
         access.requireVisible(orders.load(id), Callers.required());
+        // sealed at rest (ADR 041): opened for this authorised download, which the audit trail records
+        events.publishEvent(new AttachmentDownloaded(id, attachmentId));
         return jdbc.sql("select name, content_type, data from wo_attachment where id = ? and work_order_id = ?")
                 .params(attachmentId, id)
                 .query((rs, n) -> ResponseEntity.ok()
@@ -100,7 +107,7 @@ class AttachmentController {
                         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                                 .filename(rs.getString("name"), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                         .header("X-Content-Type-Options", "nosniff")
-                        .body(rs.getBytes("data")))
+                        .body(SealedFiles.openBytes(rs.getBytes("data"))))
                 .optional().orElseThrow(() -> DomainException.notFound("附件不存在"));
     }
 

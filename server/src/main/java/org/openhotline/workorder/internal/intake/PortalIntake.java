@@ -20,6 +20,7 @@ import org.openhotline.workorder.internal.values.AppealType;
 import org.openhotline.workorder.internal.values.Channel;
 import org.openhotline.workorder.internal.values.Satisfaction;
 import org.openhotline.workorder.internal.values.Urgency;
+import org.openhotline.shared.crypto.SealedFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,7 +108,8 @@ class PortalIntake implements PortalOrders {
             jdbc.sql("""
                     insert into wo_attachment (work_order_id, name, content_type, size, data, uploaded_by, uploaded_at)
                     values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(o.id(), name, type, data.length, data, who.username(), WorkOrders.ts(now)).update();
+                    .params(o.id(), name, type, data.length, SealedFiles.sealBytes(data), who.username(), WorkOrders.ts(now))
+                    .update();
         });
     }
 

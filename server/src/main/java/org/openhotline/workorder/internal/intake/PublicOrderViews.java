@@ -12,6 +12,7 @@ import org.openhotline.workorder.internal.values.Channel;
 import org.openhotline.workorder.internal.values.OrderState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.openhotline.shared.crypto.PersonalData;
 
 /**
  * The public face of an order (办理进度, 53号文): the steps a citizen may see, each as a fixed public sentence — the
@@ -73,8 +74,8 @@ class PublicOrderViews {
     }
 
     List<PublicOrder> ofPhone(String phone, int limit) {
-        return jdbc.sql(SELECT + " where w.caller_phone = ? and w.state <> 'MERGED' order by w.created_at desc limit ?")
-                .params(phone, limit).query(this::map).list();
+        return jdbc.sql(SELECT + " where w.caller_phone_index = ? and w.state <> 'MERGED' order by w.created_at desc limit ?")
+                .params(PersonalData.phoneIndex(phone), limit).query(this::map).list();
     }
 
     private PublicOrder withSteps(PublicOrder o) {
@@ -96,10 +97,10 @@ class PublicOrderViews {
         String reply = rs.getString("reply");
         Channel channel = Channel.valueOf(rs.getString("channel"));
         return new PublicOrder(rs.getLong("id"), rs.getString("number"), rs.getString("title"), rs.getString("content"),
-                channel.label(), state.name(), state.label(), rs.getString("category_name"), rs.getString("address"),
+                channel.label(), state.name(), state.label(), rs.getString("category_name"), PersonalData.open(rs.getString("address")),
                 WorkOrders.instant(rs, "created_at"), WorkOrders.instant(rs, "closed_at"),
                 reply != null ? reply : direct, reply != null ? rs.getString("unit_name") : (direct != null ? "12345热线" : null),
-                reply != null ? WorkOrders.instant(rs, "replied_at") : null, List.of(), rs.getString("caller_phone"),
+                reply != null ? WorkOrders.instant(rs, "replied_at") : null, List.of(), PersonalData.open(rs.getString("caller_phone")),
                 state == OrderState.PENDING_CALLBACK, (Long) rs.getObject("category_id"));
     }
 }

@@ -17,6 +17,7 @@ import org.openhotline.workorder.internal.values.Satisfaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.openhotline.shared.crypto.PersonalData;
 
 @Service
 class TextChannelSteps implements SmsCallbacks {
@@ -82,8 +83,8 @@ class TextChannelSteps implements SmsCallbacks {
     @Override
     public Optional<OrderContact> latestOpenOf(String phone) {
         return jdbc.sql(CONTACT_SQL + " " + """
-                 where caller_phone = ? and state not in ('CLOSED', 'WITHDRAWN', 'MERGED', 'FORWARDED')
-                 order by created_at desc, id desc limit 1""").param(phone).query(TextChannelSteps::contact).optional();
+                 where caller_phone_index = ? and state not in ('CLOSED', 'WITHDRAWN', 'MERGED', 'FORWARDED')
+                 order by created_at desc, id desc limit 1""").param(PersonalData.phoneIndex(phone)).query(TextChannelSteps::contact).optional();
     }
 
     @Override
@@ -122,6 +123,6 @@ class TextChannelSteps implements SmsCallbacks {
     private static OrderContact contact(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         OrderState state = OrderState.valueOf(rs.getString("state"));
         return new OrderContact(rs.getLong("id"), rs.getString("number"), rs.getString("channel"), state.name(),
-                state.label(), rs.getString("title"), rs.getString("caller_phone"), rs.getBoolean("anonymous"));
+                state.label(), rs.getString("title"), PersonalData.open(rs.getString("caller_phone")), rs.getBoolean("anonymous"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.openhotline.shared.crypto.PersonalData;
 
 /**
  * Two-character grams of Chinese (and other) text for the GIN-indexed {@code grams} column. Chinese has no
@@ -48,8 +49,21 @@ public final class TextGrams {
         return runs;
     }
 
-    public static String searchText(String number, String title, String content, String address, String callerName) {
-        return String.join(" ", nz(number), nz(title), nz(content), nz(address), nz(callerName)).toLowerCase(Locale.ROOT);
+    /**
+     * The text a search term is matched against as a substring. The address and the caller's name are sealed
+     * (personal data, ADR 041): they are not here, only in {@link #ofOrder} as keyed grams.
+     */
+    public static String searchText(String number, String title, String content) {
+        return String.join(" ", nz(number), nz(title), nz(content)).toLowerCase(Locale.ROOT);
+    }
+
+    /** An order's grams: plain grams of its number, title and content, keyed grams of its address and caller's name. */
+    public static String[] ofOrder(String number, String title, String content, String address, String callerName) {
+        String[] plain = of(number, title, content);
+        String[] keyed = PersonalData.keyedGrams(of(address, callerName));
+        String[] all = java.util.Arrays.copyOf(plain, plain.length + keyed.length);
+        System.arraycopy(keyed, 0, all, plain.length, keyed.length);
+        return all;
     }
 
     private static String nz(String s) {

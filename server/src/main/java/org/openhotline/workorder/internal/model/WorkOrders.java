@@ -15,6 +15,7 @@ import java.util.Map;
 import org.openhotline.calendar.BusinessCalendar;
 import org.openhotline.calendar.LimitUnit;
 import org.openhotline.shared.DomainException;
+import org.openhotline.shared.crypto.PersonalData;
 import org.openhotline.workorder.internal.values.AppealType;
 import org.openhotline.workorder.internal.values.AssignmentRole;
 import org.openhotline.workorder.internal.values.AssignmentState;
@@ -84,18 +85,20 @@ public class WorkOrders {
         o.number = DateTimeFormatter.ofPattern("yyyyMMdd").format(o.createdAt.atZone(calendar.zone())) + String.format("%06d", seq);
         jdbc.sql("""
                 insert into work_order (id, number, channel, appeal_type, urgency, category_id, region_id, region_path,
-                       address, title, content, caller_name, caller_phone, anonymous, confidential, call_id, state,
-                       stage_started_at, stage_due_at, due_at, owner_path, created_by, created_at, updated_at,
+                       address, title, content, caller_name, caller_phone, caller_phone_index, anonymous, confidential,
+                       call_id, state, stage_started_at, stage_due_at, due_at, owner_path, created_by, created_at, updated_at,
                        search_text, grams, version)
                 values (:id, :number, :channel, :type, :urgency, :category, :region, :regionPath, :address, :title,
-                        :content, :callerName, :callerPhone, :anonymous, :confidential, :callId, :state, :stageStart,
+                        :content, :callerName, :callerPhone, :callerPhoneIndex, :anonymous, :confidential, :callId, :state, :stageStart,
                         :stageDue, :due, :owner,
                         :createdBy, :now, :now, :searchText, cast(:grams as text[]), 0)""")
                 .param("id", o.id).param("number", o.number).param("channel", o.channel.name())
                 .param("type", o.appealType.name()).param("urgency", o.urgency.name()).param("category", o.categoryId)
-                .param("region", o.regionId).param("regionPath", o.regionPath).param("address", o.address)
-                .param("title", o.title).param("content", o.content).param("callerName", o.callerName)
-                .param("callerPhone", o.callerPhone).param("anonymous", o.anonymous).param("confidential", o.confidential)
+                .param("region", o.regionId).param("regionPath", o.regionPath).param("address", PersonalData.seal(o.address))
+                .param("title", o.title).param("content", o.content).param("callerName", PersonalData.seal(o.callerName))
+                .param("callerPhone", PersonalData.seal(o.callerPhone))
+                .param("callerPhoneIndex", PersonalData.phoneIndex(o.callerPhone))
+                .param("anonymous", o.anonymous).param("confidential", o.confidential)
                 .param("callId", o.callId).param("state", o.state.name()).param("owner", o.ownerPath)
                 .param("stageStart", ts(o.stageStartedAt)).param("stageDue", ts(o.stageDueAt))
                 .param("due", ts(o.dueAt())).param("createdBy", o.createdBy).param("now", ts(o.createdAt))
@@ -220,11 +223,11 @@ public class WorkOrders {
     }
 
     private static String searchText(WorkOrder o) {
-        return TextGrams.searchText(o.number, o.title, o.content, o.address, o.callerName);
+        return TextGrams.searchText(o.number, o.title, o.content);
     }
 
     private static String[] grams(WorkOrder o) {
-        return TextGrams.of(o.number, o.title, o.content, o.address, o.callerName);
+        return TextGrams.ofOrder(o.number, o.title, o.content, o.address, o.callerName);
     }
 
     public static OffsetDateTime ts(Instant instant) {
@@ -254,11 +257,11 @@ public class WorkOrders {
         long region = rs.getLong("region_id");
         o.regionId = rs.wasNull() ? null : region;
         o.regionPath = rs.getString("region_path");
-        o.address = rs.getString("address");
+        o.address = PersonalData.open(rs.getString("address"));
         o.title = rs.getString("title");
         o.content = rs.getString("content");
-        o.callerName = rs.getString("caller_name");
-        o.callerPhone = rs.getString("caller_phone");
+        o.callerName = PersonalData.open(rs.getString("caller_name"));
+        o.callerPhone = PersonalData.open(rs.getString("caller_phone"));
         o.anonymous = rs.getBoolean("anonymous");
         o.confidential = rs.getBoolean("confidential");
         o.callId = rs.getString("call_id");

@@ -8,6 +8,7 @@ import org.openhotline.workorder.internal.model.WorkOrders;
 import org.openhotline.workorder.internal.values.OrderState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.openhotline.shared.crypto.PersonalData;
 
 /** {@link CallerOrders} over {@code work_order}, within the viewer's data scope like every list of orders. */
 @Component
@@ -28,9 +29,9 @@ class CallerOrdersQuery implements CallerOrders {
         }
         return jdbc.sql("""
                 select id, number, title, state, created_at, urge_count, call_id, version from work_order
-                 where caller_phone = :phone and owner_path like :scope || '%' and state <> 'MERGED'
+                 where caller_phone_index = :phone and owner_path like :scope || '%' and state <> 'MERGED'
                  order by created_at desc, id desc limit :limit""")
-                .param("phone", phone.strip()).param("scope", viewer.orgPath()).param("limit", Math.clamp(limit, 1, 100))
+                .param("phone", PersonalData.phoneIndex(phone)).param("scope", viewer.orgPath()).param("limit", Math.clamp(limit, 1, 100))
                 .query((rs, n) -> {
                     OrderState state = OrderState.valueOf(rs.getString("state"));
                     return new CallerOrder(rs.getLong("id"), rs.getString("number"), rs.getString("title"), state.name(),

@@ -10,6 +10,7 @@ import org.openhotline.workorder.internal.values.AppealType;
 import org.openhotline.workorder.internal.values.Channel;
 import org.openhotline.workorder.internal.values.OrderState;
 import org.openhotline.workorder.internal.values.Urgency;
+import org.openhotline.shared.crypto.PersonalData;
 
 /** One order in a list: what the screens show, with the caller masked for the viewer. */
 public record OrderRow(long id, String number, String title, String state, String stateLabel, String light,
@@ -41,8 +42,8 @@ public record OrderRow(long id, String number, String title, String state, Strin
     static OrderRow map(ResultSet rs, StaffPrincipal viewer) throws SQLException {
         boolean confidential = rs.getBoolean("confidential");
         boolean mayUnmask = viewer.can("phone:unmask");
-        String name = rs.getString("caller_name");
-        String phone = rs.getString("caller_phone");
+        String name = PersonalData.open(rs.getString("caller_name"));
+        String phone = PersonalData.open(rs.getString("caller_phone"));
         if (confidential && !mayUnmask) {
             name = name == null ? null : "（保密）";
             phone = null;
@@ -55,7 +56,7 @@ public record OrderRow(long id, String number, String title, String state, Strin
         Channel channel = Channel.valueOf(rs.getString("channel"));
         return new OrderRow(rs.getLong("id"), rs.getString("number"), rs.getString("title"), state.name(), state.label(),
                 rs.getString("light"), type.name(), type.label(), urgency.name(), urgency.label(), channel.name(),
-                channel.label(), rs.getString("category_name"), rs.getString("address"), name, phone, confidential,
+                channel.label(), rs.getString("category_name"), PersonalData.open(rs.getString("address")), name, phone, confidential,
                 WorkOrders.instant(rs, "created_at"), rs.getString("main_unit_name"), WorkOrders.instant(rs, "due_at"),
                 rs.getInt("urge_count"), rs.getBoolean("supervised"), rs.getBoolean("difficult"),
                 rs.getBoolean("followed"), rs.getInt("version"));

@@ -13,6 +13,7 @@ import org.openhotline.workorder.internal.model.OrderAccess;
 import org.openhotline.workorder.internal.model.TextGrams;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.openhotline.shared.crypto.PersonalData;
 
 /**
  * {@code GET /api/work-orders}: free text (each term must occur; 2-character grams through the GIN index, then
@@ -187,8 +188,12 @@ class OrderSearch {
                 for (String term : q.toLowerCase(Locale.ROOT).split("\\s+")) {
                     String[] grams = TextGrams.of(term);
                     String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-                    and.add((grams.length > 0 ? "w.grams @> cast(:g" + i + " as text[]) and " : "") + "w.search_text like :l" + i);
+                    // title and content: grams then a substring recheck; the sealed address and caller's name: all
+                    // of the term's keyed grams (ADR 041: no substring test is possible on them)
+                    String plain = (grams.length > 0 ? "w.grams @> cast(:g" + i + " as text[]) and " : "") + "w.search_text like :l" + i;
+                    and.add(grams.length > 0 ? "((" + plain + ") or w.grams @> cast(:k" + i + " as text[]))" : plain);
                     p.put("g" + i, grams);
+                    p.put("k" + i, PersonalData.keyedGrams(grams));
                     p.put("l" + i, like);
                     i++;
                 }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.openhotline.shared.crypto.PersonalData;
 import org.openhotline.workorder.OrdersForInspection;
 import org.openhotline.workorder.OrdersOfCalls.CallOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,8 @@ class OrdersForInspectionSql implements OrdersForInspection {
                  order by o.created_at, o.id""")
                 .params(Timestamp.from(from), Timestamp.from(to))
                 .query((rs, n) -> new RecordedOrder(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getBoolean(9),
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                        PersonalData.open(rs.getString(8)), rs.getBoolean(9), // sealed at rest (ADR 041); QC groups repeat callers
                         rs.getBoolean(10)))
                 .list();
     }

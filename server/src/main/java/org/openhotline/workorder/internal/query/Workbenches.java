@@ -14,6 +14,8 @@ import org.openhotline.workorder.internal.values.OrderState;
 import org.openhotline.workorder.internal.values.Urgency;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.openhotline.shared.crypto.PersonalData;
+import org.openhotline.workorder.internal.model.TextGrams;
 
 /**
  * The lists behind the workbenches: a unit's tasks by box (待签收/办理中/已办结/我关注的), the requests waiting for
@@ -47,8 +49,8 @@ public class Workbenches {
     }
 
     /**
-     * One page of a box. {@code q} narrows it to an order number or a piece of title, content or address (not the
-     * caller, whom a unit may not see): a unit's boxes are small, so a substring scan within its scope is enough.
+     * One page of a box. {@code q} narrows it to an order number or a piece of title, content or address (the address by its keyed
+     * grams, it is sealed; not the caller, whom a unit may not see): a unit's boxes are small, so a substring scan within its scope is enough.
      */
     public PageResult<UnitTask> unitTasks(String box, String q, StaffPrincipal who, int page, int size) {
         String filter = BOXES.getOrDefault(box, BOXES.get("TO_SIGN"));
@@ -56,7 +58,11 @@ public class Workbenches {
                 + filter;
         Map<String, Object> p = new HashMap<>(Map.of("scope", who.orgPath(), "me", who.accountId()));
         if (q != null && !q.isBlank()) {
-            where += " and (w.number = :q or w.title like :like or w.content like :like or w.address like :like)";
+            // the address is sealed: its keyed grams stand in for a substring test (ADR 041)
+            String[] place = PersonalData.keyedGrams(TextGrams.of(q.strip()));
+            where += " and (w.number = :q or w.title like :like or w.content like :like"
+                    + (place.length > 0 ? " or w.grams @> cast(:place as text[])" : "") + ")";
+            p.put("place", place);
             p.put("q", q.strip());
             p.put("like", "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
@@ -123,9 +129,9 @@ public class Workbenches {
 
     public List<OrderRow> callerHistory(String phone, StaffPrincipal who) {
         return jdbc.sql("select " + OrderRow.COLUMNS + " from work_order w " + OrderRow.MAIN_JOIN + " " + """
-                 where w.caller_phone = :phone and w.owner_path like :scope || '%'
+                 where w.caller_phone_index = :phone and w.owner_path like :scope || '%'
                  order by w.created_at desc limit 20""")
-                .param("phone", phone).param("scope", who.orgPath()).param("me", who.accountId())
+                .param("phone", PersonalData.phoneIndex(phone)).param("scope", who.orgPath()).param("me", who.accountId())
                 .query((rs, n) -> OrderRow.map(rs, who)).list();
     }
 

@@ -16,6 +16,7 @@ import org.openhotline.workorder.internal.query.OrderRow;
 import org.openhotline.workorder.internal.query.Workbenches;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.openhotline.shared.crypto.PersonalData;
 
 /**
  * The dispatcher's list of likely duplicates: the open orders of the last days that wait for the hotline (review,
@@ -59,7 +60,7 @@ public class DuplicateGroups {
                 .param("limit", LOOKED_AT)
                 .query((rs, n) -> {
                     String appeal = OrderVectors.appeal(rs.getString(4), rs.getString(5));
-                    return new Open(rs.getLong(1), rs.getString(2), rs.getString(3), appeal,
+                    return new Open(rs.getLong(1), PersonalData.open(rs.getString(2)), PersonalData.open(rs.getString(3)), appeal,
                             rs.getTimestamp(6).toInstant(), Set.of(TextGrams.of(appeal)));
                 }).list();
         List<int[]> pairs = new ArrayList<>();

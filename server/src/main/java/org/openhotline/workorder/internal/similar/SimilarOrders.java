@@ -17,6 +17,7 @@ import org.openhotline.workorder.internal.query.Workbenches;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.openhotline.shared.crypto.PersonalData;
 
 /**
  * Open orders like the appeal being typed. Candidates come from PostgreSQL cheaply (the same caller, most of the
@@ -72,27 +73,28 @@ public class SimilarOrders {
             grams = java.util.Arrays.copyOf(grams, 80);
         }
         int needed = Math.max(2, (int) Math.ceil(grams.length * GRAM_SHARE));
-        String[] place = TextGrams.of(a);
+        String[] place = PersonalData.keyedGrams(TextGrams.of(a)); // addresses are sealed: their grams are keyed
         int placeNeeded = Math.max(2, (int) Math.ceil(place.length * ADDRESS_SHARE));
         List<Candidate> found = jdbc.sql("""
                 select w.id, w.caller_phone, w.address, w.title, w.content from work_order w
                  where w.owner_path like :scope || '%' and w.state in """ + OPEN + """
                    and w.created_at >= :since and w.id <> :exclude
-                   and ((:phone <> '' and w.caller_phone = :phone)
+                   and ((:phone <> '' and w.caller_phone_index = cast(:phoneIndex as bytea))
                         or (cardinality(cast(:place as text[])) > 0 and w.grams && cast(:place as text[])
                             and (select count(*) from unnest(w.grams) g where g = any(cast(:place as text[])))
                                 >= :placeNeeded)
                         or (cardinality(cast(:grams as text[])) > 0 and w.grams && cast(:grams as text[])
                             and (select count(*) from unnest(w.grams) g where g = any(cast(:grams as text[]))) >= :needed))
-                 order by (:phone <> '' and w.caller_phone = :phone) desc,
+                 order by (:phone <> '' and w.caller_phone_index = cast(:phoneIndex as bytea)) desc,
                           (select count(*) from unnest(w.grams) g
                             where g = any(cast(:grams as text[])) or g = any(cast(:place as text[]))) desc,
                           w.created_at desc
                  limit :limit""")
                 .param("scope", who.orgPath()).param("since", java.sql.Timestamp.from(Instant.now(clock).minus(window)))
-                .param("exclude", excludeId == null ? -1 : excludeId).param("phone", p).param("grams", grams)
+                .param("exclude", excludeId == null ? -1 : excludeId).param("phone", p)
+                .param("phoneIndex", PersonalData.phoneIndex(p)).param("grams", grams)
                 .param("needed", needed).param("place", place).param("placeNeeded", placeNeeded).param("limit", CANDIDATES)
-                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new Candidate(rs.getLong(1), PersonalData.open(rs.getString(2)), PersonalData.open(rs.getString(3)),
                         OrderVectors.appeal(rs.getString(4), rs.getString(5)))).list();
         if (found.isEmpty()) {
             return List.of();
@@ -103,7 +105,7 @@ public class SimilarOrders {
         Map<Long, float[]> theirs = typed == null ? Map.of() : vectors.of(texts);
         Map<Long, Likeness> likeness = new HashMap<>();
         for (Candidate c : found) {
-            boolean sameCaller = !p.isEmpty() && p.equals(c.phone());
+            boolean sameCaller = !p.isEmpty() && PersonalData.normalPhone(p).equals(PersonalData.normalPhone(c.phone()));
             double cos = typed == null ? 0 : TextEmbeddings.cosine(typed, theirs.get(c.id()));
             Likeness l = Likeness.of(sameCaller, a, c.address(), cos);
             if (sameCaller || l.score() >= SHOWN_FROM) {

@@ -31,7 +31,7 @@ class SpecialFlags {
 
     @EventListener
     void on(WorkOrderCreated e) {
-        var order = jdbc.sql("select title, content, confidential, caller_phone from work_order where id = ?")
+        var order = jdbc.sql("select title, content, confidential, caller_phone_index from work_order where id = ?")
                 .param(e.workOrderId()).query().singleRow();
         String text = (order.get("title") == null ? "" : order.get("title") + "\n") + order.get("content");
         List<Flag> flags = new ArrayList<>();
@@ -48,10 +48,10 @@ class SpecialFlags {
                 case KEYWORDS -> r.words().stream().filter(text::contains).findFirst()
                         .ifPresent(w -> flags.add(new Flag(r.id(), r.name(), "命中“" + w + "”")));
                 case REPEAT_CALLER -> {
-                    Object phone = order.get("caller_phone");
+                    Object phone = order.get("caller_phone_index"); // the blind index: the number itself is sealed
                     if (phone != null) {
                         long calls = jdbc.sql("""
-                                select count(*) from work_order where caller_phone = ? and created_at > ?""")
+                                select count(*) from work_order where caller_phone_index = ? and created_at > ?""")
                                 .params(phone, WorkOrders.ts(e.at().minusSeconds(86_400L * r.daysBack())))
                                 .query(Long.class).single();
                         if (calls > r.threshold()) {

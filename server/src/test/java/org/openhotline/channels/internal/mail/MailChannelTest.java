@@ -83,7 +83,7 @@ class MailChannelTest {
                  where m.from_address = ?""").param(citizen).query().singleRow();
         assertThat(order.get("channel")).isEqualTo("EMAIL");
         assertThat(order.get("title")).isEqualTo("反映小区垃圾清运不及时");
-        assertThat(order.get("caller_name")).isEqualTo("张先生");
+        assertThat(org.openhotline.shared.crypto.PersonalData.open((String) order.get("caller_name"))).isEqualTo("张先生");
         long id = ((Number) order.get("id")).longValue();
         String number = (String) order.get("number");
         assertThat(jdbc.sql("select name from wo_attachment where work_order_id = ?").param(id).query(String.class).list())

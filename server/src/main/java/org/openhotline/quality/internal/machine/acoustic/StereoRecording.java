@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.openhotline.shared.crypto.SealedFiles;
 
 /**
  * A call recording as the call center writes it (telephony's {@code Recorder}): 16-bit PCM WAV, the citizen on the
@@ -18,7 +18,7 @@ public record StereoRecording(short[] citizen, short[] agent, int sampleRate) {
     }
 
     public static StereoRecording read(Path file) throws IOException {
-        return parse(Files.readAllBytes(file));
+        return parse(SealedFiles.readAllBytes(file)); // recordings are sealed at rest (ADR 041)
     }
 
     public static StereoRecording parse(byte[] all) throws IOException {
