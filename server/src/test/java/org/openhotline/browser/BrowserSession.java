@@ -32,6 +32,13 @@ public final class BrowserSession implements AutoCloseable {
     public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final int TIMEOUT_MS = 15_000;
 
+    static {
+        // Assertions wait as long as actions do: at a load of 40 a screen's first API answer took longer than the
+        // 5 s Playwright allows by default (MachineInspectionBrowserTest saw an empty table). A wait on a
+        // condition costs nothing when the answer is quick.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
+    }
+
     private static Playwright playwright;
     private static Browser browser;
 
