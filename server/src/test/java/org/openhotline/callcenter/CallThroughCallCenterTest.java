@@ -77,7 +77,11 @@ class CallThroughCallCenterTest {
                  order by arrived_at desc limit 1""")
                 .params(agentId, earlier).query(String.class).optional().orElse(null), Duration.ofSeconds(30),
                 () -> diagnosis(agentId, citizen, phone));
-        assertThat(agent.get("/api/callcenter/me").json().path("state").asString()).isIn("TALKING", "AFTER_CALL_WORK");
+        // the call's row says answered a moment before the agent's state follows (its own transaction): wait for it
+        until("agent6 talks", () -> {
+            String state = agent.get("/api/callcenter/me").json().path("state").asString();
+            return "TALKING".equals(state) || "AFTER_CALL_WORK".equals(state) ? state : null;
+        }, Duration.ofSeconds(10));
 
         citizen.expectSuccess(Duration.ofSeconds(45));
         phone.expectSuccess(Duration.ofSeconds(15));
