@@ -26,8 +26,11 @@ export interface Me {
 
 /** The password step's answer when a second factor follows (POST /api/auth/login). */
 export interface SecondFactorNeeded {
-  secondFactor: 'code' | 'enrol'
+  secondFactor: 'code' | 'enrol' | 'sms'
   enrolmentDue: boolean
+  /** sms: where the code went (138****5678) and how long until another may be asked for */
+  phoneHint?: string | null
+  retryAfterSeconds?: number
 }
 
 export interface MenuGroup {
@@ -80,7 +83,13 @@ export const useSession = defineStore('session', {
       this.loaded = true
       return null
     },
-    /** The second step: the authenticator's code or a recovery code. */
+    /** Asks for another SMS code for the pending login; answers when the next one may be asked for. */
+    async resendSms(): Promise<{ phoneHint: string; retryAfterSeconds: number }> {
+      return http.post<{ phoneHint: string; retryAfterSeconds: number }>('/api/auth/second-factor/sms', null, {
+        quiet: true,
+      })
+    },
+    /** The second step: the authenticator's code, a recovery code or the code received by SMS. */
     async secondFactor(code: string) {
       this.setMe(await http.post<Me>('/api/auth/second-factor', { code }, { quiet: true }))
       this.loaded = true

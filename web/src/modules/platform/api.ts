@@ -122,6 +122,21 @@ export const accessApi = {
   setPolicy: (p: SecurityPolicy) => http.put<SecurityPolicy>('/api/security/policy', p),
 }
 
+/** Who logs in with an SMS code (issue 19): whole roles and single accounts; never the three admin powers. */
+export interface SmsFactorSettings {
+  roles: string[]
+  accounts: { accountId: number; username: string; displayName: string; phoneHint: string | null }[]
+}
+
+export const smsFactorApi = {
+  get: () => http.get<SmsFactorSettings>('/api/security/sms-factor'),
+  setRoles: (roles: string[]) => http.put<SmsFactorSettings>('/api/security/sms-factor/roles', { roles }),
+  addAccount: (username: string) =>
+    http.put<SmsFactorSettings>(`/api/security/sms-factor/accounts/${encodeURIComponent(username)}`),
+  removeAccount: (username: string) =>
+    http.delete<SmsFactorSettings>(`/api/security/sms-factor/accounts/${encodeURIComponent(username)}`),
+}
+
 export interface AuditFilter {
   from?: string
   to?: string

@@ -9,7 +9,8 @@ import org.openhotline.shared.AuditableEvent;
  * before this attempt was checked), success-one-time (with a recovery password: the session may only change it) or
  * one-time-expired; with issue 19: success-must-change (a password an admin set), success-expired (past the policy's
  * age), inactive (unused past the policy's days), network-refused (an admin outside the admin networks),
- * second-factor-pending (password right, code to come), second-factor-failed (wrong or reused code).
+ * second-factor-pending (password right, code to come), second-factor-failed (wrong or reused code); with the SMS
+ * second factor: sms-code-sent, sms-code-limited (asked again too soon or too often), sms-no-phone (no number on file).
  */
 public record LoginAttempted(String username, String outcome) implements AuditableEvent {
 
@@ -18,6 +19,8 @@ public record LoginAttempted(String username, String outcome) implements Auditab
         return switch (outcome) {
             case "success", "success-one-time", "success-must-change", "success-expired" -> "auth.login";
             case "second-factor-pending" -> "auth.password-accepted";
+            case "sms-code-sent" -> "auth.sms-code-sent";
+            case "sms-code-limited", "sms-no-phone" -> "auth.sms-code-refused";
             case "locked" -> "auth.lockout";
             case "lock-expired" -> "auth.lock-expired";
             default -> "auth.login-failed";
@@ -31,7 +34,8 @@ public record LoginAttempted(String username, String outcome) implements Auditab
 
     @Override
     public boolean succeeded() {
-        return outcome.startsWith("success") || "lock-expired".equals(outcome) || "second-factor-pending".equals(outcome);
+        return outcome.startsWith("success") || "lock-expired".equals(outcome) || "second-factor-pending".equals(outcome)
+                || "sms-code-sent".equals(outcome);
     }
 
     @Override

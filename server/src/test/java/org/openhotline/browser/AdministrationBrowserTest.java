@@ -178,6 +178,33 @@ class AdministrationBrowserTest {
     }
 
     @Test
+    void secadminSetsAnAccountToSmsCodesAndItsHolderLogsInWithTheCodeReceived(BrowserSession admin, BrowserSession user) {
+        var holder = new org.openhotline.identity.FreshAccounts(port, jdbc).create("smsb", "DISPATCHER");
+        String phone = "136" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
+        jdbc.sql("update account set demo = false, password_must_change = false, phone = ? where id = ?")
+                .params(phone, holder.id()).update();
+        Page page = admin.login("secadmin").goTo("/security/policy").page();
+        page.locator(".sms-username input").fill(holder.username());
+        page.locator(".add-sms-account").click();
+        admin.expectText(".sms-accounts .el-table__row", holder.username());
+        admin.expectText(".sms-accounts .el-table__row", phone.substring(0, 3) + "****" + phone.substring(7));
+
+        user.submitLogin(holder.username(), org.openhotline.identity.FreshAccounts.PASSWORD);
+        user.expectText(".sms-step-title", phone.substring(0, 3) + "****" + phone.substring(7));
+        var smsc = org.openhotline.notification.SmscSimulator.shared();
+        String text = org.openhotline.testing.Wait.until("the login code by SMS", () -> smsc.receivedBy(phone).stream()
+                .map(org.openhotline.notification.SmscSimulator.Received::text).findFirst().orElse(null),
+                java.time.Duration.ofSeconds(30));
+        var code = java.util.regex.Pattern.compile("验证码为(\\d{6})").matcher(text);
+        assertThat(code.find()).as(text).isTrue();
+        user.page().locator("input[name=sms-code]").fill(code.group(1));
+        user.page().locator(".sms-code-submit").click();
+        user.page().locator(".shell-menu").first().waitFor();
+        assertThat(ApiClient.loggedIn(port, "secadmin").delete("/api/security/sms-factor/accounts/" + holder.username())
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     void aBadUnitImportListsEachBadRowAndImportsNothing(BrowserSession browser) {
         String good = unique("BI-").toUpperCase();
         byte[] sheet = ExcelSheets.write("承办单位", List.of("单位编码", "单位名称", "上级编码", "职责", "联系人", "联系电话", "地址"),

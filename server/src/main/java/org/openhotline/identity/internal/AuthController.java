@@ -45,9 +45,13 @@ class AuthController {
     private final AccountAdministration administration;
     private final ApplicationEventPublisher events;
     private final LoginThrottle throttle;
+    private final SmsCodes smsCodes;
+    private final Accounts accounts;
 
     AuthController(Logins logins, LoginSessions loginSessions, AccountAdministration administration,
-                   ApplicationEventPublisher events, LoginThrottle throttle) {
+                   ApplicationEventPublisher events, LoginThrottle throttle, SmsCodes smsCodes, Accounts accounts) {
+        this.smsCodes = smsCodes;
+        this.accounts = accounts;
         this.throttle = throttle;
         this.logins = logins;
         this.loginSessions = loginSessions;
@@ -61,9 +65,16 @@ class AuthController {
     /**
      * The answer of the password step when a second factor follows: no session yet, only {@code secondFactor}
      * ({@code code}: send the authenticator's code or a recovery code to {@code POST /api/auth/second-factor};
-     * {@code enrol}: bind an authenticator first, {@code POST /api/auth/second-factor/enrolment}).
+     * {@code enrol}: bind an authenticator first, {@code POST /api/auth/second-factor/enrolment}; {@code sms}: a code
+     * was sent by SMS to {@code phoneHint}, send it to {@code POST /api/auth/second-factor}, ask for another with
+     * {@code POST /api/auth/second-factor/sms} after {@code retryAfterSeconds}).
      */
-    record SecondFactorNeeded(String secondFactor, boolean enrolmentDue) {}
+    record SecondFactorNeeded(String secondFactor, boolean enrolmentDue, String phoneHint, long retryAfterSeconds) {
+
+        SecondFactorNeeded(String secondFactor, boolean enrolmentDue) {
+            this(secondFactor, enrolmentDue, null, 0);
+        }
+    }
 
     @PostMapping("/login")
     @Operation(summary = "登录第一步：用户名与密码（同一账号连续失败 5 次锁定 15 分钟，提示与密码错误相同；同一来源地址 1 分钟内失败 20 次后 429）。"
@@ -83,6 +94,9 @@ class AuthController {
             throw new DomainException(HttpStatus.UNAUTHORIZED, "bad-credentials", BAD_CREDENTIALS);
         }
         var granted = attempt.get();
+        if (granted.secondFactor() == SecondFactorRule.Stage.SMS) {
+            return smsStep(granted, request);
+        }
         if (granted.secondFactor() != SecondFactorRule.Stage.NONE) {
             boolean enrol = granted.secondFactor() == SecondFactorRule.Stage.ENROL;
             loginSessions.hold(request, new LoginSessions.Pending(granted.principal(),
@@ -90,6 +104,26 @@ class AuthController {
             return new SecondFactorNeeded(enrol ? "enrol" : "code", enrol);
         }
         return loginSessions.open(request, response, granted.principal(), granted.idleTimeout(), granted.exempt());
+    }
+
+    /**
+     * Holds the login and sends its SMS code. Logging in again within the minute sends no new code (the one sent
+     * stays valid for 5 minutes) and says when another may be asked for.
+     */
+    private SecondFactorNeeded smsStep(Logins.Granted granted, HttpServletRequest request) {
+        Account account = accounts.byId(granted.principal().accountId()).orElseThrow();
+        long wait = SmsCodes.RESEND_AFTER.toSeconds();
+        try {
+            smsCodes.send(account);
+        } catch (DomainException e) {
+            if (e.status() != HttpStatus.TOO_MANY_REQUESTS) {
+                throw e; // no number on file: nothing to wait for
+            }
+            wait = ((Number) e.properties().get("retryAfterSeconds")).longValue();
+        }
+        loginSessions.hold(request, new LoginSessions.Pending(granted.principal(), granted.idleTimeout().toSeconds(),
+                false, granted.exempt(), 0));
+        return new SecondFactorNeeded("sms", false, SmsCodes.mask(account.phone()), wait);
     }
 
     @PostMapping("/logout")

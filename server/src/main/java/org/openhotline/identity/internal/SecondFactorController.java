@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The login's second step and the authenticator's enrolment. Both work either for a pending login (password
  * accepted, no session yet) or for a logged-in user who turns the second factor on in 账号安全. Wrong codes count
- * as failed logins (the policy's lock applies), and five in one pending login end it.
+ * as failed logins (the policy's lock applies), and five in one pending login end it. Accounts set to the SMS
+ * factor send the code they received by SMS to the same second step, and may ask for a new one once a minute.
  */
 @RestController
 @RequestMapping("/api/auth/second-factor")
@@ -50,9 +51,11 @@ class SecondFactorController {
     private final SecurityPolicies policies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SmsCodes smsCodes;
 
     SecondFactorController(LoginSessions loginSessions, SecondFactors factors, SecondFactorRule rule, Accounts accounts,
-                           SecurityPolicies policies, ApplicationEventPublisher events, Clock clock) {
+                           SecurityPolicies policies, ApplicationEventPublisher events, Clock clock, SmsCodes smsCodes) {
+        this.smsCodes = smsCodes;
         this.loginSessions = loginSessions;
         this.factors = factors;
         this.rule = rule;
@@ -66,17 +69,21 @@ class SecondFactorController {
 
     @PostMapping
     @Transactional(noRollbackFor = DomainException.class)
-    @Operation(summary = "登录第二步：身份验证器的 6 位动态码，或一个恢复码（每个只能用一次）")
+    @Operation(summary = "登录第二步：身份验证器的 6 位动态码，或一个恢复码（每个只能用一次）；设为短信验证的账号填短信收到的 6 位验证码")
     LoginSessions.Me verify(@Valid @RequestBody CodeForm form, HttpServletRequest request, HttpServletResponse response) {
         var pending = pendingOrExpired(request);
         if (pending.enrol()) {
             throw DomainException.conflict("请先绑定身份验证器");
         }
         long id = pending.principal().accountId();
-        var authenticator = factors.of(id).filter(SecondFactors.Authenticator::confirmed).orElseThrow(() -> expired());
+        boolean sms = accounts.byId(id).map(a -> rule.stageOf(a) == SecondFactorRule.Stage.SMS).orElse(false);
+        var authenticator = sms ? null
+                : factors.of(id).filter(SecondFactors.Authenticator::confirmed).orElseThrow(() -> expired());
         boolean ok;
-        boolean recovery = RecoveryCodes.looksLikeOne(form.code());
-        if (recovery) {
+        boolean recovery = !sms && RecoveryCodes.looksLikeOne(form.code());
+        if (sms) {
+            ok = smsCodes.verify(id, form.code());
+        } else if (recovery) {
             ok = factors.spendRecoveryCode(id, form.code());
         } else {
             var step = Totp.verify(authenticator.secret(), form.code().trim(), clock.instant(), authenticator.lastStep());
@@ -95,13 +102,37 @@ class SecondFactorController {
                 loginSessions.update(request, new LoginSessions.Pending(pending.principal(), pending.idleSeconds(),
                         false, pending.exempt(), pending.failures() + 1));
             }
-            throw new DomainException(HttpStatus.UNAUTHORIZED, "bad-second-factor", "验证码错误或已使用，请输入身份验证器上的最新验证码");
+            throw new DomainException(HttpStatus.UNAUTHORIZED, "bad-second-factor", sms
+                    ? "短信验证码错误或已失效，请输入最新收到的验证码，或重新获取"
+                    : "验证码错误或已使用，请输入身份验证器上的最新验证码");
         }
         if (recovery) {
             events.publishEvent(new AccountChanged(id, username, "recovery-code-used",
                     Map.of("left", factors.recoveryCodesLeft(id))));
         }
         return open(request, response, pending);
+    }
+
+    record SmsSent(String phoneHint, long retryAfterSeconds) {}
+
+    @PostMapping("/sms")
+    @Transactional(noRollbackFor = DomainException.class)
+    @Operation(summary = "登录第二步重新发送短信验证码（同一账号 1 分钟 1 条、1 小时 5 条，超出答 429 与 retryAfterSeconds）")
+    SmsSent resendSms(HttpServletRequest request, HttpServletResponse response) {
+        var pending = pendingOrExpired(request);
+        Account account = accounts.byId(pending.principal().accountId()).orElseThrow(() -> expired());
+        if (rule.stageOf(account) != SecondFactorRule.Stage.SMS) {
+            throw DomainException.conflict("此账号不使用短信验证码登录");
+        }
+        try {
+            smsCodes.send(account);
+        } catch (DomainException e) {
+            if (e.status() == HttpStatus.TOO_MANY_REQUESTS) {
+                response.setHeader("Retry-After", String.valueOf(e.properties().get("retryAfterSeconds")));
+            }
+            throw e;
+        }
+        return new SmsSent(SmsCodes.mask(account.phone()), SmsCodes.RESEND_AFTER.toSeconds());
     }
 
     record Enrolment(String secret, String uri, String qrCode) {}

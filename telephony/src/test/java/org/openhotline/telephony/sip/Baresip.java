@@ -18,6 +18,7 @@ public final class Baresip implements AutoCloseable {
     final Path home;
     final Process process;
     private final int console;
+    private Console consoleConnection;
 
     private Baresip(Path home, Process process, int console) {
         this.home = home;
@@ -25,19 +26,74 @@ public final class Baresip implements AutoCloseable {
         this.console = console;
     }
 
-    /** Sends a console command (as typed in baresip's menu) and returns what baresip answered. */
+    /**
+     * Sends a console command (as typed in baresip's menu) and returns what baresip echoed once it took the whole
+     * line. The console connection stays open for the phone's life: baresip echoes every key back and drops a
+     * command whose echo it cannot write, so a connection closed after the first answer lost the command whenever
+     * baresip had not written all its echoes yet (the flaky "tcp: send: write(): Broken pipe" of issue 19).
+     */
     public String command(String line) throws IOException {
-        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), console)) {
-            s.setSoTimeout(2000);
-            s.getOutputStream().write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            s.getOutputStream().flush();
+        Console c = console();
+        int mark = c.length();
+        c.socket.getOutputStream().write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        c.socket.getOutputStream().flush();
+        // the newline's echo comes after every key was taken; the command runs right after it
+        return c.awaitAfter(mark, line + "\n", java.time.Duration.ofSeconds(15));
+    }
+
+    private synchronized Console console() throws IOException {
+        if (consoleConnection == null) {
+            consoleConnection = new Console(new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), console));
+        }
+        return consoleConnection;
+    }
+
+    /** One console connection and everything baresip wrote to it, read by a daemon thread. */
+    private static final class Console {
+        final java.net.Socket socket;
+        private final StringBuilder out = new StringBuilder();
+
+        Console(java.net.Socket socket) {
+            this.socket = socket;
+            Thread reader = new Thread(this::drain, "baresip-console");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void drain() {
             byte[] buf = new byte[4096];
             try {
-                int n = s.getInputStream().read(buf);
-                return n <= 0 ? "" : new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8);
-            } catch (java.net.SocketTimeoutException quiet) {
-                return "";
+                for (int n; (n = socket.getInputStream().read(buf)) > 0; ) {
+                    synchronized (this) {
+                        out.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                        notifyAll();
+                    }
+                }
+            } catch (IOException closed) {
+                // the phone stopped or the test closed the console
             }
+        }
+
+        synchronized int length() {
+            return out.length();
+        }
+
+        synchronized String awaitAfter(int mark, String expected, java.time.Duration limit) {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (out.indexOf(expected, mark) < 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("baresip did not take the command " + expected.strip()
+                            + "; console: " + out.substring(mark));
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+            return out.substring(mark);
         }
     }
 
@@ -114,6 +170,15 @@ public final class Baresip implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        synchronized (this) {
+            if (consoleConnection != null) {
+                try {
+                    consoleConnection.socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+        }
         process.destroy();
         if (!process.waitFor(3, TimeUnit.SECONDS)) process.destroyForcibly();
     }

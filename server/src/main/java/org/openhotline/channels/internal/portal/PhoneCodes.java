@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.openhotline.channels.PortalSmsCodeRequested;
 import org.openhotline.shared.DomainException;
+import org.openhotline.shared.crypto.PersonalData;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Confirms that a citizen holds a phone: a 6-digit code sent by SMS (the notification module sends it on
  * {@link PortalSmsCodeRequested}, published in this transaction), valid 10 minutes, five tries, used once. A right
  * code yields a phone token valid 30 minutes — the portal's proof of the phone for submitting and querying. Codes
- * and tokens are stored as SHA-256 hashes only.
+ * and tokens are stored as SHA-256 hashes only; the number is sealed, found by its blind index (ADR 041).
  */
 @Component
 public class PhoneCodes {
@@ -49,9 +50,9 @@ public class PhoneCodes {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""
-                insert into ch_phone_code (request_id, phone, purpose, code_hash, created_at, expires_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(id, phone, purpose.name(), hash(id + ":" + code), Timestamp.from(now),
+                insert into ch_phone_code (request_id, phone, phone_index, purpose, code_hash, created_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, PersonalData.seal(phone), PersonalData.phoneIndex(phone), purpose.name(), hash(id + ":" + code), Timestamp.from(now),
                         Timestamp.from(now.plus(CODE_LIFETIME))).update();
         events.publishEvent(new PortalSmsCodeRequested(id.toString(), phone, code, purpose.name(), now));
         return id;
@@ -63,8 +64,8 @@ public class PhoneCodes {
         Instant now = clock.instant();
         var row = jdbc.sql("""
                 select code_hash, attempts, expires_at, used_at from ch_phone_code
-                 where request_id = ? and phone = ? for update""")
-                .params(requestId, phone)
+                 where request_id = ? and phone_index = ? for update""")
+                .params(requestId, PersonalData.phoneIndex(phone))
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4)})
                 .optional().orElseThrow(() -> DomainException.badRequest("短信验证码不正确，请重新获取"));
         if (row[3] != null || now.isAfter((Instant) row[2]) || (int) row[1] >= MAX_ATTEMPTS) {
@@ -88,6 +89,7 @@ public class PhoneCodes {
         }
         return jdbc.sql("select phone from ch_phone_code where token_hash = ? and token_expires_at >= ?")
                 .params(hash(token.strip()), Timestamp.from(clock.instant())).query(String.class).optional()
+                .map(PersonalData::open)
                 .orElseThrow(() -> DomainException.forbidden("手机验证已过期，请重新获取短信验证码"));
     }
 
