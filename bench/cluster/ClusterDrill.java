@@ -503,7 +503,7 @@ public class ClusterDrill {
                 select holder, epoch, (extract(epoch from acquired_at) * 1000000)::bigint
                   from cluster_lease where name = 'singletons'""")) {
             if (rs.next()) {
-                System.out.printf("lease row: %s took epoch %d %.2f s after kill -9 (database clock)%n",
+                System.out.printf("lease row: %s took epoch %d %.2f s after the fault (database clock)%n",
                         rs.getString(1), rs.getLong(2), (rs.getLong(3) - killedAtMicros) / 1e6);
             }
         } catch (Exception e) {
