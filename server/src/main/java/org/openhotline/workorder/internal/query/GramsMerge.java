@@ -72,6 +72,11 @@ class GramsMerge implements SmartLifecycle {
         thread = null;
         if (running != null) {
             running.interrupt();
+            try {
+                running.join(5_000); // a merge in progress ends before the pool closes under it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
