@@ -115,13 +115,13 @@ class SingletonLeaseTest {
 
     @Test
     void aWaitingNodeTriesAgainWhenTheHoldersRowExpiresNotAfterAWholePeriod() {
-        var a = new DatabaseLease(jdbc, name, "node-a", Duration.ofSeconds(3));
-        var b = new DatabaseLease(jdbc, name, "node-b", Duration.ofSeconds(3));
+        var a = new DatabaseLease(jdbc, name, "node-a", Duration.ofSeconds(30));
+        var b = new DatabaseLease(jdbc, name, "node-b", Duration.ofSeconds(30));
         assertThat(a.tryAcquire()).isTrue();
         assertThat(b.tryAcquire()).isFalse();
 
-        // A's row expires at most 3 s after A asked; B's keeper with a one-minute period sleeps only until then
-        assertThat(b.nextTryIn(Duration.ofMinutes(1))).isLessThanOrEqualTo(Duration.ofMillis(3_020));
+        // A's row expires at most 30 s after A asked; B's keeper with a two-minute period sleeps only until then
+        assertThat(b.nextTryIn(Duration.ofMinutes(2))).isLessThanOrEqualTo(Duration.ofMillis(30_020));
         // the holder renews at its period
         assertThat(a.nextTryIn(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(1));
     }
