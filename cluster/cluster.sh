@@ -6,7 +6,7 @@
 #   cluster/cluster.sh start            build the jar if missing, start everything, wait until it answers
 #   cluster/cluster.sh status           what runs, who is the primary, which node holds the lease
 #   cluster/cluster.sh stop             stop everything this script started (by the pids it wrote down)
-#   cluster/cluster.sh drill KIND ...   a drill under load: node | db | kamailio | scale | sync (bench/cluster)
+#   cluster/cluster.sh drill KIND ...   a drill under load: node | db | kamailio | pause | scale | sync (bench/cluster)
 #
 # Environment: CLUSTER_DIR (default /tmp/openhotline-cluster: data, logs, pids, secrets), CLUSTER_BASE_PORT
 # (default 17000; the script uses base..base+60 and two RTP ranges base+1000..base+2999), CLUSTER_NODE_XMX (768m).
@@ -291,6 +291,12 @@ case "${1:-}" in
                 done
                 die "no primary found" ;;
             *) die "kill what? node1 node2 pg-primary kamailio" ;;
+        esac ;;
+    pause|resume) # pause NAME / resume NAME: SIGSTOP / SIGCONT a node's process group (the partition drill)
+        sig=$([[ "$1" == pause ]] && echo STOP || echo CONT); shift
+        case "$1" in
+            node1|node2) kill -"$sig" -- "-$(cat "$PIDS/$1.pid")"; say "$1 SIG$sig" ;;
+            *) die "pause what? node1 node2" ;;
         esac ;;
     revive) # revive NAME: start a killed part again
         shift

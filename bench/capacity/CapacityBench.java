@@ -540,8 +540,10 @@ public class CapacityBench {
             }
             try (c; var st = c.createStatement(); var rs = st.executeQuery("""
                     select calls, total_exec_time, mean_exec_time, rows, wal_bytes,
-                           regexp_replace(left(query, 150), '\\s+', ' ', 'g') from pg_stat_statements
-                     order by total_exec_time desc limit 25""")) {
+                           left(regexp_replace(regexp_replace(query, '\\s+', ' ', 'g'),
+                                '\\(w\\.owner_path like .*? sa\\.unit_path like \\$\\d+ \\|\\| \\$\\d+\\)\\)', '<scope>'), 150)
+                      from pg_stat_statements
+                     order by total_exec_time desc limit 25""")) { // <scope>: the data-scope test, so the filters show
                 double all;
                 try (var st2 = c.createStatement(); var r2 = st2.executeQuery("select sum(total_exec_time), sum(calls) from pg_stat_statements")) {
                     r2.next();

@@ -53,8 +53,9 @@ public class ClusterDrill {
             case "node" -> nodeDrill(clients, after);
             case "db" -> dbDrill(clients, after);
             case "kamailio" -> kamailioDrill(clients, after);
+            case "pause" -> pauseDrill(clients, after);
             case "scale" -> scale(clients, Math.max(after, 20));
-            default -> throw new IllegalArgumentException("node | db | kamailio | scale");
+            default -> throw new IllegalArgumentException("node | db | kamailio | pause | scale");
         }
     }
 
@@ -71,10 +72,12 @@ public class ClusterDrill {
         sipp.start(after + 10);
         pause(10);
         long killedAt = System.nanoTime();
+        long killedAtMicros = epochMicros();
         sh("kill", "node" + (holder + 1));
         long handOver = waitFor(Duration.ofSeconds(60), () -> infoHeld(NODES[1 - holder]));
-        System.out.printf("lease hand-over to node%d: %.1f s after kill -9 (must be <= 10 s: %s)%n",
+        System.out.printf("lease hand-over to node%d: %.1f s after kill -9 as /actuator/info shows it (must be <= 10 s: %s)%n",
                 2 - holder, secs(handOver - killedAt), secs(handOver - killedAt) <= 10 ? "ok" : "SLOW");
+        leaseRow(killedAtMicros);
         pause(after);
         load.stop();
         sse.stop();
@@ -84,6 +87,50 @@ public class ClusterDrill {
         System.out.println(sipp.finish() + " (calls on the killed node drop; new ones go to the new holder)");
         sh("revive", "node" + (holder + 1));
         verify(load);
+    }
+
+    /**
+     * A partition as the holder sees it: the node holding the lease stops (SIGSTOP: a long GC pause, a VM frozen, a
+     * node cut off) for {@code after} seconds while the other takes over, then runs on believing nothing happened.
+     * It must not act as the holder after it wakes (its own belief ran out; fencing refuses what it was committing),
+     * and no acked order may be lost or doubled.
+     */
+    static void pauseDrill(int clients, int after) throws Exception {
+        int holder = holder();
+        String paused = "node" + (holder + 1);
+        System.out.printf("lease holder before: %s%n", paused);
+        var load = new Load(FRONT, clients);
+        load.start();
+        pause(10);
+        long stoppedAt = System.nanoTime();
+        long stoppedAtMicros = epochMicros();
+        sh("pause", paused);
+        long handOver = waitFor(Duration.ofSeconds(60), () -> infoHeld(NODES[1 - holder]));
+        System.out.printf("lease hand-over to node%d: %.1f s after SIGSTOP as /actuator/info shows it (must be <= 10 s: %s)%n",
+                2 - holder, secs(handOver - stoppedAt), secs(handOver - stoppedAt) <= 10 ? "ok" : "SLOW");
+        leaseRow(stoppedAtMicros);
+        pause(Math.max(0, after - (int) secs(System.nanoTime() - stoppedAt)));
+        sh("resume", paused);
+        long resumedAt = System.nanoTime();
+        // the woken node answers as soon as it is scheduled again; it must say it does not hold the lease
+        long answered = waitFor(Duration.ofSeconds(60), () -> infoAnswers(NODES[holder]));
+        boolean claims = infoHeld(NODES[holder]);
+        System.out.printf("%s woke: answered %.1f s after SIGCONT, claims the lease: %s (must be false: %s)%n",
+                paused, secs(answered - resumedAt), claims, claims ? "FAIL" : "PASS");
+        pause(10);
+        load.stop();
+        report(load, stoppedAt);
+        leaseRow(stoppedAtMicros);
+        verify(load);
+    }
+
+    static boolean infoAnswers(String node) {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+            return http.send(HttpRequest.newBuilder(URI.create(node + "/actuator/info")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     static void dbDrill(int clients, int after) throws Exception {
@@ -438,6 +485,30 @@ public class ClusterDrill {
         p.waitFor();
         System.out.print(out);
         return out;
+    }
+
+    /** Microseconds since 1970 on this machine's clock, the one PostgreSQL's now() reads here too (loopback). */
+    static long epochMicros() {
+        var now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+
+    /**
+     * The hand-over in the database's own terms, without the HTTP poll's delay: when the new holder's epoch began
+     * (acquired_at) and when the killed holder's row would have expired (its last expiry = new acquired_at at the
+     * earliest), both relative to the kill. Same machine, same clock.
+     */
+    static void leaseRow(long killedAtMicros) {
+        try (Connection c = db(); var st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                select holder, epoch, (extract(epoch from acquired_at) * 1000000)::bigint
+                  from cluster_lease where name = 'singletons'""")) {
+            if (rs.next()) {
+                System.out.printf("lease row: %s took epoch %d %.2f s after the fault (database clock)%n",
+                        rs.getString(1), rs.getLong(2), (rs.getLong(3) - killedAtMicros) / 1e6);
+            }
+        } catch (Exception e) {
+            System.out.println("lease row: cannot read (" + e.getMessage() + ")");
+        }
     }
 
     static Connection db() throws Exception {

@@ -31,7 +31,7 @@ final class LeaseKeeper implements SmartLifecycle {
             while (!Thread.currentThread().isInterrupted()) {
                 lease.tryAcquire();
                 try {
-                    Thread.sleep(every);
+                    Thread.sleep(lease.nextTryIn(every));
                 } catch (InterruptedException e) {
                     return;
                 }

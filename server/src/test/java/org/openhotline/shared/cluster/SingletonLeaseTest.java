@@ -90,6 +90,43 @@ class SingletonLeaseTest {
     }
 
     @Test
+    void aHolderWhoseLeaseExpiredIsRefusedEvenBeforeAnotherNodeTakesIt() {
+        var a = new DatabaseLease(jdbc, name, "node-a", Duration.ofSeconds(1));
+        assertThat(a.tryAcquire()).isTrue();
+        long epoch = a.epoch();
+
+        // node A's keeper stalls (a pause, a partition): its row expires while nobody else has asked for it yet; a
+        // job of A still running under that epoch must not commit, for B may take the lease at any moment
+        Wait.until("node A's row expires", () -> jdbc.sql(
+                        "select expires_at <= clock_timestamp() from cluster_lease where name = ?")
+                .param(name).query(Boolean.class).single(), Duration.ofSeconds(10), () -> "");
+
+        assertThatThrownBy(() -> LeaseScope.run(epoch, () -> fenced(a).executeWithoutResult(tx -> write("A"))))
+                .isInstanceOf(LeaseLostException.class);
+        assertThat(jdbc.sql("select count(*) from cluster_lease where name = ?").param(marker).query(Long.class).single())
+                .isZero();
+        // renewed by A's keeper (here for a minute, so that a slow machine cannot let it lapse again), the same
+        // holder and epoch commit again
+        var renewed = new DatabaseLease(jdbc, name, "node-a", Duration.ofMinutes(1));
+        assertThat(renewed.tryAcquire()).isTrue();
+        assertThat(renewed.epoch()).isEqualTo(epoch);
+        LeaseScope.run(epoch, () -> fenced(renewed).executeWithoutResult(tx -> write("A")));
+    }
+
+    @Test
+    void aWaitingNodeTriesAgainWhenTheHoldersRowExpiresNotAfterAWholePeriod() {
+        var a = new DatabaseLease(jdbc, name, "node-a", Duration.ofSeconds(30));
+        var b = new DatabaseLease(jdbc, name, "node-b", Duration.ofSeconds(30));
+        assertThat(a.tryAcquire()).isTrue();
+        assertThat(b.tryAcquire()).isFalse();
+
+        // A's row expires at most 30 s after A asked; B's keeper with a two-minute period sleeps only until then
+        assertThat(b.nextTryIn(Duration.ofMinutes(2))).isLessThanOrEqualTo(Duration.ofMillis(30_020));
+        // the holder renews at its period
+        assertThat(a.nextTryIn(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void transactionsOutsideALeasedJobAreNotFenced() {
         var a = new DatabaseLease(jdbc, name, "node-a", Duration.ofMinutes(1));
         // node A never held the lease, but a request of a user (no leased job on the thread) writes as usual
