@@ -93,7 +93,7 @@ class KpiRollupTest {
         Random random = new Random(seed);
         List<KpiDefinition> all = definitions.all();
         int rolled = 0;
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < 10; i++) {
             LocalDate first = i % 4 == 3 ? today.minusDays(random.nextInt(400)) : today.minusDays(1 + random.nextInt(45));
             LocalDate last = i == 0 ? today : first.plusDays(random.nextInt(i % 4 == 3 ? 366 : 30));
             Dimension by = dims.get(random.nextInt(dims.size()));
