@@ -54,7 +54,9 @@ public class ReportingBench {
         long start = System.nanoTime();
         var app = new SpringApplicationBuilder(HotlineApplication.class).run("--hotline.data-dir=" + dir,
                 "--server.port=0", "--hotline.demo.password=" + PASSWORD, "--hotline.demo.history=false",
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--hotline.sip.enabled=false");
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--hotline.sip.enabled=false",
+                // the bench fills the KPI rollups itself, between the pages from the facts and those from the rollups
+                "--hotline.reports.rollups.refresh=PT24H");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             JdbcClient jdbc = app.getBean(JdbcClient.class);
@@ -62,10 +64,18 @@ public class ReportingBench {
                     Runtime.getRuntime().availableProcessors(), load(), dir, secs(start));
             generate(app, jdbc, orders, calls);
             List<String[]> table = new ArrayList<>();
-            kpiPages(port, jdbc, table);
+            // Before: no day rolled up, every page from the facts (as the previous build); after: the daily rollups.
+            jdbc.sql("delete from rpt_kpi_rollup_day").update();
+            kpiPages(port, jdbc, table, "facts: ");
+            long fill = System.nanoTime();
+            int days = app.getBean(org.openhotline.reporting.internal.kpis.KpiRollupFill.class).refresh(Integer.MAX_VALUE);
+            System.out.printf("KPI rollups filled in %.0f s: %,d pass-days (%s)%n", secs(fill), days, load());
+            kpiPages(port, jdbc, table, "rollups: ");
             table.forEach(row -> System.out.printf("%-58s %12s %12s %10s%n", (Object[]) row));
-            onePassVersusEachKpi(app, jdbc, table);
-            table.subList(4, table.size()).forEach(row -> System.out.printf("%-58s %12s %12s %10s%n", (Object[]) row));
+            if (System.getenv("RPT_BENCH_PAGES_ONLY") == null) {
+                onePassVersusEachKpi(app, jdbc, table);
+                table.subList(8, table.size()).forEach(row -> System.out.printf("%-58s %12s %12s %10s%n", (Object[]) row));
+            }
             // RPT_BENCH_PAGES_ONLY=1: the KPI pages only (e.g. the same data with two builds, one after the other)
             if (System.getenv("RPT_BENCH_PAGES_ONLY") == null) {
                 factLag(app, jdbc, lagSeconds, table);
@@ -227,7 +237,7 @@ public class ReportingBench {
 
     // ---------------------------------------------------------------- KPI pages
 
-    static void kpiPages(int port, JdbcClient jdbc, List<String[]> table) {
+    static void kpiPages(int port, JdbcClient jdbc, List<String[]> table, String label) {
         Client manager = Client.login(port, "manager");
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         LocalDate today = LocalDate.now(zone);
@@ -280,10 +290,10 @@ public class ReportingBench {
         String body = manager.body("/api/reports/kpis?from=" + m + "&to=" + m.plusMonths(1).minusDays(1) + "&codes=answer-rate");
         long[] raw = rawAnswerRate(jdbc, m.atStartOfDay(zone).toInstant(), m.plusMonths(1).atStartOfDay(zone).toInstant());
         System.out.printf("answer-rate %s: API %s; raw numerator %d, denominator %d%n", m, body.replaceAll(".*\"numerator\":(\\d+),\"denominator\":(\\d+).*", "$1/$2"), raw[0], raw[1]);
-        table.add(new String[] {"KPI page, a month city-wide, all 24 KPIs, p95", ms(p95(month)), ms(p95(rawMonth)) + "*", "< 500 ms"});
-        table.add(new String[] {"KPI page, a month grouped by day, p95", ms(p95(monthByDay)), "", "< 500 ms"});
-        table.add(new String[] {"KPI page, a year city-wide, all 24 KPIs, p95", ms(p95(year)), ms(p95(rawYear)) + "*", "< 2000 ms"});
-        table.add(new String[] {"drill-down page (20 rows, with total), p95", ms(p95(drill)), "", "< 300 ms"});
+        table.add(new String[] {label + "KPI page, a month city-wide, p50 " + ms(p50(month)) + ", p95", ms(p95(month)), ms(p95(rawMonth)) + "*", "< 500 ms"});
+        table.add(new String[] {label + "KPI page, a month by day, p50 " + ms(p50(monthByDay)) + ", p95", ms(p95(monthByDay)), "", "< 500 ms"});
+        table.add(new String[] {label + "KPI page, a year city-wide, p50 " + ms(p50(year)) + ", p95", ms(p95(year)), ms(p95(rawYear)) + "*", "< 2000 ms"});
+        table.add(new String[] {label + "drill-down page (20 rows, with total), p95", ms(p95(drill)), "", "< 300 ms " + load()});
     }
 
     /**
@@ -513,6 +523,12 @@ public class ReportingBench {
         long t = System.nanoTime();
         r.run();
         return (System.nanoTime() - t) / 1e6;
+    }
+
+    static double p50(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
     }
 
     static double p95(List<Double> values) {

@@ -2,6 +2,7 @@ package org.openhotline.reporting.internal.facts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openhotline.reporting.internal.kpis.KpiRollupFill;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,9 +81,11 @@ public class FactRebuild {
             on conflict (call_id) do update set inspected = true""";
 
     private final JdbcClient jdbc;
+    private final KpiRollupFill rollups;
 
-    FactRebuild(JdbcClient jdbc) {
+    FactRebuild(JdbcClient jdbc, KpiRollupFill rollups) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
     }
 
     /** Rows per fact table after the rebuild. */
@@ -97,6 +100,8 @@ public class FactRebuild {
         // the KPI columns kept on the rows from other facts, by the listeners' own statements
         jdbc.sql(INSPECTED).update();
         OrderKpiColumns.refreshAll(jdbc);
+        // and the daily rollups of the KPIs from the rebuilt facts
+        rollups.refillAll();
         return rows;
     }
 }

@@ -33,11 +33,13 @@ public class KpiFigures {
 
     private final JdbcClient jdbc;
     private final Exemptions exemptions;
+    private final KpiRollups rollups;
     private final Semaphore sidePasses = new Semaphore(SIDE_PASSES);
 
-    KpiFigures(JdbcClient jdbc, Exemptions exemptions) {
+    KpiFigures(JdbcClient jdbc, Exemptions exemptions, KpiRollups rollups) {
         this.jdbc = jdbc;
         this.exemptions = exemptions;
+        this.rollups = rollups;
     }
 
     /** The KPI's figures, or empty when its facts are not in the filter's reach (call figures of a unit). */
@@ -155,47 +157,51 @@ public class KpiFigures {
 
     private Map<String, KpiFigure> computePass(List<KpiDefinition> pass, KpiFilter filter,
                                                Map<String, List<Exemptions.Applied>> applied) {
+        // whole days from the daily rollups where they are current, the rest from the facts
+        Optional<KpiRollups.Rolled> rolled = rollups.rolledUp(pass, filter, applied);
+        if (rolled.isEmpty()) {
+            return computePass(pass, filter, applied, null, false);
+        }
+        String restrict = rolled.get().factsRestrict();
+        return KpiRollups.merge(pass, rolled.get(), restrict == null ? null : computePass(pass, filter, applied, restrict, true));
+    }
+
+    /**
+     * One pass over the facts; {@code restrict} (SQL over the pass's period column, may be null) narrows the rows
+     * further, and {@code exact} leaves sums of seconds unrounded (a part that {@link KpiRollups} adds to its own).
+     */
+    Map<String, KpiFigure> computePass(List<KpiDefinition> pass, KpiFilter filter,
+                                       Map<String, List<Exemptions.Applied>> applied, String restrict, boolean exact) {
         Formula first = Formulas.of(pass.getFirst().code());
         String raw = filter.groupBy() == null ? null : first.source().key(filter.groupBy(), first.periodColumn());
         String key = raw == null ? null : raw.replace(":tz", "'" + filter.zone().getId() + "'");
         Map<String, Object> params = new HashMap<>(filter.params(pass.getFirst()));
         // Each KPI's predicates are evaluated once per row in the inner select; the outer one only adds them up.
-        StringBuilder inner = new StringBuilder();
+        String inner = innerColumns(pass, filter, applied, params);
         StringBuilder outer = new StringBuilder();
+        String round = exact ? "" : "round(";
+        String places = exact ? "" : ", 1)";
         for (int i = 0; i < pass.size(); i++) {
-            KpiDefinition k = pass.get(i);
-            Formula f = Formulas.of(k.code());
-            Map<String, Object> own = filter.params(k);
-            String rows = filter.rows(f) + Exemptions.predicate(f, applied.getOrDefault(k.code(), List.of()), own);
-            String suffix = "_" + i;
-            for (String name : own.keySet()) {
-                if (OWN_PARAMETER.matcher(":" + name).matches()) {
-                    params.put(name + suffix, own.get(name));
-                }
-            }
-            inner.append(", coalesce(").append(own(rows, suffix)).append(", false) as w").append(i)
-                    .append(", coalesce(").append(own(f.numerator(), suffix)).append(", false) as x").append(i);
-            if (f.seconds() != null) {
-                inner.append(", (").append(own(f.seconds(), suffix)).append(") as s").append(i);
-            }
+            Formula f = Formulas.of(pass.get(i).code());
             String in = " filter (where t.w" + i + ")";
             String inNumerator = " filter (where t.w" + i + " and t.x" + i + ")";
             outer.append(", count(*)").append(in).append(" as r").append(i);
             switch (f.kind()) {
                 case RATIO -> outer.append(", count(*)").append(inNumerator).append("::numeric as n").append(i)
                         .append(", count(*)").append(in).append("::numeric as d").append(i);
-                case AVERAGE -> outer.append(", round(coalesce(sum(t.s").append(i).append(")").append(in)
-                        .append(", 0)::numeric, 1) as n").append(i)
+                case AVERAGE -> outer.append(", ").append(round).append("coalesce(sum(t.s").append(i).append(")").append(in)
+                        .append(", 0)::numeric").append(places).append(" as n").append(i)
                         .append(", count(*)").append(in).append("::numeric as d").append(i);
-                case TIME_SHARE -> outer.append(", round(coalesce(sum(t.s").append(i).append(")").append(inNumerator)
-                        .append(", 0)::numeric, 1) as n").append(i)
-                        .append(", round(coalesce(sum(t.s").append(i).append(")").append(in)
-                        .append(", 0)::numeric, 1) as d").append(i);
+                case TIME_SHARE -> outer.append(", ").append(round).append("coalesce(sum(t.s").append(i).append(")")
+                        .append(inNumerator).append(", 0)::numeric").append(places).append(" as n").append(i)
+                        .append(", ").append(round).append("coalesce(sum(t.s").append(i).append(")").append(in)
+                        .append(", 0)::numeric").append(places).append(" as d").append(i);
             }
         }
+        String where = filter.common(first) + (restrict == null ? "" : " and (" + restrict + ")");
         String sql = "select %s, %s as total%s from (select %s as k%s from %s where %s) t %s".formatted(
                 key == null ? "null::text as k" : "t.k", key == null ? "1" : "grouping(t.k)", outer, key == null ? "null::text" : key, inner,
-                first.source().from, filter.common(first),
+                first.source().from, where,
                 key == null ? "" : "group by grouping sets ((t.k), ()) order by 1");
         BigDecimal[][] totals = new BigDecimal[pass.size()][];
         List<List<KpiFigure.Group>> groups = new ArrayList<>();
@@ -224,7 +230,34 @@ public class KpiFigures {
         return result;
     }
 
-    private static String own(String sql, String suffix) {
+    /**
+     * The inner select's columns of a pass: per KPI {@code w<i>} (the row is in its denominator), {@code x<i>} (in
+     * its numerator) and {@code s<i>} (its seconds), with each KPI's own parameters renamed into {@code params}.
+     */
+    static String innerColumns(List<KpiDefinition> pass, KpiFilter filter, Map<String, List<Exemptions.Applied>> applied,
+                               Map<String, Object> params) {
+        StringBuilder inner = new StringBuilder();
+        for (int i = 0; i < pass.size(); i++) {
+            KpiDefinition k = pass.get(i);
+            Formula f = Formulas.of(k.code());
+            Map<String, Object> own = filter.params(k);
+            String rows = filter.rows(f) + Exemptions.predicate(f, applied.getOrDefault(k.code(), List.of()), own);
+            String suffix = "_" + i;
+            for (String name : own.keySet()) {
+                if (OWN_PARAMETER.matcher(":" + name).matches()) {
+                    params.put(name + suffix, own.get(name));
+                }
+            }
+            inner.append(", coalesce(").append(own(rows, suffix)).append(", false) as w").append(i)
+                    .append(", coalesce(").append(own(f.numerator(), suffix)).append(", false) as x").append(i);
+            if (f.seconds() != null) {
+                inner.append(", (").append(own(f.seconds(), suffix)).append(") as s").append(i);
+            }
+        }
+        return inner.toString();
+    }
+
+    static String own(String sql, String suffix) {
         return OWN_PARAMETER.matcher(sql).replaceAll(":$1" + suffix);
     }
 

@@ -8,9 +8,10 @@ package org.openhotline.reporting.internal.kpis;
 public enum Source {
     CALL("rpt_call_fact c", "c.arrived_at", null, "c.agent_id",
             "c.call_id, c.arrived_at, c.agent_id, c.group_id, c.queued_at, c.answered_at, c.ended_at, c.abandon_point, c.satisfaction"),
+    // seconds as exact numeric (not float8): the daily rollups (KpiRollups) add up the same seconds to the same figure
     STATE("""
             (select account_id, state, started_at,
-                    extract(epoch from least(coalesce(ended_at, :now), :to) - started_at)::float8 as seconds
+                    extract(epoch from least(coalesce(ended_at, :now), :to) - started_at) as seconds
                from rpt_agent_state_fact where started_at >= :from and started_at < :to) s""", "s.started_at", null, "s.account_id",
             "s.account_id as agent_id, s.state, s.started_at, round(s.seconds::numeric, 1) as seconds"),
     ORDER("rpt_order_fact o", "o.created_at", Source.ORDER_SCOPE, null,
@@ -84,6 +85,19 @@ public enum Source {
     /** The data-scope predicate over {@code o} (order facts) with the parameter {@code :scope}, for other order reports. */
     public static String orderScope() {
         return ORDER_SCOPE;
+    }
+
+    /**
+     * Over a callback {@code b} of an order {@code o}: the grade the KPI {@code satisfaction} counts it with (a
+     * regrade on an upheld appeal, 改判, else its own) and whether an upheld appeal took it out of that KPI — for other
+     * callback reports that must agree with the KPI.
+     */
+    public static String callbackGrade() {
+        return "coalesce(" + Exclusions.REGRADE + ", b.satisfaction)";
+    }
+
+    public static String callbackExcludedFromSatisfaction() {
+        return "'satisfaction' = any(o.excluded_kpis)";
     }
 
     boolean orderBased() {

@@ -8,6 +8,7 @@ import static org.openhotline.reporting.internal.reports.Column.percent;
 import static org.openhotline.reporting.internal.reports.Column.sum;
 
 import java.util.List;
+import org.openhotline.reporting.internal.kpis.Source;
 import org.openhotline.reporting.internal.reports.Report.Chart;
 
 /**
@@ -128,17 +129,24 @@ final class OrderReports {
     }
 
     static Report callbacks() {
+        // the grades and the rate as the KPI satisfaction counts them: an upheld appeal's regrade (改判) counts with the
+        // decided grade, a callback it took out of the KPI (剔除) is not graded here either
+        String graded = "not " + Source.callbackExcludedFromSatisfaction();
+        String grade = Source.callbackGrade();
         return new Report("callbacks", "回访与满意度", Report.ORDERS,
-                "回访结果：是否解决，满意、基本满意、不满意（按回访时间计入时段）", Base.CALLBACK, "true", List.of(), List.of(),
+                "回访结果：是否解决，满意、基本满意、不满意（按回访时间计入时段；申诉改判的按改判结果，申诉剔除的不计满意度）",
+                Base.CALLBACK, "true", List.of(), List.of(),
                 Granularity.DAY,
                 List.of(count("callbacks", "回访数", "true", "回访记录"),
                         count("resolved", "已解决", "b.resolved", "群众认为已解决"),
                         percent("resolvedRate", "解决率", "true", "b.resolved", "已解决 ÷ 回访数"),
-                        count("satisfied", "满意", "b.satisfaction = 'SATISFIED'", "评价满意"),
-                        count("basicallySatisfied", "基本满意", "b.satisfaction = 'BASICALLY_SATISFIED'", "评价基本满意"),
-                        count("dissatisfied", "不满意", "b.satisfaction = 'DISSATISFIED'", "评价不满意"),
-                        percent("satisfactionRate", "满意率", "true", "b.satisfaction in (:orderGrades)",
-                                "评价为计入等级 ÷ 回访数（同指标 satisfaction）")),
+                        count("satisfied", "满意", graded + " and " + grade + " = 'SATISFIED'", "评价满意（含申诉改判为满意）"),
+                        count("basicallySatisfied", "基本满意", graded + " and " + grade + " = 'BASICALLY_SATISFIED'",
+                                "评价基本满意（含申诉改判为基本满意）"),
+                        count("dissatisfied", "不满意", graded + " and " + grade + " = 'DISSATISFIED'", "评价不满意（申诉成立的不计）"),
+                        count("excluded", "申诉剔除", Source.callbackExcludedFromSatisfaction(), "申诉成立、不计入满意率的回访"),
+                        percent("satisfactionRate", "满意率", graded, grade + " in (:orderGrades)",
+                                "评价为计入等级 ÷ 未剔除的回访数（同指标 satisfaction）")),
                 List.of(Filter.channel(), Filter.appealType()), new Chart("bar", List.of("satisfied", "basicallySatisfied", "dissatisfied")));
     }
 

@@ -1,0 +1,291 @@
+package org.openhotline.reporting.internal.kpis;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * A pass of KPIs over whole days read from the daily rollups ({@code rpt_kpi_rollup}, {@code rpt_state_rollup}; filled
+ * by {@link KpiRollupFill}), the other days from the facts: a day counts from its rollup only while the rollup is
+ * current for every KPI of the pass — counted with the KPI's present definition, no fact of the day changed since
+ * (no mark in {@code rpt_rollup_dirty}), for a KPI counting by "now" not past the next deadline, and not cut by an
+ * exemption. Rollups hold sums and counts, never averages: the figures equal those of the facts.
+ */
+@Repository
+public class KpiRollups {
+
+    /** Rows, numerator and denominator of one KPI (and group) over some days. */
+    record Part(BigDecimal r, BigDecimal n, BigDecimal d) {
+        static final Part ZERO = new Part(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        Part plus(Part o) {
+            return new Part(r.add(o.r), n.add(o.n), d.add(o.d));
+        }
+    }
+
+    /** The rolled-up part of a pass, per KPI, and the SQL placing the other rows (days read from the facts), or null. */
+    record Rolled(List<Part> totals, List<Map<String, Part>> groups, String factsRestrict, int days) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    KpiRollups(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** How many days of {@code filter} a page would read from the rollups for {@code kpi}'s pass (0: facts only). */
+    public int rolledDays(KpiDefinition kpi, KpiFilter filter, List<KpiDefinition> all) {
+        Formula f = Formulas.of(kpi.code());
+        if (!RollupShape.ROLLED.contains(f.source())) {
+            return 0;
+        }
+        List<KpiDefinition> pass = all.stream().filter(k -> {
+            Formula g = Formulas.of(k.code());
+            return g.source() == f.source() && g.periodColumn().equals(f.periodColumn());
+        }).toList();
+        return days(pass, filter, Map.of()).map(Plan::rolled).map(Set::size).orElse(0);
+    }
+
+    Optional<Rolled> rolledUp(List<KpiDefinition> pass, KpiFilter filter, Map<String, List<Exemptions.Applied>> applied) {
+        Optional<Plan> plan = days(pass, filter, applied);
+        if (plan.isEmpty()) {
+            return Optional.empty();
+        }
+        Plan p = plan.get();
+        Formula first = Formulas.of(pass.getFirst().code());
+        List<Instant[]> facts = new ArrayList<>();
+        Instant cursor = filter.from();
+        for (Instant[] r : RollupDays.ranges(p.rolled(), filter.zone())) {
+            if (cursor.isBefore(r[0])) {
+                facts.add(new Instant[] {cursor, r[0]});
+            }
+            cursor = r[1];
+        }
+        if (cursor.isBefore(filter.to())) {
+            facts.add(new Instant[] {cursor, filter.to()});
+        }
+        String restrict = facts.isEmpty() ? null : RollupDays.within(first.periodColumn(), facts);
+        return Optional.of(read(pass, filter, p, restrict));
+    }
+
+    private record Plan(Set<LocalDate> rolled, List<Set<LocalDate>> counted) {}
+
+    /** The whole, ended, current days of the filter for the pass, and per KPI those not exempted altogether. */
+    private Optional<Plan> days(List<KpiDefinition> pass, KpiFilter filter, Map<String, List<Exemptions.Applied>> applied) {
+        Formula first = Formulas.of(pass.getFirst().code());
+        Source s = first.source();
+        ZoneId zone = filter.zone();
+        Instant now = filter.now();
+        if (!RollupShape.ROLLED.contains(s) || filter.teamId() != null || !zone.equals(clock.getZone())
+                || (filter.scopePath() != null && s != Source.CALL && s != Source.STATE)
+                || !RollupShape.groups(s, filter.groupBy())) {
+            return Optional.empty();
+        }
+        for (KpiDefinition k : pass) {
+            Formula f = Formulas.of(k.code());
+            String sql = f.denominator() + " " + f.numerator() + " " + f.seconds();
+            if (sql.contains(":now") && !RollupShape.PENDING.containsKey(k.code())) {
+                return Optional.empty();
+            }
+        }
+        LocalDate firstDay = filter.from().atZone(zone).toLocalDate();
+        if (RollupDays.start(firstDay, zone).isBefore(filter.from())) {
+            firstDay = firstDay.plusDays(1);
+        }
+        LocalDate toDay = filter.to().atZone(zone).toLocalDate();
+        // a state is cut at the period's end, which the rollup knows only as a day
+        if (s == Source.STATE && !RollupDays.start(toDay, zone).equals(filter.to())) {
+            return Optional.empty();
+        }
+        Set<LocalDate> candidates = new TreeSet<>();
+        for (LocalDate d = firstDay; !RollupDays.start(d.plusDays(1), zone).isAfter(filter.to())
+                && !RollupDays.start(d.plusDays(1), zone).isAfter(now); d = d.plusDays(1)) {
+            candidates.add(d);
+        }
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate lastDay = ((TreeSet<LocalDate>) candidates).last();
+        Map<String, Integer> versions = new HashMap<>();
+        pass.forEach(k -> versions.put(k.code(), k.version()));
+        Map<LocalDate, Integer> current = new HashMap<>();
+        jdbc.sql("""
+                        select kpi_code, day, version, computed_at, stale_after from rpt_kpi_rollup_day
+                         where kpi_code in (:codes) and day between :first and :last""")
+                .param("codes", List.copyOf(versions.keySet())).param("first", firstDay).param("last", lastDay)
+                .query(rs -> {
+                    Instant computed = rs.getTimestamp("computed_at").toInstant();
+                    var stale = rs.getTimestamp("stale_after");
+                    if (rs.getInt("version") == versions.get(rs.getString("kpi_code")) && !computed.isAfter(now)
+                            && (stale == null || !now.isAfter(stale.toInstant()))) {
+                        current.merge(rs.getDate("day").toLocalDate(), 1, Integer::sum);
+                    }
+                });
+        candidates.removeIf(d -> current.getOrDefault(d, 0) < pass.size());
+        jdbc.sql("select distinct hour from rpt_rollup_dirty where source = :source and hour >= :from and hour < :to")
+                .param("source", s.name())
+                .param("from", Exemptions.utc(RollupDays.start(firstDay, zone).minus(Duration.ofHours(1))))
+                .param("to", Exemptions.utc(RollupDays.start(lastDay.plusDays(1), zone)))
+                .query(rs -> {
+                    Instant hour = rs.getTimestamp("hour").toInstant();
+                    candidates.remove(hour.atZone(zone).toLocalDate());
+                    candidates.remove(hour.plus(Duration.ofHours(1)).minusNanos(1).atZone(zone).toLocalDate());
+                });
+        List<Set<LocalDate>> counted = new ArrayList<>();
+        for (KpiDefinition k : pass) {
+            Set<LocalDate> in = new HashSet<>();
+            for (LocalDate d : Set.copyOf(candidates)) {
+                Instant a = RollupDays.start(d, zone);
+                Instant b = RollupDays.start(d.plusDays(1), zone);
+                boolean whole = false;
+                for (Exemptions.Applied e : applied.getOrDefault(k.code(), List.of())) {
+                    if (!e.from().isAfter(a) && !e.to().isBefore(b)) {
+                        whole = true;
+                    } else if (e.from().isBefore(b) && e.to().isAfter(a)) {
+                        candidates.remove(d); // cut by an exemption: the facts know which rows
+                    }
+                }
+                if (!whole) {
+                    in.add(d);
+                }
+            }
+            counted.add(in);
+        }
+        counted.forEach(c -> c.retainAll(candidates));
+        return candidates.isEmpty() ? Optional.empty() : Optional.of(new Plan(candidates, counted));
+    }
+
+    private Rolled read(List<KpiDefinition> pass, KpiFilter filter, Plan plan, String restrict) {
+        Formula first = Formulas.of(pass.getFirst().code());
+        boolean state = first.source() == Source.STATE;
+        String key = filter.groupBy() == null || first.source().key(filter.groupBy(), "x") == null ? null
+                : RollupShape.key(filter.groupBy(), state ? "s" : "t");
+        Map<String, Object> params = new HashMap<>();
+        params.put("now", Exemptions.utc(filter.now()));
+        params.put("to", Exemptions.utc(filter.to()));
+        params.put("toDay", filter.to().atZone(filter.zone()).toLocalDate());
+        params.put("agent", filter.agentId() == null ? -1L : filter.agentId());
+        params.put("scopeAccounts", filter.scopeAccounts() == null || filter.scopeAccounts().isEmpty()
+                ? List.of(-1L) : filter.scopeAccounts());
+        StringBuilder outer = new StringBuilder();
+        for (int i = 0; i < pass.size(); i++) {
+            Formula f = Formulas.of(pass.get(i).code());
+            String days = RollupDays.dayIn(state ? "s.day" : "t.day", plan.counted().get(i));
+            if (state) {
+                // the formula's own predicates over the rolled-up states (alias s, as in the facts)
+                String w = " filter (where " + days + " and " + filter.rows(f) + ")";
+                String x = " filter (where " + days + " and " + filter.rows(f) + " and (" + f.numerator() + "))";
+                String rows = "coalesce(sum(s.rows)%s, 0)";
+                String secs = "coalesce(sum(" + (f.seconds() == null ? "0" : f.seconds()) + ")%s, 0)";
+                String n = switch (f.kind()) {
+                    case RATIO -> rows.formatted(x);
+                    case AVERAGE -> secs.formatted(w);
+                    case TIME_SHARE -> secs.formatted(x);
+                };
+                String d = f.kind() == Formula.Kind.TIME_SHARE ? secs.formatted(w) : rows.formatted(w);
+                outer.append(", ").append(rows.formatted(w)).append(" as r").append(i)
+                        .append(", ").append(n).append(" as n").append(i).append(", ").append(d).append(" as d").append(i);
+            } else {
+                params.put("c" + i, pass.get(i).code());
+                String in = " filter (where t.kpi_code = :c" + i + " and " + days + ")";
+                outer.append(", coalesce(sum(t.r)").append(in).append(", 0) as r").append(i)
+                        .append(", coalesce(sum(t.n)").append(in).append(", 0) as n").append(i)
+                        .append(", coalesce(sum(t.d)").append(in).append(", 0) as d").append(i);
+            }
+        }
+        String t = state ? "s" : "t";
+        String where = RollupDays.dayIn(t + ".day", plan.rolled());
+        if (filter.scopePath() != null) {
+            where += " and " + t + ".agent_id in (:scopeAccounts)";
+        }
+        if (filter.agentId() != null) {
+            where += " and " + t + ".agent_id = :agent";
+        }
+        String from = state ? """
+                (select r.day, r.agent_id, r.state, r.rows,
+                        case when r.end_day is null then r.rows * extract(epoch from least(:now, :to)) - r.start_epoch
+                             when r.end_day >= :toDay then r.rows * extract(epoch from :to) - r.start_epoch
+                             else r.seconds end as seconds
+                   from rpt_state_rollup r) s"""
+                : "rpt_kpi_rollup t";
+        if (!state) {
+            List<String> codes = pass.stream().map(KpiDefinition::code).toList();
+            params.put("codes", codes);
+            where += " and t.kpi_code in (:codes)";
+        }
+        String sql = "select %s as k, %s as total%s from %s where %s %s".formatted(
+                key == null ? "null::text" : key, key == null ? "1" : "grouping(" + key + ")", outer, from, where,
+                key == null ? "" : "group by grouping sets ((" + key + "), ())");
+        List<Part> totals = new ArrayList<>();
+        List<Map<String, Part>> groups = new ArrayList<>();
+        pass.forEach(k -> {
+            totals.add(Part.ZERO);
+            groups.add(new LinkedHashMap<>());
+        });
+        jdbc.sql(sql).params(params).query(rs -> {
+            for (int i = 0; i < pass.size(); i++) {
+                Part part = new Part(rs.getBigDecimal("r" + i), rs.getBigDecimal("n" + i), rs.getBigDecimal("d" + i));
+                if (rs.getInt("total") == 1) {
+                    totals.set(i, part);
+                } else if (part.r().signum() > 0) {
+                    groups.get(i).put(rs.getString("k"), part);
+                }
+            }
+        });
+        return new Rolled(totals, groups, restrict, plan.rolled().size());
+    }
+
+    /** The pass's figures: the rolled-up part plus the facts' part ({@code facts}, exact sums; null when none). */
+    static Map<String, KpiFigure> merge(List<KpiDefinition> pass, Rolled rolled, Map<String, KpiFigure> facts) {
+        Map<String, KpiFigure> result = new LinkedHashMap<>();
+        for (int i = 0; i < pass.size(); i++) {
+            KpiDefinition k = pass.get(i);
+            Formula f = Formulas.of(k.code());
+            Map<String, Part> parts = new HashMap<>(rolled.groups().get(i));
+            Part total = rolled.totals().get(i);
+            KpiFigure fact = facts == null ? null : facts.get(k.code());
+            if (fact != null) {
+                total = total.plus(new Part(BigDecimal.ZERO, fact.numerator(), fact.denominator()));
+                for (KpiFigure.Group g : fact.groups()) {
+                    parts.merge(g.key(), new Part(BigDecimal.ONE, g.numerator(), g.denominator()), Part::plus);
+                }
+            }
+            List<String> keys = new ArrayList<>(parts.keySet());
+            keys.sort(Comparator.nullsLast(Comparator.naturalOrder()));
+            List<KpiFigure.Group> groups = new ArrayList<>();
+            for (String key : keys) {
+                Part p = scaled(f, parts.get(key));
+                groups.add(new KpiFigure.Group(key, key, p.n(), p.d(), KpiFigures.value(f, p.n(), p.d())));
+            }
+            Part t = scaled(f, total);
+            result.put(k.code(), new KpiFigure(k, t.n(), t.d(), KpiFigures.value(f, t.n(), t.d()), groups));
+        }
+        return result;
+    }
+
+    /** The scales the facts' statement gives: counts whole, seconds to one decimal. */
+    private static Part scaled(Formula f, Part p) {
+        return switch (f.kind()) {
+            case RATIO -> new Part(p.r(), p.n().setScale(0, RoundingMode.HALF_UP), p.d().setScale(0, RoundingMode.HALF_UP));
+            case AVERAGE -> new Part(p.r(), p.n().setScale(1, RoundingMode.HALF_UP), p.d().setScale(0, RoundingMode.HALF_UP));
+            case TIME_SHARE -> new Part(p.r(), p.n().setScale(1, RoundingMode.HALF_UP), p.d().setScale(1, RoundingMode.HALF_UP));
+        };
+    }
+}

@@ -1,0 +1,247 @@
+package org.openhotline.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openhotline.reporting.internal.kpis.Dimension;
+import org.openhotline.reporting.internal.kpis.KpiDefinition;
+import org.openhotline.reporting.internal.kpis.KpiDefinitions;
+import org.openhotline.reporting.internal.kpis.KpiFigure;
+import org.openhotline.reporting.internal.kpis.KpiFigures;
+import org.openhotline.reporting.internal.kpis.KpiFilter;
+import org.openhotline.reporting.internal.kpis.KpiRollupFill;
+import org.openhotline.reporting.internal.kpis.KpiRollups;
+import org.openhotline.testing.HotlineTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The daily rollups (issue 11, speed): a page of KPIs read from the rollups for whole days and from the facts for the
+ * rest equals every KPI counted from the facts alone ({@link KpiFigures#compute}), for random periods, groupings and
+ * scopes over the demo year and every other test's data; facts that change later — a call of an old day, an upheld
+ * appeal's exclusion or regrade (改判) — change the figures of their day at once and its rollup on the next run; and
+ * the rollups kept incrementally equal a refill from scratch.
+ */
+@HotlineTest
+class KpiRollupTest {
+
+    @Autowired
+    KpiFigures figures;
+
+    @Autowired
+    KpiDefinitions definitions;
+
+    @Autowired
+    KpiRollups rollups;
+
+    @Autowired
+    KpiRollupFill fill;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    RollupFacts own;
+
+    @BeforeEach
+    void ownFacts() {
+        own = new RollupFacts(jdbc, clock).write(clock.instant());
+    }
+
+    @AfterEach
+    void deleteOwnFacts() {
+        own.delete();
+    }
+
+    @Test
+    void rollupsGiveTheFactsFiguresForRandomPeriodsAndScopes() {
+        fill.refresh(Integer.MAX_VALUE);
+        // a late change of an old day after the rollups were counted: read from the facts until the next run
+        jdbc.sql("update rpt_call_fact set answered_at = null where call_id = ?").param(own.callPrefix + "8").update();
+        var zone = clock.getZone();
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        long agent = own.firstAgent + 1;
+        String district = jdbc.sql("select path from org_node where kind = 'DISTRICT' order by id limit 1")
+                .query(String.class).optional().orElse(null);
+        List<Dimension> dims = new ArrayList<>(List.of(Dimension.values()));
+        dims.add(null);
+        long seed = 20261205L;
+        Random random = new Random(seed);
+        List<KpiDefinition> all = definitions.all();
+        int rolled = 0;
+        for (int i = 0; i < 10; i++) {
+            LocalDate first = i % 4 == 3 ? today.minusDays(random.nextInt(400)) : today.minusDays(1 + random.nextInt(45));
+            LocalDate last = i == 0 ? today : first.plusDays(random.nextInt(i % 4 == 3 ? 366 : 30));
+            Dimension by = dims.get(random.nextInt(dims.size()));
+            int who = random.nextInt(5);
+            // now two days and a half ahead: the dispatch whose deadline lay ahead counts as late, its day from the facts
+            Instant at = i % 5 == 4 ? now.plus(Duration.ofHours(60)) : now;
+            KpiFilter filter = new KpiFilter(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(),
+                    who == 3 ? district : null, who == 4 ? agent : null, by, zone, at,
+                    who == 3 ? List.of(agent, own.firstAgent, own.firstAgent + 1) : null);
+            String what = "seed " + seed + ", " + filter;
+            Map<String, KpiFigure> page = figures.computeAll(all, filter);
+            for (KpiDefinition k : all) {
+                Optional<KpiFigure> facts = figures.compute(k, filter);
+                assertThat(page.containsKey(k.code())).as("%s shown, %s", k.code(), what).isEqualTo(facts.isPresent());
+                facts.ifPresent(f -> assertSame(f, page.get(k.code()), what));
+                rolled += rollups.rolledDays(k, filter, all);
+            }
+        }
+        assertThat(rolled).as("days read from the rollups").isPositive();
+    }
+
+    @Test
+    void aLateExclusionOrRegradeChangesTheRollupOfTheOrdersDay() {
+        var zone = clock.getZone();
+        LocalDate day = clock.instant().atZone(zone).toLocalDate().minusDays(45);
+        Instant at = day.atTime(10, 0).atZone(zone).toInstant();
+        long order = 9_100_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        List<KpiDefinition> all = definitions.all();
+        KpiDefinition satisfaction = definitions.required("satisfaction");
+        KpiDefinition callbackRate = definitions.required("callback-rate");
+        try {
+            jdbc.sql("""
+                            insert into rpt_order_fact (order_id, number, channel, appeal_type, created_at, first_dispatched_at,
+                                                        closed_at, first_callback_at, region_path)
+                            values (?, 'RT-' || ?, 'PHONE', 'COMPLAINT', ?, ?, ?, ?, '/rollup-test/')""")
+                    .params(order, order % 100000, ts(at), ts(at.plusSeconds(600)), ts(at.plusSeconds(3600)), ts(at.plusSeconds(5400)))
+                    .update();
+            jdbc.sql("insert into rpt_callback_fact (order_id, at, resolved, satisfaction) values (?, ?, false, 'DISSATISFIED')")
+                    .params(order, ts(at.plusSeconds(5400))).update();
+            fill.refresh(Integer.MAX_VALUE);
+            // a rollup counted after the page's "now" is not the page's: each look takes the time anew
+            java.util.function.Supplier<KpiFilter> of = () -> new KpiFilter(day.atStartOfDay(zone).toInstant(),
+                    day.plusDays(1).atStartOfDay(zone).toInstant(), null, null, Dimension.DAY, zone, clock.instant());
+            assertThat(rollups.rolledDays(satisfaction, of.get(), all)).as("the day is rolled up").isEqualTo(1);
+            KpiFigure before = page(of.get(), all, "satisfaction");
+            KpiFigure rateBefore = page(of.get(), all, "callback-rate");
+
+            // an upheld appeal regrades the dissatisfied callback (改判), as KpiExclusions writes it
+            long appeal = order;
+            jdbc.sql("""
+                            insert into rpt_exclusion (appeal_id, order_id, unit_id, kpi_code, reason, at, kind, regrade)
+                            values (?, ?, 0, 'satisfaction', '回访人员误判', ?, 'DISSATISFIED_CALLBACK', 'SATISFIED')""")
+                    .params(appeal, order, ts(at.plusSeconds(86_400))).update();
+            assertThat(rollups.rolledDays(satisfaction, of.get(), all)).as("the changed day is read from the facts").isZero();
+            assertThat(page(of.get(), all, "satisfaction").numerator()).isEqualByComparingTo(before.numerator().add(BigDecimal.ONE));
+            fill.refresh(Integer.MAX_VALUE);
+            assertThat(rollups.rolledDays(satisfaction, of.get(), all)).as("rolled up again").isEqualTo(1);
+            assertSame(figures.compute(satisfaction, of.get()).orElseThrow(), page(of.get(), all, "satisfaction"), "regrade");
+            assertThat(page(of.get(), all, "satisfaction").numerator()).isEqualByComparingTo(before.numerator().add(BigDecimal.ONE));
+
+            // an exclusion from the callback rate, kept on the order's row (OrderKpiColumns)
+            jdbc.sql("update rpt_order_fact set excluded_kpis = '{callback-rate}' where order_id = ?").param(order).update();
+            fill.refresh(Integer.MAX_VALUE);
+            assertThat(rollups.rolledDays(callbackRate, of.get(), all)).isEqualTo(1);
+            KpiFigure rate = page(of.get(), all, "callback-rate");
+            assertSame(figures.compute(callbackRate, of.get()).orElseThrow(), rate, "exclusion");
+            assertThat(rate.denominator()).isEqualByComparingTo(rateBefore.denominator().subtract(BigDecimal.ONE));
+        } finally {
+            jdbc.sql("delete from rpt_exclusion where appeal_id = ?").param(order).update();
+            jdbc.sql("delete from rpt_callback_fact where order_id = ?").param(order).update();
+            jdbc.sql("delete from rpt_order_fact where order_id = ?").param(order).update();
+        }
+    }
+
+    @Test
+    void incrementalRollupsEqualARefill() {
+        fill.refresh(Integer.MAX_VALUE);
+        // late events for old days: an answered call lost its answer, a state closed later, an order reopened, a regrade
+        jdbc.sql("update rpt_call_fact set answered_at = null, satisfaction = null where call_id = ?").param(own.callPrefix + "11").update();
+        jdbc.sql("update rpt_agent_state_fact set ended_at = ended_at + interval '25 hours' where account_id = ? and started_at = "
+                + "(select min(started_at) from rpt_agent_state_fact where account_id = ?)").params(own.firstAgent, own.firstAgent).update();
+        jdbc.sql("update rpt_order_fact set closed_at = null, reopen_count = 1 where order_id = ?").param(own.base + 3).update();
+        jdbc.sql("update rpt_assignment_fact set return_approved = true where assignment_id = ?").param(own.base + 4).update();
+        fill.refresh(Integer.MAX_VALUE);
+        var tx = new TransactionTemplate(transactions);
+        var fresh = new TransactionTemplate(transactions);
+        fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        tx.executeWithoutResult(status -> {
+            // no run of the fill changes the rollups meanwhile
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('rpt_kpi_rollup'))").query().singleRow();
+            Map<String, String> incremental = rollupRows();
+            fill.refillAll();
+            Map<String, String> refilled = rollupRows();
+            // a day whose facts changed since its rollup (another test's late event) is read from the facts, and may differ
+            var zone = clock.getZone();
+            List<String> changed = new ArrayList<>();
+            fresh.executeWithoutResult(s -> jdbc.sql("select distinct hour from rpt_rollup_dirty").query(rs -> {
+                Instant hour = rs.getTimestamp("hour").toInstant();
+                changed.add(" " + hour.atZone(zone).toLocalDate() + " ");
+                changed.add(" " + hour.plus(Duration.ofHours(1)).minusNanos(1).atZone(zone).toLocalDate() + " ");
+            }));
+            // and days not ended yet (a test that moved the clock ahead had them rolled up)
+            LocalDate yesterday = clock.instant().atZone(zone).toLocalDate().minusDays(1);
+            java.util.function.Predicate<String> skipped = k -> changed.stream().anyMatch(k::contains)
+                    || LocalDate.parse(k.split(" ")[1]).isAfter(yesterday);
+            incremental.keySet().removeIf(skipped);
+            refilled.keySet().removeIf(skipped);
+            assertThat(incremental).as("rollup rows").isNotEmpty();
+            assertThat(incremental).isEqualTo(refilled);
+            status.setRollbackOnly();
+        });
+    }
+
+    /** Every rollup row, keyed by its day and group, as text. */
+    private Map<String, String> rollupRows() {
+        Map<String, String> rows = new TreeMap<>();
+        jdbc.sql("""
+                        select kpi_code || ' ' || day || ' ' || coalesce(agent_id::text, '') || ' ' || coalesce(group_id, '') || ' '
+                               || coalesce(unit_id, '') || ' ' || coalesce(region, '') || ' ' || coalesce(channel, '') as k,
+                               r || ' ' || n || ' ' || d as v
+                          from rpt_kpi_rollup
+                        union all
+                        select 'STATE ' || day || ' ' || agent_id || ' ' || state || ' ' || coalesce(end_day::text, ''),
+                               rows || ' ' || seconds || ' ' || start_epoch from rpt_state_rollup""")
+                .query(rs -> {
+                    rows.merge(rs.getString("k"), rs.getString("v"), (a, b) -> a + " + " + b);
+                });
+        return rows;
+    }
+
+    private KpiFigure page(KpiFilter filter, List<KpiDefinition> all, String code) {
+        return figures.computeAll(all, filter).get(code);
+    }
+
+    private static void assertSame(KpiFigure facts, KpiFigure page, String what) {
+        String code = facts.kpi().code();
+        assertThat(page.numerator()).as("%s numerator, %s", code, what).isEqualByComparingTo(facts.numerator());
+        assertThat(page.denominator()).as("%s denominator, %s", code, what).isEqualByComparingTo(facts.denominator());
+        Map<String, String> expected = new TreeMap<>();
+        Map<String, String> actual = new TreeMap<>();
+        facts.groups().forEach(g -> expected.put(String.valueOf(g.key()), g.numerator().stripTrailingZeros().toPlainString()
+                + " / " + g.denominator().stripTrailingZeros().toPlainString()));
+        page.groups().forEach(g -> actual.put(String.valueOf(g.key()), g.numerator().stripTrailingZeros().toPlainString()
+                + " / " + g.denominator().stripTrailingZeros().toPlainString()));
+        assertThat(actual).as("%s groups, %s", code, what).isEqualTo(expected);
+    }
+
+    private static Timestamp ts(Instant i) {
+        return Timestamp.from(i);
+    }
+}
