@@ -92,4 +92,47 @@ class ChatBrowserTest {
             hours.use(opens, closes);
         }
     }
+    /** The rating after the citizen's own 结束: asked when an agent had served the chat, not when it only waited. */
+    @Test
+    void aCitizenWhoEndsAServedChatRatesItAndOneWhoOnlyWaitedIsNotAsked() {
+        LocalTime opens = hours.opens(), closes = hours.closes();
+        hours.use(LocalTime.MIN, LocalTime.MAX);
+        String n = String.valueOf(System.nanoTime() % 1_000_000);
+        var fx = new CallCenterFixture(port, jdbc);
+        long group = fx.group("chat-rt" + n, "在线评价" + n, "LONGEST_IDLE", Map.of("chatCapacity", 1, "chatsWithCall", 1));
+        fx.agent("chatrt" + n, "R" + n, "3" + n.substring(Math.max(0, n.length() - 3)), Map.of(group, 3));
+        ApiClient api = ApiClient.loggedIn(port, "chatrt" + n);
+        api.post("/api/callcenter/me/sign-in", Map.of());
+        api.post("/api/callcenter/me/state", Map.of("state", "READY"));
+        try (BrowserSession served = BrowserSession.open(port, 390, 844);
+             BrowserSession waiting = BrowserSession.open(port, 390, 844)) {
+            Page s = served.page();
+            s.navigate(served.baseUrl() + "/#/portal/chat?group=chat-rt" + n);
+            s.locator(".chat-begin").click();
+            assertThat(s.locator(".chat-line.system").last()).containsText("为您服务");
+            // the agent holds one chat, its capacity: the second citizen waits first in line
+            Page w = waiting.page();
+            w.navigate(waiting.baseUrl() + "/#/portal/chat?group=chat-rt" + n);
+            w.locator(".chat-begin").click();
+            assertThat(w.locator(".queue-position")).hasText("0");
+
+            // the waiting citizen gives up: the chat ends without the satisfaction question
+            w.locator(".chat-end").click();
+            assertThat(w.locator(".rate-none")).containsText("未接入客服");
+            assertThat(w.locator(".rate-button")).hasCount(0);
+
+            // the served citizen ends the chat: asked to rate, and the grade is kept
+            s.locator(".chat-end").click();
+            s.locator(".rate-button", new Page.LocatorOptions().setHasText("基本满意")).click();
+            assertThat(s.locator(".rate-done")).containsText("基本满意");
+            org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                    "select state || '/' || coalesce(rating, '-') from ch_chat where group_id = ? order by queued_at")
+                    .param(group).query(String.class).list()).containsExactly("ENDED/BASICALLY_SATISFIED", "ABANDONED/-");
+            org.assertj.core.api.Assertions.assertThat(served.problems()).isEmpty();
+            org.assertj.core.api.Assertions.assertThat(waiting.problems()).isEmpty();
+        } finally {
+            api.post("/api/callcenter/me/state", Map.of("state", "SIGNED_OUT"));
+            hours.use(opens, closes);
+        }
+    }
 }

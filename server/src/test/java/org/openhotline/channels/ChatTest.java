@@ -39,6 +39,10 @@ class ChatTest {
     org.openhotline.channels.internal.chat.AbandonedChats abandonedChats;
     @Autowired
     java.time.Clock clock;
+    @Autowired
+    org.openhotline.shared.cluster.PostgresSignals signals;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     CallCenterFixture fx;
     LocalTime opens, closes;
@@ -311,6 +315,65 @@ class ChatTest {
                 .param(goneChat).query(Integer.class).single() == 1, java.time.Duration.ofSeconds(20), () -> "");
         staying.send(Map.of("type", "end"));
         staying.next("ended");
+    }
+
+    /** A chat queued through another node (its ACD, its citizen's socket): on record only, as this node sees it. */
+    UUID queuedElsewhere(long group, java.time.Instant queuedAt, String token) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into ch_chat (id, token_hash, source, group_id, state, queued_at, citizen_seen_at)
+                values (?, ?, 'WEB', ?, 'WAITING', ?, ?)""")
+                .params(id, org.openhotline.channels.internal.portal.PhoneCodes.hash(token), group,
+                        java.sql.Timestamp.from(queuedAt), java.sql.Timestamp.from(queuedAt)).update();
+        return id;
+    }
+
+    java.sql.Timestamp seenAt(UUID chatId) {
+        return jdbc.sql("select citizen_seen_at from ch_chat where id = ?").param(chatId).query(java.sql.Timestamp.class).single();
+    }
+
+    @Test
+    void placesAndPresenceAreTheSameOnEveryNode() {
+        String code = "chat-n" + n;
+        long group = group(code, 1, 1); // nobody of it signed in: what is queued waits
+        java.time.Instant base = clock.instant();
+        UUID gone = queuedElsewhere(group, base.minusSeconds(2), "gone-" + n);
+        UUID here = queuedElsewhere(group, base.minusSeconds(1), "here-" + n);
+        try {
+            // the citizen of the second reconnects to this node: told its place in the queue as on record
+            ChatSocketClient citizen = citizen();
+            citizen.send(Map.of("type", "resume", "chatId", here.toString(), "token", "here-" + n, "after", 0));
+            JsonNode state = citizen.next("state");
+            assertThat(state.path("state").asString()).isEqualTo("WAITING");
+            assertThat(state.path("position").asInt()).isEqualTo(2);
+
+            // the node holding the ACD moves the queue and signals the place: pushed to the socket on this node
+            Wait.until("this node listens for signals", signals::listening, java.time.Duration.ofSeconds(10), () -> "");
+            new org.openhotline.shared.cluster.PostgresSignals(dataSource, "node-acd", false).send("chat-queue", here + " 7");
+            assertThat(citizen.next(f -> "queue".equals(f.path("type").asString()), "the signalled place")
+                    .path("position").asInt()).isEqualTo(7);
+
+            // the citizen's phone moves to another node: this node's socket closes, the other node vouches for it
+            java.sql.Timestamp resumed = seenAt(here);
+            citizen.close();
+            Wait.until("this node saw the socket close", () -> seenAt(here).after(resumed), java.time.Duration.ofSeconds(20),
+                    () -> "seen at " + seenAt(here));
+            java.time.Instant later = base.plus(java.time.Duration.ofMinutes(5));
+            jdbc.sql("update ch_chat set citizen_seen_at = ? where id = ?").params(java.sql.Timestamp.from(later), here).update();
+
+            // a sweep past the grace: the chat nobody has seen (its node died) is abandoned, the one seen elsewhere waits
+            abandonedChats.sweep(later.plusSeconds(10));
+            assertThat(state(gone)).isEqualTo("ABANDONED");
+            assertThat(state(here)).isEqualTo("WAITING");
+
+            ChatSocketClient back = citizen();
+            back.send(Map.of("type", "resume", "chatId", here.toString(), "token", "here-" + n, "after", 0));
+            assertThat(back.next("state").path("position").asInt()).isEqualTo(1);
+            back.send(Map.of("type", "end"));
+            back.next("ended");
+        } finally {
+            jdbc.sql("update ch_chat set state = 'ENDED' where id in (?, ?) and state = 'WAITING'").params(gone, here).update();
+        }
     }
 
     String state(UUID chatId) {

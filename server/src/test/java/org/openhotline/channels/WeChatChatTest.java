@@ -116,6 +116,54 @@ class WeChatChatTest {
         assertThat(wechat.push(WeChatServerSimulator.text(user, "你好")).replyText()).contains("我要反映");
     }
 
+    @Test
+    void aChatTransferredToAGroupIsToldItsPlaceWithoutTheQueueIntroductionAgain() throws Exception {
+        opens = hours.opens();
+        closes = hours.closes();
+        hours.use(LocalTime.MIN, LocalTime.MAX);
+        String n = String.valueOf(System.nanoTime() % 1_000_000);
+        var fx = new CallCenterFixture(port, jdbc);
+        long own = fx.group("wx-tr" + n, "微信转接" + n, "LONGEST_IDLE", Map.of("chatCapacity", 1, "chatsWithCall", 1));
+        // a second chat group with nobody signed in: a chat transferred there waits
+        fx.group("wx-tr2" + n, "微信转接二" + n, "LONGEST_IDLE", Map.of("chatCapacity", 1, "chatsWithCall", 1));
+        group = wechatChat.group();
+        wechatChat.useGroup("wx-tr" + n);
+        fx.agent("wxtr" + n, "T" + n, "8" + n.substring(Math.max(0, n.length() - 3)), Map.of(own, 3));
+        agent = ApiClient.loggedIn(port, "wxtr" + n);
+        agent.post("/api/callcenter/me/sign-in", Map.of());
+        agent.post("/api/callcenter/me/state", Map.of("state", "READY"));
+        var wechat = new WeChatServerSimulator(port, false);
+        String served = "oServedT" + n, waiting = "oWaitT" + n;
+
+        wechat.push(WeChatServerSimulator.text(served, "人工"));
+        String servedChat = Wait.until("the first follower served", () -> jdbc.sql(
+                "select id::text from ch_chat where wechat_openid = ? and state = 'ACTIVE'").param(served)
+                .query(String.class).optional().orElse(null), Duration.ofSeconds(30));
+        // the second waits (capacity 1) and hears how the queue works, once
+        wechat.push(WeChatServerSimulator.text(waiting, "人工"));
+        String waitingChat = waitingChat(waiting);
+        Wait.until("the waiting follower told the queue", (java.util.function.BooleanSupplier) () ->
+                sentTo(waiting, "您已进入人工客服排队，当前排在第 1 位"), Duration.ofSeconds(30), () -> api.sent().toString());
+        // the first leaves: the second is served
+        wechat.push(WeChatServerSimulator.text(served, "结束"));
+        Wait.until("the second follower served", (java.util.function.BooleanSupplier) () -> "ACTIVE".equals(jdbc.sql(
+                "select state from ch_chat where id = ?::uuid").param(waitingChat).query(String.class).single()),
+                Duration.ofSeconds(30));
+        assertThat(servedChat).isNotEqualTo(waitingChat);
+
+        // the agent transfers it to a group with nobody free: back in a queue, told its place — not the introduction
+        var moved = agent.post("/api/chat/" + waitingChat + "/transfer", Map.of("groupCode", "wx-tr2" + n));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        Wait.until("the transferred follower told its place", (java.util.function.BooleanSupplier) () ->
+                sentTo(waiting, "您当前排在第 1 位，请稍候。"), Duration.ofSeconds(30), () -> api.sent().toString());
+        assertThat(sentTo(waiting, "正在为您转接至「微信转接二" + n + "」")).isTrue();
+        assertThat(api.sent().stream().filter(s -> s.toUser().equals(waiting) && s.text().contains("您已进入人工客服排队"))
+                .count()).as(api.sent().toString()).isEqualTo(1);
+        wechat.push(WeChatServerSimulator.text(waiting, "结束"));
+        assertThat(jdbc.sql("select state from ch_chat where id = ?::uuid").param(waitingChat).query(String.class).single())
+                .isIn("ENDED", "ABANDONED");
+    }
+
     boolean sentTo(String user, String part) {
         return api.sent().stream().anyMatch(s -> s.toUser().equals(user) && s.text().contains(part));
     }

@@ -3,7 +3,6 @@ package org.openhotline.channels.internal.chat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.openhotline.shared.DomainException;
 import org.slf4j.Logger;
@@ -15,10 +14,12 @@ import org.springframework.stereotype.Component;
 /**
  * A citizen who leaves while waiting rarely says so: the portal page is closed or the phone loses coverage, a WeChat
  * follower simply stops writing. Such a chat would wait in the queue for ever, ahead of citizens who are still
- * there, and never count as abandoned. So a waiting web chat whose citizen has had no socket for
- * {@code hotline.chat.away-grace} (default 60 s, enough to reload the page or ride through a tunnel) and a waiting
- * WeChat chat whose follower has written nothing for {@code hotline.chat.wechat-silence} (default 15 min) are
- * abandoned: out of the ACD's queue, ABANDONED on record, counted in the chat facts (排队中放弃).
+ * there, and never count as abandoned. So a waiting web chat whose citizen no node has seen on a socket for
+ * {@code hotline.chat.away-grace} (default 60 s, enough to reload the page or ride through a tunnel; the stamps are
+ * {@link ChatPresence}'s, in the database, since a reconnect may land on another node) and a waiting WeChat chat
+ * whose follower has written nothing for {@code hotline.chat.wechat-silence} (default 15 min) are abandoned: out of
+ * the ACD's queue, ABANDONED on record, counted in the chat facts (排队中放弃). The sweep runs on the node holding
+ * the singletons' lease, where the ACD's queue is.
  */
 @Component
 public class AbandonedChats {
@@ -27,17 +28,17 @@ public class AbandonedChats {
     static final String WEB_GONE = "您已离开，排队已取消。如需咨询，请重新发起在线客服。";
     static final String WECHAT_SILENT = "您长时间未回复，已退出人工客服排队。如仍需人工服务，请回复“人工”。";
 
-    private final ChatHub hub;
+    private final ChatPresence presence;
     private final ChatRecords records;
     private final Chats chats;
     private final Clock clock;
     private final Duration grace;
     private final Duration silence;
 
-    AbandonedChats(ChatHub hub, ChatRecords records, Chats chats, Clock clock,
+    AbandonedChats(ChatPresence presence, ChatRecords records, Chats chats, Clock clock,
                    @Value("${hotline.chat.away-grace:PT60S}") Duration grace,
                    @Value("${hotline.chat.wechat-silence:PT15M}") Duration silence) {
-        this.hub = hub;
+        this.presence = presence;
         this.records = records;
         this.chats = chats;
         this.clock = clock;
@@ -45,27 +46,20 @@ public class AbandonedChats {
         this.silence = silence;
     }
 
-    // every node: the sockets are this node's; a chat two nodes both pick is abandoned once (the row lock decides)
-    @org.openhotline.shared.cluster.EveryNode
     @Scheduled(fixedDelayString = "${hotline.chat.abandon-check:PT10S}")
     void check() {
         sweep(clock.instant());
     }
 
-    /** Abandons what is gone at {@code now}; answers how many chats. */
+    /** Abandons what is gone at {@code now} (this node's own citizens stamped present first); answers how many chats. */
     public int sweep(Instant now) {
+        presence.beat(now);
         int abandoned = 0;
-        for (Map.Entry<UUID, Instant> gone : hub.away().entrySet()) {
-            if (gone.getValue().plus(grace).isAfter(now)) {
-                continue;
-            }
-            Chat chat = records.find(gone.getKey()).orElse(null);
-            if (chat == null || !chat.open()) {
-                hub.back(gone.getKey());
-            } else if (chat.waiting() && abandon(chat.id(), WEB_GONE)) {
+        for (UUID chatId : records.goneWeb(now.minus(grace))) {
+            // an active chat stays: its agent sees the citizen's silence and ends it
+            if (abandon(chatId, WEB_GONE)) {
                 abandoned++;
             }
-            // an active chat stays: its agent sees the citizen's silence and ends it
         }
         for (UUID chatId : records.silentWechat(now.minus(silence))) {
             if (abandon(chatId, WECHAT_SILENT)) {

@@ -27,8 +27,6 @@ class ChatHub {
     private final Map<UUID, Set<WebSocketSession>> citizens = new ConcurrentHashMap<>();
     private final Map<Long, Set<WebSocketSession>> desks = new ConcurrentHashMap<>();
     private final Map<UUID, Set<Long>> watchers = new ConcurrentHashMap<>();
-    /** Chats whose citizen has no socket on this node any more, since when (see {@link AbandonedChats}). */
-    private final Map<UUID, java.time.Instant> away = new ConcurrentHashMap<>();
     private final JsonMapper json;
 
     ChatHub(JsonMapper json) {
@@ -39,34 +37,30 @@ class ChatHub {
         return new ConcurrentWebSocketSessionDecorator(session, 10_000, 1024 * 1024);
     }
 
+    // join and leave change a chat's set under the map's lock for that key: a set emptied by a leave is dropped,
+    // and a join never adds to a set already dropped
     void citizenJoined(UUID chatId, WebSocketSession session) {
-        citizens.computeIfAbsent(chatId, k -> ConcurrentHashMap.newKeySet()).add(session);
-        away.remove(chatId);
+        citizens.compute(chatId, (id, set) -> {
+            Set<WebSocketSession> s = set == null ? ConcurrentHashMap.newKeySet() : set;
+            s.add(session);
+            return s;
+        });
     }
 
-    void citizenLeft(UUID chatId, WebSocketSession session, java.time.Instant at) {
-        Set<WebSocketSession> set = citizens.get(chatId);
-        if (set != null) {
+    void citizenLeft(UUID chatId, WebSocketSession session) {
+        citizens.computeIfPresent(chatId, (id, set) -> {
             set.remove(session);
-        }
-        if (set == null || set.isEmpty()) {
-            away.putIfAbsent(chatId, at);
-        }
+            return set.isEmpty() ? null : set;
+        });
     }
 
-    /** A chat open on record whose citizen is on no socket (after a restart): away from {@code at}. */
-    void citizenAway(UUID chatId, java.time.Instant at) {
-        if (citizens.getOrDefault(chatId, Set.of()).isEmpty()) {
-            away.putIfAbsent(chatId, at);
-        }
+    boolean citizenHere(UUID chatId) {
+        return citizens.containsKey(chatId);
     }
 
-    Map<UUID, java.time.Instant> away() {
-        return Map.copyOf(away);
-    }
-
-    void back(UUID chatId) {
-        away.remove(chatId);
+    /** The chats whose citizen has a socket on this node (see {@link ChatPresence}). */
+    Set<UUID> citizensHere() {
+        return Set.copyOf(citizens.keySet());
     }
 
     void deskJoined(long accountId, WebSocketSession session) {
@@ -93,7 +87,6 @@ class ChatHub {
 
     void forget(UUID chatId) {
         watchers.remove(chatId);
-        away.remove(chatId);
     }
 
     Set<Long> watchersOf(UUID chatId) {

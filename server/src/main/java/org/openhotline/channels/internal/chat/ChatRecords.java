@@ -3,6 +3,7 @@ package org.openhotline.channels.internal.chat;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.openhotline.shared.DomainException;
@@ -30,9 +31,11 @@ class ChatRecords {
 
     void insert(UUID id, String tokenHash, String source, String openid, String name, String phone, long groupId, Instant at) {
         jdbc.sql("""
-                insert into ch_chat (id, token_hash, source, wechat_openid, citizen_name, citizen_phone, group_id, state, queued_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'WAITING', ?)""")
-                .params(id, tokenHash, source, openid, PersonalData.seal(name), PersonalData.seal(phone), groupId, Timestamp.from(at))
+                insert into ch_chat (id, token_hash, source, wechat_openid, citizen_name, citizen_phone, group_id, state, queued_at,
+                                     citizen_seen_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?)""")
+                .params(id, tokenHash, source, openid, PersonalData.seal(name), PersonalData.seal(phone), groupId, Timestamp.from(at),
+                        Timestamp.from(at))
                 .update();
     }
 
@@ -101,6 +104,48 @@ class ChatRecords {
                    and not exists (select 1 from ch_chat_message m
                                     where m.chat_id = c.id and m.sender = 'CITIZEN' and m.at >= ?)""")
                 .params(Timestamp.from(before), Timestamp.from(before)).query(UUID.class).list();
+    }
+
+    /** The citizens of these open chats were on a socket at {@code at}. */
+    void seen(java.util.Collection<UUID> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update ch_chat set citizen_seen_at = :at
+                 where id in (:ids) and state in ('WAITING', 'ACTIVE')""")
+                .param("at", Timestamp.from(at)).param("ids", List.copyOf(ids)).update();
+    }
+
+    /** Waiting web chats whose citizen no node has seen on a socket since {@code before}. */
+    List<UUID> goneWeb(Instant before) {
+        return jdbc.sql("""
+                select id from ch_chat
+                 where state = 'WAITING' and source = 'WEB' and coalesce(citizen_seen_at, queued_at) < ?""")
+                .param(Timestamp.from(before)).query(UUID.class).list();
+    }
+
+    /**
+     * The place of each of these chats in its group's queue as stored (1-based; chats not waiting are left out):
+     * the ACD orders a group's waiting chats by the time they first queued, a transferred chat keeping its own.
+     */
+    Map<UUID, Integer> places(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Integer> places = new java.util.HashMap<>();
+        jdbc.sql("""
+                select id, place from (
+                    select w.id, row_number() over (partition by w.group_id order by w.queued_at, w.id) as place
+                      from ch_chat w
+                     where w.state = 'WAITING'
+                       and w.group_id in (select group_id from ch_chat where id in (:ids) and state = 'WAITING')) q
+                 where id in (:ids)""")
+                .param("ids", List.copyOf(ids))
+                .query(rs -> {
+                    places.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                });
+        return places;
     }
 
     boolean join(UUID id, long accountId, Instant at) {

@@ -31,15 +31,14 @@ class ChatRecovery {
     @EventListener(ApplicationReadyEvent.class)
     @Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
     void reopen() {
+        // the citizens of waiting web chats get a fresh grace to reconnect: their sockets were on this node, perhaps
+        records.seen(records.open().stream().filter(c -> "WEB".equals(c.source())).map(Chat::id).toList(), clock.instant());
         for (Chat chat : records.open()) {
             if (Chat.ACTIVE.equals(chat.state()) && chat.agentId() != null) {
                 acd.restore(chat.agentId(), chat.id().toString());
                 hub.watch(chat.id(), chat.agentId());
                 records.participants(chat.id()).forEach(p -> hub.watch(chat.id(), p));
             } else if (Chat.WAITING.equals(chat.state())) {
-                if ("WEB".equals(chat.source())) {
-                    hub.citizenAway(chat.id(), java.time.Instant.now(clock)); // until its citizen resumes
-                }
                 chats.route(chat.id());
             }
         }

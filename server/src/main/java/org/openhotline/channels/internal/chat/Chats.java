@@ -41,9 +41,11 @@ public class Chats {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final List<ChatRelay> relays;
+    private final ChatPresence presence;
 
     Chats(ChatRecords records, ChatMessages messages, ChatDistribution acd, ChatHub hub, ApplicationEventPublisher events,
-          TransactionTemplate tx, Clock clock, List<ChatRelay> relays) {
+          TransactionTemplate tx, Clock clock, List<ChatRelay> relays, ChatPresence presence) {
+        this.presence = presence;
         this.records = records;
         this.messages = messages;
         this.acd = acd;
@@ -291,7 +293,7 @@ public class Chats {
 
     @EventListener
     void on(ChatRoutingEvents.ChatWaiting waiting) {
-        hub.toCitizen(UUID.fromString(waiting.chatId()), Map.of("type", "queue", "position", waiting.position()));
+        presence.placed(UUID.fromString(waiting.chatId()), waiting.position());
     }
 
     static String text(String text) {

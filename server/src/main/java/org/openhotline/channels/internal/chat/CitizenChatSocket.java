@@ -37,11 +37,11 @@ class CitizenChatSocket extends TextWebSocketHandler {
     private final LeftMessages left;
     private final ChatHub hub;
     private final JsonMapper json;
-    private final java.time.Clock clock;
+    private final ChatPresence presence;
 
     CitizenChatSocket(Chats chats, ChatMessages messages, ChatDistribution acd, ChatHours hours, LeftMessages left,
-                      ChatHub hub, JsonMapper json, java.time.Clock clock) {
-        this.clock = clock;
+                      ChatHub hub, JsonMapper json, ChatPresence presence) {
+        this.presence = presence;
         this.chats = chats;
         this.messages = messages;
         this.acd = acd;
@@ -128,7 +128,8 @@ class CitizenChatSocket extends TextWebSocketHandler {
         hub.send(session, Map.of("type", "started", "chatId", opened.chatId(), "token", opened.token()));
         messages.after(opened.chatId(), 0).forEach(line -> hub.send(session, Chats.line(opened.chatId(), line)));
         chats.route(opened.chatId());
-        int position = acd.position(opened.chatId().toString());
+        // the place as stored: the same whichever node the citizen's socket is on
+        int position = presence.place(opened.chatId());
         if (position > 0) {
             hub.send(session, Map.of("type", "queue", "position", position));
         }
@@ -144,13 +145,14 @@ class CitizenChatSocket extends TextWebSocketHandler {
         Chat chat = chats.byToken(chatId, text(m, "token"));
         session.getAttributes().put(CHAT, chatId);
         hub.citizenJoined(chatId, session);
+        presence.stamp(chatId); // back within the grace, whichever node it left from
         // joined first, then read: a line stored in between is sent twice at worst, never lost (clients keep seq)
         int after = m.path("after").asInt(0);
         messages.after(chatId, after).forEach(line -> hub.send(session, Chats.line(chatId, line)));
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("type", "state");
         state.put("state", chat.state());
-        state.put("position", acd.position(chatId.toString()));
+        state.put("position", presence.place(chatId));
         state.put("rated", chat.rating() != null);
         hub.send(session, state);
     }
@@ -160,8 +162,10 @@ class CitizenChatSocket extends TextWebSocketHandler {
         Object chatId = session.getAttributes().get(CHAT);
         if (chatId != null) {
             // not ended: the citizen may come back (a phone leaving coverage); the agent or the citizen ends it, and a
-            // chat still waiting when the citizen stays away beyond the grace is abandoned (AbandonedChats)
-            hub.citizenLeft((UUID) chatId, (WebSocketSession) session.getAttributes().get("out"), clock.instant());
+            // chat still waiting when no node sees its citizen beyond the grace is abandoned (AbandonedChats); the
+            // grace runs from this last stamp
+            hub.citizenLeft((UUID) chatId, (WebSocketSession) session.getAttributes().get("out"));
+            presence.stamp((UUID) chatId);
         }
     }
 

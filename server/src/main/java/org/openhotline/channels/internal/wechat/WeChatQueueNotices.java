@@ -26,8 +26,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class WeChatQueueNotices implements ChatRelay {
 
-    /** {@code openId} null: not a WeChat chat (remembered, so the chat is looked up once). */
+    /**
+     * {@code openId} null: not a WeChat chat (remembered, so the chat is looked up once). {@code sent} is the place
+     * last told, {@link #TOLD_BEFORE} for a chat back in the queue after an agent had it (a transfer to a group): its
+     * follower heard how the queue works the first time, so the next notice is the place alone.
+     */
     private record Place(String openId, int sent, Instant sentAt, int pending) {}
+
+    private static final int TOLD_BEFORE = -1;
 
     private final Map<String, Place> waiting = new ConcurrentHashMap<>();
     private final Chats chats;
@@ -54,8 +60,10 @@ public class WeChatQueueNotices implements ChatRelay {
         if (!properties.configured()) {
             return;
         }
-        Place place = waiting.computeIfAbsent(w.chatId(), id -> new Place(chats.find(UUID.fromString(id))
-                .filter(c -> "WECHAT".equals(c.source())).map(Chat::wechatOpenid).orElse(null), 0, null, 0));
+        Place place = waiting.computeIfAbsent(w.chatId(), id -> chats.find(UUID.fromString(id))
+                .filter(c -> "WECHAT".equals(c.source()))
+                .map(c -> new Place(c.wechatOpenid(), c.answeredAt() == null ? 0 : TOLD_BEFORE, null, 0))
+                .orElse(new Place(null, 0, null, 0)));
         if (place.openId() != null) {
             tell(w.chatId(), w.position(), clock.instant());
         }
@@ -97,6 +105,7 @@ public class WeChatQueueNotices implements ChatRelay {
             if (p.sentAt() != null && p.sentAt().plus(interval).isAfter(now)) {
                 return new Place(p.openId(), p.sent(), p.sentAt(), position);
             }
+            // the first notice of a chat explains the queue; a transferred chat's follower has heard it already
             text[0] = p.sent() == 0
                     ? "您已进入人工客服排队，当前排在第 " + position + " 位，请稍候。等待期间超过 " + silence.toMinutes()
                             + " 分钟没有任何消息将退出排队，回复任意内容可继续等待。"
