@@ -158,29 +158,38 @@ public class PhoneBarActions implements TelephonyListener {
      * an outside number or another city's 12345 through the trunk); the agent goes to after-call work.
      */
     public void transfer(LiveCall call, String destination) {
+        transfer(call, destination, false);
+    }
+
+    /** {@code fromThePhone}: the phone's REFER is answered (final NOTIFY) once the citizen has left its room. */
+    private void transfer(LiveCall call, String destination, boolean fromThePhone) {
+        LegId agentLeg = call.agentLeg;
         call.phase = Phase.DONE;
-        calls.forgetAgentLeg(call.agentLeg);
+        calls.forgetAgentLeg(agentLeg);
         records.transferred(call.callId, "转接至 " + destination);
         engine().keepWhenAlone(new LegId(call.callId), false); // the transferred call ends with its new party
         engine().transfer(new LegId(call.callId), destination);
-        if (call.agentLeg != null) {
-            engine().hangup(call.agentLeg);
+        if (agentLeg != null) {
+            if (fromThePhone) engine().referOutcome(agentLeg, true);
+            engine().hangup(agentLeg);
         }
         flow.afterCallWork(call);
     }
 
     /**
      * The agent pressed the transfer key on the desk phone (SIP REFER): the same blind transfer as the phone bar's
-     * 一键转接, recorded in the call's transfer chain. A REFER from a leg that is not an agent's talking leg is ignored.
+     * 一键转接, recorded in the call's transfer chain. A REFER from a leg that is not an agent's talking leg is declined
+     * to the phone (NOTIFY 603) and changes nothing.
      */
     private void transferFromThePhone(TelephonyEvent.TransferRequested asked) {
         LiveCall call = calls.talkingOnAgentLeg(asked.leg());
         if (call == null) {
-            log.info("Transfer to {} asked by leg {}, which is no agent's talking leg: ignored", asked.destination(), asked.leg());
+            log.info("Transfer to {} asked by leg {}, which is no agent's talking leg: declined", asked.destination(), asked.leg());
+            engine().referOutcome(asked.leg(), false);
             return;
         }
         log.info("Agent {} transfers call {} to {} from the phone", call.agentId, call.callId, asked.destination());
-        transfer(call, asked.destination());
+        transfer(call, asked.destination(), true);
     }
 
     /**
