@@ -1,6 +1,6 @@
 import { http, toQuery, type PageResult } from '../../api/http'
 
-// The call center's server API (server/src/main/java/org/openhotline/callcenter/internal/*Controller.java).
+// The call center's server API (server/src/main/java/org/openhotline/callcenter/internal/*/*Controller.java).
 
 export type AgentState =
   | 'SIGNED_OUT'

@@ -280,8 +280,9 @@ public final class TelephonyEngine implements AutoCloseable {
     }
 
     /**
-     * Ends an attended transfer the phone on {@code leg} asked for ({@link AttendedTransferRequested}): tells the
-     * phone with the final NOTIFY whether its parties were joined, before either of its legs is released.
+     * Ends a transfer the phone on {@code leg} asked for ({@link TransferRequested} or
+     * {@link AttendedTransferRequested}): tells the phone with the final NOTIFY whether it was carried out, before
+     * any of its legs is released. Every such request must end with this call.
      */
     public void referOutcome(LegId leg, boolean joined) {
         legs.find(leg).ifPresent(a -> signalling.legs().referOutcome(a.sip, joined));

@@ -39,7 +39,8 @@ public sealed interface TelephonyEvent {
 
     /**
      * The phone on {@code leg} pressed its transfer key (SIP REFER): a blind transfer to {@code destination}. The
-     * call center carries it out as its phone bar would; the engine has already accepted it (202) and told the phone.
+     * call center carries it out as its phone bar would and then ends it with {@link TelephonyEngine#referOutcome}
+     * (the final NOTIFY); the engine has already accepted it (202, NOTIFY 100).
      */
     record TransferRequested(LegId leg, String destination) implements TelephonyEvent { }
 

@@ -2,6 +2,8 @@ package org.openhotline.callcenter.internal;
 
 import java.time.Instant;
 import org.openhotline.callcenter.AgentState;
+import org.openhotline.callcenter.internal.agents.AgentStateLog;
+import org.openhotline.callcenter.internal.records.CallRecords;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 

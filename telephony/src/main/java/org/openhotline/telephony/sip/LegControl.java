@@ -167,8 +167,9 @@ public final class LegControl implements AutoCloseable {
     /**
      * REFER from a phone in a call (its transfer key, RFC 3515), accepted with 202 and reported to the engine.
      * <ul>
-     * <li>Blind: Refer-To names the destination (a number or extension, the user part); the phone is told the
-     * outcome at once with a final NOTIFY, so that it releases its side.</li>
+     * <li>Blind: Refer-To names the destination (a number or extension, the user part); the engine is told, and the
+     * phone hears the outcome with the final NOTIFY ({@link #referOutcome}) once the call center has moved its party
+     * away, so that the phone releases its side only then.</li>
      * <li>Attended (RFC 3891 Replaces in the Refer-To, RFC 5589 section 7): the phone asks us to join the party of
      * this dialog with the party of another of its dialogs with us (the consultation). We are both the transferee
      * and, through the consultation's other leg, the target, so no INVITE with Replaces goes out: the engine is told,
@@ -193,13 +194,16 @@ public final class LegControl implements AutoCloseable {
         }
         long eventId = ((javax.sip.header.CSeqHeader) event.getRequest().getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
         Replaces replaces = Replaces.parse(replacesOf(referTo));
+        sip.respond(event, Response.ACCEPTED);
         if (replaces == null) {
-            sip.respond(event, Response.ACCEPTED);
-            sendReferNotify(d, eventId, "200 OK", true);
+            // The final NOTIFY waits for the call center (referOutcome): a phone told "200" at once hangs up at once,
+            // and its BYE, handled on a SIP thread, raced the transfer on the events thread: the caller was left
+            // alone in the phone's room (and sent on to the survey) before the transfer took them out of it.
+            sendReferNotify(d, eventId, "100 Trying", false);
+            leg.pendingRefer = eventId;
             events.transferRequested(leg, destination);
             return;
         }
-        sip.respond(event, Response.ACCEPTED);
         SipLeg replaced = legs.values().stream().filter(other -> other != leg && replaces.names(other)).findFirst().orElse(null);
         if (replaced == null || replaced.state() != SipLeg.State.ANSWERED) {
             log.info("leg {}: attended transfer names no call of ours ({})", leg.id, replaces.callId());
@@ -213,8 +217,8 @@ public final class LegControl implements AutoCloseable {
     }
 
     /**
-     * The final NOTIFY of an attended transfer asked on {@code leg}: "200 OK" when the parties were joined (the phone
-     * then releases its side, RFC 5589), "603 Declined" when the call center refused it.
+     * The final NOTIFY of a transfer asked on {@code leg} (blind or attended): "200 OK" when it was carried out (the
+     * phone then releases its side, RFC 3515 / RFC 5589), "603 Declined" when the call center refused it.
      */
     public void referOutcome(SipLeg leg, boolean joined) {
         long eventId = leg.pendingRefer;

@@ -37,7 +37,7 @@ public final class SipLeg {
     volatile org.openhotline.telephony.media.SdesKey localKey;
     volatile boolean savp;
     volatile org.openhotline.telephony.SrtpPolicy srtp = org.openhotline.telephony.SrtpPolicy.OPTIONAL;
-    /** CSeq of an attended-transfer REFER on this leg still waiting for its final NOTIFY, or -1. */
+    /** CSeq of a REFER (blind or attended) on this leg still waiting for its final NOTIFY, or -1. */
     volatile long pendingRefer = -1;
 
     SipLeg(String id, boolean inbound, MediaLeg media, String from, String to, String trunk) {

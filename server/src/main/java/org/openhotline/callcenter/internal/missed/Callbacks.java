@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import org.openhotline.callcenter.MissedCallEvents.MissedCallResolved;
-import org.openhotline.callcenter.internal.OutboundCalls;
+import org.openhotline.callcenter.internal.calls.OutboundCalls;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -6,5 +6,6 @@
  * schedule read against the injected clock; each sweep is written down with its counts and the bytes freed, which
  * the system administrator's screen shows. Everything is audited. Lives in its own folder so that it does not touch
  * the call legs and records it reads: it only clears {@code cc_call.recording_path} and sets the removal columns.
+ * At start-up {@link LeftoverRecordings} seals the recordings a crash left in plain WAV (ADR 041).
  */
 package org.openhotline.callcenter.internal.recordings;

@@ -1,0 +1,29 @@
+package org.openhotline.callcenter.internal.engine;
+
+import java.util.List;
+import org.openhotline.telephony.SrtpPolicy;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The SIP side of the platform ({@code hotline.sip.*}, env {@code HOTLINE_SIP_*}): where the engine listens,
+ * the address phones and trunks should use, the RTP port range, and the carrier trunks; SIP over TLS ({@code tls})
+ * and the SRTP policy of the agents' phones ({@code srtp}) and of each trunk (docs/admin-guide.md, SIP TLS 与 SRTP).
+ */
+@ConfigurationProperties("hotline.sip")
+public record TelephonyProperties(boolean enabled, String bindAddress, String advertisedAddress, int port, int rtpMin,
+                           int rtpMax, String hotlineNumber, boolean autoAnswer, List<TrunkProperties> trunks,
+                           TlsProperties tls, SrtpPolicy srtp) {
+
+    record TrunkProperties(String name, List<String> inboundNumbers, List<String> allowedAddresses, String username,
+                           String password, String outboundHost, Integer outboundPort, String callerId,
+                           SrtpPolicy srtp) {}
+
+    /** Blank certificate and PKCS#12: a self-signed certificate is made once in {@code <data-dir>/sip-tls}. */
+    record TlsProperties(boolean enabled, Integer port, String certificate, String privateKey, String pkcs12,
+                         String pkcs12Password) {}
+
+    public TelephonyProperties {
+        trunks = trunks == null ? List.of() : trunks;
+        srtp = srtp == null ? SrtpPolicy.OPTIONAL : srtp;
+    }
+}
