@@ -3,6 +3,7 @@ package org.openhotline.workorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +24,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @HotlineTest
 class AutoDispatchTest {
 
-    /** A gas leak: the demo city's duties name 燃气集团 for it, and the model is sure of it even without history. */
-    static final String GAS = "我家楼道里燃气泄漏，一直闻到很浓的煤气味，燃气管道可能漏气了，请燃气公司赶紧派人来检修。";
+    /**
+     * Appeals no 派单目录 rule catches (a rule in first place is never followed automatically), each plainly one unit's
+     * matter; the test dispatches the one the model is surest of, so that it does not depend on which orders other
+     * tests closed before (they train the model too).
+     */
+    static final List<String> APPEALS = List.of(
+            "楼下饭店油烟直排，熏得我家窗户都不敢开，油烟味太大了，饭店的油烟净化器根本没开。",
+            "我的医保卡丢了，想补办一张新的医保卡，请问医疗保障局在哪里办理，需要带什么材料？",
+            "孩子明年上小学，想问一下入学报名的时间和学区划分，教育局什么时候公布招生方案？",
+            "小区门口那条路的路灯坏了一个多星期，晚上黑漆漆的，老人走路摔了好几次，没人来修。",
+            "我在公司上班三个月了，老板一直拖欠工资不发，劳动合同也没签，想投诉这家公司。");
+    static final String ANY = APPEALS.get(0);
 
     @LocalServerPort
     int port;
@@ -54,6 +65,23 @@ class AutoDispatchTest {
         jdbc.sql("delete from wo_dispatch_auto_category where category_id = ?").param(category).update();
     }
 
+    /** The appeal of {@link #APPEALS} whose first suggestion (the model's) has the highest confidence, with it. */
+    private Map.Entry<String, Double> surest() {
+        Map.Entry<String, Double> best = null;
+        for (String appeal : APPEALS) {
+            var r = agent.post("/api/work-orders/dispatch-suggestions", Map.of("title", "", "content", appeal,
+                    "address", "东湖区湖滨街道湖滨路8号", "categoryId", category));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            var first = r.json().path("suggestions").get(0);
+            if (first != null && "MODEL".equals(first.path("source").asString()) && first.path("confidence").isNumber()
+                    && (best == null || first.path("confidence").asDouble() > best.getValue())) {
+                best = Map.entry(appeal, first.path("confidence").asDouble());
+            }
+        }
+        assertThat(best).as("a model suggestion with a confidence").isNotNull();
+        return best;
+    }
+
     private long take(String content) {
         Map<String, Object> body = new HashMap<>(f.order(content));
         body.put("categoryId", category);
@@ -61,42 +89,38 @@ class AutoDispatchTest {
         return f.create(agent, body).path("id").asLong();
     }
 
-    private double confidenceOf(String content) {
-        var r = agent.post("/api/work-orders/dispatch-suggestions", Map.of("title", "", "content", content, "categoryId", category));
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        var first = r.json().path("suggestions").get(0);
-        assertThat(first.path("source").asString()).isEqualTo("MODEL");
-        assertThat(first.path("unitName").asString()).contains("燃气");
-        return first.path("confidence").asDouble();
-    }
-
     @Test
     void aConfidentSuggestionIsDispatchedAutomaticallyAndTheDispatcherCanUndoIt() {
-        double confidence = confidenceOf(GAS);
-        assertThat(confidence).as("the gas leak's calibrated confidence").isGreaterThanOrEqualTo(0.55);
+        // the model trains once at start in the background: its calibration must not change under this test
+        org.openhotline.testing.Wait.until("the dispatch model is trained",
+                () -> manager.get("/api/work-orders/dispatch-model").json().path("trainedAt").isString(), java.time.Duration.ofMinutes(3));
+        var surest = surest();
+        assertThat(surest.getValue()).as("the surest appeal's calibrated confidence").isGreaterThanOrEqualTo(0.55);
+        String appeal = surest.getKey();
         // off by default: the order waits for a dispatcher
-        long waiting = take(GAS);
+        long waiting = take(appeal);
         assertThat(f.state(dispatcher, waiting)).isEqualTo("PENDING_DISPATCH");
 
         var set = manager.put("/api/dispatch-auto/categories/" + category, Map.of("threshold", 0.5));
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         int before = manager.get("/api/dispatch-auto").json().path("accuracy").path("misdirected").asInt();
 
-        long id = take(GAS);
+        long id = take(appeal);
         assertThat(f.state(dispatcher, id)).isEqualTo("HANDLING");
-        assertThat(jdbc.sql("select unit_name from wo_assignment where work_order_id = ? and role = 'MAIN'").param(id)
-                .query(String.class).single()).contains("燃气");
+        String unitName = jdbc.sql("select unit_name from wo_assignment where work_order_id = ? and role = 'MAIN'").param(id)
+                .query(String.class).single();
         var basis = jdbc.sql("select kind, rank, score, by_user from wo_dispatch_basis where work_order_id = ?").param(id)
                 .query().singleRow();
         assertThat(basis.get("kind")).isEqualTo("AUTO");
         assertThat(basis.get("rank")).isEqualTo(1);
+        assertThat(basis.get("by_user")).isEqualTo("system");
         assertThat((Double) basis.get("score")).isGreaterThanOrEqualTo(0.5);
         assertThat(f.timeline(id)).contains("auto-dispatched");
         assertThat(jdbc.sql("select note from wo_timeline where work_order_id = ? and action = 'auto-dispatched'").param(id)
-                .query(String.class).single()).startsWith("自动派单").contains("燃气").contains("置信度");
+                .query(String.class).single()).startsWith("自动派单").contains(unitName).contains("置信度");
         var seen = dispatcher.get("/api/work-orders/" + id + "/auto-dispatch");
         assertThat(seen.json().path("auto").asBoolean()).isTrue();
-        assertThat(seen.json().path("dispatch").path("unitName").asString()).contains("燃气");
+        assertThat(seen.json().path("dispatch").path("unitName").asString()).isEqualTo(unitName);
 
         // a unit handler may not undo it; the dispatcher may, once
         assertThat(f.act(ApiClient.loggedIn(port, "zjj1"), "/api/work-orders/" + id + "/undo-auto-dispatch", Map.of()).status())
@@ -120,7 +144,7 @@ class AutoDispatchTest {
     @Test
     void aThresholdAboveTheConfidenceOrOffForTheCategoryLeavesTheOrderToTheDispatcher() {
         assertThat(manager.put("/api/dispatch-auto/categories/" + category, Map.of("threshold", 1.0)).status()).isEqualTo(200);
-        long id = take(GAS);
+        long id = take(ANY);
         assertThat(f.state(dispatcher, id)).isEqualTo("PENDING_DISPATCH");
         assertThat(jdbc.sql("select count(*) from wo_dispatch_basis where work_order_id = ?").param(id).query(Integer.class)
                 .single()).isZero();
@@ -128,7 +152,7 @@ class AutoDispatchTest {
         var off = new HashMap<String, Object>();
         off.put("threshold", null);
         assertThat(manager.put("/api/dispatch-auto/categories/" + category, off).status()).isEqualTo(200);
-        assertThat(f.state(dispatcher, take(GAS))).isEqualTo("PENDING_DISPATCH");
+        assertThat(f.state(dispatcher, take(ANY))).isEqualTo("PENDING_DISPATCH");
     }
 
     @Test
