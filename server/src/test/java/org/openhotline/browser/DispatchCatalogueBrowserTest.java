@@ -112,7 +112,7 @@ class DispatchCatalogueBrowserTest {
             assertThat(p.locator(".global-switch")).not().hasClass(java.util.regex.Pattern.compile(".*is-checked.*"));
             assertThat(p.locator(".live")).containsText("自动派单", TEXT);
 
-            p.locator(".new-category").click();
+            p.locator(".el-select.new-category").click(); // el-tree-select gives its class to the popup tree too
             p.keyboard().type(name);
             p.locator(".el-tree-node__content:visible", hasText(name)).first().click();
             p.locator(".new-threshold input").fill("0.85");
