@@ -24,11 +24,13 @@ export interface Suggestion {
   similarOrders: SimilarOrder[]
   assistingUnitIds: number[]
   note: string | null
+  /** the calibrated chance that the model's first choice is right (the first model suggestion only) */
+  confidence: number | null
 }
 export interface SuggestResult { category: CategoryGuess | null; region: RegionGuess | null; suggestions: Suggestion[] }
 
 /** What a dispatch followed, as POST …/dispatch and the intake's finish accept it. */
-export interface DispatchBasis { kind: 'RULE' | 'SUGGESTION' | 'MANUAL'; ruleId: number | null; catalogueVersion: number | null; rank: number | null; score: number | null }
+export interface DispatchBasis { kind: 'RULE' | 'SUGGESTION' | 'AUTO' | 'MANUAL'; ruleId: number | null; catalogueVersion: number | null; rank: number | null; score: number | null }
 
 /** The basis of the n-th suggestion (rank from 1): a rule hit names the rule and the catalogue version. */
 export function basisOf(s: Suggestion, rank: number): DispatchBasis {
@@ -81,6 +83,30 @@ export interface ModelStats {
   recentTop3: number
   /** what dispatching automatically above a score would have done on the recent orders */
   byConfidence: { threshold: number; orders: number; share: number; top1: number }[]
+}
+
+/** 自动派单: thresholds (global, per category; null = off), the validation curve and the live accuracy. */
+export interface CategoryThreshold { categoryId: number; categoryName: string; threshold: number | null; updatedBy: string; updatedAt: string }
+export interface AutoSettings { globalThreshold: number | null; version: number; categories: CategoryThreshold[] }
+export interface CurvePoint { threshold: number; orders: number; share: number; top1: number }
+export interface AutoOverview {
+  settings: AutoSettings
+  validationOrders: number
+  curve: CurvePoint[]
+  accuracy: { days: number; dispatched: number; misdirected: number; accuracy: number }
+}
+export interface OrderAuto {
+  auto: boolean
+  dispatch: { basisId: number; unitId: number; unitName: string; confidence: number; at: string; undoneAt: string | null; undoneBy: string | null } | null
+}
+const auto = '/api/dispatch-auto'
+export const autoDispatch = {
+  overview: () => http.get<AutoOverview>(auto),
+  setGlobal: (threshold: number | null, version: number) => http.put<AutoOverview>(`${auto}/global`, { threshold, version }),
+  setCategory: (categoryId: number, threshold: number | null) => http.put<AutoOverview>(`${auto}/categories/${categoryId}`, { threshold }),
+  removeCategory: (categoryId: number) => http.delete<AutoOverview>(`${auto}/categories/${categoryId}`),
+  ofOrder: (id: number) => http.get<OrderAuto>(`/api/work-orders/${id}/auto-dispatch`),
+  undo: (id: number, version: number, note: string) => http.post<unknown>(`/api/work-orders/${id}/undo-auto-dispatch`, { version, note }),
 }
 
 const cat = '/api/dispatch-catalogue'

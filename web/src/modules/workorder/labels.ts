@@ -16,7 +16,7 @@ export const stages: Record<string, string> = { DISPATCH: '派单', SIGN: '签�
 /** What each timeline step was (the `action` of a timeline entry). */
 export const stepNames: Record<string, string> = {
   created: '受理', 'sent-for-review': '送审核', 'review-approved': '审核通过', 'direct-reply': '直接答复', forwarded: '转外部平台',
-  dispatched: '派单', collaboration: '协同派单', redispatched: '二次派单', signed: '签收', 'return-requested': '申请退回',
+  dispatched: '派单', 'auto-dispatched': '自动派单', 'auto-dispatch-undone': '撤回自动派单', collaboration: '协同派单', redispatched: '二次派单', signed: '签收', 'return-requested': '申请退回',
   'return-approved': '同意退回', 'return-rejected': '驳回退回', 'extension-requested': '申请延期', 'extension-approved': '同意延期',
   'extension-rejected': '驳回延期', 'handed-over': '转交下级', replied: '答复', 'reply-accepted': '答复审核通过',
   'reply-rejected': '答复退回重办', callback: '回访', closed: '办结', reopened: '重办', difficult: '疑难', urged: '催单',

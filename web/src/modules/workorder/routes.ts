@@ -18,6 +18,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/workorders/appeals/escalated', component: () => import('./views/AppealsView.vue'), meta: { title: '申诉决定', box: 'ESCALATED' } },
   { path: '/workorders/duplicates', component: () => import('./views/DuplicateGroupsView.vue'), meta: { title: '疑似重复工单' } },
   { path: '/workorders/admin/dispatch-catalogue', component: () => import('./admin/DispatchCatalogueView.vue'), meta: { title: '派单目录' } },
+  { path: '/workorders/admin/auto-dispatch', component: () => import('./admin/AutoDispatchView.vue'), meta: { title: '自动派单' } },
   { path: '/workorders/:id(\\d+)', component: () => import('./views/OrderDetailView.vue'), meta: { title: '工单详情' } },
 ]
 

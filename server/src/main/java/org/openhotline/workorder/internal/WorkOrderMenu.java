@@ -22,6 +22,7 @@ class WorkOrderMenu implements MenuEntry.Contribution {
                 new MenuEntry("业务配置", "wo-categories", "诉求分类", "/workorders/admin/categories", "business:config", 710),
                 new MenuEntry("业务配置", "wo-settings", "工单设置", "/workorders/admin/settings", "business:config", 715),
                 new MenuEntry("业务配置", "wo-review-rules", "特殊单与申诉设置", "/workorders/admin/review-rules", "business:config", 716),
-                new MenuEntry("业务配置", "wo-dispatch-catalogue", "派单目录", "/workorders/admin/dispatch-catalogue", "business:config", 717));
+                new MenuEntry("业务配置", "wo-dispatch-catalogue", "派单目录", "/workorders/admin/dispatch-catalogue", "business:config", 717),
+                new MenuEntry("业务配置", "wo-auto-dispatch", "自动派单", "/workorders/admin/auto-dispatch", "business:config", 718));
     }
 }

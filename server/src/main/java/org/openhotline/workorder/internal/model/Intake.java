@@ -51,12 +51,15 @@ public class Intake {
     private final OrderGates gates;
     private final org.openhotline.workorder.internal.dispatch.DispatchBasis dispatchBasis;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final org.openhotline.workorder.internal.dispatch.auto.AutoDispatch autoDispatch;
 
     Intake(WorkOrders orders, OrderAccess access, OrderDeadlines deadlines, Categories categories, JdbcClient jdbc,
            ApplicationEventPublisher events, Clock clock, OrderGates gates,
            org.openhotline.workorder.internal.dispatch.DispatchBasis dispatchBasis,
-           tools.jackson.databind.json.JsonMapper json) {
+           tools.jackson.databind.json.JsonMapper json,
+           org.openhotline.workorder.internal.dispatch.auto.AutoDispatch autoDispatch) {
         this.json = json;
+        this.autoDispatch = autoDispatch;
         this.gates = gates;
         this.dispatchBasis = dispatchBasis;
         this.orders = orders;
@@ -160,6 +163,7 @@ public class Intake {
 
     private void finish(WorkOrder o, Finish f, Actor by, Instant now) {
         if (f == null || f.mode() == null || f.mode() == FinishMode.PENDING) {
+            dispatchAutomatically(o, now);
             return;
         }
         switch (f.mode()) {
@@ -194,6 +198,27 @@ public class Intake {
             }
             default -> throw new IllegalStateException();
         }
+        orders.save(o, now);
+    }
+
+    /** 自动派单 of an order left waiting for dispatch, when the manager's threshold allows it (off by default). */
+    private void dispatchAutomatically(WorkOrder o, Instant now) {
+        var decision = autoDispatch.decide(o.categoryPath, new org.openhotline.workorder.internal.dispatch.suggest.DispatchSuggestions.Request(
+                o.title, o.content, o.address, o.regionId, o.categoryId, o.appealType.name()));
+        if (decision.isEmpty()) {
+            return;
+        }
+        UnitTarget unit;
+        try {
+            unit = access.unit(decision.get().unitId());
+            gates.beforeDispatch(o, Actor.SYSTEM.username());
+        } catch (DomainException e) {
+            return; // a special order waits for its second review, a disabled unit for a dispatcher
+        }
+        o.dispatchAutomatically(unit, decision.get().confidence(), now, deadlines);
+        dispatchBasis.record(o.id(), unit.unitId(), new org.openhotline.workorder.internal.dispatch.DispatchBasis.Basis(
+                org.openhotline.workorder.internal.dispatch.DispatchBasis.Kind.AUTO, null, null, 1, decision.get().confidence()),
+                Actor.SYSTEM.username(), now);
         orders.save(o, now);
     }
 

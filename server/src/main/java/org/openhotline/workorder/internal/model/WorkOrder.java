@@ -219,6 +219,38 @@ public class WorkOrder {
         events.add(new WorkOrderDispatched(id, main.unitId(), ids(all.subList(1, all.size())), collaboration, now));
     }
 
+    /**
+     * 自动派单: the platform dispatches a new order to the unit its model suggests with a calibrated confidence at
+     * or above the manager's threshold; the timeline says so and with what confidence, so a dispatcher can judge it.
+     */
+    public void dispatchAutomatically(UnitTarget main, double confidence, Instant now, OrderDeadlines deadlines) {
+        dispatch(main, List.of(), null, Actor.SYSTEM, now, deadlines);
+        record(Actor.SYSTEM, now, "auto-dispatched", String.format("自动派单：主办 %s（置信度 %.0f%%）", main.name(), 100 * confidence),
+                Map.of("mainUnitId", main.unitId(), "confidence", confidence));
+    }
+
+    /**
+     * The dispatcher takes an automatic dispatch back before the unit has answered: the unit's task ends as returned
+     * (the machine's choice was wrong, which the dispatch accuracy counts like an approved return) and the order waits
+     * for dispatch again.
+     */
+    public void undoAutoDispatch(long autoUnitId, String note, Actor by, Instant now, OrderDeadlines deadlines) {
+        requireState("撤回自动派单", OrderState.HANDLING);
+        Assignment main = assignments.stream().filter(a -> a.role == AssignmentRole.MAIN && a.isActive()).findFirst()
+                .orElseThrow(() -> DomainException.conflict("没有在办的主办任务，不能撤回自动派单"));
+        if (main.unitId != autoUnitId || (main.state != AssignmentState.PENDING_SIGN && main.state != AssignmentState.HANDLING)) {
+            throw DomainException.conflict("工单已改派或承办单位已提出申请，不能撤回自动派单");
+        }
+        main.finish(AssignmentState.RETURNED);
+        stopTimers(main);
+        finishActiveAssignments(AssignmentState.CANCELLED);
+        moveTo(OrderState.PENDING_DISPATCH);
+        startStage(deadlines.dispatch(this, now));
+        record(by, now, "auto-dispatch-undone", "撤回自动派单（" + main.unitName + "）" + suffix(note),
+                Map.of("assignmentId", main.id));
+        events.add(new ReturnDecided(id, main.id, main.unitId, true, now, "撤回自动派单" + suffix(note)));
+    }
+
     /** A workstation passes its assignment on to units of its district (二次派单). */
     public void redispatch(Assignment from, UnitTarget main, List<UnitTarget> assisting, String instruction, Actor by,
                     Instant now, OrderDeadlines deadlines) {

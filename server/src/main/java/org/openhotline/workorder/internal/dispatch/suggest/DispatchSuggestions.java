@@ -33,7 +33,7 @@ public class DispatchSuggestions {
 
     public record Suggestion(long unitId, String unitName, double score, String source, Long ruleId, Integer catalogueVersion,
                              List<String> reasons, List<SimilarOrder> similarOrders, List<Long> assistingUnitIds,
-                             String note) {}
+                             String note, Double confidence) {}
 
     public record Result(CategoryGuess category, RegionGuess region, List<Suggestion> suggestions) {}
 
@@ -92,8 +92,10 @@ public class DispatchSuggestions {
             if (l.returnedBefore()) {
                 reasons.add("注意：类似诉求曾被此类单位退回（非其职责）");
             }
+            // the calibrated confidence is the chance that the model's first choice is right: only that one has it
+            Double confidence = out.isEmpty() && l == p.labels().getFirst() ? round(training.confidence(l.score())) : null;
             out.add(new Suggestion(unit.get().id(), unit.get().name(), round(l.score()), "MODEL", null, null, reasons,
-                    similar, List.of(), null));
+                    similar, List.of(), null, confidence));
         }
         return new Result(category, region, out);
     }
@@ -119,7 +121,7 @@ public class DispatchSuggestions {
             reasons.add("派单说明：" + r.note());
         }
         return Optional.of(new Suggestion(main.get().id(), main.get().name(), 1.0, "RULE", r.id(), version, reasons, List.of(),
-                r.assistingUnitIds(), r.note()));
+                r.assistingUnitIds(), r.note(), null));
     }
 
     private RegionGuess region(Request req, OrgSnapshot.Tree tree, String text) {

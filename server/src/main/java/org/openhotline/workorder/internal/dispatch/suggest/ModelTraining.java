@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * approved return (the unit was wrong) a negative. Training rebuilds the in-memory model from the tables (about a
  * second for 30,000 orders): at start, every night, and every ten minutes when orders closed or returns were approved
  * since. After each training the model is scored on the 300 most recently closed orders, each left out of its own
- * neighbours, and the manager sees that figure.
+ * neighbours, and the manager sees that figure; the first scores of those validation orders also calibrate the
+ * confidence auto-dispatch compares with the manager's threshold ({@link Calibration}). An automatic dispatch the
+ * dispatcher undid counts as a negative like an approved return.
  */
 @Component
 public class ModelTraining {
@@ -46,8 +48,12 @@ public class ModelTraining {
 
         /** {@code scored}: per recent order, its first suggestion's score and whether it was right. */
         static List<Confidence> curve(List<Map.Entry<Double, Boolean>> scored) {
+            return curve(scored, THRESHOLDS);
+        }
+
+        static List<Confidence> curve(List<Map.Entry<Double, Boolean>> scored, double[] thresholds) {
             List<Confidence> out = new ArrayList<>();
-            for (double t : THRESHOLDS) {
+            for (double t : thresholds) {
                 int above = 0;
                 int right = 0;
                 for (var e : scored) {
@@ -63,7 +69,32 @@ public class ModelTraining {
         }
     }
 
-    private record Trained(UnitModel model, Stats stats, Instant watermark) {}
+    /**
+     * What auto-dispatch above each calibrated confidence would have done on the validation orders: each order's
+     * confidence comes from a calibration fitted on the other half of them, so the curve is not scored on its own fit.
+     */
+    public record AutoCurve(int validationOrders, List<Confidence> points) {
+
+        static final double[] THRESHOLDS = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99};
+
+        static AutoCurve of(List<Calibration.Point> points) {
+            List<Calibration.Point> even = new ArrayList<>();
+            List<Calibration.Point> odd = new ArrayList<>();
+            for (int i = 0; i < points.size(); i++) {
+                (i % 2 == 0 ? even : odd).add(points.get(i));
+            }
+            Calibration onEven = Calibration.fit(even);
+            Calibration onOdd = Calibration.fit(odd);
+            List<Map.Entry<Double, Boolean>> scored = new ArrayList<>();
+            for (int i = 0; i < points.size(); i++) {
+                Calibration.Point p = points.get(i);
+                scored.add(Map.entry((i % 2 == 0 ? onOdd : onEven).confidence(p.score()), p.right()));
+            }
+            return new AutoCurve(points.size(), Confidence.curve(scored, THRESHOLDS));
+        }
+    }
+
+    private record Trained(UnitModel model, Stats stats, Instant watermark, Calibration calibration, AutoCurve curve) {}
 
     private final JdbcClient jdbc;
     private final OrgSnapshot org;
@@ -93,6 +124,18 @@ public class ModelTraining {
             return d.getValue();
         }
         return t.model();
+    }
+
+    /** The chance that a first suggestion of this score is right, as the validation orders calibrate it. */
+    public double confidence(double score) {
+        Trained t = trained;
+        return (t == null ? Calibration.fit(List.of()) : t.calibration()).confidence(score);
+    }
+
+    /** How many validation orders calibrate the confidence, and auto-dispatch's accuracy and share per threshold. */
+    public AutoCurve autoCurve() {
+        Trained t = trained;
+        return t == null ? AutoCurve.of(List.of()) : t.curve();
     }
 
     public Stats stats() {
@@ -167,8 +210,13 @@ public class ModelTraining {
                   join wo_assignment a on a.id = r.assignment_id
                   join work_order o on o.id = r.work_order_id
                  where r.kind = 'RETURN' and r.state = 'APPROVED' and r.decided_at >= ?
+                union all
+                -- an automatic dispatch the dispatcher took back: the machine's unit was wrong, as with a return
+                select o.title, o.content, b.main_unit_id from wo_dispatch_basis b
+                  join work_order o on o.id = b.work_order_id
+                 where b.kind = 'AUTO' and b.undone_at >= ?
                  limit 50000""")
-                .param(Timestamp.from(now.minus(Duration.ofDays(400))))
+                .params(Timestamp.from(now.minus(Duration.ofDays(400))), Timestamp.from(now.minus(Duration.ofDays(400))))
                 .query(rs -> {
                     String text = text(rs.getString(1), rs.getString(2));
                     roles.roleOf(rs.getLong(3)).ifPresent(role -> negatives.add(new UnitModel.Negative(text, role)));
@@ -180,11 +228,13 @@ public class ModelTraining {
         int top1 = 0;
         int top3 = 0;
         List<Map.Entry<Double, Boolean>> scored = new ArrayList<>();
+        List<Calibration.Point> points = new ArrayList<>();
         for (int i = 0; i < recent; i++) {
             UnitModel.Example e = examples.get(i);
             List<UnitModel.LabelScore> labels = model.predict(e.text(), Set.of(e.orderId())).labels();
             if (!labels.isEmpty()) {
                 scored.add(Map.entry(labels.getFirst().score(), labels.getFirst().label().equals(e.label())));
+                points.add(new Calibration.Point(labels.getFirst().score(), labels.getFirst().label().equals(e.label())));
             }
             for (int k = 0; k < Math.min(3, labels.size()); k++) {
                 if (labels.get(k).label().equals(e.label())) {
@@ -197,7 +247,7 @@ public class ModelTraining {
         long millis = (System.nanoTime() - started) / 1_000_000;
         Stats stats = new Stats(examples.size(), negatives.size(), now, millis, recent,
                 recent == 0 ? 0 : (double) top1 / recent, recent == 0 ? 0 : (double) top3 / recent, Confidence.curve(scored));
-        trained = new Trained(model, stats, now);
+        trained = new Trained(model, stats, now, Calibration.fit(points), AutoCurve.of(points));
         log.info("Dispatch model trained on {} closed orders and {} returns in {} ms; recent top-1 {}", examples.size(),
                 negatives.size(), millis, stats.recentTop1());
         return stats;
