@@ -91,12 +91,12 @@ class EmergencyHandOverTest {
             String number = order.json().path("number").asString();
 
             // Bad input and out-of-order steps are refused with a reason.
-            assertThat(agent.post("/api/callcenter/me/emergency", Map.of("service", "999")).status()).isEqualTo(400);
+            assertThat(agent.post("/api/callcenter/me/emergency", Map.of("service", "999")).status()).isEqualTo(422);
             assertThat(agent.post("/api/callcenter/me/emergency/hand-over", Map.of()).status()).isEqualTo(409);
             long otherOrder = agent.post("/api/work-orders", Map.of("channel", "PHONE", "appealType", "HELP",
                     "content", "另一通来电的工单", "callerPhone", "13911000119")).json().path("id").asLong();
             var foreign = agent.post("/api/callcenter/me/emergency", Map.of("service", "110", "workOrderId", otherOrder));
-            assertThat(foreign.status()).as("only an order of this call").isEqualTo(400);
+            assertThat(foreign.status()).as("only an order of this call").isEqualTo(422);
             assertThat(foreign.json().path("detail").asString()).isEqualTo("该工单不是本次通话的工单");
 
             operator = Sipp.start(dir, "emergency-operator", "operator-110", Map.of("NUMBER", "110"),
