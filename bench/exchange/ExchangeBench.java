@@ -41,41 +41,55 @@ public class ExchangeBench {
         int cycleSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         int baselineSeconds = 60;
         Path root = Path.of(System.getenv().getOrDefault("EXCHANGE_BENCH_DATA", "/tmp/openhotline-exchange-bench"));
-        deleteTree(root);
+        // EXCHANGE_BENCH_ATTACH=cityPort,cityPid,provincePort,provincePid: use two platforms a run left up (their
+        // first start takes long on a loaded machine) and go straight to the flapping phase.
+        String[] attach = System.getenv().getOrDefault("EXCHANGE_BENCH_ATTACH", "").isBlank() ? null
+                : System.getenv("EXCHANGE_BENCH_ATTACH").split(",");
+        int cycles = Integer.parseInt(System.getenv().getOrDefault("EXCHANGE_BENCH_CYCLES", "0")); // 0: by minutes
+        if (attach == null) {
+            deleteTree(root);
+        }
         String java = ProcessHandle.current().info().command().orElse("java");
-        int cityPort = freePort();
-        int provincePort = freePort();
+        int cityPort = attach == null ? freePort() : Integer.parseInt(attach[0]);
+        int provincePort = attach == null ? freePort() : Integer.parseInt(attach[2]);
+        boolean kill9Only = "kill9".equals(System.getenv("EXCHANGE_BENCH_STOP"));
         System.out.printf("machine: %d cores, load %s; rate %d orders/min each way; flapping %d min, cycle %d s down / %d s up%n",
                 Runtime.getRuntime().availableProcessors(), load(), perMinute, flapMinutes, cycleSeconds, cycleSeconds);
 
-        Process city = start(java, jar, root.resolve("city"), cityPort, "CITY", "JZ", "江州市12345", "NJ", "PROVINCE",
-                "南江省12345", provincePort);
-        Process[] province = {start(java, jar, root.resolve("province"), provincePort, "PROVINCE", "NJ", "南江省12345",
-                "JZ", "CITY", "江州市12345", cityPort)};
-        waitUp(cityPort, city, 900);
-        waitUp(provincePort, province[0], 900);
-        System.out.println("both up");
+        Side city = new Side("city", java, jar, root.resolve("city"), cityPort, "CITY", "JZ", "江州市12345", "NJ",
+                "PROVINCE", "南江省12345", String.valueOf(provincePort));
+        Side province = new Side("province", java, jar, root.resolve("province"), provincePort, "PROVINCE", "NJ",
+                "南江省12345", "JZ", "CITY", "江州市12345", String.valueOf(cityPort));
+        if (attach == null) {
+            city.start();
+            province.start();
+        } else {
+            city.handle = ProcessHandle.of(Long.parseLong(attach[1])).orElseThrow();
+            province.handle = ProcessHandle.of(Long.parseLong(attach[3])).orElseThrow();
+        }
+        city.waitUp();
+        province.waitUp();
+        System.out.printf("both up (first start with demo data: city %.0f s, province %.0f s), load %s%n",
+                city.lastStart, province.lastStart, load());
 
-        Client citySys = Client.login(cityPort, "sysadmin");
         AtomicBoolean stop = new AtomicBoolean();
-        AtomicBoolean provinceUp = new AtomicBoolean(true);
-        Generator fromCity = new Generator(cityPort, "PROVINCE", perMinute, stop, new AtomicBoolean(true));
-        Generator fromProvince = new Generator(provincePort, "OTHER_CITY", perMinute, stop, provinceUp);
+        Generator fromCity = new Generator(cityPort, "PROVINCE", perMinute, stop, city.up);
+        Generator fromProvince = new Generator(provincePort, "OTHER_CITY", perMinute, stop, province.up);
         var pool = Executors.newVirtualThreadPerTaskExecutor();
         pool.submit(fromCity);
         pool.submit(fromProvince);
 
         Instant t0 = Instant.now();
-        Thread.sleep(baselineSeconds * 1000L);
+        Thread.sleep((attach == null ? baselineSeconds : 0) * 1000L);
         stop.set(true);
         Thread.sleep(2000);
-        int[] baseCreated = {fromCity.created.get(), fromProvince.created.get()};
         drain(cityPort, provincePort);
-        String baseUp = flow(provincePort, "JZ", t0);
-        String baseDown = flow(cityPort, "NJ", t0);
-        report("baseline, city → province", baseCreated[0], baseUp);
-        report("baseline, province → city", baseCreated[1], baseDown);
+        report("baseline, city → province", fromCity.created.get(), flow(cityPort, "NJ", t0), flow(provincePort, "JZ", t0));
+        report("baseline, province → city", fromProvince.created.get(), flow(provincePort, "JZ", t0), flow(cityPort, "NJ", t0));
+        System.out.println("load " + load());
 
+        // Flapping: each cycle one side goes down — province kill -9, city kill -9, province SIGTERM, city SIGTERM, …
+        // — stays down for a cycle while the other side keeps creating, is started again and stays up for a cycle.
         Instant t1 = Instant.now();
         stop.set(false);
         fromCity.created.set(0);
@@ -84,44 +98,94 @@ public class ExchangeBench {
         pool.submit(fromProvince);
         long end = System.nanoTime() + flapMinutes * 60_000_000_000L;
         int cycle = 0;
-        List<Double> restarts = new ArrayList<>();
-        while (System.nanoTime() < end) {
+        List<String> restarts = new ArrayList<>();
+        while (cycles > 0 ? cycle < cycles : System.nanoTime() < end) {
             Thread.sleep(cycleSeconds * 1000L);
-            provinceUp.set(false);
-            boolean kill9 = cycle++ % 2 == 1;
-            if (kill9) {
-                province[0].destroyForcibly();
-            } else {
-                province[0].destroy();
-            }
-            province[0].waitFor(120, TimeUnit.SECONDS);
-            System.out.printf("  province stopped (%s) at +%ds%n", kill9 ? "kill -9" : "SIGTERM", Duration.between(t1, Instant.now()).toSeconds());
+            Side down = cycle % 2 == 0 ? province : city;
+            boolean kill9 = cycle / 2 % 2 == 0 || kill9Only;
+            cycle++;
+            down.stop(kill9);
+            System.out.printf("  %s stopped (%s) at +%ds, load %s%n", down.name, kill9 ? "kill -9" : "SIGTERM",
+                    Duration.between(t1, Instant.now()).toSeconds(), load());
             Thread.sleep(cycleSeconds * 1000L);
-            long s = System.nanoTime();
-            province[0] = start(java, jar, root.resolve("province"), provincePort, "PROVINCE", "NJ", "南江省12345",
-                    "JZ", "CITY", "江州市12345", cityPort);
-            waitUp(provincePort, province[0], 900);
-            restarts.add((System.nanoTime() - s) / 1e9);
-            provinceUp.set(true);
-            System.out.printf("  province up again after %.1f s start at +%ds%n", restarts.getLast(), Duration.between(t1, Instant.now()).toSeconds());
+            down.start();
+            down.waitUp();
+            restarts.add(String.format("%s %.0f s", down.name, down.lastStart));
+            System.out.printf("  %s up again after a %.1f s start at +%ds%n", down.name, down.lastStart,
+                    Duration.between(t1, Instant.now()).toSeconds());
         }
         stop.set(true);
         Thread.sleep(2000);
         drain(cityPort, provincePort);
-        report("flapping, city → province", fromCity.created.get(), flow(provincePort, "JZ", t1));
-        report("flapping, province → city", fromProvince.created.get(), flow(cityPort, "NJ", t1));
+        report("flapping, city → province", fromCity.created.get(), flow(cityPort, "NJ", t1), flow(provincePort, "JZ", t1));
+        report("flapping, province → city", fromProvince.created.get(), flow(provincePort, "JZ", t1), flow(cityPort, "NJ", t1));
 
-        String day = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        System.out.println("reconciliation (city with NJ): " + citySys.postBody("/api/exchange/reconciliations",
-                "{\"counterpart\":\"NJ\",\"day\":\"" + day + "\"}"));
-        System.out.println("reconciliation (province with JZ): " + Client.login(provincePort, "sysadmin")
-                .postBody("/api/exchange/reconciliations", "{\"counterpart\":\"JZ\",\"day\":\"" + day + "\"}"));
-        System.out.printf("province restarts: %d, start times %s s%n", restarts.size(), restarts);
+        // The day in Asia/Shanghai, and the day before when the run crossed its midnight (16:00 UTC).
+        List<String> days = new ArrayList<>(List.of(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
+        String started = t0.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+        if (!days.contains(started)) {
+            days.addFirst(started);
+        }
+        for (String day : days) {
+            System.out.println("reconciliation " + day + " (city with NJ): " + differences(Client.login(cityPort, "sysadmin")
+                    .postBody("/api/exchange/reconciliations", "{\"counterpart\":\"NJ\",\"day\":\"" + day + "\"}")));
+            System.out.println("reconciliation " + day + " (province with JZ): " + differences(Client.login(provincePort, "sysadmin")
+                    .postBody("/api/exchange/reconciliations", "{\"counterpart\":\"JZ\",\"day\":\"" + day + "\"}")));
+        }
+        System.out.printf("restarts: %d cycles, start times %s; load at the end %s%n", restarts.size(), restarts, load());
         pool.shutdownNow();
-        province[0].destroy();
-        city.destroy();
-        province[0].waitFor(60, TimeUnit.SECONDS);
-        city.waitFor(60, TimeUnit.SECONDS);
+        province.stop(false);
+        city.stop(false);
+    }
+
+    /** One platform process and whether it is up (its generator creates only while it is). */
+    static final class Side {
+        final String name;
+        final String java;
+        final String jar;
+        final Path dir;
+        final int port;
+        final String[] exchange;
+        final AtomicBoolean up = new AtomicBoolean();
+        ProcessHandle handle;
+        long startedAt;
+        double lastStart;
+
+        Side(String name, String java, String jar, Path dir, int port, String... exchange) {
+            this.name = name;
+            this.java = java;
+            this.jar = jar;
+            this.dir = dir;
+            this.port = port;
+            this.exchange = exchange;
+        }
+
+        void start() throws Exception {
+            startedAt = System.nanoTime();
+            handle = ExchangeBench.start(java, jar, dir, port, exchange[0], exchange[1], exchange[2], exchange[3],
+                    exchange[4], exchange[5], Integer.parseInt(exchange[6])).toHandle();
+        }
+
+        void waitUp() throws Exception {
+            ExchangeBench.waitUp(port, handle, 1800);
+            lastStart = (System.nanoTime() - startedAt) / 1e9;
+            up.set(true);
+        }
+
+        void stop(boolean kill9) throws Exception {
+            up.set(false);
+            if (kill9) {
+                handle.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful close of anything
+            } else {
+                handle.destroy();
+            }
+            try {
+                handle.onExit().get(180, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                handle.destroyForcibly();
+                handle.onExit().get();
+            }
+        }
     }
 
     /** Creates orders forwarded to {@code platform} at {@code perMinute}, while {@code up}; counts the 201s. */
@@ -185,12 +249,30 @@ public class ExchangeBench {
         }
     }
 
-    static void report(String what, int created, String flow) {
-        long applied = number(flow, "transfersApplied");
-        long distinct = number(flow, "distinctOrders");
-        System.out.printf("%s: created %d, received %d orders (%d transfers applied), lost %d, duplicated %d, lag p50 %s ms, p99 %s ms, max %s ms%n",
-                what, created, distinct, applied, created - distinct, applied - distinct, text(flow, "lagP50Ms"),
-                text(flow, "lagP99Ms"), text(flow, "lagMaxMs"));
+    /**
+     * One direction's figures: {@code committed} is what the sender's outbox holds (the forwards that committed,
+     * also those whose 201 a kill -9 cut off), {@code received} the distinct orders the receiver made of them.
+     */
+    static void report(String what, int answered, String sender, String receiver) {
+        long committed = number(sender, "ordersHandedOver");
+        long applied = number(receiver, "transfersApplied");
+        long distinct = number(receiver, "distinctOrders");
+        System.out.printf("%s: 201 answers %d, forwards committed %d, received %d orders (%d transfers applied), "
+                        + "lost %d, duplicated %d, answered but not committed %d, lag p50 %s ms, p99 %s ms, max %s ms%n",
+                what, answered, committed, distinct, applied, committed - distinct, applied - distinct,
+                Math.max(0, answered - committed), text(receiver, "lagP50Ms"), text(receiver, "lagP99Ms"),
+                text(receiver, "lagMaxMs"));
+    }
+
+    /** The outbox and inbox counts by state of a queues answer, e.g. {"SENT":320} / {"APPLIED":320}. */
+    static String states(String queues) {
+        Matcher m = Pattern.compile("\"outbox\":(\\{[^}]*\\}),\"inbox\":(\\{[^}]*\\})").matcher(queues);
+        return m.find() ? "outbox " + m.group(1) + " inbox " + m.group(2) : queues;
+    }
+
+    static String differences(String reconciliation) {
+        Matcher m = Pattern.compile("\"differences\":(\\d+)").matcher(reconciliation);
+        return (m.find() ? m.group(1) + " differences — " : "") + reconciliation;
     }
 
     static String flow(int port, String counterpart, Instant since) {
@@ -204,10 +286,17 @@ public class ExchangeBench {
         Client citySys = Client.login(cityPort, "sysadmin");
         Client provinceSys = Client.login(provincePort, "sysadmin");
         for (int i = 0; i < 1200; i++) {
-            String a = citySys.body("/api/exchange/queues");
-            String b = provinceSys.body("/api/exchange/queues");
+            String a;
+            String b;
+            try {
+                a = citySys.body("/api/exchange/queues");
+                b = provinceSys.body("/api/exchange/queues");
+            } catch (IllegalStateException slow) {
+                continue; // a request timed out on the loaded machine: ask again
+            }
             if (!a.contains("\"PENDING\"") && !a.contains("\"RECEIVED\"") && !b.contains("\"PENDING\"") && !b.contains("\"RECEIVED\"")) {
-                System.out.printf("  drained in %.1f s%n", (System.nanoTime() - s) / 1e9);
+                System.out.printf("  drained in %.1f s; city queues %s; province queues %s%n", (System.nanoTime() - s) / 1e9,
+                        states(a), states(b));
                 return;
             }
             Thread.sleep(500);
@@ -231,11 +320,11 @@ public class ExchangeBench {
                 .start();
     }
 
-    static void waitUp(int port, Process p, int seconds) throws Exception {
+    static void waitUp(int port, ProcessHandle p, int seconds) throws Exception {
         var http = HttpClient.newHttpClient();
         for (int i = 0; i < seconds * 4; i++) {
             if (!p.isAlive()) {
-                throw new IllegalStateException("the platform exited with " + p.exitValue());
+                throw new IllegalStateException("the platform exited");
             }
             try {
                 var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
@@ -293,6 +382,18 @@ public class ExchangeBench {
 
     record Client(HttpClient http, CookieManager cookies, String base) {
         static Client login(int port, String user) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return loginOnce(port, user);
+                } catch (IllegalStateException e) {
+                    if (attempt == 5 || !(e.getCause() instanceof java.io.IOException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        static Client loginOnce(int port, String user) {
             var cookies = new CookieManager();
             var c = new Client(HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build(),
                     cookies, "http://localhost:" + port);

@@ -34,6 +34,13 @@ export interface Consulting {
   threeWay: boolean
 }
 
+/** An emergency service of the phone linkage (电话联动 110/119/120/122) and the number the platform dials. */
+export interface EmergencyService {
+  code: string
+  name: string
+  number: string
+}
+
 export interface Today {
   answered: number
   outbound: number
@@ -253,6 +260,9 @@ export const phoneBar = {
   joinConsult: () => http.post<SeatView>(`${base}/me/consult/join`),
   cancelConsult: () => http.post<SeatView>(`${base}/me/consult/cancel`),
   dial: (number: string) => http.post<{ callId: string }>(`${base}/me/dial`, { number }),
+  emergencyServices: () => http.get<EmergencyService[]>(`${base}/me/emergency/services`),
+  /** Starts the linkage: a consultation of the service; 三方 and 完成转接 (the hand-over) follow as for 咨询转. */
+  emergency: (service: string) => http.post(`${base}/me/emergency`, { service }),
 }
 
 export const desk = {

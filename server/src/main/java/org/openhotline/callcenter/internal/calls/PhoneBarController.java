@@ -40,9 +40,12 @@ class PhoneBarController {
     private final AgentRoster roster;
     private final Consultations consultations;
     private final OutboundCalls outbound;
+    private final EmergencyLinkage emergency;
 
     PhoneBarController(AgentDesk desk, SeatBoard board, LiveCalls legs, PhoneBarActions actions, Switchboard telephony,
-                       SkillGroups groups, AgentRoster roster, Consultations consultations, OutboundCalls outbound) {
+                       SkillGroups groups, AgentRoster roster, Consultations consultations, OutboundCalls outbound,
+                       EmergencyLinkage emergency) {
+        this.emergency = emergency;
         this.actions = actions;
         this.outbound = outbound;
         this.consultations = consultations;
@@ -174,7 +177,12 @@ class PhoneBarController {
     @PostMapping("/consult/complete")
     @Operation(summary = "完成转接：来电者转给被咨询方，本人退出通话进入整理")
     SeatView completeConsult() {
-        consultations.complete(consultedCall());
+        var call = consultedCall();
+        if (emergency.of(call.callId) != null) {
+            emergency.handOver(call, Callers.required()); // 电话联动: only from the three-way call, and on the order
+            return mine();
+        }
+        consultations.complete(call);
         return mine();
     }
 
