@@ -1,4 +1,4 @@
-package org.openhotline.callcenter.internal;
+package org.openhotline.callcenter.internal.calls;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,4 +1,4 @@
-package org.openhotline.callcenter.internal;
+package org.openhotline.callcenter.internal.calls;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,8 @@
-package org.openhotline.callcenter.internal;
+package org.openhotline.callcenter.internal.calls;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openhotline.callcenter.internal.records.CallRecords;
 import org.openhotline.shared.DomainException;
 import org.openhotline.shared.StaffPrincipal;
 import org.openhotline.workorder.EmergencyHandOvers;
