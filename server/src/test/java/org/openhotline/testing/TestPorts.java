@@ -23,8 +23,11 @@ import org.springframework.core.env.PropertySource;
  */
 public class TestPorts implements EnvironmentPostProcessor {
 
-    /** RTP of platforms under test: below the platform SIP ports (35000–39999) and sipp's media (40000–49000). */
-    static final int RTP_MIN = 30000, RTP_MAX = 34999;
+    /**
+     * RTP of platforms under test: above the platform SIP ports (25000–27999), apart from the peers' ranges
+     * ({@code FreePorts}) and below the ephemeral ports (32768+), which any outgoing connection may take.
+     */
+    static final int RTP_MIN = 28000, RTP_MAX = 32699;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -50,10 +53,13 @@ public class TestPorts implements EnvironmentPostProcessor {
         return false;
     }
 
-    /** A loopback port free for both UDP and TCP, outside the ranges sipp, phones and RTP use in tests. */
+    /**
+     * A loopback port free for both UDP and TCP, outside the ranges sipp, phones and RTP use in tests and below the
+     * ephemeral ports.
+     */
     static int freeSipPort() {
         for (int i = 0; i < 200; i++) {
-            int port = ThreadLocalRandom.current().nextInt(35000, 39999);
+            int port = ThreadLocalRandom.current().nextInt(25000, 28000);
             try (var udp = new DatagramSocket(port, InetAddress.getLoopbackAddress());
                  var tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 return port;

@@ -23,7 +23,7 @@ public final class EngineFixture {
         return TelephonyConfig.defaults(dir.resolve("recordings"))
                 .withAddresses("127.0.0.1", "127.0.0.1")
                 .withSipPort(FreePorts.sip())
-                .withRtpPorts(30000, 39999)
+                .withRtpPorts(28000, 32699)
                 .withTrunks(List.of(carrier))
                 .withLimits(40, Duration.ofSeconds(10));
     }
