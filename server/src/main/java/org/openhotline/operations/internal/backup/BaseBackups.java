@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -18,6 +21,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -130,16 +135,48 @@ public class BaseBackups {
                 // the next backup overwrites nothing; a stray partial file is harmless
             }
             log.error("Base backup failed", e);
+            // the cause is in the log; the answer stays in words (no Java type names in a problem body)
             throw new DomainException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "backup-failed",
-                    "基础备份失败：" + e.getMessage());
+                    "基础备份失败，请查看服务日志后重试");
         }
     }
 
     private void copyTree(Path root, TarArchiveOutputStream tar) throws IOException {
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.filter(p -> !p.equals(root)).sorted().toList();
-        }
+        // PostgreSQL creates and drops files while we walk (statistics, temporary files): one that vanishes between
+        // the directory listing and its visit is skipped, as it is when it vanishes before its copy below.
+        List<Path> paths = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) {
+                if (!dir.equals(root)) {
+                    paths.add(dir);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                paths.add(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e == null || e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        Collections.sort(paths);
         for (Path p : paths) {
             Path rel = root.relativize(p);
             String top = rel.getName(0).toString();
