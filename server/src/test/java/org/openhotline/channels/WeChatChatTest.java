@@ -153,7 +153,11 @@ class WeChatChatTest {
 
         // the agent transfers it to a group with nobody free: back in a queue, told its place — not the introduction
         var moved = agent.post("/api/chat/" + waitingChat + "/transfer", Map.of("groupCode", "wx-tr2" + n));
-        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.status()).as(() -> moved.body() + " — the chat then: " + jdbc.sql(
+                "select state || ' agent ' || coalesce(agent_id::text, '-') || ' group ' || group_id from ch_chat where id = ?::uuid")
+                .param(waitingChat).query(String.class).single() + ", its lines: " + jdbc.sql(
+                "select string_agg(seq || ' ' || sender || ' ' || body, ' | ' order by seq) from ch_chat_message where chat_id = ?::uuid")
+                .param(waitingChat).query(String.class).single()).isEqualTo(200);
         Wait.until("the transferred follower told its place", (java.util.function.BooleanSupplier) () ->
                 sentTo(waiting, "您当前排在第 1 位，请稍候。"), Duration.ofSeconds(30), () -> api.sent().toString());
         assertThat(sentTo(waiting, "正在为您转接至「微信转接二" + n + "」")).isTrue();
