@@ -39,7 +39,7 @@ class ChatBrowserTest {
         String n = String.valueOf(System.nanoTime() % 1_000_000);
         var fx = new CallCenterFixture(port, jdbc);
         long group = fx.group("chat-ui" + n, "在线界面" + n, "LONGEST_IDLE", Map.of());
-        fx.agent("chatui" + n, "U" + n, "4" + n.substring(Math.max(0, n.length() - 3)), Map.of(group, 3));
+        fx.agent("chatui" + n, "U" + n, fx.freeExtension(), Map.of(group, 3));
         ApiClient api = ApiClient.loggedIn(port, "chatui" + n);
         api.post("/api/callcenter/me/sign-in", Map.of());
         api.post("/api/callcenter/me/state", Map.of("state", "READY"));
@@ -100,7 +100,7 @@ class ChatBrowserTest {
         String n = String.valueOf(System.nanoTime() % 1_000_000);
         var fx = new CallCenterFixture(port, jdbc);
         long group = fx.group("chat-rt" + n, "在线评价" + n, "LONGEST_IDLE", Map.of("chatCapacity", 1, "chatsWithCall", 1));
-        fx.agent("chatrt" + n, "R" + n, "3" + n.substring(Math.max(0, n.length() - 3)), Map.of(group, 3));
+        fx.agent("chatrt" + n, "R" + n, fx.freeExtension(), Map.of(group, 3));
         ApiClient api = ApiClient.loggedIn(port, "chatrt" + n);
         api.post("/api/callcenter/me/sign-in", Map.of());
         api.post("/api/callcenter/me/state", Map.of("state", "READY"));

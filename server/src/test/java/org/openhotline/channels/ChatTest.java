@@ -81,7 +81,7 @@ class ChatTest {
     }
 
     ApiClient readyAgent(String name, long group, int i) {
-        fx.agent(name, "C" + n + i, "6" + n.substring(Math.max(0, n.length() - 3)) + i, Map.of(group, 3));
+        fx.agent(name, "C" + n + i, fx.freeExtension(), Map.of(group, 3));
         ApiClient agent = ApiClient.loggedIn(port, name);
         assertThat(agent.post("/api/callcenter/me/sign-in", Map.of()).status()).isEqualTo(200);
         signedIn.add(agent);

@@ -72,7 +72,7 @@ class WeChatChatTest {
         long own = fx.group("wx-chat" + n, "微信在线" + n, "LONGEST_IDLE", Map.of());
         group = wechatChat.group();
         wechatChat.useGroup("wx-chat" + n);
-        fx.agent("wxchat" + n, "W" + n, "5" + n.substring(Math.max(0, n.length() - 3)), Map.of(own, 3));
+        fx.agent("wxchat" + n, "W" + n, fx.freeExtension(), Map.of(own, 3));
         agent = ApiClient.loggedIn(port, "wxchat" + n);
         agent.post("/api/callcenter/me/sign-in", Map.of());
         agent.post("/api/callcenter/me/state", Map.of("state", "READY"));
@@ -128,7 +128,7 @@ class WeChatChatTest {
         fx.group("wx-tr2" + n, "微信转接二" + n, "LONGEST_IDLE", Map.of("chatCapacity", 1, "chatsWithCall", 1));
         group = wechatChat.group();
         wechatChat.useGroup("wx-tr" + n);
-        fx.agent("wxtr" + n, "T" + n, "8" + n.substring(Math.max(0, n.length() - 3)), Map.of(own, 3));
+        fx.agent("wxtr" + n, "T" + n, fx.freeExtension(), Map.of(own, 3));
         agent = ApiClient.loggedIn(port, "wxtr" + n);
         agent.post("/api/callcenter/me/sign-in", Map.of());
         agent.post("/api/callcenter/me/state", Map.of("state", "READY"));
@@ -188,7 +188,7 @@ class WeChatChatTest {
         long own = fx.group("wx-queue" + n, "微信排队" + n, "LONGEST_IDLE", Map.of("chatCapacity", 1, "chatsWithCall", 1));
         group = wechatChat.group();
         wechatChat.useGroup("wx-queue" + n);
-        fx.agent("wxq" + n, "Q" + n, "7" + n.substring(Math.max(0, n.length() - 3)), Map.of(own, 3));
+        fx.agent("wxq" + n, "Q" + n, fx.freeExtension(), Map.of(own, 3));
         agent = ApiClient.loggedIn(port, "wxq" + n);
         agent.post("/api/callcenter/me/sign-in", Map.of());
         agent.post("/api/callcenter/me/state", Map.of("state", "READY"));
