@@ -125,10 +125,6 @@ class SmsCodes {
     }
 
     private static String hash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.openhotline.shared.crypto.Digests.sha256Hex(s);
     }
 }

@@ -79,11 +79,6 @@ class ApiKeys {
     }
 
     private static String hash(String s) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.openhotline.shared.crypto.Digests.sha256Hex(s);
     }
 }

@@ -94,10 +94,6 @@ public class PhoneCodes {
     }
 
     public static String hash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.openhotline.shared.crypto.Digests.sha256Hex(s);
     }
 }

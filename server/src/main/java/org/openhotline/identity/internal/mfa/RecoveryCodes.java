@@ -42,12 +42,7 @@ public final class RecoveryCodes {
     }
 
     public static String hash(String code) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalise(code).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.openhotline.shared.crypto.Digests.sha256Hex(normalise(code));
     }
 
     private static String normalise(String code) {
