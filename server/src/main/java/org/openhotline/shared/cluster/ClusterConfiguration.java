@@ -120,8 +120,9 @@ class ClusterConfiguration {
     static class Enabled {
 
         @Bean
-        LeaseKeeper leaseKeeper(SingletonLease lease, @Value("${hotline.cluster.lease-renew:PT1S}") Duration every) {
-            return new LeaseKeeper((DatabaseLease) lease, every);
+        LeaseKeeper leaseKeeper(SingletonLease lease, @Value("${hotline.cluster.lease-renew:PT1S}") Duration every,
+                                org.springframework.context.ApplicationEventPublisher events) {
+            return new LeaseKeeper((DatabaseLease) lease, every, events);
         }
 
         @Bean

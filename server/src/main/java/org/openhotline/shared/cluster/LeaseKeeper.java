@@ -3,6 +3,7 @@ package org.openhotline.shared.cluster;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -17,11 +18,13 @@ final class LeaseKeeper implements SmartLifecycle {
 
     private final DatabaseLease lease;
     private final Duration every;
+    private final ApplicationEventPublisher events;
     private volatile Thread thread;
 
-    LeaseKeeper(DatabaseLease lease, Duration every) {
+    LeaseKeeper(DatabaseLease lease, Duration every, ApplicationEventPublisher events) {
         this.lease = lease;
         this.every = every;
+        this.events = events;
     }
 
     @Override
@@ -29,7 +32,7 @@ final class LeaseKeeper implements SmartLifecycle {
         log.info("cluster node {}: competing for lease {} every {}", lease.node(), lease.name(), every);
         thread = Thread.ofPlatform().name("cluster-lease").daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                lease.tryAcquire();
+                takeOrRenew();
                 try {
                     Thread.sleep(lease.nextTryIn(every));
                 } catch (InterruptedException e) {
@@ -37,6 +40,27 @@ final class LeaseKeeper implements SmartLifecycle {
                 }
             }
         });
+    }
+
+    /**
+     * One try; when it made this node the holder (it was not, by its own belief, a moment ago) the listeners hear of
+     * it on a thread of their own: a listener rebuilding the ACD must not hold up the next renewal.
+     */
+    void takeOrRenew() {
+        long before = lease.epoch();
+        if (lease.tryAcquire()) {
+            long now = lease.epoch();
+            if (now != 0 && now != before) {
+                SingletonLeaseTaken taken = new SingletonLeaseTaken(lease.node(), now);
+                Thread.ofVirtual().name("cluster-lease-taken").start(() -> {
+                    try {
+                        events.publishEvent(taken);
+                    } catch (RuntimeException e) {
+                        log.error("lease {}: a listener of the hand-over failed", lease.name(), e);
+                    }
+                });
+            }
+        }
     }
 
     @Override

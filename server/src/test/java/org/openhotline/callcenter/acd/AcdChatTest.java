@@ -139,4 +139,23 @@ class AcdChatTest {
         assertThat(acd.chatAbandoned("later")).isTrue();
         assertThat(acd.chatPosition("a")).isEqualTo(1);
     }
+
+    @Test
+    void aChatQueuedAgainWhileWaitingOrHeldIsNotQueuedTwice() {
+        // a new lease holder puts the chats on record back into the ACD, perhaps while their first routing still runs
+        chat("a");
+        chat("b");
+        acd.enqueueChat(new WaitingCall("a", "网友", GROUP, 0, time.instant()));
+        assertThat(acd.chatPosition("b")).isEqualTo(2);
+        assertThat(acd.chatAbandoned("a")).isTrue();
+        assertThat(acd.chatPosition("a")).isZero();
+        assertThat(acd.chatPosition("b")).isEqualTo(1);
+
+        agent(1);
+        acd.agentState(1, AgentState.READY);
+        assertThat(assignedTo(1)).containsExactly("b");
+        acd.enqueueChat(new WaitingCall("b", "网友", GROUP, 0, time.instant()));
+        assertThat(acd.chatPosition("b")).as("held by agent 1, not waiting again").isZero();
+        assertThat(assignedTo(1)).containsExactly("b");
+    }
 }

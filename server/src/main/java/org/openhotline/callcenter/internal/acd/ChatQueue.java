@@ -33,6 +33,11 @@ final class ChatQueue {
 
     void enqueue(WaitingCall chat) {
         SkillGroup group = acd.groupOf(chat.groupId());
+        if (holder.containsKey(chat.callId()) || waiting.stream().anyMatch(c -> c.callId().equals(chat.callId()))) {
+            // already here (a new lease holder re-queues the chats on record, perhaps while their first routing
+            // still runs): a second entry would be offered twice
+            return;
+        }
         Optional<Seat> chosen = seats.values().stream().filter(s -> s.canTakeChat(group))
                 .min(Comparator.comparingInt((Seat s) -> s.chats.size())
                         .thenComparing(s -> s.readySince, Comparator.nullsLast(Comparator.naturalOrder())));

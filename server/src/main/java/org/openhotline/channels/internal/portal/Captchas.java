@@ -61,6 +61,16 @@ class Captchas {
     /** Spends the captcha (in its own transaction, so a failed request still spends it); throws unless answered right. */
     @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DomainException.class)
     public void verify(UUID id, Integer answer) {
+        spend(id, answer);
+    }
+
+    /**
+     * {@link #verify} inside the caller's gate transaction (one that commits even when the request is refused). One
+     * statement: the row is marked used only where it was not, so of two requests with the same captcha — on one node
+     * or two — the second waits for the first's row lock and then finds it used.
+     */
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = DomainException.class)
+    public void spend(UUID id, Integer answer) {
         if (id == null || answer == null) {
             throw DomainException.badRequest("请填写图形验证码");
         }

@@ -1,7 +1,6 @@
 package org.openhotline.channels.internal.portal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.openhotline.shared.DomainException;
 import org.openhotline.workorder.PortalOrders;
@@ -10,7 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Submitting an appeal on the portal: captcha, rate limits (per client address and per phone), the phone proven
+ * Submitting an appeal on the portal: rate limits (per client address and per phone) and captcha in one gate
+ * transaction ({@link SubmitGate}), the phone proven
  * by its SMS token when the citizen wants to follow the order, then the work-order intake (channel 网站) and the
  * photos in one transaction — a photo refused leaves no order behind — and the receipt with its query code.
  */
@@ -23,18 +23,16 @@ class PortalAppeals {
                           boolean replayed) {}
 
     private final PortalOrders orders;
-    private final Captchas captchas;
-    private final RateLimits limits;
+    private final SubmitGate gate;
     private final PhoneCodes phones;
     private final Receipts receipts;
     private final Clock clock;
     private volatile PortalSettings settings;
 
-    PortalAppeals(PortalOrders orders, Captchas captchas, RateLimits limits, PhoneCodes phones, Receipts receipts,
+    PortalAppeals(PortalOrders orders, SubmitGate gate, PhoneCodes phones, Receipts receipts,
                   Clock clock, PortalSettings settings) {
         this.orders = orders;
-        this.captchas = captchas;
-        this.limits = limits;
+        this.gate = gate;
         this.phones = phones;
         this.receipts = receipts;
         this.clock = clock;
@@ -50,12 +48,10 @@ class PortalAppeals {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        PortalSettings s = settings;
-        limits.hit("submit-ip:" + clientAddress, s.submitsPerAddressPerHour(), Duration.ofHours(1),
-                "提交过于频繁，请稍后再试");
-        captchas.verify(form.captchaId(), form.captchaAnswer());
         boolean anonymous = Boolean.TRUE.equals(form.anonymous());
         String phone = blankToNull(form.phone());
+        // address limit, captcha and phone limit in one commit of their own (a refused submit still counts)
+        gate.pass(clientAddress, form.captchaId(), form.captchaAnswer(), phone, settings);
         boolean confirmed = false;
         if (Boolean.TRUE.equals(form.follow())) {
             if (phone == null) {
@@ -71,10 +67,6 @@ class PortalAppeals {
         }
         if (!anonymous && phone == null) {
             throw DomainException.invalid("请填写联系电话，或选择匿名反映");
-        }
-        if (phone != null) {
-            limits.hit("submit-phone:" + phone, s.submitsPerPhonePerHour(), Duration.ofHours(1),
-                    "该手机号提交过于频繁，请稍后再试");
         }
         List<MultipartFile> files = photos == null ? List.of() : photos.stream().filter(f -> !f.isEmpty()).toList();
         if (files.size() > MAX_PHOTOS) {
