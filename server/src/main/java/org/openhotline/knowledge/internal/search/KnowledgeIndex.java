@@ -166,10 +166,10 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
 
     /**
      * {@code merge} false leaves the segments the writer flushed (the speed bench's "before"). A query pays its term
-     * look-ups and, above all, one nearest-vector graph search per segment: on 100,000 articles the five flushed
-     * segments cost a hybrid question about twice the CPU of one (bench/smart/search/last-speed-run.txt). The merge
-     * rebuilds the graph once more (it takes about as long as the writing) — paid at a rebuild, which is rare, not
-     * at every question; later edits add small segments that Lucene's merge policy folds in as usual.
+     * look-ups and, above all, one nearest-vector graph search per segment (a rebuild of 100,000 articles flushed
+     * five, and the vector part was most of a hybrid question's CPU: bench/smart/search/last-speed-run.txt). The merge
+     * builds the graph once more — paid at a rebuild, which is rare, not at every question; later edits add small
+     * segments that Lucene's merge policy folds in as usual. Its gain and cost are what speed.sh measures.
      */
     public synchronized Duration rebuild(boolean merge) {
         long start = System.nanoTime();
