@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -15,10 +16,12 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.openhotline.knowledge.internal.articles.Articles;
 import org.openhotline.knowledge.internal.search.KnowledgeIndex;
+import org.openhotline.knowledge.internal.search.VectorBackfill;
 import org.openhotline.testing.ApiClient;
 import org.openhotline.testing.HotlineTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @HotlineTest
 class KnowledgeIndexTest {
@@ -31,6 +34,12 @@ class KnowledgeIndexTest {
 
     @Autowired
     Articles articles;
+
+    @Autowired
+    VectorBackfill backfill;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private long hits(String q) {
         return ok(ApiClient.loggedIn(port, "agent10").get("/api/knowledge/search?q=" + KnowledgeFixtures.q(q)))
@@ -86,5 +95,30 @@ class KnowledgeIndexTest {
         index.close();
         index.open(); // now current: opened as it is
         assertThat(index.lastRebuild()).isSameAs(current);
+    }
+
+    /**
+     * Each query pays one vector-graph search and its term look-ups per segment: a rebuild ends with one segment, and
+     * {@link KnowledgeIndex#merge()} folds the small segments later edits wrote into one again. (On the demo base a
+     * rebuild flushes once anyway; the 100,000-article bench is where it flushed five.)
+     */
+    @Test
+    void aRebuildEndsWithOneSegmentAndAMergeFoldsTheSegmentsOfEditsIntoOne() {
+        backfill.runNow(); // a vector pass an earlier test started writes no more after this
+        List<Long> some = jdbc.sql("select id from kb_article order by id limit 3").query(Long.class).list();
+        for (long id : some) {
+            index.update(List.of(id)); // each written and committed on its own, as an edit is
+        }
+        assertThat(index.segments()).as("segments after three single edits").isGreaterThan(1);
+        index.merge();
+        assertThat(index.segments()).isEqualTo(1);
+        assertThat(index.size()).isEqualTo(articles.count());
+        for (long id : some) {
+            index.update(List.of(id));
+        }
+        index.rebuild();
+        assertThat(index.segments()).isEqualTo(1);
+        assertThat(index.size()).isEqualTo(articles.count());
+        assertThat(hits("居住证")).isPositive();
     }
 }

@@ -83,11 +83,23 @@ class SemanticSearchTest {
     }
 
     @Test
+    void aQuestionNearAnArticleThatDoesNotMentionWhatItAsksAboutIsNotAnsweredConfidently() {
+        // Near enough by meaning for the cosine alone (above 0.60), but the nearest article says nothing of 光伏/电网.
+        var reply = assistant.ask(who, "我想在自己家屋顶装光伏板发电卖给电网，怎么申请", 3);
+        assertThat(reply.similarity()).isGreaterThanOrEqualTo(0.60);
+        assertThat(reply.answered()).as(reply.message()).isFalse();
+        assertThat(reply.askUnit()).isTrue();
+        assertThat(reply.message()).contains("没有提到问题中的").contains("知识提问");
+        assertThat(reply.coverage()).isLessThan(0.4);
+    }
+
+    @Test
     void anInBaseSpokenQuestionIsStillAnsweredFromItsArticle() {
         var reply = assistant.ask(who, "身份证丢了，要补办，能加急吗", 3);
         assertThat(reply.answered()).as(reply.message()).isTrue();
         assertThat(reply.passages().getFirst().articleId()).isEqualTo(article("居民身份证办理、补领与换领"));
         assertThat(reply.similarity()).isGreaterThan(0.5);
+        assertThat(reply.coverage()).isGreaterThanOrEqualTo(0.4);
     }
 
     static final String COLLOQUIAL = "家里那张旧沙发太大了楼道放不下，想扔掉找谁来拉";

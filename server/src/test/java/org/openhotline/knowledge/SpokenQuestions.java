@@ -66,6 +66,11 @@ final class SpokenQuestions {
         return lines("outside-questions.tsv");
     }
 
+    /** Questions outside the base for tuning the abstention ({@code bench/smart/assistant/outside-dev.tsv}). */
+    static List<String> outsideDev() {
+        return lines("../assistant/outside-dev.tsv");
+    }
+
     private static List<String> lines(String file) {
         try {
             return Files.readAllLines(folder().resolve(file), StandardCharsets.UTF_8).stream()

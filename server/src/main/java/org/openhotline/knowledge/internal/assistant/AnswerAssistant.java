@@ -55,22 +55,23 @@ public class AnswerAssistant {
     /**
      * {@code answered}: confident enough to read out. Otherwise {@code message} says why not and {@code askUnit}
      * suggests a 知识提问 (the passages, if any, are shown for reference only). {@code similarity}: the cosine of the
-     * question and the best article, the main signal of the abstention.
+     * question and the best article, the main signal of the abstention; {@code coverage}: the share of the
+     * question's words (weighted by rarity) that the best article mentions, the second one.
      */
     public record Reply(String question, boolean answered, String message, List<Passage> passages, boolean askUnit,
-                        double similarity) {}
+                        double similarity, double coverage) {}
 
     public Reply ask(StaffPrincipal caller, String question, int limit) {
         String q = question == null ? "" : question.strip();
         if (q.isEmpty()) {
-            return new Reply(q, false, "请输入问题", List.of(), false, 0);
+            return new Reply(q, false, "请输入问题", List.of(), false, 0, 0);
         }
         var found = search.candidates(caller, q, KnowledgeSearch.Mode.HYBRID, CANDIDATES);
         KnowledgeSearch.Parsed parsed = found.parsed();
         var ranked = found.ranking().hits();
         if (ranked.isEmpty()) {
             misses.record(q, caller.username());
-            return new Reply(q, false, "知识库中没有找到相关内容，建议通过“知识提问”请成员单位答复", List.of(), true, 0);
+            return new Reply(q, false, "知识库中没有找到相关内容，建议通过“知识提问”请成员单位答复", List.of(), true, 0, 0);
         }
         var hits = ranked.stream().map(KnowledgeIndex.Ranked::hit).toList();
         Map<String, Double> weights = new java.util.HashMap<>();
@@ -98,14 +99,16 @@ public class AnswerAssistant {
         scored.sort(Comparator.comparingDouble(Passage::confidence).reversed());
         List<Passage> best = scored.stream().limit(Math.clamp(limit, 1, 10)).toList();
         double similarity = ranked.getFirst().cosine();
-        String doubt = Abstention.doubt(found.strict(), ranked, best.getFirst().confidence());
+        var keyTerms = search.keyTerms(q, ranked.getFirst().hit());
+        String doubt = Abstention.doubt(found.strict(), ranked, best.getFirst().confidence(), keyTerms);
+        double coverage = Math.round(keyTerms.cover() * 1000) / 1000.0;
         if (doubt != null) {
             misses.record(q, caller.username());
             return new Reply(q, false, doubt + "以下内容仅供参考，建议核实或通过“知识提问”请成员单位答复", best, true,
-                    Double.isNaN(similarity) ? 0 : Math.round(similarity * 100) / 100.0);
+                    Double.isNaN(similarity) ? 0 : Math.round(similarity * 1000) / 1000.0, coverage);
         }
         return new Reply(q, true, "以下答案摘自已发布的知识，请核对出处后答复", best, false,
-                Double.isNaN(similarity) ? 0 : Math.round(similarity * 100) / 100.0);
+                Double.isNaN(similarity) ? 0 : Math.round(similarity * 1000) / 1000.0, coverage);
     }
 
     /** Paragraphs of the body; a short heading line (【所需材料】) is kept with the paragraph it introduces. */

@@ -156,8 +156,22 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
         directory = FSDirectory.open(folder);
     }
 
-    /** Re-reads every article from PostgreSQL into a fresh index; searches see the old one until it is done. */
+    /**
+     * Re-reads every article from PostgreSQL into a fresh index, merged into one segment; searches see the old one
+     * until it is done.
+     */
     public synchronized Duration rebuild() {
+        return rebuild(true);
+    }
+
+    /**
+     * {@code merge} false leaves the segments the writer flushed (the speed bench's "before"). A query pays its term
+     * look-ups and, above all, one nearest-vector graph search per segment (a rebuild of 100,000 articles flushed
+     * five, and the vector part was most of a hybrid question's CPU: bench/smart/search/last-speed-run.txt). The merge
+     * builds the graph once more — paid at a rebuild, which is rare, not at every question; later edits add small
+     * segments that Lucene's merge policy folds in as usual. Its gain and cost are what speed.sh measures.
+     */
+    public synchronized Duration rebuild(boolean merge) {
         long start = System.nanoTime();
         long latest = latestChangeInDb();
         long[] count = {0};
@@ -174,6 +188,9 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
                     count[0]++;
                 }
             });
+            if (merge) {
+                writer.forceMerge(1);
+            }
             commit(latest);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -184,6 +201,18 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
             whenVectorsMissing.run();
         }
         return lastRebuild;
+    }
+
+    /** Merges the index into one segment now; returns the milliseconds it took (the speed bench's "after"). */
+    public synchronized long merge() {
+        long start = System.nanoTime();
+        try {
+            writer.forceMerge(1);
+            commit(latestChangeInDb());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     public Duration lastRebuild() {
@@ -513,6 +542,23 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
                 int n = Math.max(searcher.getIndexReader().numDocs(), 1);
                 int df = searcher.getIndexReader().docFreq(new Term("text", word));
                 return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #rarity} of a word some article contains; 0 for a word no article contains. */
+    public double knownRarity(String word) {
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+            try {
+                int n = Math.max(searcher.getIndexReader().numDocs(), 1);
+                int df = searcher.getIndexReader().docFreq(new Term("text", word));
+                return df == 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5));
             } finally {
                 searchers.release(searcher);
             }

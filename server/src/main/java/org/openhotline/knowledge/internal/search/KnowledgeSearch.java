@@ -192,6 +192,52 @@ public class KnowledgeSearch {
     }
 
     /**
+     * How much of what the question is about an article mentions: {@code cover} is the share, weighted by rarity, of
+     * the question's words (a synonym group counts as one) that occur in the article's title, keywords or body;
+     * {@code missing} the rarest of them it does not mention (null when none is missing). Words no article contains
+     * are left out: a colloquial word or a typo (娃, 社宝卡) is the meaning's business, not a sign the base lacks the
+     * matter; a word the base knows that the nearest article never mentions (公租房 asked, 住房公积金 found) is.
+     */
+    public record KeyTerms(double cover, String missing) {}
+
+    public KeyTerms keyTerms(String q, KnowledgeIndex.Hit article) {
+        QueryText t = QueryText.read(q, synonyms.mentions(ChineseText.normalize(q)));
+        String text = ChineseText.normalize(article.title() + " " + article.keywords() + " " + article.body());
+        double total = 0;
+        double covered = 0;
+        double heaviestMissing = 0;
+        String missing = null;
+        for (List<List<String>> slot : t.slots()) {
+            double weight = 0;
+            String name = null;
+            for (List<String> alternative : slot) {
+                for (String w : alternative) {
+                    if (w.length() < 2) {
+                        continue; // one character (房, 卡) says little alone
+                    }
+                    double r = index.knownRarity(w);
+                    if (r > weight) {
+                        weight = r;
+                        name = w;
+                    }
+                }
+            }
+            if (weight == 0) {
+                continue;
+            }
+            total += weight;
+            boolean mentioned = slot.stream().anyMatch(alt -> !alt.isEmpty() && alt.stream().allMatch(text::contains));
+            if (mentioned) {
+                covered += weight;
+            } else if (weight > heaviestMissing) {
+                heaviestMissing = weight;
+                missing = name;
+            }
+        }
+        return new KeyTerms(total == 0 ? 1 : covered / total, missing);
+    }
+
+    /**
      * In the search box, an article found by meaning alone (none of the words) is listed from this cosine on: below
      * it the nearest articles are noise to someone who typed a word (half of the questions outside the knowledge base
      * have their nearest article under 0.5, in-base spoken questions nine times in ten above 0.54).
