@@ -82,12 +82,18 @@ public class WorkforceBench {
         // (bench/workforce/independent: written by someone who never saw the forecaster or HistoryPlan).
         // -Dholdouts=dev: the development holdouts ending in 2025 (the model was tuned on these only);
         // default: the test holdouts ending in 2026 (run once, when the tuning was done).
-        boolean dev = "dev".equals(System.getProperty("holdouts"));
-        List<LocalDate> holdouts = dev
-                ? List.of(LocalDate.of(2025, 3, 9), LocalDate.of(2025, 6, 29), LocalDate.of(2025, 10, 26),
-                        LocalDate.of(2025, 11, 30), LocalDate.of(2025, 12, 28))
-                : List.of(LocalDate.of(2026, 11, 29), LocalDate.of(2026, 10, 25), LocalDate.of(2026, 6, 28),
-                        LocalDate.of(2026, 3, 8));
+        // -Dholdouts=validation: 2026 windows with a year of history behind them that overlap no test holdout
+        // (added in round 8 so that choices needing last year — the season, the festival — are made off the test weeks).
+        String set = System.getProperty("holdouts", "test");
+        List<LocalDate> holdouts = switch (set) {
+            case "dev" -> List.of(LocalDate.of(2025, 3, 9), LocalDate.of(2025, 6, 29), LocalDate.of(2025, 10, 26),
+                    LocalDate.of(2025, 11, 30), LocalDate.of(2025, 12, 28));
+            case "validation" -> List.of(LocalDate.of(2026, 1, 25), LocalDate.of(2026, 4, 26), LocalDate.of(2026, 5, 31),
+                    LocalDate.of(2026, 7, 26), LocalDate.of(2026, 8, 23), LocalDate.of(2026, 9, 20));
+            default -> List.of(LocalDate.of(2026, 11, 29), LocalDate.of(2026, 10, 25), LocalDate.of(2026, 6, 28),
+                    LocalDate.of(2026, 3, 8));
+        };
+        double[] sums = new double[4]; // model and naive daily MAPE, model and naive half-hour WAPE, over the holdouts
         for (String city : List.of("city-a", "city-b")) {
             CallSeries series = independent(java.nio.file.Path.of("bench/workforce/independent/" + city + "-halfhour.csv.gz"));
             var announced = announced(java.nio.file.Path.of("bench/workforce/independent/events.csv"),
@@ -98,6 +104,10 @@ public class WorkforceBench {
                 System.out.printf("independent %s, 4 weeks held out to %s: daily MAPE %.1f %% (seasonal naive %.1f %%), "
                                 + "half-hour WAPE %.1f %% (seasonal naive %.1f %%)%n", city, last, 100 * r.dailyMape(),
                         100 * r.baselineDailyMape(), 100 * r.halfHourWape(), 100 * r.baselineHalfHourWape());
+                sums[0] += r.dailyMape();
+                sums[1] += r.baselineDailyMape();
+                sums[2] += r.halfHourWape();
+                sums[3] += r.baselineHalfHourWape();
                 if (Boolean.getBoolean("days")) { // -Ddays=true: each held-out day
                     r.days().forEach(f -> System.out.printf("    %s %s actual %.0f forecast %.0f (%+.1f %%) naive %.0f%n", f.date(),
                             f.date().getDayOfWeek().toString().substring(0, 3), f.actual(), f.forecast(),
@@ -114,6 +124,10 @@ public class WorkforceBench {
                 }
             }
         }
+        int held = 2 * holdouts.size();
+        System.out.printf("independent, mean of the %d %s holdouts: daily MAPE %.1f %% (seasonal naive %.1f %%), "
+                + "half-hour WAPE %.1f %% (seasonal naive %.1f %%)%n", held, set, 100 * sums[0] / held, 100 * sums[1] / held,
+                100 * sums[2] / held, 100 * sums[3] / held);
         if ("false".equals(System.getProperty("roster"))) {
             return;
         }

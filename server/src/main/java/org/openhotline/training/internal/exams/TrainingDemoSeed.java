@@ -2,6 +2,7 @@ package org.openhotline.training.internal.exams;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import org.openhotline.identity.Role;
 import org.openhotline.identity.StaffDirectory;
@@ -9,11 +10,16 @@ import org.openhotline.shared.DemoSeed;
 import org.openhotline.training.internal.questions.Question;
 import org.openhotline.training.internal.questions.QuestionKind;
 import org.openhotline.training.internal.questions.Questions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The demo's question bank, a monthly exam open for 30 days, so that a newcomer can sit one at once. */
+/**
+ * The demo's question bank, a monthly exam open for 30 days, so that a newcomer can sit one at once, and a year of past
+ * monthly exams sat and graded by the agents ({@link DemoExamHistory}), so that the pass rate and coverage have history.
+ */
 @Component
 class TrainingDemoSeed implements DemoSeed {
 
@@ -23,9 +29,12 @@ class TrainingDemoSeed implements DemoSeed {
     private final Exams exams;
     private final StaffDirectory staff;
     private final Clock clock;
+    private final DemoExamHistory history;
 
-    TrainingDemoSeed(JdbcClient jdbc, Questions questions, Papers papers, Exams exams, StaffDirectory staff, Clock clock) {
+    TrainingDemoSeed(JdbcClient jdbc, JdbcTemplate batch, Questions questions, Papers papers, Exams exams,
+                     StaffDirectory staff, Clock clock, @Value("${hotline.time-zone:Asia/Shanghai}") String zone) {
         this.jdbc = jdbc;
+        this.history = new DemoExamHistory(jdbc, batch, exams, ZoneId.of(zone));
         this.questions = questions;
         this.papers = papers;
         this.exams = exams;
@@ -60,6 +69,8 @@ class TrainingDemoSeed implements DemoSeed {
         long paper = papers.create("话务员月度业务考试", "FIXED", 30, 60, items, List.of(), manager);
         var now = clock.instant();
         exams.create(paper, "本月业务考试", now, now.plus(Duration.ofDays(30)), manager);
+        history.seed(paper, 30, bank, items, staff.withRole(Role.AGENT).stream().map(StaffDirectory.Staff::accountId).toList(),
+                manager, now);
         return true;
     }
 }

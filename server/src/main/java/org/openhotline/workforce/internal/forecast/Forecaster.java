@@ -19,8 +19,8 @@ import java.util.function.Predicate;
  * merged in) is jumped to once it has held for {@value #SHIFT_DAYS} days;</li>
  * <li><b>weekday factors</b>: re-estimated on the last {@value #WEEKDAY_DAYS} days' ordinary days, with the week's
  * level taken out (two-way fixed effects), so they follow a changed weekly rhythm;</li>
- * <li><b>season</b>: when a year of history is there, last year's level around the same day against last year's
- * level where today's level stands (year-over-year: the growth is in today's level, the shape of the year in last
+ * <li><b>season</b>: when a year of history is there, last year's level within {@value #SEASON_DAYS} days of the same
+ * day against last year's level where today's level stands (year-over-year: the growth is in today's level, the shape of the year in last
  * year's); the Spring Festival's weeks are aligned by their distance from 正月初一 and a long break (Golden Week) day
  * by its place in the break, not by date;</li>
  * <li><b>day factor</b>: breaks (a holiday with its weekend) by their place in the break (first, middle, last day),
@@ -38,8 +38,14 @@ public final class Forecaster {
     static final double PARSIMONY = 0.03;
     static final int SHIFT_DAYS = 14;
     static final double CLIP = 1.5;
-    static final int WEEKDAY_DAYS = 84;
+    static final int WEEKDAY_DAYS = 140;
     static final int SHAPE_DAYS = 56;
+    /**
+     * Half width in days of the window of last year's ordinary days that gives the season: wide, because a day's noise
+     * (about 5 %, with runs of days above or below) read from last year would otherwise come back as this year's
+     * forecast; the season itself changes little over six weeks. Chosen on the development and validation holdouts.
+     */
+    static final int SEASON_DAYS = 21;
     static final int YEAR = 364;
     static final int LONG_BREAK = 6;
 
@@ -179,7 +185,7 @@ public final class Forecaster {
             LocalDate lagged = end.minusDays(Math.round((1 - alpha) / alpha));
             LocalDate a = analog(lagged);
             if (!a.isBefore(logs.firstKey())) {
-                reference = centered(a, LunarNewYear.festivalOf(lagged) != null ? 3 : 7);
+                reference = centered(a, LunarNewYear.festivalOf(lagged) != null ? 3 : SEASON_DAYS);
             }
         }
 
@@ -200,7 +206,7 @@ public final class Forecaster {
                 if (role != Role.ORDINARY && aligned && logs.containsKey(a) && roles.get(a) == role) {
                     return level + logs.get(a) - adjustment(role, a) - reference + adj;
                 }
-                double c = centered(a, LunarNewYear.festivalOf(d) != null ? 3 : 7);
+                double c = centered(a, LunarNewYear.festivalOf(d) != null ? 3 : SEASON_DAYS);
                 if (!Double.isNaN(c)) {
                     shift = c - reference;
                 }

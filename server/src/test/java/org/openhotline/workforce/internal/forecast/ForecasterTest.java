@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The forecaster's parts on series made here from stated rules, without noise, so that each rule's answer is known:
- * the Spring Festival's days aligned by 正月初一 across years, a level shift followed within days, last year's season
+ * the Spring Festival's days aligned by 正月初一 across years, a public holiday lowering its day, a level shift followed
+ * within days, last year's season
  * carried forward, and the calendar's breaks read from the working-day answer alone.
  */
 class ForecasterTest {
@@ -101,6 +102,28 @@ class ForecasterTest {
             a += all.day(d).total();
         }
         assertThat(Math.abs(f / a - 1)).as("two weeks, 14 days after a +10 % merger").isLessThan(0.03);
+    }
+
+    @Test
+    void aPublicHolidayLowersTheForecastForThatDayOnly() {
+        // 清明 and 劳动节 2025 seen, 端午 (Sat 05-31 – Mon 06-02) held out: a Monday off is forecast like the break days
+        // seen before (0.6 of a working day), not like a Monday (1.1), and the Monday after it is a Monday again
+        Set<LocalDate> off = new HashSet<>(OFF);
+        for (String d : List.of("2025-04-04", "2025-04-05", "2025-04-06", "2025-05-01", "2025-05-02", "2025-05-03",
+                "2025-05-04", "2025-05-05", "2025-05-31", "2025-06-01", "2025-06-02")) {
+            off.add(LocalDate.parse(d));
+        }
+        Predicate<LocalDate> working = d -> ON.contains(d) || LocalDate.of(2025, 4, 27).equals(d)
+                || !off.contains(d) && d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+        var all = series(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 6, 15),
+                d -> 1000 * (off.contains(d) && !OFF.contains(d) ? 0.6 : weekly(d)) * (1 + 0.03 * Math.sin(d.toEpochDay() * 2.1)));
+        var history = all.between(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 5, 25));
+        var forecast = new Forecaster(working).forecast(history, LocalDate.of(2025, 5, 26), LocalDate.of(2025, 6, 15), List.of());
+        double holiday = forecast.day(LocalDate.of(2025, 6, 2)).total();
+        double monday = forecast.day(LocalDate.of(2025, 5, 26)).total();
+        assertThat(holiday / monday).as("端午's Monday against an ordinary Monday").isLessThan(0.7);
+        assertThat(error(forecast, all, LocalDate.of(2025, 6, 2))).as("端午's Monday").isLessThan(0.08);
+        assertThat(error(forecast, all, LocalDate.of(2025, 6, 10))).as("an ordinary Tuesday after it").isLessThan(0.08);
     }
 
     @Test
