@@ -14,7 +14,7 @@ class BannerUrlTest {
     private static DemoData demoData(String publicUrl, MockEnvironment environment) {
         var properties = new HotlineProperties("Asia/Shanghai", Path.of("data"), publicUrl, null,
                 new HotlineProperties.Demo(false, null, false));
-        return new DemoData(properties, List.of(), List.of(), null, Clock.systemUTC(), environment);
+        return new DemoData(properties, List.of(), List.of(), null, Clock.systemUTC(), environment, event -> { });
     }
 
     @Test

@@ -80,12 +80,15 @@ class DemoAccountsSeed implements DemoSeed {
             return false;
         }
         policies.relaxForDemo();
+        // One Argon2 hash for all: the demo accounts share the one password anyway, and ~50 hashes were most of the
+        // first start's seeding time (70 s of CPU-starved wall time at load 50). A changed password gets its own hash.
+        String hash = encoder.encode(demoPassword);
         for (Demo d : demoAccounts()) {
             OrgNode node = organization.nodeByCode(d.nodeCode())
                     .orElseThrow(() -> new IllegalStateException("demo node missing: " + d.nodeCode()));
             String name = d.name().contains(" ") || d.roles().stream().anyMatch(Role::isAdminPower)
                     ? d.name() : node.name() + " " + d.name();
-            long id = accounts.insert(d.username(), name, encoder.encode(demoPassword), node.id(), null, null, d.agentNo());
+            long id = accounts.insert(d.username(), name, hash, node.id(), null, null, d.agentNo());
             accounts.replaceRoles(id, d.roles());
             accounts.markDemo(id); // exempt from second factor and password ageing while demo is on (DemoExemption)
         }

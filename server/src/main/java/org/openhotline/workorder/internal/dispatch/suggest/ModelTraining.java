@@ -155,6 +155,18 @@ public class ModelTraining {
         });
     }
 
+    /** The demo year is written in the background after the start: learn again from its 30,000 orders. */
+    @EventListener(org.openhotline.shared.DemoHistoryWritten.class)
+    void afterDemoHistory() {
+        Thread.ofVirtual().name("dispatch-model").start(() -> {
+            try {
+                retrain();
+            } catch (RuntimeException e) {
+                log.warn("Dispatch model not trained after the demo history: {}", e.toString());
+            }
+        });
+    }
+
     @org.openhotline.shared.cluster.EveryNode // this node's own memory
     @Scheduled(cron = "${hotline.dispatch.retrain-cron:0 30 2 * * *}")
     void nightly() {
