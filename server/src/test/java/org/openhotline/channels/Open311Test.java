@@ -68,7 +68,8 @@ class Open311Test {
 
         var created = post("json", form("api_key", apiKey, "service_code", String.valueOf(category), "lat", "28.6812",
                 "long", "115.8579", "address_string", "东湖区八一大道 100 号", "description", "工地夜间施工噪音很大，凌晨还在作业",
-                "first_name", "伟", "last_name", "王", "phone", "13800001234", "email", "wang@example.com"));
+                "first_name", "伟", "last_name", "王", "phone", "13800001234", "email", "wang@example.com",
+                "device_id", "device-wang-0613"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String number = created.json().get(0).path("service_request_id").asString();
         var order = jdbc.sql("select channel, caller_name, category_id from work_order where number = ?").param(number)
@@ -89,6 +90,12 @@ class Open311Test {
 
         String token = jdbc.sql("select r.token::text from ch_open311_request r join work_order w on w.id = r.work_order_id where w.number = ?")
                 .param(number).query(String.class).single();
+        // the requester's e-mail and device id are sealed at rest (ADR 041): the row holds them only as ciphertexts
+        var stored = jdbc.sql("select r.email, r.device_id, r::text as whole from ch_open311_request r join work_order w on w.id = r.work_order_id where w.number = ?")
+                .param(number).query().singleRow();
+        assertThat((String) stored.get("whole")).doesNotContain("wang@example.com").doesNotContain("device-wang-0613");
+        assertThat(org.openhotline.shared.crypto.PersonalData.open((String) stored.get("email"))).isEqualTo("wang@example.com");
+        assertThat(org.openhotline.shared.crypto.PersonalData.open((String) stored.get("device_id"))).isEqualTo("device-wang-0613");
         assertThat(client.get("/open311/v2/tokens/" + token + ".json").json().get(0).path("service_request_id").asString())
                 .isEqualTo(number);
         assertThat(client.get("/open311/v2/requests.json?status=open").body()).contains(number);

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openhotline.channels.internal.chat.OpenIds;
+import org.openhotline.shared.crypto.PersonalData;
 import org.openhotline.testing.ApiClient;
 import org.openhotline.testing.HotlineTest;
 import org.openhotline.testing.StepVersions;
@@ -27,6 +29,9 @@ class WeChatCallbackTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.openhotline.shared.crypto.Resealing resealing;
 
     final WeChatApiStandIn api = WeChatApiStandIn.shared();
 
@@ -57,6 +62,12 @@ class WeChatCallbackTest {
         wechat.push(WeChatServerSimulator.location(user, "青山路小学"));
         wechat.push(WeChatServerSimulator.voice(user, "上下学时车很多很危险"));
         assertThat(wechat.push(WeChatServerSimulator.text(user, "好了")).replyText()).contains("手机号码");
+        // the follower's step is found again by the openid's index; the openid itself is sealed (ADR 041)
+        var session = jdbc.sql("select open_id, step from ch_wechat_session where open_id_index = ?").param(OpenIds.index(user))
+                .query().singleRow();
+        assertThat(session.get("step")).isEqualTo("PHONE");
+        assertThat(PersonalData.open((String) session.get("open_id"))).isEqualTo(user);
+        assertThat(plainRows(user)).isEmpty();
         String done = wechat.push(WeChatServerSimulator.text(user, "13612345678")).replyText();
 
         assertThat(done).contains("已受理");
@@ -67,6 +78,58 @@ class WeChatCallbackTest {
                 .contains("［位置］青山路小学（28.68,115.89）").contains("［语音］上下学时车很多很危险");
         assertThat(wechat.push(WeChatServerSimulator.text(user, "查询" + number)).replyText())
                 .contains("工单" + number).contains("状态：待派单");
+        String follower = jdbc.sql("select o.open_id from ch_wechat_order o join work_order w on w.id = o.work_order_id where w.number = ?")
+                .param(number).query(String.class).single();
+        assertThat(follower).startsWith("ENC1.");
+        assertThat(PersonalData.open(follower)).as("the order's follower, for the reply notice").isEqualTo(user);
+        assertThat(plainRows(user)).isEmpty();
+    }
+
+    /**
+     * Followers in the middle of the guided conversation when the upgrade that sealed openids came: one writes again
+     * before the start-up pass reached the session (the plain row is found and replaced by a sealed one), the other's
+     * session is sealed and indexed by the pass; both go on where they were, and the pass does not trip over the two.
+     */
+    @Test
+    void sessionsFromBeforeOpenidsWereSealedGoOnAndTheStartUpPassSealsThem() throws Exception {
+        var wechat = new WeChatServerSimulator(port, false);
+        String early = user();
+        String late = user();
+        for (String user : java.util.List.of(early, late)) {
+            jdbc.sql("insert into ch_wechat_session (open_id, step, draft, updated_at) values (?, 'CONTENT', ?, now())")
+                    .params(user, "桥下涵洞积水" + user.substring(user.length() - 4)).update();
+        }
+        assertThat(wechat.push(WeChatServerSimulator.text(early, "好了")).replyText()).as("the draft from before is found")
+                .contains("手机号码");
+        assertThat(jdbc.sql("select count(*) from ch_wechat_session where open_id = ?").param(early).query(Long.class).single())
+                .as("the plain row is replaced").isZero();
+
+        var pass = resealing.passNow();
+        assertThat(pass.state()).isEqualTo("DONE");
+        var sealed = jdbc.sql("select open_id, step from ch_wechat_session where open_id_index = ?").param(OpenIds.index(late))
+                .query().singleRow();
+        assertThat((String) sealed.get("open_id")).startsWith("ENC1.");
+        assertThat(PersonalData.open((String) sealed.get("open_id"))).isEqualTo(late);
+        assertThat(plainRows(early)).isEmpty();
+        assertThat(plainRows(late)).isEmpty();
+
+        for (String user : java.util.List.of(early, late)) {
+            if (user.equals(late)) {
+                assertThat(wechat.push(WeChatServerSimulator.text(user, "好了")).replyText()).contains("手机号码");
+            }
+            String done = wechat.push(WeChatServerSimulator.text(user, "匿名")).replyText();
+            assertThat(done).as(user).contains("已受理");
+            String number = done.replaceAll("(?s).*工单号：(\\d+).*", "$1");
+            assertThat(jdbc.sql("select content from work_order where number = ?").param(number).query(String.class).single())
+                    .isEqualTo("桥下涵洞积水" + user.substring(user.length() - 4));
+        }
+    }
+
+    /** The WeChat tables whose rows hold {@code openid} in plain text (any column, the message keys included). */
+    private java.util.List<String> plainRows(String openid) {
+        return java.util.List.of("ch_wechat_session", "ch_wechat_message", "ch_wechat_order", "ch_chat").stream()
+                .filter(table -> jdbc.sql("select count(*) from " + table + " t where t::text like ?").param("%" + openid + "%")
+                        .query(Long.class).single() > 0).toList();
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openhotline.callcenter.CallCenterFixture;
 import org.openhotline.channels.internal.chat.ChatHours;
+import org.openhotline.channels.internal.chat.OpenIds;
+import org.openhotline.shared.crypto.PersonalData;
 import org.openhotline.testing.ApiClient;
 import org.openhotline.testing.HotlineTest;
 import org.openhotline.testing.Wait;
@@ -81,7 +83,7 @@ class WeChatChatTest {
         String user = "oChat" + System.nanoTime();
         assertThat(wechat.push(WeChatServerSimulator.text(user, "人工")).replyText()).contains("正在为您接入人工客服");
         String chatId = Wait.until("the chat to be taken", () -> jdbc.sql(
-                "select id::text from ch_chat where wechat_openid = ? and state = 'ACTIVE'").param(user)
+                "select id::text from ch_chat where wechat_openid_index = ? and state = 'ACTIVE'").param(OpenIds.index(user))
                 .query(String.class).optional().orElse(null), Duration.ofSeconds(30));
         assertThat(jdbc.sql("select agent_id from ch_chat where id = ?::uuid").param(chatId).query(Long.class).single())
                 .isEqualTo(jdbc.sql("select id from account where username = ?").param("wxchat" + n).query(Long.class).single());
@@ -114,6 +116,17 @@ class WeChatChatTest {
                 .orElse(null)), Duration.ofSeconds(30), () -> "no rating fact");
         // back to the robot
         assertThat(wechat.push(WeChatServerSimulator.text(user, "你好")).replyText()).contains("我要反映");
+
+        // the follower's openid is sealed at rest (ADR 041): the chat and every pushed message hold it only sealed
+        String stored = jdbc.sql("select wechat_openid from ch_chat where id = ?::uuid").param(chatId).query(String.class).single();
+        assertThat(stored).startsWith("ENC1.").doesNotContain(user);
+        assertThat(PersonalData.open(stored)).isEqualTo(user);
+        assertThat(jdbc.sql("select open_id from ch_wechat_message").query(String.class).list().stream().map(PersonalData::open)
+                .filter(user::equals).count()).as("the follower's messages, sealed").isGreaterThanOrEqualTo(5);
+        for (String table : java.util.List.of("ch_chat", "ch_chat_message", "ch_wechat_session", "ch_wechat_message", "ch_wechat_order")) {
+            assertThat(jdbc.sql("select count(*) from " + table + " t where t::text like ?").param("%" + user + "%")
+                    .query(Long.class).single()).as(table + " rows holding the openid in plain text").isZero();
+        }
     }
 
     @Test
@@ -137,7 +150,7 @@ class WeChatChatTest {
 
         wechat.push(WeChatServerSimulator.text(served, "人工"));
         String servedChat = Wait.until("the first follower served", () -> jdbc.sql(
-                "select id::text from ch_chat where wechat_openid = ? and state = 'ACTIVE'").param(served)
+                "select id::text from ch_chat where wechat_openid_index = ? and state = 'ACTIVE'").param(OpenIds.index(served))
                 .query(String.class).optional().orElse(null), Duration.ofSeconds(30));
         // the second waits (capacity 1) and hears how the queue works, once
         wechat.push(WeChatServerSimulator.text(waiting, "人工"));
@@ -174,7 +187,7 @@ class WeChatChatTest {
 
     String waitingChat(String user) {
         return Wait.until("the follower's chat waiting", () -> jdbc.sql(
-                "select id::text from ch_chat where wechat_openid = ? and state = 'WAITING'").param(user)
+                "select id::text from ch_chat where wechat_openid_index = ? and state = 'WAITING'").param(OpenIds.index(user))
                 .query(String.class).optional().orElse(null), Duration.ofSeconds(30));
     }
 
@@ -197,7 +210,7 @@ class WeChatChatTest {
 
         wechat.push(WeChatServerSimulator.text(served, "人工"));
         Wait.until("the first follower served", (java.util.function.BooleanSupplier) () -> jdbc.sql(
-                "select count(*) from ch_chat where wechat_openid = ? and state = 'ACTIVE'").param(served)
+                "select count(*) from ch_chat where wechat_openid_index = ? and state = 'ACTIVE'").param(OpenIds.index(served))
                 .query(Integer.class).single() == 1, Duration.ofSeconds(30));
         // the agent holds 1 chat, its group's capacity: the next followers wait and are told their place
         wechat.push(WeChatServerSimulator.text(second, "人工"));
@@ -235,7 +248,7 @@ class WeChatChatTest {
                 "select count(*) from rpt_chat_fact where chat_id = ?::uuid and abandoned_at is not null and answered_at is null")
                 .param(thirdChat).query(Integer.class).single() == 1, Duration.ofSeconds(30));
         // the follower served by the agent is not touched, though silent as long
-        assertThat(jdbc.sql("select state from ch_chat where wechat_openid = ?").param(served).query(String.class).single())
+        assertThat(jdbc.sql("select state from ch_chat where wechat_openid_index = ?").param(OpenIds.index(served)).query(String.class).single())
                 .isEqualTo("ACTIVE");
         // the next "人工" opens a new chat
         assertThat(wechat.push(WeChatServerSimulator.text(third, "人工")).replyText()).contains("正在为您接入人工客服");

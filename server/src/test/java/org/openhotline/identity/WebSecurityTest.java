@@ -31,6 +31,32 @@ class WebSecurityTest {
         }
     }
 
+    /**
+     * Behind a TLS-terminating proxy: a request the trusted proxy (loopback, the platform's default
+     * {@code server.tomcat.remoteip.internal-proxies}; the suite runs with {@code server.forward-headers-strategy=native})
+     * marks as HTTPS gets HSTS and a {@code Secure} XSRF cookie; the same header from any other address is ignored.
+     */
+    @Test
+    void hstsAndSecureCookiesBehindATlsProxyOnlyWhenTheTrustedProxySaysHttps() {
+        var viaProxy = new ApiClient(port);
+        var proxied = viaProxy.send(HttpRequest.newBuilder(URI.create(viaProxy.baseUrl() + "/api/auth/me"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.7").GET());
+        assertThat(proxied.header("Strict-Transport-Security")).as("HSTS behind the TLS proxy")
+                .hasValueSatisfying(v -> assertThat(v).contains("max-age=31536000").contains("includeSubDomains"));
+        assertThat(xsrfCookie(proxied)).as("the XSRF cookie behind the TLS proxy").containsIgnoringCase("; Secure");
+
+        var direct = ApiClient.fromOwnAddress(port); // 127.x.y.z: not a configured proxy
+        var forged = direct.send(HttpRequest.newBuilder(URI.create(direct.baseUrl() + "/api/auth/me"))
+                .header("X-Forwarded-Proto", "https").GET());
+        assertThat(forged.header("Strict-Transport-Security")).as("X-Forwarded-Proto from an untrusted address").isEmpty();
+        assertThat(xsrfCookie(forged)).doesNotContainIgnoringCase("; Secure");
+    }
+
+    private static String xsrfCookie(ApiClient.Response response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie: " + response.headers()));
+    }
+
     @Test
     void theXsrfTokenChangesAtLoginAndTheOldOneIsRefused() throws Exception {
         var client = new ApiClient(port);

@@ -24,6 +24,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         // Every test client comes from loopback: a test's wrong passwords must not throttle the next test's logins.
         // Tests of the throttle use ApiClient.fromOwnAddress (127.x.y.z), which is counted.
         "hotline.security.login-throttle.exempt-addresses=127.0.0.1,::1",
+        // As behind a TLS-terminating proxy on the same host: X-Forwarded-* count from loopback 127.0.0.1 only (the
+        // platform's default trusted proxies), not from ApiClient.fromOwnAddress's 127.x.y.z (WebSecurityTest).
+        "server.forward-headers-strategy=native",
         // Real SIP and RTP on loopback, on free ports (TestPorts) that do not collide with a running platform.
         "hotline.sip.bind-address=127.0.0.1",
         // A carrier trunk on loopback for the test numbers 12301–12309. 12345 is left to the demo trunk that demo

@@ -157,6 +157,19 @@ public final class PersonalData {
     }
 
     /**
+     * The blind index of an identifier another system gave a citizen (a WeChat openid): exact, case and every character
+     * kept, since such identifiers are case-sensitive and never typed by hand. {@code kind} keeps equal strings of
+     * different kinds apart. Null for null or empty.
+     */
+    public static byte[] idIndex(String kind, String id) {
+        return idIndex(keys(), kind, id);
+    }
+
+    static byte[] idIndex(DataKeys k, String kind, String id) {
+        return id == null || id.isEmpty() ? null : mac(k, "id:" + kind + ":" + id);
+    }
+
+    /**
      * Keyed grams: each 2-character gram of sealed text (an address, a caller's name) as a short keyed token
      * ({@code #} and 11 characters), so a search for 幸福路 still finds the orders whose address has 幸福 and 福路
      * without the grams table holding the address. Order and repetition of grams are not recoverable.

@@ -123,11 +123,13 @@ public class Resealing {
     private List<Map<String, Object>> batch(SealedColumns t, Object from, int key, long[] counts) {
         List<String> read = new ArrayList<>(t.columns());
         read.addAll(t.phoneIndexes().values());
+        t.idIndexes().values().forEach(i -> read.add(i.column()));
         List<String> needs = new ArrayList<>();
         for (String c : t.columns()) {
             needs.add("(" + c + " <> '' and " + c + " not like :current)");
         }
         t.phoneIndexes().forEach((c, index) -> needs.add("(" + index + " is null and " + c + " <> '')"));
+        t.idIndexes().forEach((c, index) -> needs.add("(" + index.column() + " is null and " + c + " <> '')"));
         String sql = "select " + t.key() + ", " + String.join(", ", read) + " from " + t.table()
                 + " where (" + String.join(" or ", needs) + ")" + (from == null ? "" : " and " + t.key() + " > :from")
                 + " order by " + t.key() + " limit " + BATCH;
@@ -149,6 +151,13 @@ public class Resealing {
                 byte[] blind = row.get(index) == null ? PersonalData.phoneIndex(PersonalData.open((String) row.get(column))) : null;
                 if (blind != null) {
                     set.put(index, blind);
+                }
+            });
+            t.idIndexes().forEach((column, index) -> {
+                byte[] blind = row.get(index.column()) == null
+                        ? PersonalData.idIndex(index.kind(), PersonalData.open((String) row.get(column))) : null;
+                if (blind != null) {
+                    set.put(index.column(), blind);
                 }
             });
             if (!set.isEmpty()) {

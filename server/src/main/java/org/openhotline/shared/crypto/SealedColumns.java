@@ -5,20 +5,35 @@ import java.util.Map;
 
 /**
  * A module's declaration that columns of one of its tables hold sealed personal data: {@code columns} are sealed
- * with {@link PersonalData#seal}, and each entry of {@code phoneIndexes} names a sealed phone column and the
- * {@code bytea} column that holds its blind index. {@link Resealing} walks the table by {@code key} (a unique
- * column) to seal rows written before encryption and to re-seal rows after a key rotation. Declared as a bean
- * by the module that owns the table.
+ * with {@link PersonalData#seal}, each entry of {@code phoneIndexes} names a sealed phone column and the
+ * {@code bytea} column that holds its blind index, and each entry of {@code idIndexes} a sealed identifier column
+ * (a WeChat openid) and its exact index ({@link PersonalData#idIndex}). {@link Resealing} walks the table by
+ * {@code key} (a unique column) to seal rows written before encryption, fill their missing indexes and re-seal rows
+ * after a key rotation. Declared as a bean by the module that owns the table.
  */
-public record SealedColumns(String table, String key, List<String> columns, Map<String, String> phoneIndexes) {
+public record SealedColumns(String table, String key, List<String> columns, Map<String, String> phoneIndexes,
+                            Map<String, IdIndex> idIndexes) {
+
+    /** The {@code bytea} column holding {@link PersonalData#idIndex}{@code (kind, value)} of a sealed column. */
+    public record IdIndex(String column, String kind) {}
 
     public SealedColumns {
         columns = List.copyOf(columns);
         phoneIndexes = Map.copyOf(phoneIndexes);
+        idIndexes = Map.copyOf(idIndexes);
         for (String name : columns) {
             if (!name.matches("[a-z_]+")) {
                 throw new IllegalArgumentException(name);
             }
         }
+        for (String name : idIndexes.keySet()) {
+            if (!columns.contains(name) || !idIndexes.get(name).column().matches("[a-z_]+")) {
+                throw new IllegalArgumentException(name);
+            }
+        }
+    }
+
+    public SealedColumns(String table, String key, List<String> columns, Map<String, String> phoneIndexes) {
+        this(table, key, columns, phoneIndexes, Map.of());
     }
 }

@@ -126,6 +126,19 @@ class PersonalDataTest {
     }
 
     @Test
+    void anIdentifiersIndexIsExactAndKeptApartByKind() {
+        // WeChat openids are case-sensitive: two followers whose openids differ only in case are two followers
+        byte[] openid = PersonalData.idIndex(ring, "wechat-openid", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
+        assertThat(PersonalData.idIndex(ring, "wechat-openid", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o")).isEqualTo(openid);
+        assertThat(PersonalData.idIndex(ring, "wechat-openid", "oupf8umuajo_m2pxb1q9znjwes6o")).isNotEqualTo(openid);
+        assertThat(PersonalData.idIndex(ring, "mail", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o")).isNotEqualTo(openid);
+        assertThat(PersonalData.textIndex(ring, "wechat-openid", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o")).isNotEqualTo(openid);
+        assertThat(openid).hasSize(16);
+        assertThat(PersonalData.idIndex(ring, "wechat-openid", "")).isNull();
+        assertThat(PersonalData.idIndex(ring, "wechat-openid", null)).isNull();
+    }
+
+    @Test
     void theKeyFileIsTheServiceUsersOnlyAndTheEnvironmentWins() throws Exception {
         Path file = dir.resolve("keys/personal-data.keys");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.openhotline.channels.internal.portal.Receipts;
 import org.openhotline.shared.DomainException;
 import org.openhotline.shared.StaffPrincipal;
+import org.openhotline.shared.crypto.PersonalData;
 import org.openhotline.workorder.PortalOrders;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,7 +65,7 @@ class ChatOrders {
             records.ordered(chatId, order.id());
             if (chat.wechatOpenid() != null) { // the follower hears of the order in WeChat like one filed there
                 jdbc.sql("insert into ch_wechat_order (work_order_id, open_id, created_at) values (?, ?, ?) on conflict do nothing")
-                        .params(order.id(), chat.wechatOpenid(), java.sql.Timestamp.from(clock.instant())).update();
+                        .params(order.id(), PersonalData.seal(chat.wechatOpenid()), java.sql.Timestamp.from(clock.instant())).update();
             }
             code[0] = receipts.issue(order.id(), "CHAT", false, null, clock.instant());
             return new Created(order.id(), order.number());

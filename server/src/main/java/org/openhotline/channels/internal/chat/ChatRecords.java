@@ -12,12 +12,15 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for {@code ch_chat} and its participants. The citizen's name and number are sealed at rest (ADR 041, {@link SealedChatColumns}). */
+/**
+ * SQL for {@code ch_chat} and its participants. The citizen's name and number and a follower's openid are sealed at
+ * rest (ADR 041, {@link SealedChatColumns}); a follower's open chat is found by the openid's index.
+ */
 @Repository
 class ChatRecords {
 
     private static final RowMapper<Chat> ROW = (rs, n) -> new Chat(rs.getObject("id", UUID.class), rs.getString("token_hash"),
-            rs.getString("source"), rs.getString("wechat_openid"), PersonalData.open(rs.getString("citizen_name")),
+            rs.getString("source"), PersonalData.open(rs.getString("wechat_openid")), PersonalData.open(rs.getString("citizen_name")),
             PersonalData.open(rs.getString("citizen_phone")),
             rs.getLong("group_id"), rs.getString("state"), (Long) rs.getObject("agent_id"), rs.getInt("last_seq"),
             instant(rs.getTimestamp("queued_at")), instant(rs.getTimestamp("answered_at")), instant(rs.getTimestamp("ended_at")),
@@ -31,10 +34,10 @@ class ChatRecords {
 
     void insert(UUID id, String tokenHash, String source, String openid, String name, String phone, long groupId, Instant at) {
         jdbc.sql("""
-                insert into ch_chat (id, token_hash, source, wechat_openid, citizen_name, citizen_phone, group_id, state, queued_at,
-                                     citizen_seen_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?)""")
-                .params(id, tokenHash, source, openid, PersonalData.seal(name), PersonalData.seal(phone), groupId, Timestamp.from(at),
+                insert into ch_chat (id, token_hash, source, wechat_openid, wechat_openid_index, citizen_name, citizen_phone, group_id,
+                                     state, queued_at, citizen_seen_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?)""")
+                .params(id, tokenHash, source, PersonalData.seal(openid), OpenIds.index(openid), PersonalData.seal(name), PersonalData.seal(phone), groupId, Timestamp.from(at),
                         Timestamp.from(at))
                 .update();
     }
@@ -88,9 +91,15 @@ class ChatRecords {
         return jdbc.sql("select * from ch_chat where state in ('WAITING', 'ACTIVE') order by queued_at").query(ROW).list();
     }
 
+    /**
+     * The follower's open chat, by the openid's index — or, only until Resealing has passed it after the upgrade that
+     * sealed openids, by the plain openid a row from before still holds (a ciphertext never equals an openid).
+     */
     Optional<Chat> openOfWechat(String openid) {
-        return jdbc.sql("select * from ch_chat where wechat_openid = ? and state in ('WAITING', 'ACTIVE') order by queued_at desc limit 1")
-                .param(openid).query(ROW).optional();
+        return jdbc.sql("""
+                select * from ch_chat where (wechat_openid_index = ? or wechat_openid = ?) and state in ('WAITING', 'ACTIVE')
+                 order by queued_at desc limit 1""")
+                .params(OpenIds.index(openid), openid).query(ROW).optional();
     }
 
     /**

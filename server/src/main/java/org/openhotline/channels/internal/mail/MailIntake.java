@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openhotline.channels.internal.portal.Receipts;
 import org.openhotline.shared.DomainException;
+import org.openhotline.shared.crypto.PersonalData;
 import org.openhotline.workorder.PortalOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +113,7 @@ class MailIntake {
                 jdbc.sql("""
                         insert into ch_mail_message (message_id, work_order_id, from_address, subject, received_at)
                         values (?, ?, ?, ?, ?) on conflict (message_id) do nothing""")
-                        .params(in.messageId(), o.id(), in.from(), cut(in.subject(), 300), Timestamp.from(clock.instant()))
+                        .params(in.messageId(), o.id(), PersonalData.seal(in.from()), cut(in.subject(), 300), Timestamp.from(clock.instant()))
                         .update();
                 return o;
             });
@@ -121,7 +122,7 @@ class MailIntake {
             jdbc.sql("""
                     insert into ch_mail_message (message_id, from_address, subject, received_at)
                     values (?, ?, ?, ?) on conflict (message_id) do nothing""")
-                    .params(in.messageId(), in.from(), cut(in.subject(), 300), Timestamp.from(clock.instant())).update();
+                    .params(in.messageId(), PersonalData.seal(in.from()), cut(in.subject(), 300), Timestamp.from(clock.instant())).update();
             replies.send(in.from(), "Re: " + nullToEmpty(in.subject()),
                     "您好！您的来信未能受理：" + e.getMessage() + "。请在邮件正文中写明诉求内容后重新发送。\n\n12345政务服务便民热线");
             return false;

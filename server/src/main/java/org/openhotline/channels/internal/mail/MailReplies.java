@@ -9,6 +9,7 @@ import java.io.UnsupportedEncodingException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Date;
+import org.openhotline.shared.crypto.PersonalData;
 import org.openhotline.workorder.PortalOrders;
 import org.openhotline.workorder.WorkOrderEvents.ReplyReviewed;
 import org.openhotline.workorder.WorkOrderEvents.WorkOrderRepliedDirectly;
@@ -54,7 +55,7 @@ class MailReplies {
 
     void replyTo(long orderId) {
         String to = jdbc.sql("select from_address from ch_mail_message where work_order_id = ? and reply_sent_at is null")
-                .param(orderId).query(String.class).optional().orElse(null);
+                .param(orderId).query(String.class).optional().map(PersonalData::open).orElse(null);
         if (to == null || !account.settings().enabled()) {
             return;
         }

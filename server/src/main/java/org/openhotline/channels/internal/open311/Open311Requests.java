@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.openhotline.shared.DomainException;
+import org.openhotline.shared.crypto.PersonalData;
 import org.openhotline.workorder.PortalOrders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,7 +65,7 @@ class Open311Requests {
         jdbc.sql("""
                 insert into ch_open311_request (work_order_id, token, api_key_id, lat, lon, email, device_id, media_url, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (work_order_id) do nothing""")
-                .params(o.id(), token, r.apiKeyId(), r.lat(), r.lon(), blank(r.email()), blank(r.deviceId()),
+                .params(o.id(), token, r.apiKeyId(), r.lat(), r.lon(), PersonalData.seal(blank(r.email())), PersonalData.seal(blank(r.deviceId())),
                         blank(r.mediaUrl()), Timestamp.from(clock.instant())).update();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("service_request_id", o.number());

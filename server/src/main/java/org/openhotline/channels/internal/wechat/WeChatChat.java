@@ -1,6 +1,5 @@
 package org.openhotline.channels.internal.wechat;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +62,7 @@ public class WeChatChat {
             return Optional.of(new Answer(null));
         }
         if (step.startsWith("RATE:")) {
-            jdbc.sql("delete from ch_wechat_session where open_id = ?").param(user).update();
+            WeChatConversation.reset(jdbc, user);
             if (type.equals("text") && text.matches("^[1-5]$")) {
                 chats.rate(UUID.fromString(step.substring(5)), BY_DIGIT[Integer.parseInt(text) - 1].name());
                 return Optional.of(new Answer("感谢您的评价！"));
@@ -98,10 +97,7 @@ public class WeChatChat {
      * ended the chat, so in a transaction of its own (a write there would otherwise join the finished one).
      */
     void askRating(String user, UUID chatId) {
-        newTransaction.executeWithoutResult(s -> jdbc.sql("""
-                insert into ch_wechat_session (open_id, step, draft, updated_at) values (?, ?, '', ?)
-                on conflict (open_id) do update set step = excluded.step, draft = '', updated_at = excluded.updated_at""")
-                .params(user, "RATE:" + chatId, Timestamp.from(clock.instant())).update());
+        newTransaction.executeWithoutResult(s -> WeChatConversation.save(jdbc, user, "RATE:" + chatId, "", clock.instant()));
     }
 
     private static String piece(String type, Map<String, String> m, String text) {

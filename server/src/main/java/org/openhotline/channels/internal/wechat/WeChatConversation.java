@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openhotline.channels.internal.chat.OpenIds;
+import org.openhotline.shared.crypto.PersonalData;
 import org.openhotline.workorder.SmsCallbacks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -116,7 +118,7 @@ class WeChatConversation {
         }
         var order = orders.createAppeal("WECHAT", anonymous ? null : phone, null, draft(user), "wechat:" + key);
         jdbc.sql("insert into ch_wechat_order (work_order_id, open_id, created_at) values (?, ?, ?) on conflict do nothing")
-                .params(order.id(), user, Timestamp.from(clock.instant())).update();
+                .params(order.id(), PersonalData.seal(user), Timestamp.from(clock.instant())).update();
         reset(user);
         return "您的诉求已受理，工单号：" + order.number() + "。办理结果将通过本公众号告知您，也可回复“查询" + order.number()
                 + "”查看进度。";
@@ -129,23 +131,43 @@ class WeChatConversation {
     }
 
     private String step(String user) {
-        return jdbc.sql("select step from ch_wechat_session where open_id = ?").param(user).query(String.class)
+        return jdbc.sql("select step from ch_wechat_session where " + BY_FOLLOWER).params(OpenIds.index(user), user).query(String.class)
                 .optional().orElse("IDLE");
     }
 
     private String draft(String user) {
-        return jdbc.sql("select draft from ch_wechat_session where open_id = ?").param(user).query(String.class)
+        return jdbc.sql("select draft from ch_wechat_session where " + BY_FOLLOWER).params(OpenIds.index(user), user).query(String.class)
                 .optional().orElse("");
     }
 
+    /**
+     * A follower's session: by the openid's index, or (only until Resealing has passed it after the upgrade that sealed
+     * openids) a row still holding the plain openid — a ciphertext never equals an openid. Both columns are indexed.
+     */
+    private static final String BY_FOLLOWER = "(open_id_index = ? or open_id = ?)";
+
     private void save(String user, String step, String draft) {
+        save(jdbc, user, step, draft, clock.instant());
+    }
+
+    /**
+     * The follower's step and draft, found by the openid's index (ADR 041). A row from before the openid was sealed is
+     * replaced, not kept beside: Resealing would otherwise give it the same index as this one and fail on the unique
+     * index.
+     */
+    static void save(JdbcClient jdbc, String user, String step, String draft, java.time.Instant at) {
+        jdbc.sql("delete from ch_wechat_session where open_id = ?").param(user).update();
         jdbc.sql("""
-                insert into ch_wechat_session (open_id, step, draft, updated_at) values (?, ?, ?, ?)
-                on conflict (open_id) do update set step = excluded.step, draft = excluded.draft, updated_at = excluded.updated_at""")
-                .params(user, step, draft, Timestamp.from(clock.instant())).update();
+                insert into ch_wechat_session (open_id, open_id_index, step, draft, updated_at) values (?, ?, ?, ?, ?)
+                on conflict (open_id_index) do update set step = excluded.step, draft = excluded.draft, updated_at = excluded.updated_at""")
+                .params(PersonalData.seal(user), OpenIds.index(user), step, draft, Timestamp.from(at)).update();
     }
 
     private void reset(String user) {
-        jdbc.sql("delete from ch_wechat_session where open_id = ?").param(user).update();
+        reset(jdbc, user);
+    }
+
+    static void reset(JdbcClient jdbc, String user) {
+        jdbc.sql("delete from ch_wechat_session where " + BY_FOLLOWER).params(OpenIds.index(user), user).update();
     }
 }

@@ -1,5 +1,6 @@
 package org.openhotline.channels.internal.wechat;
 
+import org.openhotline.shared.crypto.PersonalData;
 import org.openhotline.workorder.SmsCallbacks;
 import org.openhotline.workorder.WorkOrderEvents.ReplyReviewed;
 import org.openhotline.workorder.WorkOrderEvents.WorkOrderRepliedDirectly;
@@ -45,7 +46,7 @@ class WeChatReplies {
 
     private String follower(long orderId) {
         return jdbc.sql("select open_id from ch_wechat_order where work_order_id = ?").param(orderId)
-                .query(String.class).optional().orElse(null);
+                .query(String.class).optional().map(PersonalData::open).orElse(null);
     }
 
     @ApplicationModuleListener
@@ -64,8 +65,7 @@ class WeChatReplies {
         if (!properties.configured()) {
             return;
         }
-        String openId = jdbc.sql("select open_id from ch_wechat_order where work_order_id = ?").param(orderId)
-                .query(String.class).optional().orElse(null);
+        String openId = follower(orderId);
         if (openId == null) {
             return;
         }
