@@ -40,6 +40,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "hotline.sip.trunks[1].name=ops-probe",
         "hotline.sip.trunks[1].outbound-host=127.0.0.1",
         "hotline.sip.trunks[1].outbound-port=${hotline.test.ops-trunk-port}",
+        // 主叫号码透传: a call handed over to 110 through it shows the citizen's number (EmergencyHandOverTest).
+        "hotline.sip.trunks[1].caller-id-pass-through=true",
         "hotline.sip.trunk-probe-seconds=1",
         "logging.level.org.openhotline=INFO"})
 @org.springframework.test.context.ContextConfiguration(initializers = TestEnvironment.class)

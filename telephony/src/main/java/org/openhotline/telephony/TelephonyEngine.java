@@ -245,6 +245,15 @@ public final class TelephonyEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a call to {@code destination} may present a number that is not the platform's own (a citizen's, when the
+     * call is handed over to 110): it leaves through a trunk with caller-ID pass-through (主叫号码透传), which then
+     * carries that number in From and P-Asserted-Identity.
+     */
+    public boolean passesCallerId(String destination) {
+        return signalling.dialer().trunkFor(destination).map(Trunk::callerIdPassThrough).orElse(false);
+    }
+
     /** Completes when the leg answers; fails when it ends first. */
     public CompletableFuture<Void> answered(LegId leg) {
         return legs.active(leg).sip.answered;

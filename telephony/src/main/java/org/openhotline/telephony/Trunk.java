@@ -9,13 +9,23 @@ import java.util.Set;
  * present {@code callerId} (e.g. 077112345) unless a command names another; a carrier's challenge is
  * answered with the same account. With {@code registerSeconds} > 0 the engine also registers that account
  * with the carrier (IMS trunks want this). Trunks with an outbound host are probed with OPTIONS.
+ * {@code callerIdPassThrough} (主叫号码透传) says the carrier lets the platform present a number that is not its
+ * own — a citizen's, when a call is handed over to 110 — sent in From and P-Asserted-Identity; carriers without that
+ * agreement replace or refuse such a number, so by default only the trunk's own {@code callerId} is offered.
  */
 public record Trunk(String name, Set<String> inboundNumbers, Set<String> allowedAddresses, String username,
-                    String password, String outboundHost, int outboundPort, String callerId, int registerSeconds) {
+                    String password, String outboundHost, int outboundPort, String callerId, int registerSeconds,
+                    boolean callerIdPassThrough) {
+
+    public Trunk(String name, Set<String> inboundNumbers, Set<String> allowedAddresses, String username,
+                 String password, String outboundHost, int outboundPort, String callerId, int registerSeconds) {
+        this(name, inboundNumbers, allowedAddresses, username, password, outboundHost, outboundPort, callerId,
+                registerSeconds, false);
+    }
 
     public Trunk(String name, Set<String> inboundNumbers, Set<String> allowedAddresses, String username,
                  String password, String outboundHost, int outboundPort, String callerId) {
-        this(name, inboundNumbers, allowedAddresses, username, password, outboundHost, outboundPort, callerId, 0);
+        this(name, inboundNumbers, allowedAddresses, username, password, outboundHost, outboundPort, callerId, 0, false);
     }
 
     public boolean accepts(String number) {

@@ -70,6 +70,9 @@ final class RtpStream implements AutoCloseable {
                     latched = true;
                 }
                 if (p.ssrc() == ssrc) {
+                    // Not heard, but a peer that returns our packets is there: the media watchdog must not hang it up
+                    // (an echoing test peer, sipp -rtp_echo, was cut off after the media timeout mid-call).
+                    lastPacketNanos = System.nanoTime();
                     echoes.echoed(p.sequence(), p.payload());
                     continue;
                 }

@@ -90,6 +90,8 @@ public final class Dialer {
             via = trunk;
             if (from == null) from = trunk.callerId();
         }
+        // A number of the caller's own (a citizen handed over to 110) is asserted only where the carrier allows it.
+        boolean assertCaller = via != null && via.callerIdPassThrough() && callerId != null;
         if (from == null) from = "hotline";
         // SRTP keys only over TLS (docs/adr/060-sip-tls-and-srtp.md): required and no TLS means no call
         SrtpPolicy policy = security.policyFor(trunkName);
@@ -109,6 +111,10 @@ public final class Dialer {
         try {
             Request invite = invite((SipURI) sip.addresses.createURI(target), from, destination, transport, media,
                     autoAnswer, key, leg.savp);
+            if (assertCaller) {
+                // RFC 3325: the identity the carrier trusts and passes on (to 110's caller display), the same as From's
+                invite.addHeader(sip.headers.createHeader("P-Asserted-Identity", "<sip:" + from + "@" + sip.advertisedAddress + ">"));
+            }
             ClientTransaction ct = sip.provider.getNewClientTransaction(invite);
             ct.setApplicationData(leg);
             leg.outgoingInvite = ct;
@@ -127,6 +133,15 @@ public final class Dialer {
             throw e;
         }
         return leg;
+    }
+
+    /**
+     * The trunk a call to {@code destination} would leave through, as {@link #dial} routes it: none for a registered
+     * extension, else the first trunk with an outbound peer (if any).
+     */
+    public java.util.Optional<Trunk> trunkFor(String destination) {
+        if (registrations.find(destination).isPresent()) return java.util.Optional.empty();
+        return config.trunks().stream().filter(Trunk::hasOutbound).findFirst();
     }
 
     private Request invite(SipURI target, String from, String destination, String transport, MediaLeg media,

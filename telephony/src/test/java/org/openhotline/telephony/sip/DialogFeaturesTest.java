@@ -214,6 +214,33 @@ class DialogFeaturesTest {
         assertThat(ended.cause()).isEqualTo(EndCause.NORMAL_CLEARING);
     }
 
+    /**
+     * 主叫号码透传: a number other than the trunk's own (the citizen's, handed over to 110) is carried in From and
+     * P-Asserted-Identity only through a trunk that allows it; elsewhere calls show the trunk's number.
+     */
+    @Test
+    void aCitizensNumberIsPresentedOnlyThroughATrunkThatPassesCallerIds() throws Exception {
+        try (TestPhone police = new TestPhone("110", 0, 0)) {
+            start(EngineFixture.config(dir).withTrunks(List.of(
+                    new Trunk("carrier-out", Set.of(), Set.of(), null, null, "127.0.0.1", police.port(), "077112345"))));
+            assertThat(engine.passesCallerId("110")).isFalse();
+            LegId own = engine.originate("110", null, false);
+            engine.answered(own).get(20, TimeUnit.SECONDS);
+            assertThat(police.lastInvite).containsPattern("(?im)^From:[^\\r\\n]*sip:077112345@")
+                    .doesNotContainPattern("(?im)^P-Asserted-Identity:");
+            engine.close();
+
+            start(EngineFixture.config(dir).withTrunks(List.of(new Trunk("carrier-out", Set.of(), Set.of(), null, null,
+                    "127.0.0.1", police.port(), "077112345", 0, true))));
+            assertThat(engine.passesCallerId("110")).isTrue();
+            LegId citizens = engine.originate("110", "13911000110", false);
+            engine.answered(citizens).get(20, TimeUnit.SECONDS);
+            assertThat(police.lastInvite).containsPattern("(?im)^From:[^\\r\\n]*sip:13911000110@")
+                    .containsPattern("(?im)^P-Asserted-Identity:\\s*<sip:13911000110@127\\.0\\.0\\.1>");
+            engine.hangup(citizens);
+        }
+    }
+
     @Test
     void carrierChallengeIsAnsweredWithTheTrunkAccount() throws Exception {
         int carrierPort = FreePorts.sip();

@@ -37,9 +37,22 @@ public final class TestPhone implements AutoCloseable {
     private volatile String dialed;
 
     public TestPhone(String extension, double toneHz, int enginePort) throws IOException {
+        this(extension, toneHz, enginePort, 0);
+    }
+
+    /**
+     * A phone listening for SIP on {@code sipPort} of loopback: a carrier's peer, or a service (110) behind the
+     * platform's trunk, which the engine dials and probes with OPTIONS there (both answered 200).
+     */
+    public TestPhone(String extension, double toneHz, int enginePort, int sipPort) throws IOException {
         this.extension = extension;
-        this.audio = new RtpPeer(toneHz);
-        this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        this.socket = new DatagramSocket(sipPort, InetAddress.getLoopbackAddress()); // first: a taken port fails here
+        try {
+            this.audio = new RtpPeer(toneHz);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
         this.engine = new InetSocketAddress("127.0.0.1", enginePort);
         Thread.ofVirtual().start(this::receive);
     }

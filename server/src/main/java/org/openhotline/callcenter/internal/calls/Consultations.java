@@ -135,6 +135,14 @@ class Consultations implements CallFlow.ConsultHooks {
 
     /** Starts a consultation: the caller hears music, the target is rung and joins the agent on answer. */
     Consult consult(LiveCalls.LiveCall call, long agentId, String destination) {
+        return consult(call, agentId, destination, null);
+    }
+
+    /**
+     * As {@link #consult(LiveCalls.LiveCall, long, String)}; an outside number is shown {@code outsideCallerId}
+     * (null: the trunk's number) — the citizen's own number when the call is handed over to 110.
+     */
+    Consult consult(LiveCalls.LiveCall call, long agentId, String destination, String outsideCallerId) {
         if (byCall.containsKey(call.callId)) {
             throw DomainException.conflict("正在咨询中，请先完成转接或取消咨询");
         }
@@ -150,7 +158,8 @@ class Consultations implements CallFlow.ConsultHooks {
         LegId leg;
         try {
             engine().hold(callerLeg);
-            leg = engine().originate(target.dial(), target.autoAnswer() ? call.caller : null, target.autoAnswer());
+            // only an outside number is not auto-answered
+            leg = engine().originate(target.dial(), target.autoAnswer() ? call.caller : outsideCallerId, target.autoAnswer());
         } catch (RuntimeException e) {
             try {
                 engine().unhold(callerLeg);

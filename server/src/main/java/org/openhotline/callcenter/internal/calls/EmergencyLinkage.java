@@ -2,6 +2,7 @@ package org.openhotline.callcenter.internal.calls;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openhotline.callcenter.internal.engine.Switchboard;
 import org.openhotline.callcenter.internal.records.CallRecords;
 import org.openhotline.shared.DomainException;
 import org.openhotline.shared.StaffPrincipal;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * record's transfer chain and the orders of the call (their timelines) record it.
  * <p>
  * The audio and the legs are {@link Consultations}'; this class adds which consultations are linkages, the
- * order of the steps and the record.
+ * order of the steps and the record. Where the trunk allows it, 110 sees the citizen's number, not the hotline's.
  */
 @Component
 class EmergencyLinkage {
@@ -33,8 +34,11 @@ class EmergencyLinkage {
     private final Consultations consultations;
     private final CallRecords records;
     private final EmergencyHandOvers orders;
+    private final Switchboard switchboard;
 
-    EmergencyLinkage(EmergencyNumbers numbers, Consultations consultations, CallRecords records, EmergencyHandOvers orders) {
+    EmergencyLinkage(EmergencyNumbers numbers, Consultations consultations, CallRecords records, EmergencyHandOvers orders,
+                     Switchboard switchboard) {
+        this.switchboard = switchboard;
         this.numbers = numbers;
         this.consultations = consultations;
         this.records = records;
@@ -66,7 +70,8 @@ class EmergencyLinkage {
         }
         // Linkages of calls that ended or moved on are forgotten here rather than by a hook in the call flow.
         byCall.entrySet().removeIf(e -> consultations.of(e.getKey()).orElse(null) != e.getValue().consult());
-        Linkage l = new Linkage(service, number, workOrderId, consultations.consult(call, agentId, number));
+        Linkage l = new Linkage(service, number, workOrderId,
+                consultations.consult(call, agentId, number, presented(call, number)));
         byCall.put(call.callId, l);
         records.transferred(call.callId, "联动 " + EmergencyNumbers.SERVICES.get(service));
         return l;
@@ -96,6 +101,19 @@ class EmergencyLinkage {
         byCall.remove(call.callId);
         records.transferred(call.callId, "三方交接至 " + name);
         return written;
+    }
+
+    /**
+     * The number 110 sees: the citizen's, so that the operator can call back and locate the caller as if they had
+     * dialled 110 themselves — where the trunk passes a caller ID through (主叫号码透传); otherwise (null) the
+     * trunk's own number. A withheld or malformed caller number is never presented.
+     */
+    private String presented(LiveCalls.LiveCall call, String number) {
+        String citizen = call.caller;
+        if (citizen == null || !citizen.matches("\\+?[0-9]{3,20}") || !switchboard.engine().passesCallerId(number)) {
+            return null;
+        }
+        return citizen;
     }
 
     private Linkage required(LiveCalls.LiveCall call) {

@@ -14,9 +14,13 @@ public record TelephonyProperties(boolean enabled, String bindAddress, String ad
                            int rtpMax, String hotlineNumber, boolean autoAnswer, List<TrunkProperties> trunks,
                            TlsProperties tls, SrtpPolicy srtp) {
 
+    /**
+     * {@code callerIdPassThrough} (主叫号码透传): the carrier accepts a number not the platform's own in From and
+     * P-Asserted-Identity — the citizen's, when a call is handed over to 110/119/120/122. Off unless the carrier agreed.
+     */
     record TrunkProperties(String name, List<String> inboundNumbers, List<String> allowedAddresses, String username,
                            String password, String outboundHost, Integer outboundPort, String callerId,
-                           SrtpPolicy srtp) {}
+                           SrtpPolicy srtp, boolean callerIdPassThrough) {}
 
     /** Blank certificate and PKCS#12: a self-signed certificate is made once in {@code <data-dir>/sip-tls}. */
     record TlsProperties(boolean enabled, Integer port, String certificate, String privateKey, String pkcs12,

@@ -87,7 +87,7 @@ public class TelephonyRuntime implements SmartLifecycle {
                     new HashSet<>(t.inboundNumbers() == null ? List.of() : t.inboundNumbers()),
                     new HashSet<>(t.allowedAddresses() == null ? List.of() : t.allowedAddresses()),
                     t.username(), t.password(), t.outboundHost(), t.outboundPort() == null ? 5060 : t.outboundPort(),
-                    t.callerId())).toList();
+                    t.callerId(), 0, t.callerIdPassThrough())).toList();
             if (demo && trunks.stream().noneMatch(t -> t.accepts(properties.hotlineNumber()))) {
                 trunks = new java.util.ArrayList<>(trunks);
                 trunks.add(demoTrunk(properties.hotlineNumber()));

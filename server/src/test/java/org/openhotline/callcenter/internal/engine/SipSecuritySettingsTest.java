@@ -31,9 +31,9 @@ class SipSecuritySettingsTest {
     @Test
     void certificateFilesPortAndPerTrunkPoliciesAreMapped() {
         var carrier = new TelephonyProperties.TrunkProperties("carrier", List.of("12345"), List.of("203.0.113.10"),
-                null, null, null, null, null, SrtpPolicy.REQUIRED);
+                null, null, null, null, null, SrtpPolicy.REQUIRED, false);
         var legacy = new TelephonyProperties.TrunkProperties("legacy", List.of("12346"), List.of("203.0.113.11"),
-                null, null, null, null, null, SrtpPolicy.OFF);
+                null, null, null, null, null, SrtpPolicy.OFF, false);
         SipSecurity s = TelephonyRuntime.security(properties(new TelephonyProperties.TlsProperties(true, 5071,
                 "/etc/openhotline/sip-chain.pem", "/etc/openhotline/sip.key", " ", null), SrtpPolicy.REQUIRED,
                 List.of(carrier, legacy)), Path.of("/data/sip-tls"));
