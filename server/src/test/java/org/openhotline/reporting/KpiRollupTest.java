@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhotline.reporting.internal.kpis.Dimension;
+import org.openhotline.reporting.internal.kpis.Exemptions;
 import org.openhotline.reporting.internal.kpis.KpiDefinition;
 import org.openhotline.reporting.internal.kpis.KpiDefinitions;
 import org.openhotline.reporting.internal.kpis.KpiFigure;
@@ -63,6 +65,9 @@ class KpiRollupTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    Exemptions exemptions;
 
     RollupFacts own;
 
@@ -207,12 +212,53 @@ class KpiRollupTest {
         });
     }
 
+    @Test
+    void theMonthRuleCountsTheAnsweredCallsOfTheFacts() {
+        fill.refresh(Integer.MAX_VALUE);
+        var zone = clock.getZone();
+        Instant now = clock.instant();
+        // a late change of an old day after its rollup (that day from the facts until the next run), and a call today
+        jdbc.sql("update rpt_call_fact set answered_at = null where call_id = ?").param(own.callPrefix + "12").update();
+        jdbc.sql("""
+                        insert into rpt_call_fact (call_id, direction, arrived_at, queued_at, agent_id, answered_at, ended_at)
+                        values (?, 'INBOUND', ?, ?, ?, ?, ?)""")
+                .params(own.callPrefix + "today", ts(now.minusSeconds(90)), ts(now.minusSeconds(88)), own.firstAgent,
+                        ts(now.minusSeconds(80)), ts(now.minusSeconds(20)))
+                .update();
+        YearMonth month = YearMonth.from(now.atZone(zone));
+        Instant start = month.minusMonths(13).atDay(1).atStartOfDay(zone).toInstant();
+        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        var tx = new TransactionTemplate(transactions);
+        // one snapshot for both counts: a listener writing a fact meanwhile changes neither
+        tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        tx.executeWithoutResult(status -> {
+            Map<YearMonth, Long> counted = exemptions.answeredByMonth(start, end, zone, now);
+            // the count as the rule made it before the rollups: the answered calls of each month over the call facts
+            Map<YearMonth, Long> facts = new TreeMap<>();
+            jdbc.sql("""
+                            select to_char(c.arrived_at at time zone :tz, 'YYYY-MM') as month, count(*) as answered
+                              from rpt_call_fact c
+                             where c.arrived_at >= :from and c.arrived_at < :to
+                               and c.direction = 'INBOUND' and c.answered_at is not null
+                             group by 1""")
+                    .param("tz", zone.getId()).param("from", ts(start)).param("to", ts(end))
+                    .query(rs -> {
+                        facts.put(YearMonth.parse(rs.getString("month")), rs.getLong("answered"));
+                    });
+            assertThat(counted).as("answered calls per month").isEqualTo(facts).containsKey(month);
+            var byMonth = new KpiFilter(start, end, null, null, Dimension.MONTH, zone, now);
+            assertThat(rollups.rolledDays(definitions.required("survey-participation"), byMonth, definitions.all()))
+                    .as("days counted from the rollups").isPositive();
+            status.setRollbackOnly();
+        });
+    }
+
     /** Every rollup row, keyed by its day and group, as text. */
     private Map<String, String> rollupRows() {
         Map<String, String> rows = new TreeMap<>();
         jdbc.sql("""
                         select kpi_code || ' ' || day || ' ' || coalesce(agent_id::text, '') || ' ' || coalesce(group_id, '') || ' '
-                               || coalesce(unit_id, '') || ' ' || coalesce(region, '') || ' ' || coalesce(channel, '') as k,
+                               || coalesce(unit_id, '') || ' ' || coalesce(region, '') || ' ' || coalesce(channel, '') || ' ' || total as k,
                                r || ' ' || n || ' ' || d as v
                           from rpt_kpi_rollup
                         union all
