@@ -26,6 +26,7 @@ import org.openhotline.reporting.internal.kpis.KpiDefinitions;
 import org.openhotline.reporting.internal.kpis.KpiFigure;
 import org.openhotline.reporting.internal.kpis.KpiFigures;
 import org.openhotline.reporting.internal.kpis.KpiFilter;
+import org.openhotline.reporting.internal.kpis.KpiRecords;
 import org.openhotline.reporting.internal.kpis.KpiRollupFill;
 import org.openhotline.reporting.internal.kpis.KpiRollups;
 import org.openhotline.testing.HotlineTest;
@@ -68,6 +69,9 @@ class KpiRollupTest {
 
     @Autowired
     Exemptions exemptions;
+
+    @Autowired
+    KpiRecords records;
 
     RollupFacts own;
 
@@ -249,6 +253,61 @@ class KpiRollupTest {
             var byMonth = new KpiFilter(start, end, null, null, Dimension.MONTH, zone, now);
             assertThat(rollups.rolledDays(definitions.required("survey-participation"), byMonth, definitions.all()))
                     .as("days counted from the rollups").isPositive();
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void aDrillDownsTotalTakesTheRolledDaysAsTheFactsCountThem() {
+        fill.refresh(Integer.MAX_VALUE);
+        var zone = clock.getZone();
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate first = today.minusDays(35);
+        String day = today.minusDays(20).toString();
+        String agent = String.valueOf(own.firstAgent + 1);
+        List<KpiDefinition> all = definitions.all();
+        var tx = new TransactionTemplate(transactions);
+        // one snapshot for the drill-down and the facts: a listener writing a fact meanwhile changes neither
+        tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        tx.executeWithoutResult(status -> {
+            int rolled = 0;
+            // whole days and today (from the facts), by itself, one day of a grouping by day, one agent
+            for (Object[] g : List.<Object[]>of(new Object[] {null, null}, new Object[] {Dimension.DAY, day},
+                    new Object[] {Dimension.AGENT, agent})) {
+                KpiFilter filter = new KpiFilter(first.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant(),
+                        null, null, (Dimension) g[0], zone, now);
+                String key = (String) g[1];
+                for (String code : List.of("answer-rate", "avg-wait", "completion-on-time", "satisfaction", "avg-acw")) {
+                    KpiDefinition kpi = definitions.required(code);
+                    // the figure counted from the facts alone: its rows are the drill-down's
+                    Optional<KpiFigure> facts = figures.compute(kpi, filter);
+                    // order figures have no agent to group by
+                    boolean noAgent = List.of("completion-on-time", "satisfaction").contains(code);
+                    if (facts.isEmpty() || (filter.groupBy() == Dimension.AGENT && noAgent)) {
+                        continue;
+                    }
+                    BigDecimal n = facts.get().numerator();
+                    BigDecimal d = facts.get().denominator();
+                    if (key != null) {
+                        var group = facts.get().groups().stream().filter(x -> key.equals(x.key())).findFirst();
+                        n = group.map(KpiFigure.Group::numerator).orElse(BigDecimal.ZERO);
+                        d = group.map(KpiFigure.Group::denominator).orElse(BigDecimal.ZERO);
+                    }
+                    String what = code + " " + g[0] + " " + key;
+                    var denominator = records.page(kpi, filter, KpiRecords.Part.DENOMINATOR, key, 1, 20);
+                    assertThat(denominator.total()).as("denominator rows, %s", what).isEqualTo(d.longValueExact());
+                    var numerator = records.page(kpi, filter, KpiRecords.Part.NUMERATOR, key, 1, 20);
+                    if (code.startsWith("avg-")) {
+                        assertThat(numerator.total()).as("rows averaged, %s", what).isEqualTo(d.longValueExact());
+                        assertThat(denominator.seconds()).as("seconds, %s", what).isEqualByComparingTo(n);
+                    } else {
+                        assertThat(numerator.total()).as("numerator rows, %s", what).isEqualTo(n.longValueExact());
+                    }
+                    rolled += rollups.rolledDays(kpi, filter, all);
+                }
+            }
+            assertThat(rolled).as("days read from the rollups").isPositive();
             status.setRollbackOnly();
         });
     }
