@@ -266,6 +266,15 @@ class KpiRollupTest {
         LocalDate first = today.minusDays(35);
         String day = today.minusDays(20).toString();
         String agent = String.valueOf(own.firstAgent + 1);
+        // days the drill-down counts in the facts: an old day changed after its rollup (the agent's call 52, 35 days
+        // ago) and today, with a call of the same agent
+        jdbc.sql("update rpt_call_fact set answered_at = null where call_id = ?").param(own.callPrefix + "52").update();
+        jdbc.sql("""
+                        insert into rpt_call_fact (call_id, direction, arrived_at, queued_at, agent_id, answered_at, ended_at)
+                        values (?, 'INBOUND', ?, ?, ?, ?, ?)""")
+                .params(own.callPrefix + "today", ts(now.minusSeconds(90)), ts(now.minusSeconds(88)), own.firstAgent + 1,
+                        ts(now.minusSeconds(80)), ts(now.minusSeconds(20)))
+                .update();
         List<KpiDefinition> all = definitions.all();
         var tx = new TransactionTemplate(transactions);
         // one snapshot for the drill-down and the facts: a listener writing a fact meanwhile changes neither
@@ -308,6 +317,10 @@ class KpiRollupTest {
                 }
             }
             assertThat(rolled).as("days read from the rollups").isPositive();
+            // of the 35 ended days, the changed one at least is counted from the facts, as today is
+            KpiFilter city = new KpiFilter(first.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant(),
+                    null, null, null, zone, now);
+            assertThat(rollups.rolledDays(definitions.required("answer-rate"), city, all)).isBetween(1, 34);
             status.setRollbackOnly();
         });
     }
