@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhotline.reporting.internal.kpis.Dimension;
+import org.openhotline.reporting.internal.kpis.Exemptions;
 import org.openhotline.reporting.internal.kpis.KpiDefinition;
 import org.openhotline.reporting.internal.kpis.KpiDefinitions;
 import org.openhotline.reporting.internal.kpis.KpiFigure;
 import org.openhotline.reporting.internal.kpis.KpiFigures;
 import org.openhotline.reporting.internal.kpis.KpiFilter;
+import org.openhotline.reporting.internal.kpis.KpiRecords;
 import org.openhotline.reporting.internal.kpis.KpiRollupFill;
 import org.openhotline.reporting.internal.kpis.KpiRollups;
 import org.openhotline.testing.HotlineTest;
@@ -63,6 +66,12 @@ class KpiRollupTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    Exemptions exemptions;
+
+    @Autowired
+    KpiRecords records;
 
     RollupFacts own;
 
@@ -207,12 +216,121 @@ class KpiRollupTest {
         });
     }
 
+    @Test
+    void theMonthRuleCountsTheAnsweredCallsOfTheFacts() {
+        fill.refresh(Integer.MAX_VALUE);
+        var zone = clock.getZone();
+        Instant now = clock.instant();
+        // a late change of an old day after its rollup (that day from the facts until the next run), and a call today
+        jdbc.sql("update rpt_call_fact set answered_at = null where call_id = ?").param(own.callPrefix + "12").update();
+        jdbc.sql("""
+                        insert into rpt_call_fact (call_id, direction, arrived_at, queued_at, agent_id, answered_at, ended_at)
+                        values (?, 'INBOUND', ?, ?, ?, ?, ?)""")
+                .params(own.callPrefix + "today", ts(now.minusSeconds(90)), ts(now.minusSeconds(88)), own.firstAgent,
+                        ts(now.minusSeconds(80)), ts(now.minusSeconds(20)))
+                .update();
+        YearMonth month = YearMonth.from(now.atZone(zone));
+        Instant start = month.minusMonths(13).atDay(1).atStartOfDay(zone).toInstant();
+        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        var tx = new TransactionTemplate(transactions);
+        // one snapshot for both counts: a listener writing a fact meanwhile changes neither
+        tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        tx.executeWithoutResult(status -> {
+            Map<YearMonth, Long> counted = exemptions.answeredByMonth(start, end, zone, now);
+            // the count as the rule made it before the rollups: the answered calls of each month over the call facts
+            Map<YearMonth, Long> facts = new TreeMap<>();
+            jdbc.sql("""
+                            select to_char(c.arrived_at at time zone :tz, 'YYYY-MM') as month, count(*) as answered
+                              from rpt_call_fact c
+                             where c.arrived_at >= :from and c.arrived_at < :to
+                               and c.direction = 'INBOUND' and c.answered_at is not null
+                             group by 1""")
+                    .param("tz", zone.getId()).param("from", ts(start)).param("to", ts(end))
+                    .query(rs -> {
+                        facts.put(YearMonth.parse(rs.getString("month")), rs.getLong("answered"));
+                    });
+            assertThat(counted).as("answered calls per month").isEqualTo(facts).containsKey(month);
+            var byMonth = new KpiFilter(start, end, null, null, Dimension.MONTH, zone, now);
+            assertThat(rollups.rolledDays(definitions.required("survey-participation"), byMonth, definitions.all()))
+                    .as("days counted from the rollups").isPositive();
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void aDrillDownsTotalTakesTheRolledDaysAsTheFactsCountThem() {
+        fill.refresh(Integer.MAX_VALUE);
+        var zone = clock.getZone();
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate first = today.minusDays(35);
+        String day = today.minusDays(20).toString();
+        String agent = String.valueOf(own.firstAgent + 1);
+        // days the drill-down counts in the facts: an old day changed after its rollup (the agent's call 52, 35 days
+        // ago) and today, with a call of the same agent
+        jdbc.sql("update rpt_call_fact set answered_at = null where call_id = ?").param(own.callPrefix + "52").update();
+        jdbc.sql("""
+                        insert into rpt_call_fact (call_id, direction, arrived_at, queued_at, agent_id, answered_at, ended_at)
+                        values (?, 'INBOUND', ?, ?, ?, ?, ?)""")
+                .params(own.callPrefix + "today", ts(now.minusSeconds(90)), ts(now.minusSeconds(88)), own.firstAgent + 1,
+                        ts(now.minusSeconds(80)), ts(now.minusSeconds(20)))
+                .update();
+        List<KpiDefinition> all = definitions.all();
+        var tx = new TransactionTemplate(transactions);
+        // one snapshot for the drill-down and the facts: a listener writing a fact meanwhile changes neither
+        tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        tx.executeWithoutResult(status -> {
+            int rolled = 0;
+            // whole days and today (from the facts), by itself, one day of a grouping by day, one agent
+            for (Object[] g : List.<Object[]>of(new Object[] {null, null}, new Object[] {Dimension.DAY, day},
+                    new Object[] {Dimension.AGENT, agent})) {
+                KpiFilter filter = new KpiFilter(first.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant(),
+                        null, null, (Dimension) g[0], zone, now);
+                String key = (String) g[1];
+                for (String code : List.of("answer-rate", "avg-wait", "completion-on-time", "satisfaction", "avg-acw")) {
+                    KpiDefinition kpi = definitions.required(code);
+                    // the figure counted from the facts alone: its rows are the drill-down's
+                    Optional<KpiFigure> facts = figures.compute(kpi, filter);
+                    // order figures have no agent to group by
+                    boolean noAgent = List.of("completion-on-time", "satisfaction").contains(code);
+                    if (facts.isEmpty() || (filter.groupBy() == Dimension.AGENT && noAgent)) {
+                        continue;
+                    }
+                    BigDecimal n = facts.get().numerator();
+                    BigDecimal d = facts.get().denominator();
+                    if (key != null) {
+                        var group = facts.get().groups().stream().filter(x -> key.equals(x.key())).findFirst();
+                        n = group.map(KpiFigure.Group::numerator).orElse(BigDecimal.ZERO);
+                        d = group.map(KpiFigure.Group::denominator).orElse(BigDecimal.ZERO);
+                    }
+                    String what = code + " " + g[0] + " " + key;
+                    var denominator = records.page(kpi, filter, KpiRecords.Part.DENOMINATOR, key, 1, 20);
+                    assertThat(denominator.total()).as("denominator rows, %s", what).isEqualTo(d.longValueExact());
+                    var numerator = records.page(kpi, filter, KpiRecords.Part.NUMERATOR, key, 1, 20);
+                    if (code.startsWith("avg-")) {
+                        assertThat(numerator.total()).as("rows averaged, %s", what).isEqualTo(d.longValueExact());
+                        assertThat(denominator.seconds()).as("seconds, %s", what).isEqualByComparingTo(n);
+                    } else {
+                        assertThat(numerator.total()).as("numerator rows, %s", what).isEqualTo(n.longValueExact());
+                    }
+                    rolled += rollups.rolledDays(kpi, filter, all);
+                }
+            }
+            assertThat(rolled).as("days read from the rollups").isPositive();
+            // of the 35 ended days, the changed one at least is counted from the facts, as today is
+            KpiFilter city = new KpiFilter(first.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant(),
+                    null, null, null, zone, now);
+            assertThat(rollups.rolledDays(definitions.required("answer-rate"), city, all)).isBetween(1, 34);
+            status.setRollbackOnly();
+        });
+    }
+
     /** Every rollup row, keyed by its day and group, as text. */
     private Map<String, String> rollupRows() {
         Map<String, String> rows = new TreeMap<>();
         jdbc.sql("""
                         select kpi_code || ' ' || day || ' ' || coalesce(agent_id::text, '') || ' ' || coalesce(group_id, '') || ' '
-                               || coalesce(unit_id, '') || ' ' || coalesce(region, '') || ' ' || coalesce(channel, '') as k,
+                               || coalesce(unit_id, '') || ' ' || coalesce(region, '') || ' ' || coalesce(channel, '') || ' ' || total as k,
                                r || ' ' || n || ' ' || d as v
                           from rpt_kpi_rollup
                         union all

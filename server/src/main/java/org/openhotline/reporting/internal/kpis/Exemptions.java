@@ -3,12 +3,14 @@ package org.openhotline.reporting.internal.kpis;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,10 +26,17 @@ public class Exemptions {
     /** An exemption applied to a figure: {@code kind} DECLARED (with its id) or RULE; rows in [from, to) are left out. */
     public record Applied(String kind, Long id, Instant from, Instant to, String label, String reason) {}
 
-    private final JdbcClient jdbc;
+    /** The KPI whose denominator is the hotline's answered calls by the time they arrived (Formulas: ANSWERED). */
+    static final String ANSWERED_CALLS = "survey-participation";
 
-    Exemptions(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final KpiDefinitions definitions;
+    private final ObjectProvider<KpiFigures> figures;
+
+    Exemptions(JdbcClient jdbc, KpiDefinitions definitions, ObjectProvider<KpiFigures> figures) {
         this.jdbc = jdbc;
+        this.definitions = definitions;
+        this.figures = figures;
     }
 
     public List<Applied> applied(KpiDefinition kpi, KpiFilter filter) {
@@ -63,17 +72,7 @@ public class Exemptions {
         Instant start = first.atDay(1).atStartOfDay(filter.zone()).toInstant();
         Instant end = last.plusMonths(1).atDay(1).atStartOfDay(filter.zone()).toInstant();
         // the whole month's answered calls of the hotline, whatever part of the month the figure covers
-        Map<YearMonth, Long> answered = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select to_char(c.arrived_at at time zone :tz, 'YYYY-MM') as month, count(*) as answered
-                          from rpt_call_fact c
-                         where c.arrived_at >= :from and c.arrived_at < :to
-                           and c.direction = 'INBOUND' and c.answered_at is not null
-                         group by 1 order by 1""")
-                .param("tz", filter.zone().getId()).param("from", utc(start)).param("to", utc(end))
-                .query(rs -> {
-                    answered.put(YearMonth.parse(rs.getString("month")), rs.getLong("answered"));
-                });
+        Map<YearMonth, Long> answered = answeredByMonth(start, end, filter.zone(), filter.now());
         for (var k : ruled) {
             int limit = k.exemptMonthAnswered();
             answered.forEach((m, n) -> {
@@ -85,6 +84,26 @@ public class Exemptions {
             });
         }
         return result;
+    }
+
+    /**
+     * The hotline's answered calls per month of [{@code start}, {@code end}) (whole months of {@code zone}). They are
+     * the denominator of {@value #ANSWERED_CALLS} grouped by month, so the count takes the daily rollups for the days
+     * they hold and the call facts only for the others (today, a changed day): a year's page no longer scans a year of
+     * calls for the 004 month rule.
+     */
+    public Map<YearMonth, Long> answeredByMonth(Instant start, Instant end, ZoneId zone, Instant now) {
+        Map<YearMonth, Long> answered = new TreeMap<>();
+        KpiDefinition kpi = definitions.required(ANSWERED_CALLS);
+        var byMonth = new KpiFilter(start, end, null, null, Dimension.MONTH, zone, now);
+        // counted without exemptions (the rule's own count); KpiFigures asks this class for the exemptions of its figures
+        KpiFigure figure = figures.getObject().computeAll(List.of(kpi), byMonth, Map.of()).get(ANSWERED_CALLS);
+        for (KpiFigure.Group g : figure.groups()) {
+            if (g.denominator().signum() > 0) {
+                answered.put(YearMonth.parse(g.key()), g.denominator().longValueExact());
+            }
+        }
+        return answered;
     }
 
     /** The SQL that leaves the exempted rows out (by the time that places a row of {@code f} in a period). */

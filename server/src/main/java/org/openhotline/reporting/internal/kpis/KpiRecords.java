@@ -1,8 +1,10 @@
 package org.openhotline.reporting.internal.kpis;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openhotline.shared.DomainException;
 import org.openhotline.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The rows behind a KPI figure (drill-down): the denominator's rows, or those of them in the numerator, selected by
- * the very predicate {@link KpiFigures} counts with, so the total here always equals the figure clicked. For averages
+ * the very predicate {@link KpiFigures} counts with, so the total here always equals the figure clicked; like the
+ * figure, the total takes whole days from the daily rollups ({@link KpiRollups}) and counts only the other days here. For averages
  * and time shares the rows are the ones averaged, each with its seconds, and the page carries their sum: occupancy's
  * figures are seconds of state intervals, and it is the seconds, not the number of intervals, that equal them.
  */
@@ -28,10 +31,12 @@ public class KpiRecords {
 
     private final JdbcClient jdbc;
     private final Exemptions exemptions;
+    private final KpiRollups rollups;
 
-    KpiRecords(JdbcClient jdbc, Exemptions exemptions) {
+    KpiRecords(JdbcClient jdbc, Exemptions exemptions, KpiRollups rollups) {
         this.jdbc = jdbc;
         this.exemptions = exemptions;
+        this.rollups = rollups;
     }
 
     public static Part part(String value) {
@@ -46,6 +51,18 @@ public class KpiRecords {
         };
     }
 
+    /**
+     * The rolled-up part of the total, when the rollups hold it: the rows of a ratio's denominator or numerator, or of
+     * an average (with their seconds) — not a time share's rows (its rollup parts are seconds) nor the excluded rows.
+     */
+    private Optional<KpiRollups.Rolled> rolledCounts(KpiDefinition kpi, Formula f, KpiFilter filter, Part part,
+                                                     List<Exemptions.Applied> applied) {
+        if (part == Part.EXCLUDED || f.kind() == Formula.Kind.TIME_SHARE) {
+            return Optional.empty();
+        }
+        return rollups.rolledUp(List.of(kpi), filter, Map.of(kpi.code(), applied));
+    }
+
     /** {@code groupKey} narrows to one group of {@code filter.groupBy()} (a figure in a grouped table). */
     public Page page(KpiDefinition kpi, KpiFilter filter, Part part, String groupKey,
                                                 int page, int size) {
@@ -58,7 +75,8 @@ public class KpiRecords {
             where.append(" and (").append(f.numerator()).append(')');
         }
         var params = filter.params(kpi);
-        where.append(Exemptions.predicate(f, exemptions.applied(kpi, filter), params));
+        List<Exemptions.Applied> applied = exemptions.applied(kpi, filter);
+        where.append(Exemptions.predicate(f, applied, params));
         if (groupKey != null && filter.groupBy() != null) {
             String key = f.source().key(filter.groupBy(), f.periodColumn());
             if (key == null) {
@@ -72,11 +90,29 @@ public class KpiRecords {
         if ((part == Part.EXCLUDED || f.source() == Source.CALLBACK) && Exclusions.reason(f.source()) != null) {
             seconds += ", " + Exclusions.reason(f.source());
         }
-        long total = jdbc.sql("select count(*) from " + f.source().from + " where " + where).params(params)
-                .query(Long.class).single();
-        BigDecimal secondsTotal = f.seconds() == null ? null
-                : jdbc.sql("select round(coalesce(sum(" + f.seconds() + "), 0)::numeric, 1) from " + f.source().from
-                        + " where " + where).params(params).query(BigDecimal.class).single();
+        long total;
+        BigDecimal secondsTotal;
+        Optional<KpiRollups.Rolled> rolled = rolledCounts(kpi, f, filter, part, applied);
+        if (rolled.isPresent()) {
+            // whole days from the daily rollups (the rows the figure counted there), the others counted here
+            KpiRollups.Part r = groupKey != null && filter.groupBy() != null
+                    ? rolled.get().groups().getFirst().getOrDefault(groupKey, KpiRollups.Part.ZERO)
+                    : rolled.get().totals().getFirst();
+            String restrict = rolled.get().factsRestrict();
+            String rest = where + (restrict == null ? " and false" : " and (" + restrict + ")");
+            long factRows = restrict == null ? 0 : jdbc.sql("select count(*) from " + f.source().from + " where " + rest)
+                    .params(params).query(Long.class).single();
+            total = (part == Part.NUMERATOR && f.kind() == Formula.Kind.RATIO ? r.n() : r.r()).longValueExact() + factRows;
+            secondsTotal = f.seconds() == null ? null : restrict == null ? r.n().setScale(1, RoundingMode.HALF_UP)
+                    : r.n().add(jdbc.sql("select coalesce(sum(" + f.seconds() + "), 0)::numeric from " + f.source().from
+                            + " where " + rest).params(params).query(BigDecimal.class).single()).setScale(1, RoundingMode.HALF_UP);
+        } else {
+            total = jdbc.sql("select count(*) from " + f.source().from + " where " + where).params(params)
+                    .query(Long.class).single();
+            secondsTotal = f.seconds() == null ? null
+                    : jdbc.sql("select round(coalesce(sum(" + f.seconds() + "), 0)::numeric, 1) from " + f.source().from
+                            + " where " + where).params(params).query(BigDecimal.class).single();
+        }
         params.put("limit", size);
         params.put("offset", PageResult.offset(page, size));
         List<Map<String, Object>> rows = jdbc.sql("select " + f.source().columns + seconds + " from " + f.source().from

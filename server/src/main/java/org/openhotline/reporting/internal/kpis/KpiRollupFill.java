@@ -173,6 +173,7 @@ public class KpiRollupFill {
                       from rpt_agent_state_fact s where %s group by 1, 2, 3, 4""".formatted(within))
                     .param("tz", zone.getId()).update();
         } else {
+            // per group, and the day's total (total): a city-wide page reads one row per KPI and day
             String inner = KpiFigures.innerColumns(pass, filter, Map.of(), params);
             StringBuilder sums = new StringBuilder();
             List<String> values = new ArrayList<>();
@@ -195,11 +196,12 @@ public class KpiRollupFill {
             }
             jdbc.sql("delete from rpt_kpi_rollup where kpi_code in (:codes) and " + dayIn).param("codes", codes).update();
             jdbc.sql("""
-                    insert into rpt_kpi_rollup (kpi_code, day, agent_id, group_id, unit_id, region, channel, r, n, d)
-                    select v.code, t.day, t.agent_id, t.group_id, t.unit_id, t.region, t.channel, v.r, v.n, v.d
-                      from (select t.day, t.agent_id, t.group_id, t.unit_id, t.region, t.channel%s
+                    insert into rpt_kpi_rollup (kpi_code, day, agent_id, group_id, unit_id, region, channel, total, r, n, d)
+                    select v.code, t.day, t.agent_id, t.group_id, t.unit_id, t.region, t.channel, t.total, v.r, v.n, v.d
+                      from (select t.day, t.agent_id, t.group_id, t.unit_id, t.region, t.channel,
+                                   grouping(t.agent_id, t.group_id, t.unit_id, t.region, t.channel) <> 0 as total%s
                               from (select (%s at time zone :tz)::date as day, %s%s from %s where %s and %s) t
-                             group by 1, 2, 3, 4, 5, 6) t
+                             group by grouping sets ((t.day, t.agent_id, t.group_id, t.unit_id, t.region, t.channel), (t.day))) t
                      cross join lateral (values %s) v(code, r, n, d)
                      where v.r > 0""".formatted(sums, period, RollupShape.fillColumns(first.source()), inner,
                             first.source().from, filter.common(first), within, String.join(", ", values)))

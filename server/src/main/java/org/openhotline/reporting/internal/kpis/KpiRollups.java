@@ -123,22 +123,28 @@ public class KpiRollups {
             return Optional.empty();
         }
         LocalDate lastDay = ((TreeSet<LocalDate>) candidates).last();
-        Map<String, Integer> versions = new HashMap<>();
-        pass.forEach(k -> versions.put(k.code(), k.version()));
-        Map<LocalDate, Integer> current = new HashMap<>();
+        // the days every KPI of the pass holds, counted by its present definition and still current: a year is 365
+        // rows, not one per KPI and day
+        Map<String, Object> params = new HashMap<>();
+        List<String> versions = new ArrayList<>();
+        for (int i = 0; i < pass.size(); i++) {
+            versions.add("(cast(:c" + i + " as text), cast(:v" + i + " as int))");
+            params.put("c" + i, pass.get(i).code());
+            params.put("v" + i, pass.get(i).version());
+        }
+        Set<LocalDate> current = new HashSet<>();
         jdbc.sql("""
-                        select kpi_code, day, version, computed_at, stale_after from rpt_kpi_rollup_day
-                         where kpi_code in (:codes) and day between :first and :last""")
-                .param("codes", List.copyOf(versions.keySet())).param("first", firstDay).param("last", lastDay)
+                        select r.day from rpt_kpi_rollup_day r
+                          join (values %s) v(code, version) on v.code = r.kpi_code and v.version = r.version
+                         where r.day between :first and :last and r.computed_at <= :now
+                           and (r.stale_after is null or r.stale_after >= :now)
+                         group by r.day having count(*) = :kpis""".formatted(String.join(", ", versions)))
+                .params(params).param("first", firstDay).param("last", lastDay).param("now", Exemptions.utc(now))
+                .param("kpis", pass.size())
                 .query(rs -> {
-                    Instant computed = rs.getTimestamp("computed_at").toInstant();
-                    var stale = rs.getTimestamp("stale_after");
-                    if (rs.getInt("version") == versions.get(rs.getString("kpi_code")) && !computed.isAfter(now)
-                            && (stale == null || !now.isAfter(stale.toInstant()))) {
-                        current.merge(rs.getDate("day").toLocalDate(), 1, Integer::sum);
-                    }
+                    current.add(rs.getDate("day").toLocalDate());
                 });
-        candidates.removeIf(d -> current.getOrDefault(d, 0) < pass.size());
+        candidates.retainAll(current);
         jdbc.sql("select distinct hour from rpt_rollup_dirty where source = :source and hour >= :from and hour < :to")
                 .param("source", s.name())
                 .param("from", Exemptions.utc(RollupDays.start(firstDay, zone).minus(Duration.ofHours(1))))
@@ -229,6 +235,9 @@ public class KpiRollups {
             List<String> codes = pass.stream().map(KpiDefinition::code).toList();
             params.put("codes", codes);
             where += " and t.kpi_code in (:codes)";
+            // the hotline as a whole, by itself or by time: the day's total rows (KpiRollupFill), else the groups' rows
+            boolean total = filter.scopePath() == null && filter.agentId() == null && (key == null || filter.groupBy().time());
+            where += total ? " and t.total" : " and not t.total";
         }
         String sql = "select %s as k, %s as total%s from %s where %s %s".formatted(
                 key == null ? "null::text" : key, key == null ? "1" : "grouping(" + key + ")", outer, from, where,
