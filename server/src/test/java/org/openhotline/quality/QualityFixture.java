@@ -28,6 +28,18 @@ public final class QualityFixture {
         this.jdbc = jdbc;
     }
 
+    /** Months no other test (nor an earlier try of the same test, rerun on the same database) has calls in. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_MONTH =
+            new java.util.concurrent.atomic.AtomicInteger((int) Math.floorMod(System.nanoTime(), 4800L));
+
+    /**
+     * A month of the calling test's own, between 2100 and 2599: a plan draws every answered call of its month, so a
+     * fixed month shared with any other call (CI once drew 7 where the test wrote 6) or a rerun breaks its counts.
+     */
+    public static YearMonth ownMonth() {
+        return YearMonth.of(2100, 1).plusMonths(NEXT_MONTH.getAndIncrement() % 4800);
+    }
+
     public long accountId(String username) {
         return jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
     }
@@ -38,7 +50,7 @@ public final class QualityFixture {
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String id = prefix + "-" + agent + "-" + i;
+            String id = prefix + "-" + month + "-" + agent + "-" + i;
             Instant arrived = month.atDay(1 + i % 27).atTime(9 + i % 8, 0).atZone(zone).toInstant();
             Integer satisfaction = i < dissatisfied ? 3 : 1;
             jdbc.sql("""

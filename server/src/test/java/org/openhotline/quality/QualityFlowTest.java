@@ -65,7 +65,7 @@ class QualityFlowTest {
     @Test
     void aPlanDrawsEachAgentsShareWithItsStratumAndAFatalResultReachesCoverageAndTheKpi() {
         var f = fixture();
-        YearMonth month = YearMonth.of(2031, 5);
+        YearMonth month = QualityFixture.ownMonth();
         f.calls("flow", "agent4", month, 40, 4);
         f.calls("flow", "agent5", month, 20, 0);
         JsonNode plan = f.drawnPlan("五月抽检", month, 10, Map.of("DISSATISFIED", 100.0), List.of("qc1", "qc2"), 2031L);
@@ -128,7 +128,7 @@ class QualityFlowTest {
                 .isEqualTo(200);
 
         Wait.until("qc-coverage counts the result", () -> {
-            JsonNode k = ApiClient.loggedIn(port, "manager").get("/api/reports/kpis?from=2031-05-01&to=2031-05-31&codes=qc-coverage").json();
+            JsonNode k = ApiClient.loggedIn(port, "manager").get("/api/reports/kpis?from=" + month.atDay(1) + "&to=" + month.atEndOfMonth() + "&codes=qc-coverage").json();
             return k.path("kpis").get(0).path("numerator").asLong() == 1 && k.path("kpis").get(0).path("denominator").asLong() == 60
                     ? k : null;
         }, Duration.ofSeconds(30));
@@ -137,7 +137,7 @@ class QualityFlowTest {
     @Test
     void theAgentMayAppealWithinTheWorkingDaysAndASecondInspectorChangesTheScore() {
         var f = fixture();
-        YearMonth month = YearMonth.of(2031, 7);
+        YearMonth month = QualityFixture.ownMonth();
         f.calls("appeal", "agent6", month, 2, 0);
         JsonNode plan = f.drawnPlan("七月申诉", month, 100, Map.of(), List.of("qc1"), 7L);
         List<JsonNode> tasks = f.tasks("qc1", plan.path("id").asLong());
@@ -230,7 +230,7 @@ class QualityFlowTest {
     @Test
     void inspectorsScoreACallBlindAndTheCalibrationShowsTheirSpreadAndAgreement() {
         var f = fixture();
-        String call = f.calls("calib", "agent9", YearMonth.of(2031, 8), 1, 0).getFirst();
+        String call = f.calls("calib", "agent9", QualityFixture.ownMonth(), 1, 0).getFirst();
         var lead = ApiClient.loggedIn(port, "manager");
         var created = lead.post("/api/quality/calibrations", Map.of("title", "八月校准", "callId", call, "templateId", f.callTemplate(),
                 "inspectorIds", List.of(f.accountId("qc1"), f.accountId("qc2"))));
