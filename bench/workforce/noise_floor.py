@@ -14,6 +14,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), 'independent'))
 import make  # noqa: E402
 
 noiseless = {}
+ar_state = {}  # the AR(1) run's value on each day, for the floor of a forecaster that knows where the run stood
 
 
 def main():
@@ -53,18 +54,35 @@ def main():
             tot = int(calls.sum())
             rng.normal(0, 1, tot)
             noiseless[(city, d)] = (expected, tot)
+            ar_state[(city, d)] = ar
+    if len(sys.argv) > 1:  # a CSV of city,date,expected,actual for a diagnosis of a forecaster's errors (measuring only)
+        with open(sys.argv[1], 'w') as out:
+            for (city, d), (e, t) in sorted(noiseless.items()):
+                out.write(f'{city},{d},{e:.2f},{t}\n')
     holdouts = {'development': ['2025-03-09', '2025-06-29', '2025-10-26', '2025-11-30', '2025-12-28'],
+                'validation': ['2026-01-25', '2026-04-26', '2026-05-31', '2026-07-26', '2026-08-23', '2026-09-20'],
                 'test': ['2026-11-29', '2026-10-25', '2026-06-28', '2026-03-08']}
+    phi = {c: make.CITY[c]['ar_phi'] for c in ('A', 'B')}
     for kind, ends in holdouts.items():
+        means = []
         for city in ('A', 'B'):
             figures = []
+            known = []
             for end in ends:
                 last = dt.date.fromisoformat(end)
-                errs = [abs(noiseless[(city, last - dt.timedelta(days=k))][0] / noiseless[(city, last - dt.timedelta(days=k))][1] - 1)
-                        for k in range(28)]
+                origin = last - dt.timedelta(days=28)
+                days = [last - dt.timedelta(days=k) for k in range(28)]
+                errs = [abs(noiseless[(city, d)][0] / noiseless[(city, d)][1] - 1) for d in days]
                 figures.append(100 * sum(errs) / len(errs))
+                # the same knowing the AR(1) run's value on the last day seen, carried forward as it decays
+                errs = [abs(noiseless[(city, d)][0] * math.exp(ar_state[(city, origin)] * phi[city] ** (d - origin).days)
+                            / noiseless[(city, d)][1] - 1) for d in days]
+                known.append(100 * sum(errs) / len(errs))
+            means += figures
             print(f'{kind} holdouts, city {city}: daily MAPE of the noiseless expectation '
-                  + ', '.join(f'{e} {f:.1f} %' for e, f in zip(ends, figures)) + f'; mean {sum(figures) / len(figures):.1f} %')
+                  + ', '.join(f'{e} {f:.1f} %' for e, f in zip(ends, figures)) + f'; mean {sum(figures) / len(figures):.1f} %'
+                  + f' (knowing the run at the origin: mean {sum(known) / len(known):.1f} %)')
+        print(f'{kind} holdouts, both cities: mean {sum(means) / len(means):.2f} %')
 
 
 if __name__ == '__main__':

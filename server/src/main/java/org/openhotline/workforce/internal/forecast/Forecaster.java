@@ -20,9 +20,11 @@ import java.util.function.Predicate;
  * <li><b>weekday factors</b>: re-estimated on the last {@value #WEEKDAY_DAYS} days' ordinary days, with the week's
  * level taken out (two-way fixed effects), so they follow a changed weekly rhythm;</li>
  * <li><b>season</b>: when a year of history is there, last year's level within {@value #SEASON_DAYS} days of the same
- * day against last year's level where today's level stands (year-over-year: the growth is in today's level, the shape of the year in last
- * year's); the Spring Festival's weeks are aligned by their distance from 正月初一 and a long break (Golden Week) day
- * by its place in the break, not by date;</li>
+ * day (the Spring Festival's weeks aligned by their distance from 正月初一 and a long break's (Golden Week) day by its
+ * place in the break, not by date), plus the <b>growth</b> over last year: every recent ordinary day against last
+ * year's level around its own analog day, smoothed like the level. The shape of the year comes from last year, the
+ * growth from this year's days each read against the same time last year; until {@value #GROWTH_DAYS} ordinary days
+ * have that, today's level against last year's level where today's level stands;</li>
  * <li><b>day factor</b>: breaks (a holiday with its weekend) by their place in the break (first, middle, last day),
  * the first and second working day after a break (backlog), the working day before one and make-up working days
  * — each the median of its past days over the level of their time; inside the Spring Festival's weeks and a long
@@ -48,6 +50,7 @@ public final class Forecaster {
     static final int SEASON_DAYS = 21;
     static final int YEAR = 364;
     static final int LONG_BREAK = 6;
+    static final int GROWTH_DAYS = 28;
 
     /** A manual change: calls in slots [fromSlot, toSlot] of days [first, last] multiplied by {@code factor}. */
     public record Adjustment(String name, LocalDate first, LocalDate last, int fromSlot, int toSlot, double factor) {}
@@ -172,6 +175,8 @@ public final class Forecaster {
         double level;
         double alpha = ALPHAS[0];
         double reference = Double.NaN;
+        /** This year against last year (log): smoothed over the ordinary days that have last year's season; NaN without. */
+        double growth = Double.NaN;
 
         Fit(TreeMap<LocalDate, CallSeries.Day> observed) {
             observed.forEach((d, day) -> {
@@ -187,6 +192,7 @@ public final class Forecaster {
             if (!a.isBefore(logs.firstKey())) {
                 reference = centered(a, LunarNewYear.festivalOf(lagged) != null ? 3 : SEASON_DAYS);
             }
+            smoothGrowth();
         }
 
         double adjustment(Role role, LocalDate d) {
@@ -199,6 +205,17 @@ public final class Forecaster {
         double logTotal(LocalDate d) {
             Role role = role(d);
             double adj = adjustment(role, d);
+            if (!Double.isNaN(growth)) {
+                LocalDate a = analog(d);
+                boolean aligned = !a.equals(d.minusDays(YEAR));
+                if (role != Role.ORDINARY && aligned && logs.containsKey(a) && roles.get(a) == role) {
+                    return growth + logs.get(a) - adjustment(role, a) + adj;
+                }
+                double s = season(d);
+                if (!Double.isNaN(s)) {
+                    return growth + s + adj + (role == Role.ORDINARY ? 0 : factor(role, d));
+                }
+            }
             double shift = 0;
             if (!Double.isNaN(reference)) {
                 LocalDate a = analog(d);
@@ -311,28 +328,9 @@ public final class Forecaster {
                 logs.keySet().forEach(d -> levelBefore.put(d, level));
                 return;
             }
-            List<Double> start = new ArrayList<>(zs.subList(0, Math.min(14, zs.size())));
-            start.sort(null);
-            double initial = start.get(start.size() / 2);
+            double initial = initial(zs);
             double clip = CLIP * scale();
-            double[] misses = new double[ALPHAS.length];
-            for (int k = 0; k < ALPHAS.length; k++) {
-                double l = initial;
-                double[] levels = new double[zs.size()];
-                for (int i = 0; i < zs.size(); i++) {
-                    if (i >= zs.size() - 180 && i >= AHEAD) {
-                        misses[k] += Math.min(clip, Math.abs(zs.get(i) - levels[i - AHEAD]));
-                    }
-                    l += ALPHAS[k] * Math.max(-clip, Math.min(clip, zs.get(i) - l));
-                    levels[i] = l;
-                }
-            }
-            double best = java.util.Arrays.stream(misses).min().orElseThrow();
-            int k = 0;
-            while (misses[k] > best * (1 + PARSIMONY)) { // the longest memory that misses about as little
-                k++;
-            }
-            alpha = ALPHAS[k];
+            alpha = chosenAlpha(zs, initial, clip);
             level = initial;
             double spread = scale();
             java.util.ArrayDeque<Double> recent = new java.util.ArrayDeque<>();
@@ -348,6 +346,80 @@ public final class Forecaster {
                     level = afterShift(recent, level, spread);
                 }
             }
+        }
+
+        /**
+         * The growth over last year: each ordinary day against last year's season around its analog day, smoothed like
+         * the level (same choice of memory, same clip, same jump after a shift). Read this way the level and the season
+         * come from the same days, where a level read at one point of time against last year's season at another
+         * mixed last year's luck on a few days (a cold wave before the festival) into every forecast day. Left NaN
+         * until {@value #GROWTH_DAYS} ordinary days have a full season window of last year behind them.
+         */
+        private void smoothGrowth() {
+            List<Double> gs = new ArrayList<>();
+            adjusted.forEach((d, z) -> {
+                double s = season(d);
+                if (!Double.isNaN(s)) {
+                    gs.add(z - s);
+                }
+            });
+            if (gs.size() < GROWTH_DAYS) {
+                return;
+            }
+            double spread = scale();
+            double clip = CLIP * spread;
+            double g = initial(gs);
+            double a = chosenAlpha(gs, g, clip);
+            java.util.ArrayDeque<Double> recent = new java.util.ArrayDeque<>();
+            for (double x : gs) {
+                g += a * Math.max(-clip, Math.min(clip, x - g));
+                recent.addLast(x);
+                if (recent.size() > SHIFT_DAYS) {
+                    recent.removeFirst();
+                }
+                g = afterShift(recent, g, spread);
+            }
+            growth = g;
+        }
+
+        /** Last year's level around the day's analog, or NaN when last year's window is not all in the history. */
+        double season(LocalDate d) {
+            LocalDate a = analog(d);
+            int half = LunarNewYear.festivalOf(d) != null ? 3 : SEASON_DAYS;
+            return a.minusDays(half).isBefore(logs.firstKey()) ? Double.NaN : centered(a, half);
+        }
+
+        /** The median of the first two weeks' values: where smoothing starts. */
+        private static double initial(List<Double> values) {
+            List<Double> start = new ArrayList<>(values.subList(0, Math.min(14, values.size())));
+            start.sort(null);
+            return start.get(start.size() / 2);
+        }
+
+        /**
+         * The smoothing constant of {@link #ALPHAS} whose level of {@value #AHEAD} days before missed the last half year's
+         * values least — the longest memory that misses about as little (a steady series gets a long memory, a
+         * shifting one a short one).
+         */
+        private static double chosenAlpha(List<Double> values, double initial, double clip) {
+            double[] misses = new double[ALPHAS.length];
+            for (int k = 0; k < ALPHAS.length; k++) {
+                double l = initial;
+                double[] levels = new double[values.size()];
+                for (int i = 0; i < values.size(); i++) {
+                    if (i >= values.size() - 180 && i >= AHEAD) {
+                        misses[k] += Math.min(clip, Math.abs(values.get(i) - levels[i - AHEAD]));
+                    }
+                    l += ALPHAS[k] * Math.max(-clip, Math.min(clip, values.get(i) - l));
+                    levels[i] = l;
+                }
+            }
+            double best = java.util.Arrays.stream(misses).min().orElseThrow();
+            int k = 0;
+            while (misses[k] > best * (1 + PARSIMONY)) {
+                k++;
+            }
+            return ALPHAS[k];
         }
 
         /**

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * The forecaster's parts on series made here from stated rules, without noise, so that each rule's answer is known:
  * the Spring Festival's days aligned by 正月初一 across years, a public holiday lowering its day, a level shift followed
  * within days, last year's season
- * carried forward, and the calendar's breaks read from the working-day answer alone.
+ * carried forward with the growth read against the same time last year, and the calendar's breaks read from the
+ * working-day answer alone.
  */
 class ForecasterTest {
 
@@ -138,6 +139,31 @@ class ForecasterTest {
             worst = Math.max(worst, error(forecast, all, d));
         }
         assertThat(worst).as("worst day of the four weeks into the summer peak").isLessThan(0.03);
+    }
+
+    /**
+     * Four weeks of spring forecast from just after the festival, with a season rising into spring and 8 % growth a year:
+     * the growth must be read day by day against the same time last year. Read as today's level against last year's level
+     * at one lagged day (inside last year's festival weeks) it put the whole month 10–12 % too high.
+     */
+    @Test
+    void growthOverLastYearIsReadAgainstTheSameTimeLastYearAfterTheFestival() {
+        ToDoubleFunction<LocalDate> spring = d -> 1000 * festival(d)
+                * (1 + 0.08 * (d.toEpochDay() - LocalDate.of(2025, 1, 1).toEpochDay()) / 365.0)
+                * (1 + 0.10 * Math.sin(2 * Math.PI * (d.getDayOfYear() - 60) / 365.0))
+                * (1 + 0.04 * Math.sin(d.toEpochDay() * 2.1));
+        var all = series(LocalDate.of(2024, 12, 1), LocalDate.of(2026, 4, 12), spring);
+        for (LocalDate end : List.of(LocalDate.of(2026, 3, 8), LocalDate.of(2026, 3, 15))) {
+            var history = all.between(LocalDate.of(2024, 12, 1), end);
+            var forecast = new Forecaster(WORKING).forecast(history, end.plusDays(1), end.plusDays(28), List.of());
+            double f = 0;
+            double a = 0;
+            for (LocalDate d = end.plusDays(1); !d.isAfter(end.plusDays(28)); d = d.plusDays(1)) {
+                f += forecast.day(d).total();
+                a += all.day(d).total();
+            }
+            assertThat(Math.abs(f / a - 1)).as("four weeks after %s", end).isLessThan(0.05);
+        }
     }
 
     @Test
