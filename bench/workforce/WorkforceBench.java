@@ -85,14 +85,42 @@ public class WorkforceBench {
         // -Dholdouts=validation: 2026 windows with a year of history behind them that overlap no test holdout
         // (added in round 8 so that choices needing last year — the season, the festival — are made off the test weeks).
         String set = System.getProperty("holdouts", "test");
+        List<LocalDate> tests = List.of(LocalDate.of(2026, 11, 29), LocalDate.of(2026, 10, 25), LocalDate.of(2026, 6, 28),
+                LocalDate.of(2026, 3, 8));
         List<LocalDate> holdouts = switch (set) {
             case "dev" -> List.of(LocalDate.of(2025, 3, 9), LocalDate.of(2025, 6, 29), LocalDate.of(2025, 10, 26),
                     LocalDate.of(2025, 11, 30), LocalDate.of(2025, 12, 28));
             case "validation" -> List.of(LocalDate.of(2026, 1, 25), LocalDate.of(2026, 4, 26), LocalDate.of(2026, 5, 31),
                     LocalDate.of(2026, 7, 26), LocalDate.of(2026, 8, 23), LocalDate.of(2026, 9, 20));
-            default -> List.of(LocalDate.of(2026, 11, 29), LocalDate.of(2026, 10, 25), LocalDate.of(2026, 6, 28),
-                    LocalDate.of(2026, 3, 8));
+            // round 9: a 4-week window ending every Sunday from 2025-03-02 to 2026-09-27 that shares no day with a test
+            // holdout (rolling origins, 69 a city): the development set the round-9 choices were made on
+            case "rolling" -> java.util.stream.Stream.iterate(LocalDate.of(2025, 3, 2), d -> !d.isAfter(LocalDate.of(2026, 9, 27)),
+                    d -> d.plusDays(7)).filter(e -> tests.stream().noneMatch(t -> Math.abs(t.toEpochDay() - e.toEpochDay()) < 28)).toList();
+            default -> tests;
         };
+        // -Dexpected=file (python3 bench/workforce/noise_floor.py file): the generator's expected day totals, to split the
+        // model's error on the windows ending in 2026 into the window's level and the days, on days without an event
+        Map<String, Double> expected = new HashMap<>();
+        Set<String> eventDays = new java.util.HashSet<>();
+        if (System.getProperty("expected") != null) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(System.getProperty("expected")))) {
+                    String[] f = line.split(",");
+                    expected.put(f[0] + f[1], Double.parseDouble(f[2]));
+                }
+                var events = java.nio.file.Files.readAllLines(java.nio.file.Path.of("bench/workforce/independent/events.csv"));
+                for (String line : events.subList(1, events.size())) {
+                    String[] f = line.split(",");
+                    for (LocalDate d = LocalDate.parse(f[1]); !f[3].equals("level_shift") && !d.isAfter(LocalDate.parse(f[2])); d = d.plusDays(1)) {
+                        eventDays.add(f[0] + d);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        double[] split = new double[4]; // days without an event: model |error|, floor |error|, model with the window's level put right; days
+        double[] late = new double[5]; // windows ending in 2026: model and naive MAPE, model and naive WAPE, count
         double[] sums = new double[4]; // model and naive daily MAPE, model and naive half-hour WAPE, over the holdouts
         for (String city : List.of("city-a", "city-b")) {
             CallSeries series = independent(java.nio.file.Path.of("bench/workforce/independent/" + city + "-halfhour.csv.gz"));
@@ -108,6 +136,25 @@ public class WorkforceBench {
                 sums[1] += r.baselineDailyMape();
                 sums[2] += r.halfHourWape();
                 sums[3] += r.baselineHalfHourWape();
+                if (last.getYear() == 2026) {
+                    late[0] += r.dailyMape();
+                    late[1] += r.baselineDailyMape();
+                    late[2] += r.halfHourWape();
+                    late[3] += r.baselineHalfHourWape();
+                    late[4]++;
+                    String c = city.substring(city.length() - 1).toUpperCase();
+                    if (!expected.isEmpty()) {
+                        double level = r.days().stream().mapToDouble(f -> Math.log(f.forecast() / expected.get(c + f.date()))).average().orElseThrow();
+                        for (var f : r.days()) {
+                            if (!eventDays.contains(c + f.date())) {
+                                split[0] += Math.abs(f.forecast() / f.actual() - 1);
+                                split[1] += Math.abs(expected.get(c + f.date()) / f.actual() - 1);
+                                split[2] += Math.abs(f.forecast() * Math.exp(-level) / f.actual() - 1);
+                                split[3]++;
+                            }
+                        }
+                    }
+                }
                 if (Boolean.getBoolean("days")) { // -Ddays=true: each held-out day
                     r.days().forEach(f -> System.out.printf("    %s %s actual %.0f forecast %.0f (%+.1f %%) naive %.0f%n", f.date(),
                             f.date().getDayOfWeek().toString().substring(0, 3), f.actual(), f.forecast(),
@@ -128,6 +175,16 @@ public class WorkforceBench {
         System.out.printf("independent, mean of the %d %s holdouts: daily MAPE %.1f %% (seasonal naive %.1f %%), "
                 + "half-hour WAPE %.1f %% (seasonal naive %.1f %%)%n", held, set, 100 * sums[0] / held, 100 * sums[1] / held,
                 100 * sums[2] / held, 100 * sums[3] / held);
+        if ("rolling".equals(set)) {
+            System.out.printf("independent, mean of the %.0f rolling windows ending in 2026 (a year of history behind them): daily MAPE %.2f %% "
+                    + "(seasonal naive %.1f %%), half-hour WAPE %.2f %% (seasonal naive %.1f %%)%n", late[4], 100 * late[0] / late[4],
+                    100 * late[1] / late[4], 100 * late[2] / late[4], 100 * late[3] / late[4]);
+        }
+        if (split[3] > 0) {
+            System.out.printf("  the 2026 windows' %.0f days without an event: daily MAPE %.2f %%, with each window's level put right "
+                    + "%.2f %%, the generator's noiseless expectation (the floor) %.2f %%%n", split[3], 100 * split[0] / split[3],
+                    100 * split[2] / split[3], 100 * split[1] / split[3]);
+        }
         if ("false".equals(System.getProperty("roster"))) {
             return;
         }
