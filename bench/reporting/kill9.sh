@@ -6,7 +6,7 @@
 set -e
 cd "$(dirname "$0")/../.."
 [ -f server/target/openhotline.jar ] || ./mvnw -B -q -DskipTests package
-[ -f server/target/bench-classpath.txt ] || ./mvnw -B -q -pl server dependency:build-classpath -Dmdep.includeScope=runtime \
+[ -f server/target/bench-classpath.txt ] || ./mvnw -B -q -pl server -am -DskipTests -Dskip.web=true compile dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile="$PWD/server/target/bench-classpath.txt"
 JAVA=${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* | head -1)}/bin/java
 pg=$(tr ':' '\n' < server/target/bench-classpath.txt | grep '/postgresql-[0-9.]*\.jar$' | head -1)

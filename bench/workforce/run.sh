@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -d server/target/classes/org/openhotline/workforce ] || ./mvnw -B -q -DskipTests -Dskip.web=true -pl web,telephony,server compile
 cp_file=$(mktemp)
-./mvnw -B -q -pl server dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
+./mvnw -B -q -pl server -am -DskipTests -Dskip.web=true compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
 cp="server/target/classes:$(cat "$cp_file")"
 java_bin=${JAVA_HOME:+$JAVA_HOME/bin/java}
 [ -n "$java_bin" ] || java_bin=$(ls -d /usr/lib/jvm/*25*/bin/java | head -1)
