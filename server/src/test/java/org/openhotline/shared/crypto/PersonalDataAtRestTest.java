@@ -166,6 +166,40 @@ class PersonalDataAtRestTest {
                 .query(String.class).single()).as("the listener opened the sealed number").satisfies(p -> assertThat(PersonalData.open(p)).isEqualTo(citizen));
     }
 
+    /**
+     * Rows written before this version (the migration only widened the columns: SQL cannot seal without the keys) are
+     * sealed by the start-up pass: an outbound call's called number and a receipt's address; an inbound call's called
+     * number is the hotline's own and stays as it is.
+     */
+    @Test
+    void thePassSealsOutboundCalledNumbersAndReceiptAddressesFromBeforeAndLeavesTheHotlinesNumbers() {
+        String dialled = unique("1396");
+        String outbound = "pdata-out-" + dialled;
+        String inbound = "pdata-in-" + dialled;
+        var at = OffsetDateTime.now().minusDays(1);
+        jdbc.sql("""
+                insert into cc_call (id, caller, caller_index, called, direction, arrived_at)
+                values (?, ?, ?, ?, 'OUTBOUND', ?), (?, ?, ?, '12345', 'INBOUND', ?)""")
+                .params(outbound, PersonalData.seal(dialled), PersonalData.phoneIndex(dialled), dialled, at,
+                        inbound, PersonalData.seal(dialled), PersonalData.phoneIndex(dialled), at).update();
+        long order = create(ApiClient.loggedIn(port, "agent1"), order(unique("1395"), "吴女士", "东湖区阳明路1号"));
+        String address = "10.19." + Math.floorMod(System.nanoTime(), 250) + ".7";
+        jdbc.sql("insert into ch_receipt (work_order_id, channel, query_code_hash, client_address, created_at) values (?, 'WEB', ?, ?, ?)")
+                .params(order, "x".repeat(64), address, at).update();
+
+        resealing.passNow();
+
+        String called = jdbc.sql("select called from cc_call where id = ?").param(outbound).query(String.class).single();
+        assertThat(called).startsWith("ENC1.");
+        assertThat(PersonalData.open(called)).isEqualTo(dialled);
+        assertThat(jdbc.sql("select called from cc_call where id = ?").param(inbound).query(String.class).single())
+                .isEqualTo("12345");
+        String stored = jdbc.sql("select client_address from ch_receipt where work_order_id = ?").param(order)
+                .query(String.class).single();
+        assertThat(stored).startsWith("ENC1.");
+        assertThat(PersonalData.open(stored)).isEqualTo(address);
+    }
+
     /** An agent of this run's own (phone registered, answers by itself) dials {@code number}; answers the call's id. */
     private String dialFromThePhoneBar(String number) throws Exception {
         var fixture = new org.openhotline.callcenter.CallCenterFixture(port, jdbc);
