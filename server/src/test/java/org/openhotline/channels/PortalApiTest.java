@@ -79,6 +79,16 @@ class PortalApiTest {
         // the query code is kept as a hash only
         assertThat(jdbc.sql("select query_code_hash from ch_receipt where work_order_id = ?").param(id)
                 .query(String.class).single()).doesNotContain(code).hasSize(64);
+        // the citizen's IP address is sealed on the receipt, and the rate-limit counters name neither it nor the number
+        String address = jdbc.sql("select client_address from ch_receipt where work_order_id = ?").param(id)
+                .query(String.class).single();
+        assertThat(address).startsWith("ENC1.");
+        assertThat(org.openhotline.shared.crypto.PersonalData.open(address)).startsWith("127.");
+        assertThat(jdbc.sql("select count(*) from ch_rate_hit where bucket like ? or bucket like ?")
+                .params("%" + phone + "%", "%" + org.openhotline.shared.crypto.PersonalData.open(address) + "%")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from ch_rate_hit where bucket like 'submit-phone:#%'").query(Long.class).single())
+                .as("the per-number limit still counts").isPositive();
 
         var progress = citizen.http.get("/api/portal/orders/" + number + "?code=" + code);
         assertThat(progress.status()).as(progress.body()).isEqualTo(200);

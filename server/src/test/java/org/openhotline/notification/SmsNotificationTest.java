@@ -175,7 +175,7 @@ class SmsNotificationTest {
                 .param(org.openhotline.shared.crypto.PersonalData.phoneIndex(citizen)).query(Long.class).single() == 1, WAIT, () -> "");
 
         long id = create("WEB", citizen, "退订后的诉求");
-        events(new PortalSmsCodeRequested("req-" + citizen, citizen, "482913", "FOLLOW_ORDER", java.time.Instant.now()));
+        events(PortalSmsCodeRequested.of("req-" + citizen, citizen, "482913", "FOLLOW_ORDER", java.time.Instant.now()));
 
         textTo(citizen, "482913");
         Wait.until("the receipt held back", (java.util.function.BooleanSupplier) () -> "OPTED_OUT".equals(jdbc.sql(
@@ -188,7 +188,7 @@ class SmsNotificationTest {
     void aRefusedSubmitIsRetriedUntilItIsDelivered() {
         String citizen = phone();
         smsc.refuseNextTo(citizen, 1);
-        events(new PortalSmsCodeRequested("retry-" + citizen, citizen, "111222", "QUERY", java.time.Instant.now()));
+        events(PortalSmsCodeRequested.of("retry-" + citizen, citizen, "111222", "QUERY", java.time.Instant.now()));
 
         textTo(citizen, "111222");
         Wait.until("delivered on the second attempt", (java.util.function.BooleanSupplier) () -> "DELIVERED:2".equals(jdbc.sql(

@@ -81,7 +81,7 @@ class SmsCodes {
                 insert into account_sms_code (id, account_id, code_hash, created_at, expires_at) values (?, ?, ?, ?, ?)""")
                 .params(id, account.id(), hash(id + ":" + code), Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)))
                 .update();
-        events.publishEvent(new StaffSmsCodeRequested(id.toString(), account.id(), account.phone().strip(), code, now));
+        events.publishEvent(StaffSmsCodeRequested.of(id.toString(), account.id(), account.phone().strip(), code, now));
         events.publishEvent(new LoginAttempted(account.username(), "sms-code-sent"));
     }
 

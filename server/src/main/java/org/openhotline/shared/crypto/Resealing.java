@@ -91,8 +91,7 @@ public class Resealing {
         progress = new Progress(key, "RUNNING", started, null, Map.of(), 0, 0);
         try {
             for (SealedColumns t : tables) {
-                long[] c = new long[2];
-                counts.put(t.table(), c);
+                long[] c = counts.computeIfAbsent(t.table(), k -> new long[2]); // a table may declare two sets of rows
                 Object last = null;
                 while (true) {
                     Object from = last;
@@ -131,7 +130,8 @@ public class Resealing {
         t.phoneIndexes().forEach((c, index) -> needs.add("(" + index + " is null and " + c + " <> '')"));
         t.idIndexes().forEach((c, index) -> needs.add("(" + index.column() + " is null and " + c + " <> '')"));
         String sql = "select " + t.key() + ", " + String.join(", ", read) + " from " + t.table()
-                + " where (" + String.join(" or ", needs) + ")" + (from == null ? "" : " and " + t.key() + " > :from")
+                + " where (" + String.join(" or ", needs) + ")" + (t.rows() == null ? "" : " and (" + t.rows() + ")")
+                + (from == null ? "" : " and " + t.key() + " > :from")
                 + " order by " + t.key() + " limit " + BATCH;
         var statement = jdbc.sql(sql).param("current", PersonalData.PREFIX + key + ".%");
         if (from != null) {

@@ -50,6 +50,8 @@ class PersonalDataAtRestTest {
     org.openhotline.workorder.OrdersForInspection ordersForInspection;
     @Value("${hotline.data-dir}")
     Path dataDir;
+    @Value("${hotline.sip.port}")
+    int sipPort;
 
     private static String unique(String prefix) {
         return prefix + String.format("%07d", Math.floorMod(System.nanoTime(), 10_000_000L));
@@ -101,6 +103,123 @@ class PersonalDataAtRestTest {
         for (String secret : secrets) {
             assertThat(dump.entrySet().stream().filter(t -> t.getValue().contains(secret)).map(Map.Entry::getKey).toList())
                     .as("tables holding " + secret + " in plain text").isEmpty();
+        }
+    }
+
+    /**
+     * What the first dump test does not write: an outbound call (the citizen's number is the called one) and an SMS code
+     * a citizen asked the portal for, caught while its event waits in Spring Modulith's registry. The listener that
+     * sends it writes to {@code ntf_outbox}, which the test holds in SHARE mode (writes wait, reads and dumps do not), so
+     * the publication is still in {@code event_publication} when the dump is taken — delivered ones are deleted.
+     */
+    @Test
+    void aDumpHoldsNeitherTheNumberAnOutboundCallDialledNorAnSmsCodeWaitingInTheEventRegistry() throws Exception {
+        String dialled = unique("1398");
+        String callId = dialFromThePhoneBar(dialled);
+
+        String citizen = unique("1397");
+        var portal = ApiClient.fromOwnAddress(port);
+        var captcha = portal.get("/api/portal/captcha").json();
+        String captchaId = captcha.path("id").asString();
+        int answer = jdbc.sql("select answer from ch_captcha where id = ?::uuid").param(captchaId).query(Integer.class).single();
+        Map<String, String> dump;
+        String requestId;
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            try {
+                held.createStatement().execute("lock table ntf_outbox in share mode");
+                var sent = portal.post("/api/portal/sms-codes", Map.of("phone", citizen, "purpose", "QUERY",
+                        "captchaId", captchaId, "captchaAnswer", answer));
+                assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+                requestId = sent.json().path("requestId").asString();
+                assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                        .param("%" + requestId + "%").query(Long.class).single())
+                        .as("the SMS code's event waits in the registry").isEqualTo(1);
+                dump = dump();
+            } finally {
+                held.rollback();
+            }
+        }
+        String all = String.join("\n", dump.values());
+        assertThat(all).as("the dump has the outbound call and the waiting event (a dump that holds nothing proves nothing)")
+                .contains(callId).contains(requestId);
+        Map<String, List<String>> holding = new java.util.TreeMap<>();
+        for (String secret : List.of(dialled, citizen)) {
+            // pg_dump's output is one text: the lines that hold the secret say which tables
+            dump.forEach((table, text) -> text.lines().filter(l -> l.contains(secret))
+                    .forEach(l -> holding.computeIfAbsent(secret, k -> new ArrayList<>()).add(table + ": " + l.substring(0, Math.min(l.length(), 160)))));
+        }
+        assertThat(holding).as("rows holding the number dialled or the number the SMS code goes to, in plain text").isEmpty();
+        // the readers of both still see them opened
+        var leader = ApiClient.loggedIn(port, "teamleader1");
+        var record = leader.get("/api/callcenter/calls?caller=" + dialled).json().path("items");
+        assertThat(record.valueStream().filter(r -> r.path("id").asString().equals(callId)).toList())
+                .as("the call records still show the number dialled to whoever may see it, masked to the others").singleElement()
+                .satisfies(r -> assertThat(r.path("called").asString()).isEqualTo(dialled));
+        var masked = ApiClient.loggedIn(port, "qc1").get("/api/callcenter/calls?caller=" + dialled).json().path("items");
+        assertThat(masked.valueStream().filter(r -> r.path("id").asString().equals(callId)).toList()).singleElement()
+                .satisfies(r -> assertThat(r.path("called").asString()).isEqualTo(dialled.substring(0, 3) + "****" + dialled.substring(7)));
+        Wait.until("the SMS code is sent once the outbox is free again", (java.util.function.BooleanSupplier) () -> jdbc
+                .sql("select count(*) from ntf_outbox where dedup_key = ?").param("code:" + requestId).query(Long.class)
+                .single() == 1, Duration.ofMinutes(1), () -> "");
+        assertThat(jdbc.sql("select phone from ntf_outbox where dedup_key = ?").param("code:" + requestId)
+                .query(String.class).single()).as("the listener opened the sealed number").satisfies(p -> assertThat(PersonalData.open(p)).isEqualTo(citizen));
+    }
+
+    /**
+     * Rows written before this version (the migration only widened the columns: SQL cannot seal without the keys) are
+     * sealed by the start-up pass: an outbound call's called number and a receipt's address; an inbound call's called
+     * number is the hotline's own and stays as it is.
+     */
+    @Test
+    void thePassSealsOutboundCalledNumbersAndReceiptAddressesFromBeforeAndLeavesTheHotlinesNumbers() {
+        String dialled = unique("1396");
+        String outbound = "pdata-out-" + dialled;
+        String inbound = "pdata-in-" + dialled;
+        var at = OffsetDateTime.now().minusDays(1);
+        jdbc.sql("""
+                insert into cc_call (id, caller, caller_index, called, direction, arrived_at)
+                values (?, ?, ?, ?, 'OUTBOUND', ?), (?, ?, ?, '12345', 'INBOUND', ?)""")
+                .params(outbound, PersonalData.seal(dialled), PersonalData.phoneIndex(dialled), dialled, at,
+                        inbound, PersonalData.seal(dialled), PersonalData.phoneIndex(dialled), at).update();
+        long order = create(ApiClient.loggedIn(port, "agent1"), order(unique("1395"), "吴女士", "东湖区阳明路1号"));
+        String address = "10.19." + Math.floorMod(System.nanoTime(), 250) + ".7";
+        jdbc.sql("insert into ch_receipt (work_order_id, channel, query_code_hash, client_address, created_at) values (?, 'WEB', ?, ?, ?)")
+                .params(order, "x".repeat(64), address, at).update();
+
+        resealing.passNow();
+
+        String called = jdbc.sql("select called from cc_call where id = ?").param(outbound).query(String.class).single();
+        assertThat(called).startsWith("ENC1.");
+        assertThat(PersonalData.open(called)).isEqualTo(dialled);
+        assertThat(jdbc.sql("select called from cc_call where id = ?").param(inbound).query(String.class).single())
+                .isEqualTo("12345");
+        String stored = jdbc.sql("select client_address from ch_receipt where work_order_id = ?").param(order)
+                .query(String.class).single();
+        assertThat(stored).startsWith("ENC1.");
+        assertThat(PersonalData.open(stored)).isEqualTo(address);
+    }
+
+    /** An agent of this run's own (phone registered, answers by itself) dials {@code number}; answers the call's id. */
+    private String dialFromThePhoneBar(String number) throws Exception {
+        var fixture = new org.openhotline.callcenter.CallCenterFixture(port, jdbc);
+        String suffix = unique("");
+        String extension = fixture.freeExtension();
+        fixture.agent("pdout" + suffix, "PD" + suffix, extension, Map.of());
+        var desk = ApiClient.loggedIn(port, "pdout" + suffix);
+        try (var phone = new org.openhotline.telephony.sip.TestPhone(extension, 700, sipPort)) {
+            phone.register(ApiClient.DEMO_PASSWORD);
+            assertThat(desk.post("/api/callcenter/me/sign-in", Map.of()).status()).isEqualTo(200);
+            var dialed = desk.post("/api/callcenter/me/dial", Map.of("number", number));
+            assertThat(dialed.status()).as(dialed.body()).isEqualTo(200);
+            String callId = dialed.json().path("callId").asString();
+            assertThat(jdbc.sql("select called from cc_call where id = ?").param(callId).query(String.class).single())
+                    .as("the call record names the number dialled").isNotNull();
+            desk.post("/api/callcenter/me/hangup", Map.of());
+            return callId;
+        } finally {
+            Wait.until("the agent signed out", (java.util.function.BooleanSupplier) () -> desk.post("/api/callcenter/me/state",
+                    Map.of("state", "SIGNED_OUT")).status() == 200, Duration.ofMinutes(1), () -> desk.get("/api/callcenter/me").body());
         }
     }
 

@@ -241,7 +241,7 @@ class CallCenterAdminController {
                         values (?, ?, ?, ?, ?, ?) returning id""")
                 .params(PersonalData.seal(form.number()), PersonalData.phoneIndex(form.number()), form.reason(), form.expiresAt(), Callers.required().username(), OffsetDateTime.now(clock))
                 .query(Long.class).single();
-        events.publishEvent(new CallerBlacklisted(form.number(), true, form.reason()));
+        events.publishEvent(CallerBlacklisted.of(form.number(), true, form.reason()));
         return Map.of("id", id);
     }
 
@@ -252,7 +252,7 @@ class CallCenterAdminController {
     void removeFromBlacklist(@PathVariable long id) {
         String number = jdbc.sql("delete from cc_blacklist where id = ? returning number").param(id).query(String.class)
                 .optional().map(PersonalData::open).orElseThrow(() -> DomainException.notFound("黑名单记录不存在"));
-        events.publishEvent(new CallerBlacklisted(number, false, null));
+        events.publishEvent(CallerBlacklisted.of(number, false, null));
     }
 
     @GetMapping("/ivr-flows")

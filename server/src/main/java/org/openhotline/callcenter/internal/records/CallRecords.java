@@ -52,13 +52,18 @@ public class CallRecords {
         return OffsetDateTime.now(clock);
     }
 
+    /** The rows whose {@code called} is a citizen's number, sealed: outbound calls (ADR 041). */
+    static final String SEALED_CALLED = "direction = 'OUTBOUND'";
+
     public void arrived(String callId, String caller, String called, String trunk, String direction) {
         OffsetDateTime now = now();
+        // an outbound call's called number is the citizen's; an inbound call's is the hotline's own and stays readable
+        String calledStored = "OUTBOUND".equals(direction) ? PersonalData.seal(called) : called;
         recorded(() -> jdbc.sql("""
                 insert into cc_call (id, caller, caller_index, called, trunk, direction, arrived_at)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing""")
-                .params(callId, PersonalData.seal(caller), PersonalData.phoneIndex(caller), called, trunk, direction, now)
+                .params(callId, PersonalData.seal(caller), PersonalData.phoneIndex(caller), calledStored, trunk, direction, now)
                 .update(),
                 new CallArrived(callId, direction, now.toInstant()));
     }

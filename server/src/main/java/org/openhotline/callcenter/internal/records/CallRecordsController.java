@@ -133,10 +133,12 @@ class CallRecordsController implements MenuEntry.Contribution {
                        c.ivr_result, c.abandon_point, g.name as group_name, a.agent_no, c.transfer_chain, c.satisfaction,
                        c.recording_path is not null as has_recording, c.recording_s""" + FROM + tail)
                 .params(p).query(CallRow.class).list().stream()
-                .map(r -> new CallRow(r.id(), PersonalData.open(r.caller()), r.called(), r.direction(), r.arrivedAt(),
+                .map(r -> new CallRow(r.id(), PersonalData.open(r.caller()), PersonalData.open(r.called()), r.direction(), r.arrivedAt(),
                         r.queuedAt(), r.answeredAt(), r.endedAt(), r.ivrResult(), r.abandonPoint(), r.groupName(), r.agentNo(),
                         r.transferChain(), r.satisfaction(), r.hasRecording(), r.recordingS()))
-                .map(r -> unmasked ? r : new CallRow(r.id(), Masking.phone(r.caller()), r.called(), r.direction(),
+                // an outbound call's called number is the citizen's (masked like a caller's), an inbound call's the hotline's
+                .map(r -> unmasked ? r : new CallRow(r.id(), Masking.phone(r.caller()),
+                        "OUTBOUND".equals(r.direction()) ? Masking.phone(r.called()) : r.called(), r.direction(),
                         r.arrivedAt(), r.queuedAt(), r.answeredAt(), r.endedAt(), r.ivrResult(), r.abandonPoint(),
                         r.groupName(), r.agentNo(), r.transferChain(), r.satisfaction(), r.hasRecording(), r.recordingS()))
                 .toList();

@@ -15,6 +15,16 @@ class SealedCallColumns {
         return new SealedColumns("cc_call", "id", List.of("caller"), Map.of("caller", "caller_index"));
     }
 
+    /**
+     * The number an outbound call dialled (a citizen called back, 回访): sealed. An inbound call's called number is the
+     * hotline's own (12345, a trunk's DID) and stays readable — routing rules, IVR flows and reports select by it. No
+     * index: the citizen's number of an outbound call is also its {@code caller}, with {@code caller_index}.
+     */
+    @Bean
+    SealedColumns sealedDialledColumns() {
+        return new SealedColumns("cc_call", "id", List.of("called"), Map.of(), Map.of(), CallRecords.SEALED_CALLED);
+    }
+
     @Bean
     SealedColumns sealedBlacklistColumns() {
         return new SealedColumns("cc_blacklist", "id", List.of("number"), Map.of("number", "number_index"));

@@ -54,7 +54,7 @@ public class PhoneCodes {
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, PersonalData.seal(phone), PersonalData.phoneIndex(phone), purpose.name(), hash(id + ":" + code), Timestamp.from(now),
                         Timestamp.from(now.plus(CODE_LIFETIME))).update();
-        events.publishEvent(new PortalSmsCodeRequested(id.toString(), phone, code, purpose.name(), now));
+        events.publishEvent(PortalSmsCodeRequested.of(id.toString(), phone, code, purpose.name(), now));
         return id;
     }
 

@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openhotline.shared.DomainException;
+import org.openhotline.shared.crypto.PersonalData;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * all nodes together never exceed the limit; hits reserved but not spent (a node that went quiet) only make the
  * window refuse a little early. The reserved hits are counted as soon as they are committed, so a node that dies
  * loses no count.
+ *
+ * <p>A bucket names whom it counts — {@code sms-phone:} and a citizen's number, {@code submit-ip:} and an IP address.
+ * The row keeps the kind and a keyed index of the rest ({@link #stored}), never the number or address itself: the
+ * counters are in every dump of the database (ADR 041).
  */
 @Component
 public class RateLimits {
@@ -101,8 +107,23 @@ public class RateLimits {
                 on conflict (bucket, window_start) do update
                    set hits = ch_rate_hit.hits + greatest(1, least(:chunk, :limit - ch_rate_hit.hits))
                 returning hits""")
-                .param("bucket", bucket).param("start", Timestamp.from(Instant.ofEpochMilli(start)))
+                .param("bucket", stored(bucket)).param("start", Timestamp.from(Instant.ofEpochMilli(start)))
                 .param("chunk", chunk).param("limit", limit).query(Integer.class).single();
+    }
+
+    /**
+     * The bucket as its row names it: the kind before the first colon as it is, what follows (a phone number, an IP
+     * address) as its exact blind index ({@link PersonalData#idIndex}), so the same citizen meets the same row on every
+     * node. A bucket without a colon names nobody and is kept as it is.
+     */
+    static String stored(String bucket) {
+        int colon = bucket.indexOf(':');
+        if (colon < 0) {
+            return bucket;
+        }
+        String kind = bucket.substring(0, colon);
+        byte[] index = PersonalData.idIndex("rate-limit:" + kind, bucket.substring(colon + 1));
+        return index == null ? bucket : kind + ":#" + Base64.getEncoder().withoutPadding().encodeToString(index);
     }
 
     private static DomainException refused(String message) {

@@ -5,13 +5,15 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.openhotline.shared.crypto.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Receipts of the citizens' channels ({@code ch_receipt}): the query code (查询码) that, with the order number,
  * opens the order's progress to whoever holds the receipt. Eight characters from an alphabet without look-alikes
- * (about 10^12 codes), stored as a hash salted with the order id; the query endpoint is rate-limited.
+ * (about 10^12 codes), stored as a hash salted with the order id; the query endpoint is rate-limited. The citizen's
+ * IP address is kept sealed (personal data under PIPL, ADR 041), to trace an abusive submission back to its source.
  */
 @Component
 public class Receipts {
@@ -45,7 +47,7 @@ public class Receipts {
                 insert into ch_receipt (work_order_id, channel, query_code_hash, phone_confirmed, client_address, created_at,
                                         idempotency_hash, sealed_code)
                 values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (work_order_id) do nothing""")
-                .params(orderId, channel, hash(orderId, queryCode), phoneConfirmed, clientAddress, Timestamp.from(at),
+                .params(orderId, channel, hash(orderId, queryCode), phoneConfirmed, PersonalData.seal(clientAddress), Timestamp.from(at),
                         idempotencyKey == null ? null : keyHash(channel, idempotencyKey),
                         idempotencyKey == null ? null : SealedCodes.seal(idempotencyKey, queryCode))
                 .update();
