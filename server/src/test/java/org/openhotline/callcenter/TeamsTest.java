@@ -100,17 +100,21 @@ class TeamsTest {
         // agents of its own: the demo agents' states belong to the call tests (a call still ringing for agent6 left
         // it RINGING here once)
         var fixture = new CallCenterFixture(port, jdbc);
-        long group = fixture.group("cc-team-wall", "班组测试", "LONGEST_IDLE", Map.of());
-        fixture.agent("ccteam1", "T988", "8288", Map.of(group, 3));
-        fixture.agent("ccteam2", "T989", "8289", Map.of(group, 3));
-        long team = team(admin, "测试丙班", idOf("teamleader1"), "ccteam1", "ccteam2");
-        var six = ApiClient.loggedIn(port, "ccteam1");
+        // (and of this try's own: a rerun in the same database finds the first try's accounts and group)
+        String n = String.valueOf(System.nanoTime() % 1_000_000);
+        String one = "ccteam1-" + n;
+        String two = "ccteam2-" + n;
+        long group = fixture.group("cc-team-wall" + n, "班组测试", "LONGEST_IDLE", Map.of());
+        fixture.agent(one, "T988-" + n, fixture.freeExtension(), Map.of(group, 3));
+        fixture.agent(two, "T989-" + n, fixture.freeExtension(), Map.of(group, 3));
+        long team = team(admin, "测试丙班", idOf("teamleader1"), one, two);
+        var six = ApiClient.loggedIn(port, one);
         assertThat(six.post("/api/callcenter/me/sign-in", Map.of()).status()).isLessThan(300);
         try {
             assertThat(six.post("/api/callcenter/me/state", Map.of("state", "READY")).status()).isLessThan(300);
             var leader = ApiClient.loggedIn(port, "teamleader1");
             JsonNode wall = leader.get("/api/callcenter/seat-wall?team=" + team).json();
-            assertThat(accounts(wall.path("agents"))).containsExactlyInAnyOrder(idOf("ccteam1"), idOf("ccteam2"));
+            assertThat(accounts(wall.path("agents"))).containsExactlyInAnyOrder(idOf(one), idOf(two));
             assertThat(wall.path("agents").get(0).path("teamName").asString()).isEqualTo("测试丙班");
             assertThat(wall.path("teams")).hasSize(1);
             JsonNode total = wall.path("teams").get(0);
