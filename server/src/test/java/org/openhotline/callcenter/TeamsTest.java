@@ -130,18 +130,26 @@ class TeamsTest {
     @Test
     void kpisAreGroupedAndFilteredByTeam() {
         var admin = ApiClient.loggedIn(port, "sysadmin");
-        long a = team(admin, "测试丁班", null, "agent8");
-        long b = team(admin, "测试戊班", null, "agent9");
+        // agents of its own: the demo agents' team history is other tests' too (TeamHistoryTest gives its demo team
+        // back at a time years ahead, which then stands for any agent without a current stretch)
+        var fixture = new CallCenterFixture(port, jdbc);
+        String n = String.valueOf(System.nanoTime() % 1_000_000);
+        String eight = "ccteam8-" + n;
+        String nine = "ccteam9-" + n;
+        fixture.agent(eight, "T998-" + n, fixture.freeExtension(), Map.of());
+        fixture.agent(nine, "T999-" + n, fixture.freeExtension(), Map.of());
+        long a = team(admin, "测试丁班", null, eight);
+        long b = team(admin, "测试戊班", null, nine);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 jdbc.sql("select count(*) from rpt_agent_team where team_id in (?, ?)").params(a, b)
                         .query(Long.class).single() == 2);
-        // a day of its own, years ahead: agent8 answers 2 of 2 calls offered, agent9 1 of 2
+        // a day of its own, years ahead: the first answers 2 of 2 calls offered, the second 1 of 2
         OffsetDateTime day = OffsetDateTime.parse("2031-03-05T10:00:00+08:00");
         String prefix = "team-kpi-" + System.nanoTime() + "-";
-        fact(prefix + 1, day, idOf("agent8"), true);
-        fact(prefix + 2, day, idOf("agent8"), true);
-        fact(prefix + 3, day, idOf("agent9"), true);
-        fact(prefix + 4, day, idOf("agent9"), false);
+        fact(prefix + 1, day, idOf(eight), true);
+        fact(prefix + 2, day, idOf(eight), true);
+        fact(prefix + 3, day, idOf(nine), true);
+        fact(prefix + 4, day, idOf(nine), false);
         try {
             var manager = ApiClient.loggedIn(port, "manager");
             var grouped = manager.get("/api/reports/kpis?from=2031-03-05&to=2031-03-05&groupBy=team&codes=answer-rate");
