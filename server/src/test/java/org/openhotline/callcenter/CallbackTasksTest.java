@@ -27,13 +27,11 @@ import tools.jackson.databind.JsonNode;
  * ({@code POST /callback-tasks/{id}/done}): it leaves the list, and the row records who and when. The tasks are a
  * shared queue, not assigned to an agent: the code lets any agent or callback clerk close any open task, so a
  * second "done" (here by colleague ccback2) is refused with 409 and a Chinese problem, as is an unknown id; a
- * role with neither permission gets 403. Own agents ccback1/ccback2 (T981/T982, extensions 8281/8282).
+ * role with neither permission gets 403. Own agents ccback1/ccback2 (with this try's suffix, no phones).
  */
 @HotlineTest
 @Timeout(120)
 class CallbackTasksTest {
-
-    static final String CALLER = "13600136091";
 
     @LocalServerPort
     int port;
@@ -50,20 +48,23 @@ class CallbackTasksTest {
     @Test
     void aCallerWhoWaitedTooLongBecomesACallbackTaskThatAnAgentClosesOnce() throws Exception {
         var fixture = new CallCenterFixture(port, jdbc);
-        long group = fixture.group("t-callback", "测试预约回呼", "LONGEST_IDLE", Map.of("maxWaitS", 10));
+        // group, agents (no phones) and caller of this try's own: a rerun in the same database finds the first try's
+        String own = String.valueOf(System.nanoTime() % 1_000_000);
+        long group = fixture.group("t-callback" + own, "测试预约回呼", "LONGEST_IDLE", Map.of("maxWaitS", 10));
         fixture.route("12309", group);
-        long agentId = fixture.agent("ccback1", "T981", "8281", Map.of(group, 3));
-        fixture.agent("ccback2", "T982", "8282", Map.of(group, 3));
-        ApiClient agent = ApiClient.loggedIn(port, "ccback1");
-        ApiClient colleague = ApiClient.loggedIn(port, "ccback2");
+        long agentId = fixture.agent("ccback1-" + own, "T981-" + own, fixture.freeExtension(), Map.of(group, 3));
+        fixture.agent("ccback2-" + own, "T982-" + own, fixture.freeExtension(), Map.of(group, 3));
+        ApiClient agent = ApiClient.loggedIn(port, "ccback1-" + own);
+        ApiClient colleague = ApiClient.loggedIn(port, "ccback2-" + own);
+        String caller = "136" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
 
         String callId;
-        try (TestPhone citizen = new TestPhone(CALLER, 440, sipPort)) {
+        try (TestPhone citizen = new TestPhone(caller, 440, sipPort)) {
             try {
                 citizen.dial("12309");
                 callId = until("the call ends as waited too long", () -> jdbc.sql("""
                         select id, caller from cc_call where called = '12309' and end_cause = 'MAX_WAIT' and abandon_point = 'QUEUE'""")
-                        .query((rs, n) -> org.openhotline.shared.crypto.PersonalData.open(rs.getString(2)).endsWith(CALLER) ? rs.getString(1) : null).list()
+                        .query((rs, n) -> org.openhotline.shared.crypto.PersonalData.open(rs.getString(2)).endsWith(caller) ? rs.getString(1) : null).list()
                         .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null), Duration.ofSeconds(40), this::calls);
                 // the queue-timeout flow asks the caller to leave a message; hanging up before would race it
                 until("the caller is asked to leave a message", () -> QueueAnnouncementTest.findInOrder(citizen.audio.heard(),
@@ -78,7 +79,7 @@ class CallbackTasksTest {
                 () -> agent.get("/api/callcenter/callback-tasks").body());
         long id = task.path("id").asLong();
         assertThat(task.path("reason").asString()).isEqualTo("排队超时");
-        assertThat(task.path("number").asString()).as("an agent may see the full number").endsWith(CALLER);
+        assertThat(task.path("number").asString()).as("an agent may see the full number").endsWith(caller);
         assertThat(openTask(colleague, callId)).as("the colleague sees the same shared task").isNotNull();
 
         Instant before = clock.instant();

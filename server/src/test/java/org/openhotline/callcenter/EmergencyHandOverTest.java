@@ -56,10 +56,7 @@ class EmergencyHandOverTest {
     void theAgentHandsTheCitizenOverTo110InAThreeWayCallAndTheOrderRecordsIt() throws Exception {
         var fixture = new CallCenterFixture(port, jdbc);
         long group = fixture.group("t-emergency", "测试电话联动", "LONGEST_IDLE", Map.of());
-        var manager = ApiClient.loggedIn(port, "manager");
-        assertThat(manager.put("/api/callcenter/admin/numbers/12307/flow", Map.of("flowId", "direct-to-agent")).status()).isEqualTo(200);
-        assertThat(manager.post("/api/callcenter/admin/routing-rules", Map.of("calledNumber", "12307", "callerPrefix", CITIZEN_NUMBER,
-                "groupId", group, "priority", 300, "note", "电话联动测试")).status()).isEqualTo(201);
+        fixture.routeCallers("12307", CITIZEN_NUMBER, group, 300, "电话联动测试");
         fixture.agent("ccem1", "T991", "8291", Map.of(group, 3));
         var agent = ApiClient.loggedIn(port, "ccem1");
 

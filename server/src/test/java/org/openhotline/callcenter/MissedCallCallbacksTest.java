@@ -31,8 +31,11 @@ import tools.jackson.databind.JsonNode;
 @Timeout(180)
 class MissedCallCallbacksTest {
 
-    static final String ABANDONS = "13901391801";
-    static final String LEAVES_MESSAGE = "13901391901";
+    // Numbers of this try's own, each under a routing prefix of its own: a rerun in the same database finds the first
+    // try's task of the day for a number (one per number and day) and its calls.
+    final String n = String.format("%05d", Math.floorMod(System.nanoTime(), 100_000L));
+    final String abandons = "1391" + n + "01";
+    final String leavesMessage = "1392" + n + "01";
 
     @LocalServerPort
     int port;
@@ -56,24 +59,24 @@ class MissedCallCallbacksTest {
     void aQueueAbandonMakesOneTaskPerDayThatClosesWhenTheCallerGetsThrough() throws Exception {
         var fixture = new CallCenterFixture(port, jdbc);
         long group = fixture.group("t-missed", "测试漏接回拨", "LONGEST_IDLE", Map.of());
-        routeCallers("139013918", group);
+        routeCallers("1391" + n, group);
         fixture.agent("ccmiss1", "T975", "8275", Map.of(group, 3));
         desk = ApiClient.loggedIn(port, "ccmiss1");
 
         String first = abandonInQueue();
-        JsonNode task = until("one open callback task for the number", () -> openTask(ABANDONS), Duration.ofSeconds(15),
+        JsonNode task = until("one open callback task for the number", () -> openTask(abandons), Duration.ofSeconds(15),
                 () -> desk.get("/api/callcenter/missed-tasks?size=100").body());
         assertThat(task.path("missedCount").asInt()).isEqualTo(1);
         assertThat(task.path("statusLabel").asString()).isEqualTo("待回拨");
-        assertThat(tasksOf(ABANDONS)).as("exactly one task").isEqualTo(1);
+        assertThat(tasksOf(abandons)).as("exactly one task").isEqualTo(1);
 
         String second = abandonInQueue();
         until("the second abandon joins the same task", () -> {
-            JsonNode t = openTask(ABANDONS);
+            JsonNode t = openTask(abandons);
             return t != null && t.path("missedCount").asInt() == 2 ? t : null;
         }, Duration.ofSeconds(15), () -> desk.get("/api/callcenter/missed-tasks?size=100").body());
-        assertThat(tasksOf(ABANDONS)).as("still one task for the number and day").isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from cc_missed_call where number_index = ?").param(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS)).query(Long.class).single())
+        assertThat(tasksOf(abandons)).as("still one task for the number and day").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from cc_missed_call where number_index = ?").param(org.openhotline.shared.crypto.PersonalData.phoneIndex(abandons)).query(Long.class).single())
                 .isEqualTo(2);
 
         // the same number gets through to an agent: the task leaves the open list by itself
@@ -81,24 +84,24 @@ class MissedCallCallbacksTest {
             agentPhone.register(ApiClient.DEMO_PASSWORD);
             assertThat(desk.post("/api/callcenter/me/sign-in", Map.of()).status()).isEqualTo(200);
             assertThat(desk.post("/api/callcenter/me/state", Map.of("state", "READY")).status()).isEqualTo(200);
-            try (TestPhone citizen = new TestPhone(ABANDONS, 440, sipPort)) {
+            try (TestPhone citizen = new TestPhone(abandons, 440, sipPort)) {
                 citizen.dial("12307");
                 until("ccmiss1 answers", () -> jdbc.sql("select count(*) from cc_call where caller_index = ? and answered_at is not null")
-                        .param(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS)).query(Long.class).single() == 1, Duration.ofSeconds(30), this::calls);
+                        .param(org.openhotline.shared.crypto.PersonalData.phoneIndex(abandons)).query(Long.class).single() == 1, Duration.ofSeconds(30), this::calls);
                 citizen.hangUp();
             }
         }
         long id = task.path("id").asLong();
         until("the task closes as got through", () -> "GOT_THROUGH".equals(jdbc.sql("select status from cc_missed_task where id = ?")
                 .param(id).query(String.class).single()), Duration.ofSeconds(15), this::calls);
-        assertThat(openTask(ABANDONS)).as("gone from the open list").isNull();
+        assertThat(openTask(abandons)).as("gone from the open list").isNull();
 
         var timeline = desk.get("/api/callcenter/missed-tasks/" + id + "/timeline").json();
         assertThat(timeline.valueStream().map(e -> e.path("text").asString()).toList())
                 .containsExactly("漏接：排队中挂机", "漏接：排队中挂机", "关闭：来电已接通");
 
         var leader = ApiClient.loggedIn(port, "teamleader1");
-        var abandoned = leader.get("/api/callcenter/missed-calls?kind=abandoned&number=" + ABANDONS + "&sort=missedAt&direction=asc");
+        var abandoned = leader.get("/api/callcenter/missed-calls?kind=abandoned&number=" + abandons + "&sort=missedAt&direction=asc");
         assertThat(abandoned.status()).as(abandoned.body()).isEqualTo(200);
         assertThat(abandoned.json().path("items").valueStream().map(r -> r.path("callId").asString()).toList())
                 .containsExactly(first, second);
@@ -107,10 +110,10 @@ class MissedCallCallbacksTest {
         var figures = leader.get("/api/callcenter/missed-calls/figures").json();
         assertThat(figures.path("tasks").asLong()).isPositive();
         assertThat(figures.path("gotThrough").asLong()).isPositive();
-        var masked = ApiClient.loggedIn(port, "manager").get("/api/callcenter/missed-calls?kind=abandoned&number=" + ABANDONS);
+        var masked = ApiClient.loggedIn(port, "manager").get("/api/callcenter/missed-calls?kind=abandoned&number=" + abandons);
         assertThat(masked.json().path("items").get(0).path("number").asString()).as("the manager sees masked numbers")
-                .doesNotContain(ABANDONS);
-        var export = leader.get("/api/callcenter/missed-calls/export?kind=abandoned&number=" + ABANDONS);
+                .doesNotContain(abandons);
+        var export = leader.get("/api/callcenter/missed-calls/export?kind=abandoned&number=" + abandons);
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.contentType()).contains("spreadsheetml");
         assertThat(ApiClient.loggedIn(port, "kbeditor1").get("/api/callcenter/missed-calls").status()).isEqualTo(403);
@@ -123,13 +126,13 @@ class MissedCallCallbacksTest {
     void aVoicemailIsListedWithPlaybackAndGetsACallbackTask() throws Exception {
         var fixture = new CallCenterFixture(port, jdbc);
         long group = fixture.group("t-missed-vm", "测试留言", "LONGEST_IDLE", Map.of("maxWaitS", 10));
-        routeCallers("139013919", group);
+        routeCallers("1392" + n, group);
         String callId;
-        try (TestPhone citizen = new TestPhone(LEAVES_MESSAGE, 440, sipPort)) {
+        try (TestPhone citizen = new TestPhone(leavesMessage, 440, sipPort)) {
             try {
                 citizen.dial("12307");
                 callId = until("the wait runs out", () -> jdbc.sql("select id from cc_call where caller_index = ? and end_cause = 'MAX_WAIT'")
-                        .param(org.openhotline.shared.crypto.PersonalData.phoneIndex(LEAVES_MESSAGE)).query(String.class).optional().orElse(null), Duration.ofSeconds(40), this::calls);
+                        .param(org.openhotline.shared.crypto.PersonalData.phoneIndex(leavesMessage)).query(String.class).optional().orElse(null), Duration.ofSeconds(40), this::calls);
                 until("the caller is asked to leave a message", () -> QueueAnnouncementTest.findInOrder(citizen.audio.heard(),
                         List.of("leave-message"), 0), Duration.ofSeconds(20), () -> "heard " + citizen.audio.heard().length / 8000.0 + " s");
             } finally {
@@ -138,7 +141,7 @@ class MissedCallCallbacksTest {
         }
         var leader = ApiClient.loggedIn(port, "teamleader1");
         JsonNode row = until("the voicemail is listed", () -> leader.get("/api/callcenter/missed-calls?kind=voicemail&number="
-                + LEAVES_MESSAGE).json().path("items").valueStream().findFirst().orElse(null), Duration.ofSeconds(20), this::calls);
+                + leavesMessage).json().path("items").valueStream().findFirst().orElse(null), Duration.ofSeconds(20), this::calls);
         assertThat(row.path("callId").asString()).isEqualTo(callId);
         assertThat(row.path("voicemail").asBoolean()).isTrue();
         assertThat(row.path("statusLabel").asString()).isEqualTo("待回拨");
@@ -147,7 +150,7 @@ class MissedCallCallbacksTest {
         assertThat(audio.contentType()).contains("audio/wav");
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'callcenter.recording-played' and target = ?")
                 .param("call:" + callId).query(Long.class).single()).as("playback is audited").isEqualTo(1);
-        assertThat(tasksOf(LEAVES_MESSAGE)).isEqualTo(1);
+        assertThat(tasksOf(leavesMessage)).isEqualTo(1);
         assertThat(leader.get("/api/callcenter/missed-calls/unknown-call/voicemail").status()).isEqualTo(404);
     }
 
@@ -163,6 +166,13 @@ class MissedCallCallbacksTest {
         long agentId = fixture.agent("ccmiss2", "T976", "8276", Map.of());
         fixture.agent("ccmiss3", "T977", "8277", Map.of());
         desk = ApiClient.loggedIn(port, "ccmiss2");
+        // a first try of this test (rerun in the same database) left today's task of 8277: one task per number and day
+        jdbc.sql("delete from cc_missed_attempt where task_id in (select id from cc_missed_task where number_index = ?)")
+                .param(org.openhotline.shared.crypto.PersonalData.phoneIndex("8277")).update();
+        jdbc.sql("delete from cc_missed_call where task_id in (select id from cc_missed_task where number_index = ?)")
+                .param(org.openhotline.shared.crypto.PersonalData.phoneIndex("8277")).update();
+        jdbc.sql("delete from cc_missed_task where number_index = ?")
+                .param(org.openhotline.shared.crypto.PersonalData.phoneIndex("8277")).update();
         long id = jdbc.sql("""
                 insert into cc_missed_task (number, number_index, day, first_missed_at, last_missed_at)
                 values (?, ?, current_date, now() - interval '1 hour', now() - interval '1 hour') returning id""")
@@ -200,21 +210,18 @@ class MissedCallCallbacksTest {
     }
 
     private void routeCallers(String prefix, long group) {
-        var manager = ApiClient.loggedIn(port, "manager");
-        assertThat(manager.put("/api/callcenter/admin/numbers/12307/flow", Map.of("flowId", "direct-to-agent")).status()).isEqualTo(200);
-        assertThat(manager.post("/api/callcenter/admin/routing-rules", Map.of("calledNumber", "12307", "callerPrefix", prefix,
-                "groupId", group, "priority", 200, "note", "漏接回拨测试")).status()).isEqualTo(201);
+        new CallCenterFixture(port, jdbc).routeCallers("12307", prefix, group, 200, "漏接回拨测试");
     }
 
     /** The citizen waits in the queue (nobody is ready in the group), then hangs up; returns the call's id. */
     private String abandonInQueue() throws Exception {
-        long before = jdbc.sql("select count(*) from cc_call where caller_index = ?").param(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS)).query(Long.class).single();
+        long before = jdbc.sql("select count(*) from cc_call where caller_index = ?").param(org.openhotline.shared.crypto.PersonalData.phoneIndex(abandons)).query(Long.class).single();
         String callId;
-        try (TestPhone citizen = new TestPhone(ABANDONS, 440, sipPort)) {
+        try (TestPhone citizen = new TestPhone(abandons, 440, sipPort)) {
             citizen.dial("12307");
             callId = until("the call is queued", () -> jdbc.sql("""
                     select id from cc_call where caller_index = ? and queued_at is not null order by arrived_at offset ?""")
-                    .params(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS), before).query(String.class).optional().orElse(null), Duration.ofSeconds(20), this::calls);
+                    .params(org.openhotline.shared.crypto.PersonalData.phoneIndex(abandons), before).query(String.class).optional().orElse(null), Duration.ofSeconds(20), this::calls);
             citizen.hangUp();
         }
         until("the call ends in the queue", () -> "QUEUE".equals(jdbc.sql("select abandon_point from cc_call where id = ?")
@@ -235,9 +242,9 @@ class MissedCallCallbacksTest {
     private String calls() {
         return jdbc.sql("""
                 select id, caller, queued_at, answered_at, ended_at, end_cause, abandon_point from cc_call
-                 where caller_index in (?, ?) order by arrived_at""").params(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS), org.openhotline.shared.crypto.PersonalData.phoneIndex(LEAVES_MESSAGE)).query().listOfRows().toString()
+                 where caller_index in (?, ?) order by arrived_at""").params(org.openhotline.shared.crypto.PersonalData.phoneIndex(abandons), org.openhotline.shared.crypto.PersonalData.phoneIndex(leavesMessage)).query().listOfRows().toString()
                 + "\ntasks " + jdbc.sql("select * from cc_missed_task where number_index in (?, ?)")
-                .params(org.openhotline.shared.crypto.PersonalData.phoneIndex(ABANDONS), org.openhotline.shared.crypto.PersonalData.phoneIndex(LEAVES_MESSAGE))
+                .params(org.openhotline.shared.crypto.PersonalData.phoneIndex(abandons), org.openhotline.shared.crypto.PersonalData.phoneIndex(leavesMessage))
                 .query().listOfRows();
     }
 }

@@ -123,7 +123,7 @@ class SupervisionTest {
             }, () -> leaderPhone.audio.level(CITIZEN) > 1000 && citizen.audio.level(LEADER) > 1000, Duration.ofSeconds(15),
                     () -> "leader hears citizen " + Math.round(leaderPhone.audio.level(CITIZEN)) + ", citizen hears leader "
                             + Math.round(citizen.audio.level(LEADER)));
-            assertThat(jdbc.sql("select transfer_chain from cc_call where caller_index = ?").param(org.openhotline.shared.crypto.PersonalData.phoneIndex("13500135034")).query(String.class).single())
+            assertThat(jdbc.sql("select transfer_chain from cc_call where caller_index = ? order by arrived_at desc limit 1").param(org.openhotline.shared.crypto.PersonalData.phoneIndex("13500135034")).query(String.class).single())
                     .isEqualTo("转接至 8901");
             citizen.hangUp();
             assertThat(leaderPhone.awaitBye(10_000)).as("the leader's phone is released when the citizen hangs up").isTrue();

@@ -100,17 +100,21 @@ class TeamsTest {
         // agents of its own: the demo agents' states belong to the call tests (a call still ringing for agent6 left
         // it RINGING here once)
         var fixture = new CallCenterFixture(port, jdbc);
-        long group = fixture.group("cc-team-wall", "班组测试", "LONGEST_IDLE", Map.of());
-        fixture.agent("ccteam1", "T988", "8288", Map.of(group, 3));
-        fixture.agent("ccteam2", "T989", "8289", Map.of(group, 3));
-        long team = team(admin, "测试丙班", idOf("teamleader1"), "ccteam1", "ccteam2");
-        var six = ApiClient.loggedIn(port, "ccteam1");
+        // (and of this try's own: a rerun in the same database finds the first try's accounts and group)
+        String n = String.valueOf(System.nanoTime() % 1_000_000);
+        String one = "ccteam1-" + n;
+        String two = "ccteam2-" + n;
+        long group = fixture.group("cc-team-wall" + n, "班组测试", "LONGEST_IDLE", Map.of());
+        fixture.agent(one, "T988-" + n, fixture.freeExtension(), Map.of(group, 3));
+        fixture.agent(two, "T989-" + n, fixture.freeExtension(), Map.of(group, 3));
+        long team = team(admin, "测试丙班", idOf("teamleader1"), one, two);
+        var six = ApiClient.loggedIn(port, one);
         assertThat(six.post("/api/callcenter/me/sign-in", Map.of()).status()).isLessThan(300);
         try {
             assertThat(six.post("/api/callcenter/me/state", Map.of("state", "READY")).status()).isLessThan(300);
             var leader = ApiClient.loggedIn(port, "teamleader1");
             JsonNode wall = leader.get("/api/callcenter/seat-wall?team=" + team).json();
-            assertThat(accounts(wall.path("agents"))).containsExactlyInAnyOrder(idOf("ccteam1"), idOf("ccteam2"));
+            assertThat(accounts(wall.path("agents"))).containsExactlyInAnyOrder(idOf(one), idOf(two));
             assertThat(wall.path("agents").get(0).path("teamName").asString()).isEqualTo("测试丙班");
             assertThat(wall.path("teams")).hasSize(1);
             JsonNode total = wall.path("teams").get(0);
@@ -126,18 +130,26 @@ class TeamsTest {
     @Test
     void kpisAreGroupedAndFilteredByTeam() {
         var admin = ApiClient.loggedIn(port, "sysadmin");
-        long a = team(admin, "测试丁班", null, "agent8");
-        long b = team(admin, "测试戊班", null, "agent9");
+        // agents of its own: the demo agents' team history is other tests' too (TeamHistoryTest gives its demo team
+        // back at a time years ahead, which then stands for any agent without a current stretch)
+        var fixture = new CallCenterFixture(port, jdbc);
+        String n = String.valueOf(System.nanoTime() % 1_000_000);
+        String eight = "ccteam8-" + n;
+        String nine = "ccteam9-" + n;
+        fixture.agent(eight, "T998-" + n, fixture.freeExtension(), Map.of());
+        fixture.agent(nine, "T999-" + n, fixture.freeExtension(), Map.of());
+        long a = team(admin, "测试丁班", null, eight);
+        long b = team(admin, "测试戊班", null, nine);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 jdbc.sql("select count(*) from rpt_agent_team where team_id in (?, ?)").params(a, b)
                         .query(Long.class).single() == 2);
-        // a day of its own, years ahead: agent8 answers 2 of 2 calls offered, agent9 1 of 2
+        // a day of its own, years ahead: the first answers 2 of 2 calls offered, the second 1 of 2
         OffsetDateTime day = OffsetDateTime.parse("2031-03-05T10:00:00+08:00");
         String prefix = "team-kpi-" + System.nanoTime() + "-";
-        fact(prefix + 1, day, idOf("agent8"), true);
-        fact(prefix + 2, day, idOf("agent8"), true);
-        fact(prefix + 3, day, idOf("agent9"), true);
-        fact(prefix + 4, day, idOf("agent9"), false);
+        fact(prefix + 1, day, idOf(eight), true);
+        fact(prefix + 2, day, idOf(eight), true);
+        fact(prefix + 3, day, idOf(nine), true);
+        fact(prefix + 4, day, idOf(nine), false);
         try {
             var manager = ApiClient.loggedIn(port, "manager");
             var grouped = manager.get("/api/reports/kpis?from=2031-03-05&to=2031-03-05&groupBy=team&codes=answer-rate");

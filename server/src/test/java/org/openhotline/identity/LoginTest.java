@@ -30,14 +30,16 @@ class LoginTest {
 
     @Test
     void theSessionCookieIsHttpOnlyAndSessionsLiveInPostgres() {
+        // An agent of its own: the demo agents keep up to three sessions of other tests (and of a first try) alive.
+        String username = new FreshAccounts(port, jdbc).create("session", "AGENT").username();
         var client = new ApiClient(port);
-        var response = client.login("agent3", ApiClient.DEMO_PASSWORD);
+        var response = client.login(username, FreshAccounts.PASSWORD);
         assertThat(response.status()).isEqualTo(200);
-        long sessions = jdbc.sql("select count(*) from spring_session where principal_name = 'agent3'")
-                .query(Long.class).single();
+        long sessions = jdbc.sql("select count(*) from spring_session where principal_name = ?")
+                .param(username).query(Long.class).single();
         assertThat(sessions).isEqualTo(1);
-        int idle = jdbc.sql("select max_inactive_interval from spring_session where principal_name = 'agent3'")
-                .query(Integer.class).single();
+        int idle = jdbc.sql("select max_inactive_interval from spring_session where principal_name = ?")
+                .param(username).query(Integer.class).single();
         assertThat(idle).isEqualTo(30 * 60);
     }
 
@@ -94,11 +96,14 @@ class LoginTest {
 
     @Test
     void logoutEndsTheSession() {
-        var client = ApiClient.loggedIn(port, "agent5");
+        // An account of its own: a demo agent's logouts by other tests (or by a first try) would be counted too.
+        var accounts = new FreshAccounts(port, jdbc);
+        String username = accounts.create("logout", "AGENT").username();
+        var client = accounts.login(username);
         assertThat(client.post("/api/auth/logout", null).status()).isEqualTo(204);
         assertThat(client.get("/api/auth/me").status()).isEqualTo(401);
-        long logouts = jdbc.sql("select count(*) from audit_event where action = 'auth.logout' and actor = 'agent5'")
-                .query(Long.class).single();
+        long logouts = jdbc.sql("select count(*) from audit_event where action = 'auth.logout' and actor = ?")
+                .param(username).query(Long.class).single();
         assertThat(logouts).isEqualTo(1);
     }
 

@@ -99,8 +99,9 @@ class BigScreenMapTest {
     void theBigScreenCountsEachAgentsLatestState() {
         var f = new ReportingFixture(port, jdbc, clock);
         var cc = new org.openhotline.callcenter.CallCenterFixture(port, jdbc);
-        long a = cc.agent("bsagent1", "T701", "8701", Map.of());
-        long b = cc.agent("bsagent2", "T702", "8702", Map.of());
+        String n = String.valueOf(System.nanoTime() % 1_000_000); // agents of this try's own, also on a rerun
+        long a = cc.agent("bsagent1-" + n, "T701-" + n, cc.freeExtension(), Map.of());
+        long b = cc.agent("bsagent2-" + n, "T702-" + n, cc.freeExtension(), Map.of());
         var calls = new org.openhotline.callcenter.internal.RecordedCalls(
                 context);
         java.time.Instant t = clock.instant();

@@ -32,13 +32,23 @@ public final class ReportingFixture {
     }
 
     /**
-     * Moves the clock to 09:00 of {@code daysAhead} days from today and returns that day. Each scenario keeps a day of
-     * its own and the day after it free (its KPI queries run from the day to the next, both included): 45 OrderKpiTest,
-     * 47 FactRebuildTest, 53–55 AppealExclusionTest, 61 UnitKpiReportTest, 64, 66 and 71 ReportsTest, 301–305 hot topics,
-     * periodic reports and the big screen.
+     * How often each scenario's day was taken in this JVM: a second try in the same database (surefire reruns a failed
+     * test right away) gets its day {@link #DAYS_PER_TRY} further on, since the first try's orders and call ids are
+     * still on the first. Offsets are all below 400, so a moved day meets no other scenario's day nor the day after.
+     */
+    private static final Map<Integer, java.util.concurrent.atomic.AtomicInteger> TRIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int DAYS_PER_TRY = 400;
+
+    /**
+     * Moves the clock to 09:00 of {@code daysAhead} days from today (on a rerun, 400 days more) and returns that day.
+     * Each scenario keeps a day of its own and the day after it free (its KPI queries run from the day to the next,
+     * both included): 45 OrderKpiTest, 47 FactRebuildTest, 53–55 AppealExclusionTest, 57 and 59 AppealOutcomeTest,
+     * 61 UnitKpiReportTest, 64, 66 and 71 ReportsTest, 301–305 hot topics, periodic reports and the big screen.
      */
     LocalDate ownDay(int daysAhead) {
-        LocalDate day = LocalDate.now(clock).plusDays(daysAhead);
+        int earlierTries = TRIES.computeIfAbsent(daysAhead, d -> new java.util.concurrent.atomic.AtomicInteger()).getAndIncrement();
+        LocalDate day = LocalDate.now(clock).plusDays(daysAhead + (long) DAYS_PER_TRY * earlierTries);
         clock.set(day.atTime(LocalTime.of(9, 0)).atZone(clock.getZone()).toInstant());
         return day;
     }

@@ -72,9 +72,11 @@ class ReportsTest {
     void callReportsMatchTheScenarioComputedByHand() throws Exception {
         LocalDate day = f.ownDay(64);
         var cc = new CallCenterFixture(port, jdbc);
-        long g = cc.group("t-rpt", "报表测试组", "LONGEST_IDLE", Map.of());
-        long a1 = cc.agent("rptagent1", "T301", "8301", Map.of(g, 3));
-        long a2 = cc.agent("rptagent2", "T302", "8302", Map.of(g, 3), "JZ-12345");
+        // group and agents of this try's own (a rerun in the same database finds the first try's)
+        String n = String.valueOf(System.nanoTime() % 1_000_000);
+        long g = cc.group("t-rpt" + n, "报表测试组", "LONGEST_IDLE", Map.of());
+        long a1 = cc.agent("rptagent1-" + n, "T301-" + n, cc.freeExtension(), Map.of(g, 3));
+        long a2 = cc.agent("rptagent2-" + n, "T302-" + n, cc.freeExtension(), Map.of(g, 3), "JZ-12345");
         var calls = new RecordedCalls(context);
         String c = "rpt-" + day + "-";
 
@@ -190,7 +192,7 @@ class ReportsTest {
                 "rings", "2", "missed", "1", "readySeconds", "4669", "loginSeconds", "4800", "occupancy", "2.73",
                 "rated", "1", "satisfactionRate", "0");
         expect(agents.path("totals"), "answered", "2", "rings", "4", "missed", "2", "occupancy", "5.47");
-        assertThat(labelOf(agents, "agent", String.valueOf(a1))).contains("T301");
+        assertThat(labelOf(agents, "agent", String.valueOf(a1))).contains("T301-" + n);
         // the same occupancy as the KPI, and its records now add up to the seconds, not to the number of intervals
         JsonNode occupancy = groupOf(f.kpis(manager, q + "&groupBy=agent"), "occupancy", String.valueOf(a1));
         assertThat(ReportingFixture.number(occupancy.path("numerator"))).isEqualTo("230");
@@ -383,8 +385,9 @@ class ReportsTest {
     void voicemailsAreCountedWithTheirLengthAndHandledWhenTheirCallbackTaskCloses() throws Exception {
         LocalDate day = f.ownDay(71);
         var cc = new CallCenterFixture(port, jdbc);
-        long g = cc.group("t-rpt-vm", "留言测试组", "LONGEST_IDLE", Map.of());
-        long a1 = cc.agent("rptagent9", "T309", "8309", Map.of(g, 3));
+        String n = String.valueOf(System.nanoTime() % 1_000_000);
+        long g = cc.group("t-rpt-vm" + n, "留言测试组", "LONGEST_IDLE", Map.of());
+        long a1 = cc.agent("rptagent9-" + n, "T309-" + n, cc.freeExtension(), Map.of(g, 3));
         var calls = new RecordedCalls(context);
         String c = "rpt-vm-" + day + "-";
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("voicemail");

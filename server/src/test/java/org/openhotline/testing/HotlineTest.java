@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * A test against the whole running platform: a real embedded PostgreSQL in a fresh data directory, the demo
  * city seeded with password {@link ApiClient#DEMO_PASSWORD}, HTTP on a random port. All tests with this
  * annotation share one application context (and so one database): write tests that create their own data
- * or read the demo data without changing it. The clock is a {@link TestClock}: a test that moves it resets it.
+ * or read the demo data without changing it. The clock is a {@link TestClock}: a test that moves it resets it, and
+ * {@link TestClockReset} resets it before and after every test as well.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -46,4 +47,5 @@ import org.springframework.boot.test.context.SpringBootTest;
         "logging.level.org.openhotline=INFO"})
 @org.springframework.test.context.ContextConfiguration(initializers = TestEnvironment.class)
 @org.springframework.context.annotation.Import(TestClock.Registration.class)
+@org.junit.jupiter.api.extension.ExtendWith(TestClockReset.class)
 public @interface HotlineTest {}

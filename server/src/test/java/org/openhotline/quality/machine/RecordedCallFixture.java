@@ -23,10 +23,12 @@ record RecordedCallFixture(JdbcClient jdbc, TransactionTemplate tx, ApplicationE
     String recordedCall(Path dir) throws Exception {
         String id = "qc-" + UUID.randomUUID();
         long agent = jdbc.sql("select account_id from cc_agent order by account_id limit 1").query(Long.class).single();
-        // Far in the past (no report or seat wall of another test sees it), each call at its own time so that the
-        // holds of one are not in the window of another.
-        Instant answered = Instant.parse("2019-03-04T02:00:20Z")
-                .plusSeconds(java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000) * 600);
+        // Far in the past (no report, seat wall or QC plan of another test sees it), each call at its own time so that
+        // the holds of one are not in the window of another: one of a million 200 s slots from 2010 to mid-2016, all
+        // of them past. (Slots of 600 s from 2019 reached 2038, and one such call in May 2031 was the seventh call
+        // QualityFlowTest's plan drew from a month it thought its own.)
+        Instant answered = Instant.parse("2010-01-04T02:00:20Z")
+                .plusSeconds(java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000) * 200);
         Instant ended = answered.plusSeconds(100);
         Path wav = dir.resolve(id + ".wav");
         Files.write(wav, new CallSignal(100).hiss(30)
