@@ -122,7 +122,7 @@ class TeamController implements MenuEntry.Contribution {
     void delete(@PathVariable long id) {
         Team t = teams.get(id);
         teams.delete(id);
-        events.publishEvent(new TeamChanged(id, t.name(), null, List.of(), "deleted", clock.instant()));
+        events.publishEvent(new TeamChanged(id, t.name(), null, List.of(), "deleted", clock.instant(), TeamChanged.FINAL));
     }
 
     @GetMapping("/policy")
@@ -158,7 +158,7 @@ class TeamController implements MenuEntry.Contribution {
 
     private Team published(long id, String change) {
         Team t = teams.get(id);
-        events.publishEvent(new TeamChanged(t.id(), t.name(), t.leaderId(), t.members(), change, clock.instant()));
+        events.publishEvent(new TeamChanged(t.id(), t.name(), t.leaderId(), t.members(), change, clock.instant(), t.version()));
         return t;
     }
 }

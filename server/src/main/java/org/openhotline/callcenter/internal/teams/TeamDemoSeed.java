@@ -50,6 +50,7 @@ class TeamDemoSeed implements DemoSeed {
         long id = teams.insert(name, leader);
         teams.setMembers(id, members);
         // the demo's teams are as old as its year of history: their agents' past calls count for them
-        events.publishEvent(new TeamChanged(id, name, leader, List.copyOf(members), "created", java.time.Instant.EPOCH));
+        events.publishEvent(new TeamChanged(id, name, leader, List.copyOf(members), "created", java.time.Instant.EPOCH,
+                teams.get(id).version()));
     }
 }
