@@ -328,8 +328,7 @@ class KpiRollupTest {
     @Test
     void teamsCategoriesAndScopesFromTheRollupsGiveTheFactsFigures() {
         var zone = clock.getZone();
-        Instant now = clock.instant();
-        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
         long a = own.firstAgent;
         long b = own.firstAgent + 1;
         long c = own.firstAgent + 2;
@@ -373,6 +372,8 @@ class KpiRollupTest {
             jdbc.sql("insert into rpt_team_membership (account_id, team_id, team_name, valid_from) values (?, ?, ?, ?)")
                     .params(c, teamA, nameA, ts(moveC)).update();
 
+            // the pages' "now" after the rollups were counted (a rollup counted later than a page's now is not its)
+            Instant now = clock.instant();
             List<KpiDefinition> all = definitions.all();
             Instant from = today.minusDays(44).atStartOfDay(zone).toInstant();
             Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
@@ -408,14 +409,15 @@ class KpiRollupTest {
                         int days = rollups.rolledDays(k, filter, all);
                         String cut = p.team() != null || p.by() == Dimension.TEAM ? "team"
                                 : p.by() == Dimension.CATEGORY ? "category" : p.scope() != null ? "scope" : "city";
-                        rolled.merge(cut + " " + k.source(), days, Integer::sum);
+                        rolled.merge(cut + " " + k.source(), days, Math::max);
                     }
                 }
-                // the pages did read whole days from the rollups: a team's calls and states, orders by category and
-                // a unit's or a district's own orders, dispatches and callbacks
+                // the pages did read most of the 44 ended days from the rollups (not those of a move or a late
+                // change): a team's calls and states, orders by category, a unit's or a district's own orders,
+                // dispatches and callbacks
                 assertThat(rolled).as("days read from the rollups").allSatisfy((cut, days) -> {
                     if (cut.matches("team (CALL|STATE)|(category|scope) (ORDER|ASSIGNMENT|CALLBACK)")) {
-                        assertThat(days).as(cut).isPositive();
+                        assertThat(days).as(cut).isGreaterThanOrEqualTo(35);
                     }
                 });
                 // the move days are counted from the facts, the days around them from the rollups
