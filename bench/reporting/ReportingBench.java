@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,14 +68,20 @@ public class ReportingBench {
             // Before: no day rolled up, every page from the facts (as the previous build); after: the daily rollups.
             jdbc.sql("delete from rpt_kpi_rollup_day").update();
             kpiPages(port, jdbc, table, "facts: ");
+            Map<String, String> factsBodies = cutPages(port, jdbc, table, "facts: ");
             long fill = System.nanoTime();
             int days = app.getBean(org.openhotline.reporting.internal.kpis.KpiRollupFill.class).refresh(Integer.MAX_VALUE);
             System.out.printf("KPI rollups filled in %.0f s: %,d pass-days (%s)%n", secs(fill), days, load());
             kpiPages(port, jdbc, table, "rollups: ");
+            Map<String, String> rolledBodies = cutPages(port, jdbc, table, "rollups: ");
+            // the team, category and unit pages give the same figures from the rollups as from the facts
+            factsBodies.forEach((page, body) -> System.out.printf("same figures from facts and rollups: %s %s%n", page,
+                    figures(body).equals(figures(rolledBodies.get(page))) ? "EQUAL" : "DIFFERENT"));
             table.forEach(row -> System.out.printf("%-58s %12s %12s %10s%n", (Object[]) row));
             if (System.getenv("RPT_BENCH_PAGES_ONLY") == null) {
+                int before = table.size();
                 onePassVersusEachKpi(app, jdbc, table);
-                table.subList(8, table.size()).forEach(row -> System.out.printf("%-58s %12s %12s %10s%n", (Object[]) row));
+                table.subList(before, table.size()).forEach(row -> System.out.printf("%-58s %12s %12s %10s%n", (Object[]) row));
             }
             // RPT_BENCH_PAGES_ONLY=1: the KPI pages only (e.g. the same data with two builds, one after the other)
             if (System.getenv("RPT_BENCH_PAGES_ONLY") == null) {
@@ -294,6 +301,59 @@ public class ReportingBench {
         table.add(new String[] {label + "KPI page, a month by day, p50 " + ms(p50(monthByDay)) + ", p95", ms(p95(monthByDay)), "", "< 500 ms"});
         table.add(new String[] {label + "KPI page, a year city-wide, p50 " + ms(p50(year)) + ", p95", ms(p95(year)), ms(p95(rawYear)) + "*", "< 2000 ms"});
         table.add(new String[] {label + "drill-down page (20 rows, with total), p95", ms(p95(drill)), "", "< 300 ms " + load()});
+    }
+
+    /**
+     * The pages cut below the hotline (issue 11): four months and the year (once from the facts, three times from
+     * the rollups) grouped by team (班组) and of one team, by
+     * category, of a district and of a unit (all KPIs), and the unit KPI report (成员单位 KPI 统计报表) of a month.
+     * Answers one body per kind of page (the last month's), to compare the figures of the facts and of the rollups.
+     */
+    static Map<String, String> cutPages(int port, JdbcClient jdbc, List<String[]> table, String label) {
+        Client manager = Client.login(port, "manager");
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        LocalDate today = LocalDate.now(zone);
+        long team = jdbc.sql("select team_id from cc_agent where team_id is not null group by 1 order by count(*) desc, 1 limit 1")
+                .query(Long.class).single();
+        long district = jdbc.sql("select id from org_node where kind = 'DISTRICT' order by id limit 1").query(Long.class).single();
+        long unit = jdbc.sql("select id from org_node where kind = 'UNIT' order by id limit 1").query(Long.class).single();
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("by team", "/api/reports/kpis?groupBy=team&");
+        pages.put("one team", "/api/reports/kpis?team=" + team + "&");
+        pages.put("by category", "/api/reports/kpis?groupBy=category&");
+        pages.put("a district", "/api/reports/kpis?org=" + district + "&");
+        pages.put("a unit", "/api/reports/kpis?org=" + unit + "&");
+        pages.put("unit KPI report", "/api/reports/unit-kpis?");
+        Map<String, String> bodies = new LinkedHashMap<>();
+        pages.forEach((name, path) -> {
+            List<Double> month = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                LocalDate m = today.withDayOfMonth(1).minusMonths(i);
+                String q = path + "from=" + m + "&to=" + m.plusMonths(1).minusDays(1);
+                month.add(time(() -> manager.get(q)));
+                if (i == 1) {
+                    bodies.put(name, manager.body(q));
+                }
+            }
+            List<Double> year = new ArrayList<>();
+            for (int i = 0; i < (label.startsWith("facts") ? 1 : 3); i++) {
+                year.add(time(() -> manager.get(path + "from=" + today.minusDays(365) + "&to=" + today.minusDays(1))));
+            }
+            table.add(new String[] {label + name + ": a month p50 " + ms(p50(month)) + ", p95", ms(p95(month)), "", "< 500 ms"});
+            table.add(new String[] {label + name + ": a year (" + year.size() + "x) p50 " + ms(p50(year)) + ", max", ms(p(year, 1.0)), "", "< 2000 ms " + load()});
+        });
+        return bodies;
+    }
+
+    /** The figures of a page's body, in any order (the groups of two ways may come sorted differently). */
+    static List<String> figures(String body) {
+        List<String> figures = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("\\{[^{}\\[\\]]*\"numerator\"[^{}\\[\\]]*").matcher(body == null ? "" : body);
+        while (m.find()) {
+            figures.add(m.group());
+        }
+        Collections.sort(figures);
+        return figures;
     }
 
     /**

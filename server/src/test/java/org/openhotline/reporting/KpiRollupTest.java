@@ -325,12 +325,132 @@ class KpiRollupTest {
         });
     }
 
+    @Test
+    void teamsCategoriesAndScopesFromTheRollupsGiveTheFactsFigures() {
+        var zone = clock.getZone();
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        long a = own.firstAgent;
+        long b = own.firstAgent + 1;
+        long c = own.firstAgent + 2;
+        long teamA = own.base + 1;
+        long teamB = own.base + 2;
+        String nameA = "滚动甲" + own.base % 1_000_000;
+        String nameB = "滚动乙" + own.base % 1_000_000;
+        // agent b moves from team A to team B at 10:30 on its move day, with a call before and after the move
+        LocalDate moveDay = today.minusDays(20);
+        Instant move = moveDay.atTime(10, 30).atZone(zone).toInstant();
+        Instant epoch = Instant.parse("2000-01-01T00:00:00Z");
+        try {
+            jdbc.sql("""
+                            insert into rpt_team_membership (account_id, team_id, team_name, valid_from, valid_to)
+                            values (?, ?, ?, ?, null), (?, ?, ?, ?, ?), (?, ?, ?, ?, null), (?, ?, ?, ?, null)""")
+                    .params(a, teamA, nameA, ts(epoch), b, teamA, nameA, ts(epoch), ts(move), b, teamB, nameB, ts(move),
+                            c, teamB, nameB, ts(epoch))
+                    .update();
+            for (int hour : new int[] {8, 15}) {
+                Instant at = moveDay.atTime(hour, 0).atZone(zone).toInstant();
+                jdbc.sql("""
+                                insert into rpt_call_fact (call_id, direction, arrived_at, queued_at, agent_id, answered_at, ended_at)
+                                values (?, 'INBOUND', ?, ?, ?, ?, ?)""")
+                        .params(own.callPrefix + "move" + hour, ts(at), ts(at.plusSeconds(2)), b,
+                                hour == 8 ? ts(at.plusSeconds(12)) : null, ts(at.plusSeconds(90)))
+                        .update();
+            }
+            // the test's orders in three categories of their own
+            jdbc.sql("update rpt_order_fact set category_id = ? + order_id % 3 where order_id between ? and ?")
+                    .params(own.base + 10, own.base, own.base + 999).update();
+            fill.refresh(Integer.MAX_VALUE);
+
+            // after the rollups were counted: an old call lost its answer, an order changed its category, a dispatch
+            // went to another unit (its order's and callbacks' days change scope), agent c moved to team A ten days ago
+            jdbc.sql("update rpt_call_fact set answered_at = null where call_id = ?").param(own.callPrefix + "61").update();
+            jdbc.sql("update rpt_order_fact set category_id = ? where order_id = ?").params(own.base + 12, own.base + 40).update();
+            jdbc.sql("update rpt_assignment_fact set unit_path = '/rt/u3/', unit_id = 803 where assignment_id = ?")
+                    .param(own.base + 31).update();
+            Instant moveC = today.minusDays(10).atTime(16, 45).atZone(zone).toInstant();
+            jdbc.sql("update rpt_team_membership set valid_to = ? where account_id = ? and team_id = ?").params(ts(moveC), c, teamB).update();
+            jdbc.sql("insert into rpt_team_membership (account_id, team_id, team_name, valid_from) values (?, ?, ?, ?)")
+                    .params(c, teamA, nameA, ts(moveC)).update();
+
+            // the pages' "now" after the rollups were counted (a rollup counted later than a page's now is not its)
+            Instant now = clock.instant();
+            List<KpiDefinition> all = definitions.all();
+            Instant from = today.minusDays(44).atStartOfDay(zone).toInstant();
+            Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
+            List<Long> agents = List.of(a, b, c);
+            record Page(String scope, Long team, Dimension by) {}
+            List<Page> pages = new ArrayList<>();
+            for (Dimension by : new Dimension[] {null, Dimension.TEAM, Dimension.DAY, Dimension.AGENT}) {
+                pages.add(new Page(null, null, by));
+                pages.add(new Page(null, teamA, by));
+                pages.add(new Page(null, teamB, by));
+                pages.add(new Page("/rt/city/", teamB, by));
+            }
+            for (Dimension by : new Dimension[] {null, Dimension.CATEGORY, Dimension.MONTH, Dimension.UNIT, Dimension.REGION}) {
+                pages.add(new Page(null, null, by));
+                for (String scope : List.of("/rt/u1/", "/rt/u3/", "/rt/city/", "/rt/city/d1/", "/rt/", "/rt/u")) {
+                    pages.add(new Page(scope, null, by));
+                }
+            }
+            var tx = new TransactionTemplate(transactions);
+            // one snapshot for the page and the facts: a listener writing a fact meanwhile changes neither
+            tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+            tx.executeWithoutResult(status -> {
+                Map<String, Integer> rolled = new TreeMap<>();
+                for (Page p : pages) {
+                    KpiFilter filter = new KpiFilter(from, to, p.scope(), null, p.by(), zone, now,
+                            "/rt/city/".equals(p.scope()) ? agents : null, p.team());
+                    String what = p.toString();
+                    Map<String, KpiFigure> page = figures.computeAll(all, filter);
+                    for (KpiDefinition k : all) {
+                        Optional<KpiFigure> facts = figures.compute(k, filter);
+                        assertThat(page.containsKey(k.code())).as("%s shown, %s", k.code(), what).isEqualTo(facts.isPresent());
+                        facts.ifPresent(f -> assertSame(f, page.get(k.code()), what));
+                        int days = rollups.rolledDays(k, filter, all);
+                        String cut = p.team() != null || p.by() == Dimension.TEAM ? "team"
+                                : p.by() == Dimension.CATEGORY ? "category" : p.scope() != null ? "scope" : "city";
+                        rolled.merge(cut + " " + k.source(), days, Math::max);
+                    }
+                }
+                // the pages did read most of the 44 ended days from the rollups (not those of a move or a late
+                // change): a team's calls and states, orders by category, a unit's or a district's own orders,
+                // dispatches and callbacks
+                assertThat(rolled).as("days read from the rollups").allSatisfy((cut, days) -> {
+                    if (cut.matches("team (CALL|STATE)|(category|scope) (ORDER|ASSIGNMENT|CALLBACK)")) {
+                        assertThat(days).as(cut).isGreaterThanOrEqualTo(35);
+                    }
+                });
+                // the move days are counted from the facts, the days around them from the rollups
+                KpiDefinition answerRate = definitions.required("answer-rate");
+                for (LocalDate day : List.of(moveDay, today.minusDays(10))) {
+                    KpiFilter one = new KpiFilter(day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant(),
+                            null, null, Dimension.TEAM, zone, now);
+                    assertThat(rollups.rolledDays(answerRate, one, all)).as("move day %s", day).isZero();
+                }
+                KpiFilter before = new KpiFilter(moveDay.minusDays(1).atStartOfDay(zone).toInstant(),
+                        moveDay.atStartOfDay(zone).toInstant(), null, null, Dimension.TEAM, zone, now);
+                assertThat(rollups.rolledDays(answerRate, before, all)).as("the day before").isEqualTo(1);
+                // on the move day agent b's answered call counts with team A, its missed one with team B
+                KpiFilter moving = new KpiFilter(moveDay.atStartOfDay(zone).toInstant(), moveDay.plusDays(1).atStartOfDay(zone).toInstant(),
+                        null, null, Dimension.TEAM, zone, now);
+                var byTeam = new TreeMap<String, String>();
+                figures.computeAll(List.of(answerRate), moving).get("answer-rate").groups().forEach(g ->
+                        byTeam.put(String.valueOf(g.key()), g.numerator().toPlainString() + "/" + g.denominator().toPlainString()));
+                assertThat(byTeam).containsKeys(nameA, nameB);
+                status.setRollbackOnly();
+            });
+        } finally {
+            jdbc.sql("delete from rpt_team_membership where team_id in (?, ?)").params(teamA, teamB).update();
+        }
+    }
+
     /** Every rollup row, keyed by its day and group, as text. */
     private Map<String, String> rollupRows() {
         Map<String, String> rows = new TreeMap<>();
         jdbc.sql("""
                         select kpi_code || ' ' || day || ' ' || coalesce(agent_id::text, '') || ' ' || coalesce(group_id, '') || ' '
-                               || coalesce(unit_id, '') || ' ' || coalesce(region, '') || ' ' || coalesce(channel, '') || ' ' || total as k,
+                               || coalesce(unit_id, '') || ' ' || coalesce(region, '') || ' ' || coalesce(channel, '') || ' '
+                               || coalesce(category_id, '') || ' ' || coalesce(scope_path, '') || ' ' || grain as k,
                                r || ' ' || n || ' ' || d as v
                           from rpt_kpi_rollup
                         union all

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.openhotline.organization.OrgNode;
 import org.openhotline.organization.Organization;
@@ -70,10 +71,13 @@ class UnitKpiReport {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         Map<Long, String> names = organization.nodes(paths.keySet()).stream()
                 .collect(Collectors.toMap(OrgNode::id, OrgNode::name));
+        List<KpiDefinition> kpis = scheme.items().stream().map(i -> definitions.required(i.code())).distinct().toList();
         List<UnitRow> rows = new ArrayList<>();
         paths.forEach((unitId, path) -> {
             var unitFilter = new KpiFilter(period.from(), period.to(), path, null, null, period.zone(), period.now());
-            List<ItemView> items = scheme.items().stream().map(i -> item(i, unitFilter)).toList();
+            // the scheme's KPIs in one page (whole days from the unit's own rollup rows, KpiRollups)
+            Map<String, KpiFigure> unitFigures = figures.computeAll(kpis, unitFilter);
+            List<ItemView> items = scheme.items().stream().map(i -> item(i, unitFigures)).toList();
             BigDecimal total = items.stream().map(ItemView::score).reduce(BigDecimal.ZERO, BigDecimal::add)
                     .setScale(2, RoundingMode.HALF_UP);
             rows.add(new UnitRow(0, unitId, names.getOrDefault(unitId, "单位 " + unitId), items, total));
@@ -91,9 +95,9 @@ class UnitKpiReport {
                 period.to().atZone(zone).toLocalDate().minusDays(1).toString(), org, scheme, scheme.maxTotal(), ranked);
     }
 
-    private ItemView item(Scheme.Item i, KpiFilter filter) {
+    private ItemView item(Scheme.Item i, Map<String, KpiFigure> unitFigures) {
         KpiDefinition k = definitions.required(i.code());
-        var figure = figures.compute(k, filter);
+        var figure = Optional.ofNullable(unitFigures.get(k.code()));
         BigDecimal value = figure.map(KpiFigure::value).orElse(null);
         return new ItemView(k.code(), k.name(), k.unit(), figure.map(KpiFigure::numerator).orElse(null),
                 figure.map(KpiFigure::denominator).orElse(null), value, i.target(), i.weight(),

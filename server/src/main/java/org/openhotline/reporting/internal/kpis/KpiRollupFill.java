@@ -173,39 +173,39 @@ public class KpiRollupFill {
                       from rpt_agent_state_fact s where %s group by 1, 2, 3, 4""".formatted(within))
                     .param("tz", zone.getId()).update();
         } else {
-            // per group, and the day's total (total): a city-wide page reads one row per KPI and day
+            // grains: by all the source's groups at once, the day's total (a city-wide page reads one row per KPI and
+            // day), by the order's category
             String inner = KpiFigures.innerColumns(pass, filter, Map.of(), params);
-            StringBuilder sums = new StringBuilder();
-            List<String> values = new ArrayList<>();
-            for (int i = 0; i < pass.size(); i++) {
-                Formula f = Formulas.of(pass.get(i).code());
-                String in = " filter (where t.w" + i + ")";
-                String inNumerator = " filter (where t.w" + i + " and t.x" + i + ")";
-                sums.append(", count(*)").append(in).append(" as r").append(i);
-                switch (f.kind()) {
-                    case RATIO -> sums.append(", count(*)").append(inNumerator).append("::numeric as n").append(i)
-                            .append(", count(*)").append(in).append("::numeric as d").append(i);
-                    case AVERAGE -> sums.append(", coalesce(sum(t.s").append(i).append(")").append(in).append(", 0)::numeric as n")
-                            .append(i).append(", count(*)").append(in).append("::numeric as d").append(i);
-                    case TIME_SHARE -> sums.append(", coalesce(sum(t.s").append(i).append(")").append(inNumerator)
-                            .append(", 0)::numeric as n").append(i).append(", coalesce(sum(t.s").append(i).append(")")
-                            .append(in).append(", 0)::numeric as d").append(i);
-                }
-                params.put("code" + i, pass.get(i).code());
-                values.add("(:code" + i + ", t.r" + i + ", t.n" + i + ", t.d" + i + ")");
-            }
+            String values = String.join(", ", values(pass, params));
             jdbc.sql("delete from rpt_kpi_rollup where kpi_code in (:codes) and " + dayIn).param("codes", codes).update();
             jdbc.sql("""
-                    insert into rpt_kpi_rollup (kpi_code, day, agent_id, group_id, unit_id, region, channel, total, r, n, d)
-                    select v.code, t.day, t.agent_id, t.group_id, t.unit_id, t.region, t.channel, t.total, v.r, v.n, v.d
-                      from (select t.day, t.agent_id, t.group_id, t.unit_id, t.region, t.channel,
-                                   grouping(t.agent_id, t.group_id, t.unit_id, t.region, t.channel) <> 0 as total%s
+                    insert into rpt_kpi_rollup (kpi_code, day, agent_id, group_id, unit_id, region, channel, category_id, grain, r, n, d)
+                    select v.code, t.day, t.agent_id, t.group_id, t.unit_id, t.region, t.channel, t.category_id, t.grain, v.r, v.n, v.d
+                      from (select t.day, t.agent_id, t.group_id, t.unit_id, t.region, t.channel, t.category_id,
+                                   case grouping(t.agent_id, t.group_id, t.unit_id, t.region, t.channel, t.category_id)
+                                        when 1 then 'GROUPS' when 62 then 'CATEGORY' else 'TOTAL' end as grain%s
                               from (select (%s at time zone :tz)::date as day, %s%s from %s where %s and %s) t
-                             group by grouping sets ((t.day, t.agent_id, t.group_id, t.unit_id, t.region, t.channel), (t.day))) t
+                             group by grouping sets ((t.day, t.agent_id, t.group_id, t.unit_id, t.region, t.channel), (t.day),
+                                                     (t.day, t.category_id))) t
                      cross join lateral (values %s) v(code, r, n, d)
-                     where v.r > 0""".formatted(sums, period, RollupShape.fillColumns(first.source()), inner,
-                            first.source().from, filter.common(first), within, String.join(", ", values)))
+                     where v.r > 0 and (t.grain <> 'CATEGORY' or %s)""".formatted(sums(pass), period,
+                            RollupShape.fillColumns(first.source()), inner, first.source().from, filter.common(first), within,
+                            values, first.source().orderBased()))
                     .params(params).update();
+            if (first.source().orderBased()) {
+                // each row once under every org node whose data scope holds it: a unit's or a district's own figures
+                jdbc.sql("""
+                        insert into rpt_kpi_rollup (kpi_code, day, scope_path, grain, r, n, d)
+                        select v.code, t.day, t.scope_path, 'SCOPE', v.r, v.n, v.d
+                          from (select t.day, p.scope_path%s
+                                  from (select (%s at time zone :tz)::date as day, %s as paths%s from %s where %s and %s) t
+                                 cross join lateral unnest(t.paths) p(scope_path)
+                                 group by t.day, p.scope_path) t
+                         cross join lateral (values %s) v(code, r, n, d)
+                         where v.r > 0""".formatted(sums(pass), period, RollupShape.scopePaths(first.source()), inner,
+                                first.source().from, filter.common(first), within, values))
+                        .params(params).update();
+            }
         }
         jdbc.sql("delete from rpt_kpi_rollup_day where kpi_code in (:codes) and " + dayIn).param("codes", codes).update();
         for (KpiDefinition k : pass) {
@@ -228,5 +228,36 @@ public class KpiRollupFill {
                         .params(params).param("kpi", k.code()).update();
             }
         }
+    }
+
+    /** Per KPI {@code i} of the pass: rows r<i>, numerator n<i>, denominator d<i> over the inner columns (t.w, t.x, t.s). */
+    private static String sums(List<KpiDefinition> pass) {
+        StringBuilder sums = new StringBuilder();
+        for (int i = 0; i < pass.size(); i++) {
+            Formula f = Formulas.of(pass.get(i).code());
+            String in = " filter (where t.w" + i + ")";
+            String inNumerator = " filter (where t.w" + i + " and t.x" + i + ")";
+            sums.append(", count(*)").append(in).append(" as r").append(i);
+            switch (f.kind()) {
+                case RATIO -> sums.append(", count(*)").append(inNumerator).append("::numeric as n").append(i)
+                        .append(", count(*)").append(in).append("::numeric as d").append(i);
+                case AVERAGE -> sums.append(", coalesce(sum(t.s").append(i).append(")").append(in).append(", 0)::numeric as n")
+                        .append(i).append(", count(*)").append(in).append("::numeric as d").append(i);
+                case TIME_SHARE -> sums.append(", coalesce(sum(t.s").append(i).append(")").append(inNumerator)
+                        .append(", 0)::numeric as n").append(i).append(", coalesce(sum(t.s").append(i).append(")")
+                        .append(in).append(", 0)::numeric as d").append(i);
+            }
+        }
+        return sums.toString();
+    }
+
+    /** The pass's KPIs as rows (code, r, n, d) over {@link #sums}, their codes put into {@code params}. */
+    private static List<String> values(List<KpiDefinition> pass, Map<String, Object> params) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < pass.size(); i++) {
+            params.put("code" + i, pass.get(i).code());
+            values.add("(:code" + i + ", t.r" + i + ", t.n" + i + ", t.d" + i + ")");
+        }
+        return values;
     }
 }

@@ -25,7 +25,9 @@ import org.springframework.stereotype.Repository;
  * by {@link KpiRollupFill}), the other days from the facts: a day counts from its rollup only while the rollup is
  * current for every KPI of the pass — counted with the KPI's present definition, no fact of the day changed since
  * (no mark in {@code rpt_rollup_dirty}), for a KPI counting by "now" not past the next deadline, and not cut by an
- * exemption. Rollups hold sums and counts, never averages: the figures equal those of the facts.
+ * exemption. Rollups hold sums and counts, never averages: the figures equal those of the facts. A team's (班组)
+ * figures are its agents' rows, each agent-day with the team it was in all that day (a day on which anyone changed
+ * teams is read from the facts); an order figure below the city is the node's own rows (grain SCOPE).
  */
 @Repository
 public class KpiRollups {
@@ -93,9 +95,12 @@ public class KpiRollups {
         Source s = first.source();
         ZoneId zone = filter.zone();
         Instant now = filter.now();
-        if (!RollupShape.ROLLED.contains(s) || filter.teamId() != null || !zone.equals(clock.getZone())
-                || (filter.scopePath() != null && s != Source.CALL && s != Source.STATE)
-                || !RollupShape.groups(s, filter.groupBy())) {
+        if (!RollupShape.ROLLED.contains(s) || !zone.equals(clock.getZone()) || !RollupShape.groups(s, filter.groupBy())) {
+            return Optional.empty();
+        }
+        // below the city an order figure is a node's own rows (grain SCOPE), by itself or by time only
+        if (filter.scopePath() != null && s.orderBased() && (!RollupShape.scoped(filter.scopePath())
+                || (filter.groupBy() != null && !filter.groupBy().time()))) {
             return Optional.empty();
         }
         for (KpiDefinition k : pass) {
@@ -145,6 +150,22 @@ public class KpiRollups {
                     current.add(rs.getDate("day").toLocalDate());
                 });
         candidates.retainAll(current);
+        if (teams(filter, s)) {
+            // a day on which an agent joined or left a team is counted from the facts, call by call: on the other days
+            // each agent was in one team (or none) all day, and its rolled-up rows are that team's
+            jdbc.sql("""
+                            select valid_from as at from rpt_team_membership where valid_from > :from and valid_from < :to
+                            union select valid_to from rpt_team_membership where valid_to > :from and valid_to < :to""")
+                    .param("from", Exemptions.utc(RollupDays.start(firstDay, zone)))
+                    .param("to", Exemptions.utc(RollupDays.start(lastDay.plusDays(1), zone)))
+                    .query(rs -> {
+                        Instant at = rs.getTimestamp("at").toInstant();
+                        LocalDate day = at.atZone(zone).toLocalDate();
+                        if (!RollupDays.start(day, zone).equals(at)) {
+                            candidates.remove(day);
+                        }
+                    });
+        }
         jdbc.sql("select distinct hour from rpt_rollup_dirty where source = :source and hour >= :from and hour < :to")
                 .param("source", s.name())
                 .param("from", Exemptions.utc(RollupDays.start(firstDay, zone).minus(Duration.ofHours(1))))
@@ -178,6 +199,28 @@ public class KpiRollups {
         return candidates.isEmpty() ? Optional.empty() : Optional.of(new Plan(candidates, counted));
     }
 
+    /** Whether a page counts the source's agents by their team of the day (班组: filtered or grouped by it). */
+    private static boolean teams(KpiFilter filter, Source s) {
+        return s.agent != null && (filter.teamId() != null || filter.groupBy() == Dimension.TEAM);
+    }
+
+    /**
+     * The team of the agent of a rollup row {@code t} on its day, as the facts take it at the row's time
+     * ({@link Source#memberAt}): the membership covering the whole day (a day with a change is not read here), the
+     * latest if several do; and whether the agent was in the filter's team all that day.
+     */
+    private static String withTeams(String rows, String t, String agent, boolean filtered) {
+        String covers = "m.account_id = " + t + "." + agent + " and m.valid_from <= (" + t + ".day::timestamp at time zone :tz)"
+                + " and (m.valid_to is null or m.valid_to >= ((" + t + ".day + 1)::timestamp at time zone :tz))";
+        return """
+                (select %s.*, m.team_name, %s as in_team
+                   from %s
+                   left join lateral (select m.team_name from rpt_team_membership m where %s
+                                       order by m.valid_from desc limit 1) m on true) %s""".formatted(t,
+                filtered ? "exists (select 1 from rpt_team_membership m where " + covers + " and m.team_id = :team)" : "true",
+                rows, covers, t);
+    }
+
     private Rolled read(List<KpiDefinition> pass, KpiFilter filter, Plan plan, String restrict) {
         Formula first = Formulas.of(pass.getFirst().code());
         boolean state = first.source() == Source.STATE;
@@ -190,6 +233,9 @@ public class KpiRollups {
         params.put("agent", filter.agentId() == null ? -1L : filter.agentId());
         params.put("scopeAccounts", filter.scopeAccounts() == null || filter.scopeAccounts().isEmpty()
                 ? List.of(-1L) : filter.scopeAccounts());
+        params.put("tz", filter.zone().getId());
+        params.put("team", filter.teamId() == null ? -1L : filter.teamId());
+        params.put("scope", filter.scopePath());
         StringBuilder outer = new StringBuilder();
         for (int i = 0; i < pass.size(); i++) {
             Formula f = Formulas.of(pass.get(i).code());
@@ -217,9 +263,13 @@ public class KpiRollups {
             }
         }
         String t = state ? "s" : "t";
+        boolean orders = first.source().orderBased();
         String where = RollupDays.dayIn(t + ".day", plan.rolled());
-        if (filter.scopePath() != null) {
+        if (filter.scopePath() != null && !orders) {
             where += " and " + t + ".agent_id in (:scopeAccounts)";
+        }
+        if (filter.teamId() != null && teams(filter, first.source())) {
+            where += " and " + t + ".in_team";
         }
         if (filter.agentId() != null) {
             where += " and " + t + ".agent_id = :agent";
@@ -231,13 +281,26 @@ public class KpiRollups {
                              else r.seconds end as seconds
                    from rpt_state_rollup r) s"""
                 : "rpt_kpi_rollup t";
+        if (teams(filter, first.source())) {
+            from = withTeams(from, t, "agent_id", filter.teamId() != null);
+        }
         if (!state) {
             List<String> codes = pass.stream().map(KpiDefinition::code).toList();
             params.put("codes", codes);
             where += " and t.kpi_code in (:codes)";
-            // the hotline as a whole, by itself or by time: the day's total rows (KpiRollupFill), else the groups' rows
-            boolean total = filter.scopePath() == null && filter.agentId() == null && (key == null || filter.groupBy().time());
-            where += total ? " and t.total" : " and not t.total";
+            // which cut of the days (KpiRollupFill): an org node's own order rows below the city; the hotline as a
+            // whole, by itself or by time: the day's total rows; by category: those; else the groups' rows
+            boolean total = filter.scopePath() == null && filter.agentId() == null && !teams(filter, first.source())
+                    && (key == null || filter.groupBy().time());
+            if (filter.scopePath() != null && orders) {
+                where += " and t.grain = 'SCOPE' and t.scope_path = :scope";
+            } else if (total) {
+                where += " and t.grain = 'TOTAL'";
+            } else if (filter.groupBy() == Dimension.CATEGORY && orders) {
+                where += " and t.grain = 'CATEGORY'";
+            } else {
+                where += " and t.grain = 'GROUPS'";
+            }
         }
         String sql = "select %s as k, %s as total%s from %s where %s %s".formatted(
                 key == null ? "null::text" : key, key == null ? "1" : "grouping(" + key + ")", outer, from, where,
