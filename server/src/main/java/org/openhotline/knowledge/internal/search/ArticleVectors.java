@@ -82,21 +82,8 @@ public class ArticleVectors {
         return out;
     }
 
-    /**
-     * What bge-small-zh v1.5's authors put before a short query that looks for passages (its model card: "为这个句子生成
-     * 表示以用于检索相关文章："); articles are embedded without it. A spoken question and an article are two kinds of
-     * text, and the instruction tells the model which side the question is on: on the development sets (the original
-     * 172, bench/smart/assistant/spoken-dev.tsv, outside-dev.tsv) the meaning alone found the right article first for
-     * 72 of the 79 spoken questions instead of 69 (87 % → 91 %), and, with the threshold at which a tenth of outside-dev
-     * is answered, 214 of the 251 in-base questions cleared it from the right article instead of 201. All cosines drop
-     * by about 0.05 (in-base and outside alike): the thresholds of the assistant and the search box were set again on
-     * the same sets. Cutting filler words (那个, 就是, 请问) or mapping 咋/啥/娃 to 怎么/什么/孩子 before embedding
-     * moved 2 of the 251 and was left out.
-     */
-    static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
-
     /** The embedding of a question as the search and the assistant use it. */
     public float[] question(String q) {
-        return q == null || q.isBlank() ? embeddings.embed(q) : embeddings.embed(QUERY_INSTRUCTION + q);
+        return embeddings.embed(q);
     }
 }

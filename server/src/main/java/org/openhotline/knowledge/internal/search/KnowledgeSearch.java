@@ -239,11 +239,10 @@ public class KnowledgeSearch {
 
     /**
      * In the search box, an article found by meaning alone (none of the words) is listed from this cosine on: below
-     * it the nearest articles are noise to someone who typed a word. With the query instruction
-     * ({@link ArticleVectors#QUERY_INSTRUCTION}) half of the outside-dev questions have their nearest article under
-     * 0.44 and the spoken-dev questions nine times in ten above 0.52 (without it 0.48 and 0.56, when this was 0.50).
+     * it the nearest articles are noise to someone who typed a word (half of the questions outside the knowledge base
+     * have their nearest article under 0.5, in-base spoken questions nine times in ten above 0.54).
      */
-    static final double MEANING_ONLY_FROM = 0.46;
+    static final double MEANING_ONLY_FROM = 0.5;
 
     /** Strict words first; when they find nothing, the relaxed words; the meaning beside both unless left out. */
     private Candidates rank(Parsed parsed, float[] vector, Mode mode, Query filter, int offset, int size, int counted,
