@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The second, independently written question sets in {@code bench/smart/search}: spoken questions phrased from the
  * citizen's situation ({@code spoken-questions.tsv}) and questions the knowledge base cannot answer
- * ({@code outside-questions.tsv}). A title with {@code {区}} stands for the district articles of that name.
+ * ({@code outside-questions.tsv}), and their development counterparts in {@code bench/smart/assistant}
+ * ({@code spoken-dev.tsv}, {@code outside-dev.tsv}) that the assistant is tuned on. A title with {@code {区}} stands for
+ * the district articles of that name.
  */
 final class SpokenQuestions {
 
@@ -33,10 +35,19 @@ final class SpokenQuestions {
     }
 
     static List<KnowledgeEvaluation.Question> spoken(JdbcClient jdbc) {
+        return spoken(jdbc, "spoken-questions.tsv");
+    }
+
+    /** Spoken in-base questions for tuning ({@code bench/smart/assistant/spoken-dev.tsv}). */
+    static List<KnowledgeEvaluation.Question> spokenDev(JdbcClient jdbc) {
+        return spoken(jdbc, "../assistant/spoken-dev.tsv");
+    }
+
+    private static List<KnowledgeEvaluation.Question> spoken(JdbcClient jdbc, String file) {
         Map<String, Long> byTitle = new java.util.HashMap<>();
         jdbc.sql("select title, min(id) from kb_article group by title")
                 .query((rs, n) -> byTitle.put(rs.getString(1), rs.getLong(2))).list();
-        return lines("spoken-questions.tsv").stream().map(l -> {
+        return lines(file).stream().map(l -> {
             String[] f = l.split("\t");
             Set<Long> ids = new HashSet<>();
             for (String t : f[1].split("\\|")) {

@@ -535,30 +535,22 @@ public class KnowledgeIndex implements InitializingBean, DisposableBean {
 
     /** How rare a word is in the articles (inverse document frequency), for the answer assistant's passage scores. */
     public double rarity(String word) {
-        IndexSearcher searcher;
-        try {
-            searcher = searchers.acquire();
-            try {
-                int n = Math.max(searcher.getIndexReader().numDocs(), 1);
-                int df = searcher.getIndexReader().docFreq(new Term("text", word));
-                return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return rarity(word, false);
     }
 
     /** {@link #rarity} of a word some article contains; 0 for a word no article contains. */
     public double knownRarity(String word) {
-        IndexSearcher searcher;
+        return rarity(word, true);
+    }
+
+    /** BM25's inverse document frequency of the word in the "text" field; {@code known}: 0 when no article has it. */
+    private double rarity(String word, boolean known) {
         try {
-            searcher = searchers.acquire();
+            IndexSearcher searcher = searchers.acquire();
             try {
                 int n = Math.max(searcher.getIndexReader().numDocs(), 1);
                 int df = searcher.getIndexReader().docFreq(new Term("text", word));
-                return df == 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5));
+                return known && df == 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5));
             } finally {
                 searchers.release(searcher);
             }
