@@ -76,14 +76,14 @@ public class WorkOrders {
         return jdbc.sql("select id from work_order where number = ?").param(number).query(Long.class).optional().orElse(null);
     }
 
-    /** Inserts a new order (number and id assigned here) and writes its first steps. */
+    /** Inserts a new order (number and id assigned here, the creation time as stored) and writes its first steps. */
     public void insert(WorkOrder o) {
         long[] ids = jdbc.sql("select nextval('work_order_id_seq'), nextval('wo_number_seq')")
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         o.id = ids[0];
         long seq = ids[1];
         o.number = DateTimeFormatter.ofPattern("yyyyMMdd").format(o.createdAt.atZone(calendar.zone())) + String.format("%06d", seq);
-        jdbc.sql("""
+        o.createdAt = jdbc.sql("""
                 insert into work_order (id, number, channel, appeal_type, urgency, category_id, region_id, region_path,
                        address, title, content, caller_name, caller_phone, caller_phone_index, anonymous, confidential,
                        call_id, state, stage_started_at, stage_due_at, due_at, owner_path, created_by, created_at, updated_at,
@@ -91,7 +91,8 @@ public class WorkOrders {
                 values (:id, :number, :channel, :type, :urgency, :category, :region, :regionPath, :address, :title,
                         :content, :callerName, :callerPhone, :callerPhoneIndex, :anonymous, :confidential, :callId, :state, :stageStart,
                         :stageDue, :due, :owner,
-                        :createdBy, :now, :now, :searchText, cast(:grams as text[]), 0)""")
+                        :createdBy, :now, :now, :searchText, cast(:grams as text[]), 0)
+                returning created_at""")
                 .param("id", o.id).param("number", o.number).param("channel", o.channel.name())
                 .param("type", o.appealType.name()).param("urgency", o.urgency.name()).param("category", o.categoryId)
                 .param("region", o.regionId).param("regionPath", o.regionPath).param("address", PersonalData.seal(o.address))
@@ -103,7 +104,7 @@ public class WorkOrders {
                 .param("stageStart", ts(o.stageStartedAt)).param("stageDue", ts(o.stageDueAt))
                 .param("due", ts(o.dueAt())).param("createdBy", o.createdBy).param("now", ts(o.createdAt))
                 .param("searchText", searchText(o)).param("grams", grams(o))
-                .update();
+                .query((rs, n) -> instant(rs, "created_at")).single(); // as stored: microseconds
         writeRest(o, 0, true);
     }
 
