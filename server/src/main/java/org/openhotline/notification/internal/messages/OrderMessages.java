@@ -48,7 +48,8 @@ class OrderMessages {
      * Decided when the event is published: an order from another channel (a call) then gets no publication row for
      * this listener, nor the three statements, two commits and the transaction the registry spends on one (issue 14).
      */
-    @ApplicationModuleListener(condition = "@orderMessages.sendsReceipt(#e.channel())")
+    @ApplicationModuleListener(condition = "@'org.openhotline.notification.internal.messages.OrderMessages'"
+            + ".sendsReceipt(#e.channel())") // beans are named by their class (HotlineApplication)
     void on(WorkOrderCreated e) {
         orders.contact(e.workOrderId()).filter(o -> o.callerPhone() != null).ifPresent(o ->
                 outbox.enqueue("receipt:" + o.id(), Purpose.RECEIPT, o.callerPhone(), "ORDER_RECEIPT",
