@@ -44,14 +44,21 @@ class OrderMessages {
         this.queryBase = properties.queryUrl().isBlank() ? publicUrl + "/#/portal/query?number=" : properties.queryUrl();
     }
 
-    @ApplicationModuleListener
+    /**
+     * Decided when the event is published: an order from another channel (a call) then gets no publication row for
+     * this listener, nor the three statements, two commits and the transaction the registry spends on one (issue 14).
+     */
+    @ApplicationModuleListener(condition = "@'org.openhotline.notification.internal.messages.OrderMessages'"
+            + ".sendsReceipt(#e.channel())") // beans are named by their class (HotlineApplication)
     void on(WorkOrderCreated e) {
-        if (!properties.receiptChannels().contains(e.channel())) {
-            return;
-        }
         orders.contact(e.workOrderId()).filter(o -> o.callerPhone() != null).ifPresent(o ->
                 outbox.enqueue("receipt:" + o.id(), Purpose.RECEIPT, o.callerPhone(), "ORDER_RECEIPT",
                         Map.of("number", o.number(), "queryUrl", queryBase + o.number()), o.id()));
+    }
+
+    /** Whether an order taken through {@code channel} gets a receipt by SMS. */
+    public boolean sendsReceipt(String channel) {
+        return properties.receiptChannels().contains(channel);
     }
 
     @ApplicationModuleListener

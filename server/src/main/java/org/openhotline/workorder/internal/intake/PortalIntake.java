@@ -1,6 +1,5 @@
 package org.openhotline.workorder.internal.intake;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -87,9 +86,7 @@ class PortalIntake implements PortalOrders {
                 throw e;
             }
         }
-        Instant at = jdbc.sql("select created_at from work_order where id = ?").param(created.id())
-                .query(Instant.class).single();
-        return new Submitted(created.id(), created.number(), at, created.replayed());
+        return new Submitted(created.id(), created.number(), created.createdAt(), created.replayed());
     }
 
     @Override

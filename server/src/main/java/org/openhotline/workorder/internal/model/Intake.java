@@ -39,7 +39,8 @@ public class Intake {
                     String address, String title, String content, String callerName, String callerPhone,
                     boolean anonymous, boolean confidential, String callId, Finish finish) {}
 
-    public record Created(long id, String number, String state, int version, boolean replayed) {}
+    /** {@code createdAt} as stored (the database keeps microseconds), so that nobody has to read it back. */
+    public record Created(long id, String number, String state, int version, boolean replayed, Instant createdAt) {}
 
     private final WorkOrders orders;
     private final OrderAccess access;
@@ -118,12 +119,14 @@ public class Intake {
         orders.insert(o);
         events.publishEvent(new WorkOrderCreated(o.id(), o.number(), o.channel.name(), o.appealType.name(), o.urgency.name(),
                 o.categoryId, o.regionId, o.regionPath, now));
+        events.publishEvent(new OrderTaken(o.id(), o.title, o.content, o.confidential,
+                org.openhotline.shared.crypto.PersonalData.phoneIndex(o.callerPhone), now));
         if (key != null) {
             jdbc.sql("insert into wo_idempotency (key, work_order_id, created_at, request_digest) values (?, ?, ?, ?)")
                     .params(key, o.id(), WorkOrders.ts(now), digest).update();
         }
         finish(o, n.finish(), by, now);
-        return new Created(o.id(), o.number(), o.state().name(), o.version(), false);
+        return new Created(o.id(), o.number(), o.state().name(), o.version(), false, o.createdAt);
     }
 
     /** The order a key already created, or null. */
@@ -138,11 +141,11 @@ public class Intake {
     public Created replay(String scopedKey, String digest) {
         record Earlier(Created order, String digest) {}
         Earlier earlier = jdbc.sql("""
-                select w.id, w.number, w.state, w.version, i.request_digest
+                select w.id, w.number, w.state, w.version, w.created_at, i.request_digest
                   from wo_idempotency i join work_order w on w.id = i.work_order_id
                  where i.key = ?""").param(scopedKey)
                 .query((rs, n) -> new Earlier(new Created(rs.getLong("id"), rs.getString("number"), rs.getString("state"),
-                        rs.getInt("version"), true), rs.getString("request_digest")))
+                        rs.getInt("version"), true, WorkOrders.instant(rs, "created_at")), rs.getString("request_digest")))
                 .optional().orElse(null);
         if (earlier != null && digest != null && earlier.digest() != null && !earlier.digest().equals(digest)) {
             throw DomainException.invalid("该 Idempotency-Key 已用于受理另一内容不同的工单（" + earlier.order().number()

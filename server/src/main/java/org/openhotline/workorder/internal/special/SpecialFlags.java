@@ -3,7 +3,7 @@ package org.openhotline.workorder.internal.special;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.openhotline.workorder.WorkOrderEvents.WorkOrderCreated;
+import org.openhotline.workorder.internal.model.OrderTaken;
 import org.openhotline.workorder.internal.model.WorkOrders;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,29 +30,26 @@ class SpecialFlags {
     record Flag(long ruleId, String name, String detail) {}
 
     @EventListener
-    void on(WorkOrderCreated e) {
-        var order = jdbc.sql("select title, content, confidential, caller_phone_index from work_order where id = ?")
-                .param(e.workOrderId()).query().singleRow();
-        String text = (order.get("title") == null ? "" : order.get("title") + "\n") + order.get("content");
+    void on(OrderTaken e) {
+        String text = (e.title() == null ? "" : e.title() + "\n") + e.content();
         List<Flag> flags = new ArrayList<>();
-        for (SpecialRules.Rule r : rules.all()) {
+        for (SpecialRules.Rule r : rules.forIntake()) {
             if (!r.enabled()) {
                 continue;
             }
             switch (r.kind()) {
                 case CONFIDENTIAL -> {
-                    if (Boolean.TRUE.equals(order.get("confidential"))) {
+                    if (e.confidential()) {
                         flags.add(new Flag(r.id(), r.name(), "保密件"));
                     }
                 }
                 case KEYWORDS -> r.words().stream().filter(text::contains).findFirst()
                         .ifPresent(w -> flags.add(new Flag(r.id(), r.name(), "命中“" + w + "”")));
                 case REPEAT_CALLER -> {
-                    Object phone = order.get("caller_phone_index"); // the blind index: the number itself is sealed
-                    if (phone != null) {
+                    if (e.callerPhoneIndex() != null) { // the blind index: the number itself is sealed
                         long calls = jdbc.sql("""
                                 select count(*) from work_order where caller_phone_index = ? and created_at > ?""")
-                                .params(phone, WorkOrders.ts(e.at().minusSeconds(86_400L * r.daysBack())))
+                                .params(e.callerPhoneIndex(), WorkOrders.ts(e.at().minusSeconds(86_400L * r.daysBack())))
                                 .query(Long.class).single();
                         if (calls > r.threshold()) {
                             flags.add(new Flag(r.id(), r.name(), r.daysBack() + " 天内第 " + calls + " 次来电"));

@@ -3,10 +3,15 @@ package org.openhotline.workorder.internal.special;
 import java.util.Arrays;
 import java.util.List;
 import org.openhotline.shared.DomainException;
+import org.openhotline.shared.cluster.NodeSignals;
+import org.openhotline.shared.cluster.ReferenceSnapshot;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Table {@code wo_special_rule}: the rules that flag an order special. */
+/**
+ * Table {@code wo_special_rule}: the rules that flag an order special. The intake checks them on every new order from
+ * a copy in memory ({@link #forIntake}), dropped on every node when a rule changes.
+ */
 @Repository
 class SpecialRules {
 
@@ -22,9 +27,16 @@ class SpecialRules {
     }
 
     private final JdbcClient jdbc;
+    private final ReferenceSnapshot<List<Rule>> snapshot;
 
-    SpecialRules(JdbcClient jdbc) {
+    SpecialRules(JdbcClient jdbc, NodeSignals signals) {
         this.jdbc = jdbc;
+        this.snapshot = new ReferenceSnapshot<>("special-rules", signals, this::all);
+    }
+
+    /** The rules as last committed, from memory (the screen reads {@link #all()}, which also sees its own change). */
+    List<Rule> forIntake() {
+        return snapshot.get();
     }
 
     List<Rule> all() {
@@ -40,6 +52,7 @@ class SpecialRules {
 
     long create(Rule r) {
         validate(r);
+        snapshot.changed();
         return jdbc.sql("""
                 insert into wo_special_rule (name, kind, keywords, threshold, days_back, enabled)
                 values (?, ?, ?, ?, ?, ?) returning id""")
@@ -58,12 +71,14 @@ class SpecialRules {
         if (rows == 0) {
             throw DomainException.conflict("该规则不存在或已被他人修改，请刷新后重试");
         }
+        snapshot.changed();
     }
 
     void delete(long id) {
         if (jdbc.sql("delete from wo_special_rule where id = ?").param(id).update() == 0) {
             throw DomainException.notFound("规则不存在");
         }
+        snapshot.changed();
     }
 
     private static void validate(Rule r) {

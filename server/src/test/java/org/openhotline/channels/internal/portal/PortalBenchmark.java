@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @HotlineTest
 @EnabledIfSystemProperty(named = "bench", matches = "portal")
+@org.springframework.context.annotation.Import(StatementCounter.Registration.class)
 class PortalBenchmark {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -66,22 +67,35 @@ class PortalBenchmark {
             List<String[]> captchas = run(c, n, i -> captcha(http, base));
             double captchaSeconds = (System.nanoTime() - t0) / 1e9;
 
+            Work before = work();
             t0 = System.nanoTime();
             run(c, n, i -> portal(http, base, captchas.get(i), i));
             double portalSeconds = (System.nanoTime() - t0) / 1e9;
+            Work portalWork = work().minus(before);
 
+            before = work();
             t0 = System.nanoTime();
             run(c, n, i -> staff(agent, i));
             double staffSeconds = (System.nanoTime() - t0) / 1e9;
+            Work staffWork = work().minus(before);
 
             String report = String.format("""
                     Portal submissions benchmark: %d appeals per path, %d concurrent clients, loopback HTTP, %d cores, Java %s, load average %.1f
                       captchas issued (GET /api/portal/captcha, PNG drawn, answer read back by the client):  %7.1f /s
                       portal submissions (POST /api/portal/appeals multipart: limits, captcha, intake, receipt): %7.1f /s
                       baseline: staff intake (POST /api/work-orders as agent1, JSON):                            %7.1f /s
-                    """, n, c, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    Per request, every thread of the platform (request, after-commit listeners, background), measured
+                    until the event publications were all completed — figures the load does not change:
+                      portal submission: %s
+                      staff intake:      %s
+                    Staff intake, statements per request by SQL:
+                    %sStaff intake, rows written per request by table (inserted + updated + deleted):
+                    %sPortal submission, statements per request by SQL:
+                    %s""", n, c, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                    n / captchaSeconds, n / portalSeconds, n / staffSeconds);
+                    n / captchaSeconds, n / portalSeconds, n / staffSeconds,
+                    portalWork.summary(n), staffWork.summary(n), staffWork.statements().table(n, 40),
+                    staffWork.rowsTable(n), portalWork.statements().table(n, 40));
             System.out.println(report);
             String out = System.getProperty("bench.out");
             if (out != null && !out.isBlank()) {
@@ -90,6 +104,59 @@ class PortalBenchmark {
         } finally {
             appeals.use(saved);
         }
+    }
+
+    /** Statements (counted at the pool), transactions, WAL and rows written so far. */
+    record Work(StatementCounter.Snapshot statements, long xacts, long walRecords, long walBytes, Map<String, Long> rows) {
+
+        Work minus(Work b) {
+            Map<String, Long> d = new java.util.TreeMap<>();
+            rows.forEach((t, v) -> {
+                long delta = v - b.rows.getOrDefault(t, 0L);
+                if (delta > 0) {
+                    d.put(t, delta);
+                }
+            });
+            return new Work(statements.minus(b.statements), xacts - b.xacts, walRecords - b.walRecords,
+                    walBytes - b.walBytes, d);
+        }
+
+        String summary(int n) {
+            return String.format("%.1f statements, %.2f commits at the pool, %.1f transactions, %.1f WAL records, %.1f kB WAL",
+                    statements.statements() / (double) n, statements.commits() / (double) n, xacts / (double) n,
+                    walRecords / (double) n, walBytes / 1024.0 / n);
+        }
+
+        String rowsTable(int n) {
+            StringBuilder s = new StringBuilder();
+            rows.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> s.append(String.format("    %6.2f  %s%n", e.getValue() / (double) n, e.getKey())));
+            return s.toString();
+        }
+    }
+
+    /**
+     * Waits until the listeners have completed every event publication, then for the pool's backends to report their
+     * table statistics (an idle backend flushes them within 10 s), and reads the counters.
+     */
+    private Work work() throws InterruptedException {
+        try {
+            org.openhotline.testing.Wait.until("the event publications completed", () -> jdbc.sql(
+                    "select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0,
+                    java.time.Duration.ofMinutes(3));
+        } catch (AssertionError e) {
+            System.out.println("Some event publications stay incomplete: " + jdbc.sql(
+                    "select listener_id, count(*) from event_publication group by 1").query().listOfRows());
+        }
+        Thread.sleep(11_000);
+        Map<String, Long> rows = new HashMap<>();
+        jdbc.sql("select relname, n_tup_ins + n_tup_upd + n_tup_del as n from pg_stat_user_tables")
+                .query(rs -> { rows.put(rs.getString("relname"), rs.getLong("n")); });
+        long xacts = jdbc.sql("select xact_commit from pg_stat_database where datname = current_database()")
+                .query(Long.class).single();
+        long[] wal = jdbc.sql("select wal_records, wal_bytes from pg_stat_wal")
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        return new Work(StatementCounter.snapshot(), xacts, wal[0], wal[1], rows);
     }
 
     private String[] captcha(HttpClient http, String base) throws Exception {

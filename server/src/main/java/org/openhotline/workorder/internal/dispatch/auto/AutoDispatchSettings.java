@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openhotline.shared.DomainException;
+import org.openhotline.shared.cluster.NodeSignals;
+import org.openhotline.shared.cluster.ReferenceSnapshot;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Tables {@code wo_dispatch_setting.auto_threshold} (all categories; null = off) and
  * {@code wo_dispatch_auto_category} (a category and those below it; a null threshold keeps it manual). The nearest
- * category with a row decides, else the global threshold.
+ * category with a row decides, else the global threshold. Every intake asks for the threshold: it is answered from a
+ * copy of both tables in memory, dropped on every node when a threshold changes (issue 14).
  */
 @Component
 public class AutoDispatchSettings {
@@ -22,10 +25,25 @@ public class AutoDispatchSettings {
 
     public record Settings(Double globalThreshold, int version, List<CategoryThreshold> categories) {}
 
-    private final JdbcClient jdbc;
+    /** What {@link #thresholdFor} needs: the global threshold and each category row's (an empty one keeps it manual). */
+    private record Thresholds(Optional<Double> global, Map<Long, Optional<Double>> categories) {}
 
-    AutoDispatchSettings(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ReferenceSnapshot<Thresholds> thresholds;
+
+    AutoDispatchSettings(JdbcClient jdbc, NodeSignals signals) {
         this.jdbc = jdbc;
+        this.thresholds = new ReferenceSnapshot<>("auto-dispatch-thresholds", signals, this::thresholds);
+    }
+
+    private Thresholds thresholds() {
+        Map<Long, Optional<Double>> categories = new HashMap<>();
+        jdbc.sql("select category_id, threshold from wo_dispatch_auto_category").query(rs -> {
+            categories.put(rs.getLong(1), Optional.ofNullable(rs.getObject(2, Double.class)));
+        });
+        Optional<Double> global = Optional.ofNullable(jdbc.sql("select auto_threshold from wo_dispatch_setting where id = 1")
+                .query(Double.class).optional().orElse(null));
+        return new Thresholds(global, Map.copyOf(categories));
     }
 
     public Settings read() {
@@ -45,21 +63,14 @@ public class AutoDispatchSettings {
 
     /** The threshold for an order of this category (the category and its ancestors, nearest first); empty = manual. */
     public Optional<Double> thresholdFor(List<Long> categoryPath) {
-        if (categoryPath != null && !categoryPath.isEmpty()) {
-            Map<Long, Optional<Double>> rows = new HashMap<>();
-            jdbc.sql("select category_id, threshold from wo_dispatch_auto_category where category_id = any(?)")
-                    .param(categoryPath.toArray(Long[]::new))
-                    .query(rs -> {
-                        rows.put(rs.getLong(1), Optional.ofNullable(rs.getObject(2, Double.class)));
-                    });
-            for (Long id : categoryPath) {
-                if (rows.containsKey(id)) {
-                    return rows.get(id);
-                }
+        Thresholds t = thresholds.get();
+        for (Long id : categoryPath == null ? List.<Long>of() : categoryPath) {
+            Optional<Double> row = t.categories().get(id);
+            if (row != null) {
+                return row;
             }
         }
-        return Optional.ofNullable(jdbc.sql("select auto_threshold from wo_dispatch_setting where id = 1")
-                .query(Double.class).optional().orElse(null));
+        return t.global();
     }
 
     public Settings setGlobal(Double threshold, int version) {
@@ -69,6 +80,7 @@ public class AutoDispatchSettings {
         if (changed == 0) {
             throw DomainException.conflict("自动派单设置已被他人修改，请刷新后重试");
         }
+        thresholds.changed();
         return read();
     }
 
@@ -82,11 +94,13 @@ public class AutoDispatchSettings {
                 on conflict (category_id) do update
                     set threshold = excluded.threshold, updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
                 .params(categoryId, threshold, by, Timestamp.from(at)).update();
+        thresholds.changed();
         return read();
     }
 
     public Settings removeCategory(long categoryId) {
         jdbc.sql("delete from wo_dispatch_auto_category where category_id = ?").param(categoryId).update();
+        thresholds.changed();
         return read();
     }
 
