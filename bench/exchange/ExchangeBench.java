@@ -307,7 +307,16 @@ public class ExchangeBench {
     static Process start(String java, String jar, Path dir, int port, String role, String self, String selfName,
                          String other, String otherKind, String otherName, int otherPort) throws Exception {
         Files.createDirectories(dir);
-        return new ProcessBuilder(java, "-Xmx768m", "-jar", jar, "--hotline.data-dir=" + dir, "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m"));
+        // EXCHANGE_BENCH_JVM_OPTS: extra JVM options for both platforms, {side} replaced by city/province — e.g. a
+        // flight recording per side: -XX:StartFlightRecording=filename=/tmp/{side}.jfr,settings=profile
+        String extra = System.getenv().getOrDefault("EXCHANGE_BENCH_JVM_OPTS", "").trim();
+        if (!extra.isEmpty()) {
+            for (String option : extra.split("\\s+")) {
+                command.add(option.replace("{side}", dir.getFileName().toString()));
+            }
+        }
+        command.addAll(List.of("-jar", jar, "--hotline.data-dir=" + dir, "--server.port=" + port,
                 "--hotline.sip.enabled=false", "--hotline.demo.password=" + PASSWORD, "--hotline.demo.history=false",
                 "--hotline.security.login-throttle.exempt-addresses=127.0.0.1,::1",
                 "--hotline.exchange.role=" + role, "--hotline.exchange.self=" + self, "--hotline.exchange.self-name=" + selfName,
@@ -315,7 +324,8 @@ public class ExchangeBench {
                 "--hotline.exchange.counterparts[0].code=" + other, "--hotline.exchange.counterparts[0].name=" + otherName,
                 "--hotline.exchange.counterparts[0].kind=" + otherKind,
                 "--hotline.exchange.counterparts[0].base-url=http://127.0.0.1:" + otherPort,
-                "--hotline.exchange.counterparts[0].secret=" + SECRET, "--hotline.exchange.max-backoff=PT5S")
+                "--hotline.exchange.counterparts[0].secret=" + SECRET, "--hotline.exchange.max-backoff=PT5S"));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolveSibling(dir.getFileName() + ".log").toFile()))
                 .start();
     }
