@@ -39,7 +39,10 @@ public class ExchangeBench {
         int perMinute = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int flapMinutes = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         int cycleSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
-        int baselineSeconds = 60;
+        // EXCHANGE_BENCH_BASELINE: seconds of the both-up phase (60), also after EXCHANGE_BENCH_ATTACH (which skips it
+        // unless this is set).
+        String baselineSetting = System.getenv().getOrDefault("EXCHANGE_BENCH_BASELINE", "");
+        int baselineSeconds = baselineSetting.isBlank() ? 60 : Integer.parseInt(baselineSetting);
         Path root = Path.of(System.getenv().getOrDefault("EXCHANGE_BENCH_DATA", "/tmp/openhotline-exchange-bench"));
         // EXCHANGE_BENCH_ATTACH=cityPort,cityPid,provincePort,provincePid: use two platforms a run left up (their
         // first start takes long on a loaded machine) and go straight to the flapping phase.
@@ -72,6 +75,9 @@ public class ExchangeBench {
         System.out.printf("both up (first start with demo data: city %.0f s, province %.0f s), load %s%n",
                 city.lastStart, province.lastStart, load());
 
+        if (attach != null) {
+            drain(cityPort, provincePort); // what an earlier run left in the queues is not this run's traffic
+        }
         AtomicBoolean stop = new AtomicBoolean();
         Generator fromCity = new Generator(cityPort, "PROVINCE", perMinute, stop, city.up);
         Generator fromProvince = new Generator(provincePort, "OTHER_CITY", perMinute, stop, province.up);
@@ -80,7 +86,7 @@ public class ExchangeBench {
         pool.submit(fromProvince);
 
         Instant t0 = Instant.now();
-        Thread.sleep((attach == null ? baselineSeconds : 0) * 1000L);
+        Thread.sleep((attach == null || !baselineSetting.isBlank() ? baselineSeconds : 0) * 1000L);
         stop.set(true);
         Thread.sleep(2000);
         drain(cityPort, provincePort);
@@ -307,7 +313,16 @@ public class ExchangeBench {
     static Process start(String java, String jar, Path dir, int port, String role, String self, String selfName,
                          String other, String otherKind, String otherName, int otherPort) throws Exception {
         Files.createDirectories(dir);
-        return new ProcessBuilder(java, "-Xmx768m", "-jar", jar, "--hotline.data-dir=" + dir, "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m"));
+        // EXCHANGE_BENCH_JVM_OPTS: extra JVM options for both platforms, {side} replaced by city/province — e.g. a
+        // flight recording per side: -XX:StartFlightRecording=filename=/tmp/{side}.jfr,settings=profile
+        String extra = System.getenv().getOrDefault("EXCHANGE_BENCH_JVM_OPTS", "").trim();
+        if (!extra.isEmpty()) {
+            for (String option : extra.split("\\s+")) {
+                command.add(option.replace("{side}", dir.getFileName().toString()));
+            }
+        }
+        command.addAll(List.of("-jar", jar, "--hotline.data-dir=" + dir, "--server.port=" + port,
                 "--hotline.sip.enabled=false", "--hotline.demo.password=" + PASSWORD, "--hotline.demo.history=false",
                 "--hotline.security.login-throttle.exempt-addresses=127.0.0.1,::1",
                 "--hotline.exchange.role=" + role, "--hotline.exchange.self=" + self, "--hotline.exchange.self-name=" + selfName,
@@ -315,7 +330,8 @@ public class ExchangeBench {
                 "--hotline.exchange.counterparts[0].code=" + other, "--hotline.exchange.counterparts[0].name=" + otherName,
                 "--hotline.exchange.counterparts[0].kind=" + otherKind,
                 "--hotline.exchange.counterparts[0].base-url=http://127.0.0.1:" + otherPort,
-                "--hotline.exchange.counterparts[0].secret=" + SECRET, "--hotline.exchange.max-backoff=PT5S")
+                "--hotline.exchange.counterparts[0].secret=" + SECRET, "--hotline.exchange.max-backoff=PT5S"));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolveSibling(dir.getFileName() + ".log").toFile()))
                 .start();
     }
@@ -386,7 +402,16 @@ public class ExchangeBench {
                 try {
                     return loginOnce(port, user);
                 } catch (IllegalStateException e) {
-                    if (attempt == 5 || !(e.getCause() instanceof java.io.IOException)) {
+                    // 503: no database connection came free in time — a platform saturated by the bench is busy,
+                    // not wrong (a run on a loaded machine stopped here at the drain).
+                    boolean busy = e.getCause() instanceof java.io.IOException || e.getMessage().contains("answered 503");
+                    if (attempt == 5 || !busy) {
+                        throw e;
+                    }
+                    try {
+                        Thread.sleep(2000L * attempt);
+                    } catch (InterruptedException i) {
+                        Thread.currentThread().interrupt();
                         throw e;
                     }
                 }
@@ -398,8 +423,9 @@ public class ExchangeBench {
             var c = new Client(HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build(),
                     cookies, "http://localhost:" + port);
             c.send(c.request("/api/auth/me").GET());
-            if (c.post("/api/auth/login", "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}") != 200) {
-                throw new IllegalStateException("login failed: " + user);
+            int status = c.post("/api/auth/login", "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
+            if (status != 200) {
+                throw new IllegalStateException("login failed: " + user + " answered " + status);
             }
             return c;
         }

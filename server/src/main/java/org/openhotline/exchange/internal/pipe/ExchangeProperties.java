@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code hotline.exchange.*}: who this installation is ({@code role} CITY or PROVINCE, {@code self} the code the
  * counterparts know it by), the counterparts seeded on start (the screen edits them afterwards), which
- * counterpart each forward target of the order form means, and the sender's pacing.
+ * counterpart each forward target of the order form means, the sender's pacing, and how many received messages
+ * share one transaction when they are applied ({@code apply-batch}).
  */
 @ConfigurationProperties("hotline.exchange")
 public record ExchangeProperties(@DefaultValue("CITY") Role role, @DefaultValue("JZ") String self,
@@ -20,7 +21,8 @@ public record ExchangeProperties(@DefaultValue("CITY") Role role, @DefaultValue(
                                  @DefaultValue("PT1S") Duration firstBackoff,
                                  @DefaultValue("PT60S") Duration maxBackoff,
                                  @DefaultValue("200") int batchSize,
-                                 @DefaultValue("8") int maxApplyAttempts) {
+                                 @DefaultValue("8") int maxApplyAttempts,
+                                 @DefaultValue("50") int applyBatch) {
 
     public enum Role { CITY, PROVINCE }
 

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.openhotline.shared.crypto.SealedJson;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,26 +21,28 @@ public class Inbox {
     public record Receipt(String messageId, String status) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final JsonMapper json;
 
-    Inbox(JdbcClient jdbc, JsonMapper json) {
+    Inbox(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
+    /** One round trip for the whole batch (up to 1,000 messages), not one per message. */
     @Transactional
     public List<Receipt> store(String from, List<Message> messages, Instant now) {
+        List<Object[]> rows = messages.stream().map(m -> new Object[] {from, m.messageId(), m.orderKey(), m.seq(),
+                m.type(), m.schemaVersion(), SealedJson.seal(json, m.payload()), m.occurredAt().atOffset(ZoneOffset.UTC),
+                now.atOffset(ZoneOffset.UTC)}).toList();
+        int[] stored = batch.batchUpdate("""
+                insert into ex_inbox (counterpart, message_id, order_key, seq, type, schema_version, payload,
+                                      occurred_at, received_at)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) on conflict (counterpart, message_id) do nothing""", rows);
         List<Receipt> out = new ArrayList<>(messages.size());
-        for (Message m : messages) {
-            int rows = jdbc.sql("""
-                    insert into ex_inbox (counterpart, message_id, order_key, seq, type, schema_version, payload,
-                                          occurred_at, received_at)
-                    values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) on conflict (counterpart, message_id) do nothing""")
-                    .params(from, m.messageId(), m.orderKey(), m.seq(), m.type(), m.schemaVersion(),
-                            SealedJson.seal(json, m.payload()), m.occurredAt().atOffset(ZoneOffset.UTC),
-                            now.atOffset(ZoneOffset.UTC))
-                    .update();
-            out.add(new Receipt(m.messageId(), rows == 1 ? "ACCEPTED" : "DUPLICATE"));
+        for (int i = 0; i < messages.size(); i++) {
+            out.add(new Receipt(messages.get(i).messageId(), stored[i] == 1 ? "ACCEPTED" : "DUPLICATE"));
         }
         return out;
     }

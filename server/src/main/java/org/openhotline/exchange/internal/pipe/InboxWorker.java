@@ -1,7 +1,9 @@
 package org.openhotline.exchange.internal.pipe;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +12,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies stored messages in the order they arrived, which per order is sequence order: each in its own
- * transaction together with marking it applied (so it is applied once). A message that fails waits with backoff
- * and holds back the later messages of its order; after {@code max-apply-attempts} it becomes a dead letter.
+ * Applies stored messages in the order they arrived, which per order is sequence order, each in the transaction that
+ * marks it applied (so it is applied once). Up to {@code apply-batch} messages share a transaction: one commit (one
+ * WAL flush) for the batch instead of one per message. A batch that fails is rolled back and its messages applied one
+ * by one, so only the failing message waits (with backoff, holding back the later messages of its order) and after
+ * {@code max-apply-attempts} becomes a dead letter. Runs on its own thread ({@link PipeLoops}), woken by every
+ * stored batch.
  */
 @Component
 public class InboxWorker {
@@ -33,7 +37,7 @@ public class InboxWorker {
     private final Clock clock;
     private final ExchangeProperties properties;
     private final Object lock = new Object();
-    private volatile boolean woken;
+    private final Wakeup wakeup = new Wakeup();
 
     InboxWorker(Inbox inbox, Counterparts counterparts, List<IncomingMessage> handlers, TransactionTemplate tx,
                 JsonMapper json, Clock clock, ExchangeProperties properties) {
@@ -46,22 +50,14 @@ public class InboxWorker {
         this.properties = properties;
     }
 
-    /** A batch was stored: apply it on the next round without waiting for the poll interval. */
+    /** A batch was stored: apply it now, not at the next poll. */
     void wake() {
-        woken = true;
+        wakeup.wake();
     }
 
-    private volatile long lastRun;
-
-    /** Every 100 ms when woken by a stored batch, else at the poll interval (for retries after backoff). */
-    @Scheduled(fixedDelay = 100)
-    void maybeRun() {
-        long now = System.currentTimeMillis();
-        if (woken || now - lastRun >= properties.pollInterval().toMillis()) {
-            woken = false;
-            lastRun = now;
-            run();
-        }
+    /** Until a batch is stored or {@code max} passed (then messages whose backoff ended are tried again). */
+    void awaitWork(Duration max) throws InterruptedException {
+        wakeup.await(max);
     }
 
     /** Applies what is waiting; returns how many were applied. */
@@ -72,19 +68,19 @@ public class InboxWorker {
             do {
                 rows = inbox.waiting(500);
                 Set<String> blocked = new HashSet<>();
-                int before = applied;
+                List<Inbox.Row> due = new ArrayList<>();
                 for (Inbox.Row r : rows) {
-                    String key = r.counterpart() + "\u0000" + r.orderKey();
-                    if (r.blocked() || blocked.contains(key)
+                    if (r.blocked() || blocked.contains(orderOf(r))
                             || (r.nextAttemptAt() != null && r.nextAttemptAt().isAfter(Instant.now()))) {
-                        blocked.add(key);
-                        continue;
-                    }
-                    if (apply(r)) {
-                        applied++;
+                        blocked.add(orderOf(r));
                     } else {
-                        blocked.add(key);
+                        due.add(r);
                     }
+                }
+                int before = applied;
+                int batch = Math.max(1, properties.applyBatch());
+                for (int from = 0; from < due.size(); from += batch) {
+                    applied += applyBatch(due.subList(from, Math.min(due.size(), from + batch)), blocked);
                 }
                 if (applied == before) {
                     break;
@@ -94,16 +90,47 @@ public class InboxWorker {
         }
     }
 
+    private static String orderOf(Inbox.Row r) {
+        return r.counterpart() + "\u0000" + r.orderKey();
+    }
+
+    /** Applies {@code rows} in one transaction, or one by one when that fails; returns how many were applied. */
+    private int applyBatch(List<Inbox.Row> rows, Set<String> blocked) {
+        List<Inbox.Row> todo = rows.stream().filter(r -> !blocked.contains(orderOf(r))).toList();
+        if (todo.size() > 1) {
+            try {
+                tx.executeWithoutResult(s -> todo.forEach(this::applyOne));
+                return todo.size();
+            } catch (RuntimeException e) {
+                // one of them failed: find it by applying them one at a time
+            }
+        }
+        int applied = 0;
+        for (Inbox.Row r : todo) {
+            if (blocked.contains(orderOf(r))) {
+                continue;
+            }
+            if (apply(r)) {
+                applied++;
+            } else {
+                blocked.add(orderOf(r));
+            }
+        }
+        return applied;
+    }
+
+    private void applyOne(Inbox.Row r) {
+        Counterpart from = counterparts.require(r.counterpart());
+        IncomingMessage handler = handlers.get(r.type());
+        if (handler != null) {
+            handler.apply(from, r.orderKey(), r.seq(), json.readTree(r.payload()));
+        }
+        inbox.applied(r.id(), clock.instant());
+    }
+
     private boolean apply(Inbox.Row r) {
         try {
-            tx.executeWithoutResult(s -> {
-                Counterpart from = counterparts.require(r.counterpart());
-                IncomingMessage handler = handlers.get(r.type());
-                if (handler != null) {
-                    handler.apply(from, r.orderKey(), r.seq(), json.readTree(r.payload()));
-                }
-                inbox.applied(r.id(), clock.instant());
-            });
+            tx.executeWithoutResult(s -> applyOne(r));
             return true;
         } catch (RuntimeException e) {
             int attempts = r.attempts() + 1;

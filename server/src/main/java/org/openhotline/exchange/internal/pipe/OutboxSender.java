@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +42,7 @@ public class OutboxSender {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final Map<String, Health> health = new ConcurrentHashMap<>();
+    private final Wakeup wakeup = new Wakeup();
 
     OutboxSender(Outbox outbox, Counterparts counterparts, ExchangeProperties properties, JsonMapper json, Clock clock) {
         this.outbox = outbox;
@@ -52,7 +52,7 @@ public class OutboxSender {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${hotline.exchange.poll-interval:PT0.5S}")
+    /** One round: what is due to every counterpart not in backoff ({@link PipeLoops} runs it every poll interval). */
     void deliverAll() {
         for (Counterpart c : counterparts.all()) {
             if (!c.enabled() || c.baseUrl() == null || c.baseUrl().isBlank()) {
@@ -76,6 +76,12 @@ public class OutboxSender {
     /** Lets a counterpart be tried at once (the screen's 立即重试, tests). */
     public void wake(String code) {
         health.computeIfPresent(code, (k, h) -> new Health(h.failures(), null, h.lastError(), h.lastSuccess()));
+        wakeup.wake();
+    }
+
+    /** Until the next round is due or someone asked for one now. */
+    void awaitWork(Duration max) throws InterruptedException {
+        wakeup.await(max);
     }
 
     /** Sends one batch; true when a full batch went through (there may be more). */
