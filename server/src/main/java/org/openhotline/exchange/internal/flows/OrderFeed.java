@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * decides it, {@link CrossRequests});</li>
  * <li>the callback of an order we handed over → {@code order.callback};</li>
  * <li>on a city, every order and step → 上报 to the province ({@code order.reported}, {@code order.step});</li>
- * <li>every callback verdict → {@code evaluation} to the 好差评 platform.</li>
+ * <li>every callback verdict → {@code evaluation} to the 好差评 platform, except to an {@code EVALUATION} counterpart
+ * that handed us the order (an appeal from the 一体化 platform), which hears it on the callback step under its key.</li>
  * </ul>
  */
 @Component
@@ -108,6 +109,12 @@ class OrderFeed {
         }
         if (event instanceof CallbackRecorded c) {
             for (Counterpart evaluation : counterparts.enabled(Counterpart.Kind.EVALUATION)) {
+                if (linked.stream().anyMatch(l -> l.counterpart().equals(evaluation.code()) && l.role() == OrderLinks.Role.HANDLER)) {
+                    // An appeal the 一体化 platform handed us: the verdict already went back under its own key (the
+                    // callback step above carries the grade), and is mostly its own; pushed again as an evaluation
+                    // of our number it would count twice in its 好差评.
+                    continue;
+                }
                 order = order == null ? orders.snapshot(id) : order;
                 String key = properties.self() + ":" + order.number();
                 links.add(id, evaluation.code(), key, OrderLinks.Role.ORIGIN, null, at);
@@ -152,6 +159,13 @@ class OrderFeed {
         p.put("note", StepNames.of(e));
         p.put("state", o.state());
         p.put("stateLabel", o.stateLabel());
+        if (e instanceof CallbackRecorded c) {
+            // The sender of the order hears the citizen's verdict whoever took it (its own order.callback or our agent).
+            p.put("resolved", c.resolved());
+            p.put("satisfaction", c.satisfaction());
+            p.put("grade", Grades.of(c.satisfaction()));
+            p.put("gradeLabel", Grades.label(Grades.of(c.satisfaction())));
+        }
         return p;
     }
 

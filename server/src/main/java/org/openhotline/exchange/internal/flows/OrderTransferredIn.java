@@ -12,8 +12,12 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An order handed to us (省交办件, a 110 non-emergency matter, a city's order sent up): it becomes our order waiting
- * for dispatch, bound by the sender's deadlines, and the sender gets our number as a receipt at once.
+ * An order handed to us (省交办件, a 110 non-emergency matter, a city's order sent up, an appeal submitted on the
+ * 一体化政务服务平台): it becomes our order waiting for dispatch, bound by the sender's deadlines, and the sender gets
+ * our number as a receipt at once. Whoever sent it, the order's channel is 其他平台转入 ({@code PLATFORM}) and the
+ * sender is its source (created by {@code exchange:<code>}, the 【来源】 line of the content, the link): a channel
+ * value per platform would touch the intake forms, the channel figures and the web's labels for a fact the order
+ * already holds.
  */
 @Component
 class OrderTransferredIn implements IncomingMessage {
