@@ -32,6 +32,16 @@ export interface Consulting {
   target: string
   answered: boolean
   threeWay: boolean
+  /** The number an outside party sees when it is not the hotline's (the citizen's, handed over to 110); else null. */
+  shownAs?: string | null
+}
+
+/** A phone linkage under way; `shownAs`: the number the service sees (null: the hotline's own). */
+export interface EmergencyLink {
+  service: string
+  name: string
+  number: string
+  shownAs: string | null
 }
 
 /** An emergency service of the phone linkage (电话联动 110/119/120/122) and the number the platform dials. */
@@ -262,7 +272,7 @@ export const phoneBar = {
   dial: (number: string) => http.post<{ callId: string }>(`${base}/me/dial`, { number }),
   emergencyServices: () => http.get<EmergencyService[]>(`${base}/me/emergency/services`),
   /** Starts the linkage: a consultation of the service; 三方 and 完成转接 (the hand-over) follow as for 咨询转. */
-  emergency: (service: string) => http.post(`${base}/me/emergency`, { service }),
+  emergency: (service: string) => http.post<EmergencyLink>(`${base}/me/emergency`, { service }),
 }
 
 export const desk = {

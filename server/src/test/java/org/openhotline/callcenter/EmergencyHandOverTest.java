@@ -105,6 +105,10 @@ class EmergencyHandOverTest {
                 assertThat(operator.lastInvite).as("the INVITE 110 received")
                         .containsPattern("(?im)^From:[^\\r\\n]*sip:" + CITIZEN_NUMBER + "@")
                         .containsPattern("(?im)^P-Asserted-Identity:\\s*<sip:" + CITIZEN_NUMBER + "@");
+                // ... and the phone bar says so: whether 110 can call the citizen back depends on it.
+                assertThat(started.json().path("shownAs").asString()).isEqualTo(CITIZEN_NUMBER);
+                assertThat(agent.get("/api/callcenter/me").json().path("consulting").path("shownAs").asString())
+                        .isEqualTo(CITIZEN_NUMBER);
                 awaitSound("the agent briefs 110 while the citizen hears music, heard by nobody",
                         () -> hears(agentPhone, OPERATOR) && hears(operator, AGENT) && music(citizen)
                                 && silent(citizen, OPERATOR) && silent(citizen, AGENT) && silent(operator, CITIZEN),

@@ -44,19 +44,22 @@ class Consultations implements CallFlow.ConsultHooks {
         final Long agentId;
         /** The agent's desk phone's own leg when the phone placed the consultation (else the phone bar did). */
         final LegId phoneLeg;
+        /** The number an outside target sees when it is not the trunk's own (the citizen's, handed over to 110). */
+        final String shownAs;
         volatile boolean answered;
         volatile boolean threeWay;
 
-        Consult(String callId, LegId leg, String target, Long agentId) {
-            this(callId, leg, target, agentId, null);
+        Consult(String callId, LegId leg, String target, Long agentId, LegId phoneLeg) {
+            this(callId, leg, target, agentId, phoneLeg, null);
         }
 
-        Consult(String callId, LegId leg, String target, Long agentId, LegId phoneLeg) {
+        Consult(String callId, LegId leg, String target, Long agentId, LegId phoneLeg, String shownAs) {
             this.callId = callId;
             this.leg = leg;
             this.target = target;
             this.agentId = agentId;
             this.phoneLeg = phoneLeg;
+            this.shownAs = shownAs;
         }
     }
 
@@ -171,7 +174,8 @@ class Consultations implements CallFlow.ConsultHooks {
             }
             throw DomainException.conflict("无法呼叫咨询目标：" + e.getMessage());
         }
-        Consult c = new Consult(call.callId, leg, target.label(), target.agentId());
+        Consult c = new Consult(call.callId, leg, target.label(), target.agentId(), null,
+                target.autoAnswer() ? null : outsideCallerId);
         byCall.put(call.callId, c);
         callOfLeg.put(leg.value(), call.callId);
         records.transferred(call.callId, "咨询 " + target.label());

@@ -40,8 +40,9 @@ class EmergencyLinkageController {
                 .map(e -> new Service(e.getKey(), EmergencyNumbers.SERVICES.get(e.getKey()), e.getValue())).toList();
     }
 
-    record View(String callId, String service, String name, String number, boolean answered, boolean threeWay,
-                List<String> orders) {}
+    /** {@code shownAs}: the number the service sees — the citizen's (主叫号码透传), or null: the hotline trunk's. */
+    record View(String callId, String service, String name, String number, String shownAs, boolean answered,
+                boolean threeWay, List<String> orders) {}
 
     record Start(@NotBlank(message = "请选择联动服务（110、119、120、122）") @Size(max = 10, message = "联动服务编码最长 10 位") String service,
                  Long workOrderId) {}
@@ -75,7 +76,8 @@ class EmergencyLinkageController {
         var call = talking();
         var l = linkage.of(call.callId);
         List<String> orders = linkage.handOver(call, Callers.required());
-        return new View(call.callId, l.service(), EmergencyNumbers.SERVICES.get(l.service()), l.number(), true, true, orders);
+        return new View(call.callId, l.service(), EmergencyNumbers.SERVICES.get(l.service()), l.number(),
+                l.consult().shownAs, true, true, orders);
     }
 
     private LiveCalls.LiveCall talking() {
@@ -90,6 +92,6 @@ class EmergencyLinkageController {
         }
         var c = linkage.consultation(call.callId);
         return new View(call.callId, l.service(), EmergencyNumbers.SERVICES.get(l.service()), l.number(),
-                c != null && c.answered, c != null && c.threeWay, orders);
+                l.consult().shownAs, c != null && c.answered, c != null && c.threeWay, orders);
     }
 }

@@ -61,8 +61,11 @@ class PhoneBarController {
                     String callId, String caller, boolean phoneRegistered, String agentNo, Map<String, Integer> skills,
                     long version, Consulting consulting) {}
 
-    /** The consultation this agent's call is in: whom, whether they answered, whether all three talk. */
-    record Consulting(String target, boolean answered, boolean threeWay) {}
+    /**
+     * The consultation this agent's call is in: whom, whether they answered, whether all three talk, and the number
+     * an outside target sees when it is not the hotline's (the citizen's, on a hand-over to 110).
+     */
+    record Consulting(String target, boolean answered, boolean threeWay, String shownAs) {}
 
     private SeatView view(SeatBoard.Seat s) {
         boolean registered = s.extension() != null && telephony.running() && telephony.engine().isRegistered(s.extension());
@@ -74,7 +77,7 @@ class PhoneBarController {
                 s.extension() != null ? s.extension() : agent.map(AgentRoster.Agent::extension).orElse(null),
                 s.callId(), s.caller(), registered, agent.map(AgentRoster.Agent::agentNo).orElse(null), skills,
                 s.version(), legs.talkingCallOf(s.accountId()).flatMap(c -> consultations.of(c.callId))
-                        .map(c -> new Consulting(c.target, c.answered, c.threeWay)).orElse(null));
+                        .map(c -> new Consulting(c.target, c.answered, c.threeWay, c.shownAs)).orElse(null));
     }
 
     @GetMapping
