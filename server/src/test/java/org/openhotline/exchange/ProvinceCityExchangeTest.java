@@ -276,6 +276,48 @@ class ProvinceCityExchangeTest {
                 .isEqualTo(latest.path("theirs").path("received").path("count").asInt()).isPositive();
     }
 
+    @Test
+    void anOrderFrom110IsReportedToTheProvinceWithItsNumberTitleAndSteps() throws Exception {
+        // Before: a city skipped the 上报 of every order another platform handed it, so the province never heard of a
+        // 110 matter or a 一体化 appeal and stored their later steps with no number or title.
+        String code = "P" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String secret = "key-" + code + "-0123456789abcdef";
+        var police = new CounterpartSimulator(code, secret, org.openhotline.exchange.internal.pipe.Signatures.Algorithm.HMAC_SHA256);
+        Map<String, Object> form = new HashMap<>(Map.of("name", "江州市110联动平台", "kind", "POLICE_110",
+                "baseUrl", police.baseUrl(), "secret", secret, "algorithm", "HMAC-SHA256", "enabled", true));
+        assertThat(sysadmin.put("/api/exchange/counterparts/" + code, form).status()).isEqualTo(200);
+        try {
+            String remote = "JJ" + System.nanoTime();
+            String theirKey = code + ":" + remote;
+            var sent = police.send(cityPort, secret, java.util.List.of(police.message(theirKey, "order.transferred",
+                    Map.of("number", remote, "title", "商铺占道经营堵塞消防通道 " + remote,
+                            "content", "110接警后转12345：商铺长期占道经营，消防通道被堵 " + remote, "appealType", "COMPLAINT"))));
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+            long ours = Wait.until("the 110 matter becomes our order", () -> link(city, code, theirKey), WAIT);
+            String number = city.sql("select number from work_order where id = ?").param(ours).query(String.class).single();
+            String key = "JZ:" + number;
+
+            JsonNode report = Wait.until("the province has the report", () -> reported(key), WAIT);
+            assertThat(report.path("number").asString()).isEqualTo(number);
+            assertThat(report.path("title").asString()).contains(remote);
+
+            var dispatcher = ApiClient.loggedIn(cityPort, "dispatcher1");
+            ok(dispatcher, city, "/api/work-orders/" + ours + "/dispatch",
+                    Map.of("mainUnitId", city.sql("select id from org_node where code = 'SCJ'").query(Long.class).single()));
+            JsonNode dispatched = Wait.until("the province sees the dispatch under the same key", () -> {
+                JsonNode r = reported(key);
+                return r != null && r.path("lastSeq").asLong() > report.path("lastSeq").asLong() ? r : null;
+            }, WAIT);
+            assertThat(dispatched.path("number").asString()).isEqualTo(number);
+            assertThat(dispatched.path("state").asString()).isNotEqualTo(report.path("state").asString());
+        } finally {
+            form.put("enabled", false);
+            form.remove("secret");
+            sysadmin.put("/api/exchange/counterparts/" + code, form);
+            police.close();
+        }
+    }
+
     private JsonNode reported(String key) {
         var sys = ApiClient.loggedIn(provincePort, "sysadmin");
         for (JsonNode r : sys.get("/api/exchange/reported-orders?counterpart=JZ").json()) {

@@ -96,7 +96,7 @@ class OrderFeed {
                     continue; // its steps go to the province already, under the province's key
                 }
                 if (event instanceof WorkOrderCreated c && "PLATFORM".equals(c.channel())) {
-                    continue; // an order another platform handed us: the province hears of it from its sender
+                    continue; // handed us by another platform: reported once its sender is known (reportHandedIn)
                 }
                 order = order == null ? orders.snapshot(id) : order;
                 String key = properties.self() + ":" + order.number();
@@ -122,6 +122,25 @@ class OrderFeed {
                         "title", order.title(), "grade", Grades.of(c.satisfaction()), "gradeLabel",
                         Grades.label(Grades.of(c.satisfaction())), "resolved", c.resolved()), at);
             }
+        }
+    }
+
+    /**
+     * 上报 of an order another platform handed us, once its sender is linked (the creation event above cannot tell who
+     * sent it). A 12345 platform's order reaches the province from that platform (or is the province's own); an order
+     * from 110 or an appeal from the 一体化 platform is known to the province only through us, so it is reported like
+     * an order taken here, and its later steps follow under the same key.
+     */
+    void reportHandedIn(long id, Counterpart from, Instant at) {
+        if (!reportAll || properties.role() != ExchangeProperties.Role.CITY
+                || from.kind() == Counterpart.Kind.PROVINCE || from.kind() == Counterpart.Kind.CITY) {
+            return;
+        }
+        ExchangeOrders.Snapshot order = null;
+        for (Counterpart province : counterparts.enabled(Counterpart.Kind.PROVINCE)) {
+            order = order == null ? orders.snapshot(id) : order;
+            outbox.write(properties.self(), province.code(), properties.self() + ":" + order.number(), "order.reported",
+                    reported(order), at);
         }
     }
 

@@ -27,13 +27,16 @@ class OrderTransferredIn implements IncomingMessage {
     private final Outbox outbox;
     private final ExchangeProperties properties;
     private final Clock clock;
+    private final OrderFeed feed;
 
-    OrderTransferredIn(ExchangeOrders orders, OrderLinks links, Outbox outbox, ExchangeProperties properties, Clock clock) {
+    OrderTransferredIn(ExchangeOrders orders, OrderLinks links, Outbox outbox, ExchangeProperties properties, Clock clock,
+                       OrderFeed feed) {
         this.orders = orders;
         this.links = links;
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
+        this.feed = feed;
     }
 
     @Override
@@ -55,6 +58,7 @@ class OrderTransferredIn implements IncomingMessage {
                 text(p, "callerName"), text(p, "callerPhone"), instant(p, "signDueAt"), instant(p, "handleDueAt")));
         Instant now = clock.instant();
         links.add(id, from.code(), orderKey, OrderLinks.Role.HANDLER, text(p, "number"), now);
+        feed.reportHandedIn(id, from, now);
         ExchangeOrders.Snapshot ours = orders.snapshot(id);
         outbox.write(properties.self(), from.code(), orderKey, "order.receipt",
                 Map.of("receiptNo", ours.number(), "by", properties.selfName()), now);
