@@ -132,7 +132,11 @@ public final class Dialer {
             }, config.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
             beforeSend.accept(leg);
             ct.sendRequest();
+            if (sip.peerNames.refused(ct)) {
+                throw new javax.sip.SipException("the TLS certificate of " + target + " is not issued for its host");
+            }
         } catch (Exception e) {
+            if (leg.ringTimer != null) leg.ringTimer.cancel(false);
             legs.remove(id);
             media.close();
             throw e;

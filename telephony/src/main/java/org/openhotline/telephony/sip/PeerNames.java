@@ -15,9 +15,17 @@ import gov.nist.javax.sip.TlsSecurityPolicy;
  * names must hold the request's host, as a DNS name (a leading "*." standing for one label) or an IP address. The trust
  * store only says a CA vouches for the certificate; without this check any certificate from the same CA — any
  * public web site's, with the JDK's CAs — would be accepted for a carrier. JAIN-SIP calls it after each handshake it
- * starts, before the request leaves; a refusal fails that request like a connection error.
+ * starts, before the request leaves, and then drops the request without telling anyone; so the refused transaction is
+ * remembered for the dialler, which fails the call at once instead of letting it ring out.
  */
 public final class PeerNames implements TlsSecurityPolicy {
+    private final java.util.Set<javax.sip.ClientTransaction> refused =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
+    /** Whether {@code ct}'s request was kept from a peer whose certificate does not name the host it was sent to. */
+    boolean refused(javax.sip.ClientTransaction ct) {
+        return refused.contains(ct);
+    }
 
     @Override
     public void enforceTlsPolicy(ClientTransactionExt ct) throws SecurityException {
@@ -25,9 +33,11 @@ public final class PeerNames implements TlsSecurityPolicy {
         if (ct == null || !(ct.getRequest().getRequestURI() instanceof SipURI uri)) return;
         try {
             if (!(ct.getPeerCertificates()[0] instanceof X509Certificate cert) || !names(cert, uri.getHost())) {
+                refused.add(ct);
                 throw new SecurityException("the TLS certificate of " + uri.getHost() + " is not issued for it");
             }
         } catch (SSLPeerUnverifiedException e) {
+            refused.add(ct);
             throw new SecurityException("no verified TLS certificate from " + uri.getHost(), e);
         }
     }

@@ -41,6 +41,8 @@ public final class SipEndpoint implements AutoCloseable {
     final int tlsPort;
     /** Where TLS phones are reached (the connections they opened), or null without TLS. */
     final TlsConnections tlsConnections;
+    /** Checks that TLS connections we open reach the host we meant (see PeerNames). */
+    final PeerNames peerNames;
 
     public SipEndpoint(String bindAddress, String advertisedAddress, int port, SipListener listener)
             throws Exception {
@@ -76,7 +78,6 @@ public final class SipEndpoint implements AutoCloseable {
             p.setProperty("javax.net.ssl.trustStore", trusted.file().toString());
             p.setProperty("javax.net.ssl.trustStorePassword", trusted.password());
             p.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-            p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", PeerNames.class.getName());
             // phones and trunks authenticate by digest or address, not by client certificate
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");
@@ -94,6 +95,8 @@ public final class SipEndpoint implements AutoCloseable {
             if (trusted != null) java.nio.file.Files.deleteIfExists(trusted.file()); // read by the stack's constructor
         }
         this.tlsConnections = tls != null ? (TlsConnections) stack.getRouter() : null;
+        this.peerNames = new PeerNames();
+        if (tls != null) ((gov.nist.javax.sip.SipStackImpl) stack).setTlsSecurityPolicy(peerNames);
         this.addresses = factory.createAddressFactory();
         this.headers = factory.createHeaderFactory();
         this.messages = factory.createMessageFactory();

@@ -121,4 +121,45 @@ class TrunkOverTlsTest {
             assertThat(carrier.log()).contains("SRTP is Enabled").doesNotContain("failed to decrypt");
         }
     }
+
+    @Test
+    void aCarrierWithoutAVouchedCertificateForItsHostOrWithoutSrtpIsNotCalled() throws Exception {
+        Path speak = dir.resolve("carrier-voice.wav");
+        Files.write(speak, WavFile.toBytes(Prompt.tone("carrier", 1000, 30_000, 6000).samples()));
+        Path trusted = carrierCertificate("trusted", "127.0.0.1");
+        Files.createDirectories(dir.resolve("tls"));
+        TlsKeys.selfSigned("127.0.0.1", engineCertificate(), dir.resolve("tls").resolve(TlsKeys.GENERATED_KEY));
+        // a certificate the trust store does not hold, one it holds but issued for another host, and a carrier that
+        // has the right certificate but offers no SRTP where the trunk requires it
+        Path stranger = carrierCertificate("stranger", "127.0.0.1");
+        Path otherHost = carrierCertificate("other-host", "sbc.example.net");
+        Path bundle = dir.resolve("trusted-bundle.crt");
+        Files.writeString(bundle, Files.readString(dir.resolve("trusted.crt")) + Files.readString(dir.resolve("other-host.crt")));
+        record Carrier(Path certificate, boolean srtp, String name) { }
+        for (Carrier c : List.of(new Carrier(stranger, true, "untrusted"), new Carrier(otherHost, true, "other-host"),
+                new Carrier(trusted, false, "plain-rtp"))) {
+            RecordedEvents events = new RecordedEvents();
+            Path home = Files.createDirectories(dir.resolve(c.name()));
+            try (Baresip carrier = Baresip.startTlsTrunk(home, CARRIER_NUMBER, speak, c.certificate(),
+                    engineCertificate(), c.srtp());
+                 TelephonyEngine engine = EngineFixture.builder(dir, events, withTlsTrunk(carrier))
+                         .security(security(dir, bundle)).start()) {
+                EndCause cause;
+                try {
+                    LegId out = engine.originate(CARRIER_NUMBER, null, false);
+                    cause = ((Ended) events.await(Ended.class, e -> e.leg().equals(out), Duration.ofSeconds(30))
+                            .event()).cause();
+                } catch (IllegalStateException handshakeFailed) {
+                    cause = EndCause.FAILED; // the stack refused the certificate while sending the INVITE
+                }
+                assertThat(events.events()).as(c.name() + ": never answered").noneMatch(e -> e instanceof Answered);
+                // the carrier without SRTP refuses our RTP/SAVP offer (488); the others fail at once, not by timeout
+                assertThat(cause).as(c.name()).isEqualTo(c.srtp() ? EndCause.FAILED : EndCause.MEDIA_MISMATCH);
+                if (c.srtp()) {
+                    assertThat(carrier.log()).as(c.name() + ": the INVITE never reached the carrier")
+                            .doesNotContain("Incoming call").doesNotContain("answering call");
+                }
+            }
+        }
+    }
 }
