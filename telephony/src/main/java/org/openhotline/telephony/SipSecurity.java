@@ -29,13 +29,21 @@ public record SipSecurity(Tls tls, SrtpPolicy phones, Map<String, SrtpPolicy> tr
      * Where SIP over TLS listens and with which certificate: a PKCS#12 file ({@code pkcs12}, {@code pkcs12Password}),
      * or PEM files ({@code certificate} with the chain, {@code privateKey}); with neither, a self-signed certificate
      * for {@code hostName} is made once and kept in {@code generatedDirectory} (demo and tests; phones must be told to
-     * trust it).
+     * trust it). {@code trustedCertificates} (PEM, one or more certificates) is what the engine trusts when it opens a
+     * TLS connection to a trunk: the carrier's CA or its own certificate; without it the JDK's public CAs.
      */
     public record Tls(int port, Path certificate, Path privateKey, Path pkcs12, String pkcs12Password,
-                      Path generatedDirectory, String hostName) {
+                      Path generatedDirectory, String hostName, Path trustedCertificates) {
+
+        public Tls(int port, Path certificate, Path privateKey, Path pkcs12, String pkcs12Password,
+                   Path generatedDirectory, String hostName) {
+            this(port, certificate, privateKey, pkcs12, pkcs12Password, generatedDirectory, hostName, null);
+        }
+
         @Override
         public String toString() {
-            return "Tls[port=" + port + ", certificate=" + certificate + ", pkcs12=" + pkcs12 + "]";
+            return "Tls[port=" + port + ", certificate=" + certificate + ", pkcs12=" + pkcs12 + ", trusted="
+                    + trustedCertificates + "]";
         }
     }
 }

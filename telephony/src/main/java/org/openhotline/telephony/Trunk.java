@@ -12,10 +12,26 @@ import java.util.Set;
  * {@code callerIdPassThrough} (主叫号码透传) says the carrier lets the platform present a number that is not its
  * own — a citizen's, when a call is handed over to 110 — sent in From and P-Asserted-Identity; carriers without that
  * agreement replace or refuse such a number, so by default only the trunk's own {@code callerId} is offered.
+ * {@code transport} is how calls, probes and registrations reach the carrier: "udp" (the default), "tcp" or "tls"
+ * (SIP over TLS to a carrier whose certificate the engine's trust store vouches for; docs/adr/060-sip-tls-and-srtp.md).
  */
 public record Trunk(String name, Set<String> inboundNumbers, Set<String> allowedAddresses, String username,
                     String password, String outboundHost, int outboundPort, String callerId, int registerSeconds,
-                    boolean callerIdPassThrough) {
+                    boolean callerIdPassThrough, String transport) {
+
+    public Trunk {
+        transport = transport == null || transport.isBlank() ? "udp" : transport.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!Set.of("udp", "tcp", "tls").contains(transport)) {
+            throw new IllegalArgumentException("trunk " + name + ": transport must be udp, tcp or tls, not " + transport);
+        }
+    }
+
+    public Trunk(String name, Set<String> inboundNumbers, Set<String> allowedAddresses, String username,
+                 String password, String outboundHost, int outboundPort, String callerId, int registerSeconds,
+                 boolean callerIdPassThrough) {
+        this(name, inboundNumbers, allowedAddresses, username, password, outboundHost, outboundPort, callerId,
+                registerSeconds, callerIdPassThrough, "udp");
+    }
 
     public Trunk(String name, Set<String> inboundNumbers, Set<String> allowedAddresses, String username,
                  String password, String outboundHost, int outboundPort, String callerId, int registerSeconds) {
@@ -34,6 +50,16 @@ public record Trunk(String name, Set<String> inboundNumbers, Set<String> allowed
 
     public boolean allows(String address) {
         return allowedAddresses.contains(address);
+    }
+
+    /** The same trunk reached over {@code transport} ("udp", "tcp" or "tls"). */
+    public Trunk withTransport(String transport) {
+        return new Trunk(name, inboundNumbers, allowedAddresses, username, password, outboundHost, outboundPort,
+                callerId, registerSeconds, callerIdPassThrough, transport);
+    }
+
+    public boolean overTls() {
+        return "tls".equals(transport);
     }
 
     public boolean hasOutbound() {

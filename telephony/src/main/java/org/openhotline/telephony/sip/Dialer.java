@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Places outbound legs: to a registered extension at its Contact, or to any other number through the
- * first trunk with an outbound peer, offering PCMU, PCMA and telephone-event. An agent phone can be asked
+ * first trunk with an outbound peer (over its transport: a TLS trunk gets a TLS connection of ours, and its SDES key
+ * only there), offering PCMU, PCMA and telephone-event. An agent phone can be asked
  * to answer by itself (soft off-hook): we add the headers common phones honour (Call-Info answer-after=0,
  * Alert-Info auto-answer).
  */
@@ -85,7 +86,11 @@ public final class Dialer {
         } else {
             Trunk trunk = config.trunks().stream().filter(Trunk::hasOutbound).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no route to " + destination));
-            target = "sip:" + destination + "@" + trunk.outboundHost() + ":" + trunk.outboundPort();
+            transport = trunk.transport();
+            if (trunk.overTls() && sip.tlsPort < 0) {
+                throw new IllegalArgumentException("trunk " + trunk.name() + " is reached over TLS but SIP over TLS is off");
+            }
+            target = sip.trunkUri(destination, trunk);
             trunkName = trunk.name();
             via = trunk;
             if (from == null) from = trunk.callerId();
@@ -127,7 +132,11 @@ public final class Dialer {
             }, config.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
             beforeSend.accept(leg);
             ct.sendRequest();
+            if (sip.peerNames.refused(ct)) {
+                throw new javax.sip.SipException("the TLS certificate of " + target + " is not issued for its host");
+            }
         } catch (Exception e) {
+            if (leg.ringTimer != null) leg.ringTimer.cancel(false);
             legs.remove(id);
             media.close();
             throw e;
@@ -188,6 +197,8 @@ public final class Dialer {
                 events.ringing(leg);
             }
         } else if (status < 300) {
+            // a TLS trunk's in-dialog requests (ACK, BYE, re-INVITE) go over the connection we opened to it
+            sip.rememberTlsPeer(r);
             ack(event.getDialog(), cseq);
             boolean first;
             synchronized (leg) {

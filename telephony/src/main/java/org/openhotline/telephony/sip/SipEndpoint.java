@@ -41,6 +41,8 @@ public final class SipEndpoint implements AutoCloseable {
     final int tlsPort;
     /** Where TLS phones are reached (the connections they opened), or null without TLS. */
     final TlsConnections tlsConnections;
+    /** Checks that TLS connections we open reach the host we meant (see PeerNames). */
+    final PeerNames peerNames;
 
     public SipEndpoint(String bindAddress, String advertisedAddress, int port, SipListener listener)
             throws Exception {
@@ -65,11 +67,17 @@ public final class SipEndpoint implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "2000");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         TlsKeys.Store keys = null;
+        TlsKeys.Store trusted = null;
         if (tls != null) {
             keys = TlsKeys.prepare(tls);
             p.setProperty("javax.net.ssl.keyStore", keys.file().toString());
             p.setProperty("javax.net.ssl.keyStorePassword", keys.password());
             p.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+            // connections we open to trunks: their certificate must chain to these and name the host (see TlsTrust)
+            trusted = TlsTrust.prepare(tls.trustedCertificates());
+            p.setProperty("javax.net.ssl.trustStore", trusted.file().toString());
+            p.setProperty("javax.net.ssl.trustStorePassword", trusted.password());
+            p.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
             // phones and trunks authenticate by digest or address, not by client certificate
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");
@@ -81,8 +89,14 @@ public final class SipEndpoint implements AutoCloseable {
             p.setProperty("javax.sip.ROUTER_PATH", TlsConnections.class.getName());
             p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
         }
-        this.stack = factory.createSipStack(p);
+        try {
+            this.stack = factory.createSipStack(p);
+        } finally {
+            if (trusted != null) java.nio.file.Files.deleteIfExists(trusted.file()); // read by the stack's constructor
+        }
         this.tlsConnections = tls != null ? (TlsConnections) stack.getRouter() : null;
+        this.peerNames = new PeerNames();
+        if (tls != null) ((gov.nist.javax.sip.SipStackImpl) stack).setTlsSecurityPolicy(peerNames);
         this.addresses = factory.createAddressFactory();
         this.headers = factory.createHeaderFactory();
         this.messages = factory.createMessageFactory();
@@ -158,11 +172,20 @@ public final class SipEndpoint implements AutoCloseable {
         return "tls".equalsIgnoreCase(transport) && tlsPort > 0 ? tlsPort : port;
     }
 
-    /** Remembers where a request that came over TLS can be answered with new requests (no-op otherwise). */
-    void rememberTlsPeer(Request request) {
+    /**
+     * Remembers where a request that came over TLS, or the response to one we sent over TLS, can be answered with new
+     * requests (no-op otherwise).
+     */
+    void rememberTlsPeer(javax.sip.message.Message message) {
         if (tlsConnections == null) return;
-        var via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
-        if (via != null && "TLS".equalsIgnoreCase(via.getTransport())) tlsConnections.remember(request);
+        var via = (javax.sip.header.ViaHeader) message.getHeader(javax.sip.header.ViaHeader.NAME);
+        if (via != null && "TLS".equalsIgnoreCase(via.getTransport())) tlsConnections.remember(message);
+    }
+
+    /** {@code sip:user@host:port} of a trunk, with {@code ;transport=} when it is not reached over UDP. */
+    String trunkUri(String user, org.openhotline.telephony.Trunk trunk) {
+        return "sip:" + (user == null ? "" : user + "@") + trunk.outboundHost() + ":" + trunk.outboundPort()
+                + ("udp".equals(trunk.transport()) ? "" : ";transport=" + trunk.transport());
     }
 
     public int tlsPort() {

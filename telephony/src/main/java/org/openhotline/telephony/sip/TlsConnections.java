@@ -11,7 +11,7 @@ import gov.nist.javax.sip.stack.DefaultRouter;
 import gov.nist.javax.sip.stack.HopImpl;
 
 /**
- * Sends requests for a TLS phone over the connection it opened to us (connection reuse, RFC 5923's idea). A phone
+ * Sends requests for a TLS phone over the connection it opened to us, and a TLS trunk's over the one we opened to it (connection reuse, RFC 5923's idea). A phone
  * registers over TLS from some port and puts its listening address in Contact; it has no server certificate to
  * accept a second connection there (and behind NAT could not be reached anyway). So every request we address to
  * that Contact — the INVITE ringing it, BYE, re-INVITE, REFER in its dialogs — goes to the address its REGISTER or
@@ -30,13 +30,16 @@ public final class TlsConnections extends DefaultRouter {
         super(stack, defaultRoute);
     }
 
-    /** After an authenticated REGISTER or an admitted INVITE over TLS: its Contact is reached where it came from. */
-    void remember(Request request) {
-        if (!(request.getHeader(javax.sip.header.ContactHeader.NAME) instanceof javax.sip.header.ContactHeader c)
+    /**
+     * After an authenticated REGISTER or an admitted INVITE over TLS, or a trunk's answer over the connection we opened:
+     * its Contact is reached where it came from.
+     */
+    void remember(javax.sip.message.Message message) {
+        if (!(message.getHeader(javax.sip.header.ContactHeader.NAME) instanceof javax.sip.header.ContactHeader c)
                 || !(c.getAddress().getURI() instanceof javax.sip.address.SipURI uri)) {
             return;
         }
-        var m = (gov.nist.javax.sip.message.SIPMessage) request;
+        var m = (gov.nist.javax.sip.message.SIPMessage) message;
         int port = uri.getPort() > 0 ? uri.getPort() : 5061;
         aliases.put(key(uri.getHost(), port), new HopImpl(m.getRemoteAddress().getHostAddress(), m.getRemotePort(), "TLS"));
     }

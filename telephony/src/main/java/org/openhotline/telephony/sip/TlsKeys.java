@@ -96,14 +96,23 @@ final class TlsKeys {
         }
     }
 
-    /** A PKCS#12 in a private temporary file with a random password, read once by the SIP stack and deleted. */
     private static Store pkcs12(List<X509Certificate> chain, PrivateKey key) throws IOException, GeneralSecurityException {
+        return temporary((ks, password) -> ks.setKeyEntry("sip", key, password, chain.toArray(Certificate[]::new)));
+    }
+
+    /** What goes into a key store, given the password it will be stored with. */
+    interface Entries {
+        void put(KeyStore store, char[] password) throws GeneralSecurityException;
+    }
+
+    /** A PKCS#12 in a private temporary file with a random password, read once by the SIP stack and deleted. */
+    static Store temporary(Entries entries) throws IOException, GeneralSecurityException {
         byte[] pw = new byte[18];
         new SecureRandom().nextBytes(pw);
         String password = HexFormat.of().formatHex(pw);
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
-        ks.setKeyEntry("sip", key, password.toCharArray(), chain.toArray(Certificate[]::new));
+        entries.put(ks, password.toCharArray());
         Path file = Files.createTempFile("openhotline-sip-tls", ".p12",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (OutputStream out = Files.newOutputStream(file)) {

@@ -55,17 +55,17 @@ final class TrunkMonitor {
 
     private void send(Trunk t, String method, int expires) {
         try {
-            SipURI carrier = sip.addresses.createSipURI(null, t.outboundHost());
-            carrier.setPort(t.outboundPort());
+            SipURI carrier = (SipURI) sip.addresses.createURI(sip.trunkUri(null, t));
             String user = t.username() != null ? t.username() : t.callerId() != null ? t.callerId() : "hotline";
             var aor = sip.addresses.createAddress(sip.addresses.createSipURI(user, t.outboundHost()));
             Request r = sip.messages.createRequest(carrier, method, sip.newCallId(),
                     sip.headers.createCSeqHeader(1L, method),
                     sip.headers.createFromHeader(aor, UUID.randomUUID().toString().substring(0, 8)),
                     sip.headers.createToHeader(aor, null),
-                    List.of(sip.headers.createViaHeader(sip.advertisedAddress, sip.port, "udp", null)),
+                    List.of(sip.headers.createViaHeader(sip.advertisedAddress, sip.portFor(t.transport()),
+                            t.transport(), null)),
                     sip.headers.createMaxForwardsHeader(70));
-            r.addHeader(sip.contact(user, "udp"));
+            r.addHeader(sip.contact(user, t.transport()));
             if (method.equals(Request.REGISTER)) r.addHeader(sip.headers.createExpiresHeader(expires));
             ClientTransaction ct = sip.provider.getNewClientTransaction(r);
             ct.setApplicationData(t);

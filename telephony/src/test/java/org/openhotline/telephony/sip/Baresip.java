@@ -20,10 +20,19 @@ public final class Baresip implements AutoCloseable {
     private final int console;
     private Console consoleConnection;
 
-    private Baresip(Path home, Process process, int console) {
+    /** Where baresip listens for SIP over UDP and TCP; SIP over TLS is the next port. */
+    final int sipPort;
+
+    private Baresip(Path home, Process process, int console, int sipPort) {
         this.home = home;
         this.process = process;
         this.console = console;
+        this.sipPort = sipPort;
+    }
+
+    /** Where baresip accepts SIP over TLS (with a {@code sip_certificate}). */
+    int tlsPort() {
+        return sipPort + 1;
     }
 
     /**
@@ -111,16 +120,39 @@ public final class Baresip implements AutoCloseable {
                 List.of("sip_cafile " + caFile, "module srtp.so"));
     }
 
+    /**
+     * A carrier's SBC reached over SIP/TLS: baresip answers calls to {@code number} by itself on its TLS port, showing
+     * {@code certificateAndKey} (one PEM file), with SRTP mandatory when {@code srtp} (else plain RTP only, and no
+     * SRTP module), and trusts {@code caFile} (the engine's certificate) for connections it opens back.
+     */
+    static Baresip startTlsTrunk(Path dir, String number, Path speak, Path certificateAndKey, Path caFile, boolean srtp)
+            throws IOException {
+        return launch(dir.resolve("baresip-trunk"), speak, "<sip:" + number + "@127.0.0.1;transport=tls>;regint=0"
+                        + ";answermode=auto;audio_codecs=PCMU,PCMA" + (srtp ? ";mediaenc=srtp-mand" : "") + "\n",
+                srtp ? List.of("sip_certificate " + certificateAndKey, "sip_cafile " + caFile, "module srtp.so")
+                        : List.of("sip_certificate " + certificateAndKey, "sip_cafile " + caFile));
+    }
+
     private static Baresip start(Path dir, String extension, String password, Path speak, String transport,
                                  int enginePort, String accountExtras, List<String> configExtras) throws IOException {
+        return launch(dir.resolve("baresip"), speak, "<sip:" + extension + "@127.0.0.1:" + enginePort
+                + ";transport=" + transport + ">;auth_pass=" + password + ";answermode=auto;regint=60;audio_codecs=PCMU,PCMA"
+                + accountExtras + "\n", configExtras);
+    }
+
+    private static Baresip launch(Path homeDir, Path speak, String account, List<String> configExtras)
+            throws IOException {
         if (!Files.isExecutable(Path.of("/usr/bin/baresip"))) {
             fail("baresip is not installed; the softphone test needs it: apt-get install -y baresip-core");
         }
-        Path home = Files.createDirectories(dir.resolve("baresip"));
+        Path home = Files.createDirectories(homeDir);
         int port = FreePorts.sip();
+        while (!FreePorts.free(port + 1)) {
+            port = FreePorts.sip(); // baresip's SIP TLS takes sip_listen + 1
+        }
         int console = FreePorts.sip();
         while (console == port + 1) {
-            console = FreePorts.sip(); // baresip's SIP TLS takes sip_listen + 1
+            console = FreePorts.sip();
         }
         Files.writeString(home.resolve("config"), String.join("\n",
                 "poll_method epoll",
@@ -141,14 +173,12 @@ public final class Baresip implements AutoCloseable {
                 "rtp_ports 46000-46999",
                 String.join("\n", configExtras),
                 "") );
-        Files.writeString(home.resolve("accounts"), "<sip:" + extension + "@127.0.0.1:" + enginePort
-                + ";transport=" + transport + ">;auth_pass=" + password + ";answermode=auto;regint=60;audio_codecs=PCMU,PCMA"
-                + accountExtras + "\n");
+        Files.writeString(home.resolve("accounts"), account);
         Files.writeString(home.resolve("contacts"), "");
         Process p = new ProcessBuilder("/usr/bin/baresip", "-4", "-f", home.toString())
                 .redirectErrorStream(true).redirectOutput(home.resolve("baresip.log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        return new Baresip(home, p, console);
+        return new Baresip(home, p, console, port);
     }
 
     public String log() {

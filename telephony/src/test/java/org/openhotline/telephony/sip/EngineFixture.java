@@ -29,7 +29,13 @@ public final class EngineFixture {
     }
 
     public static TelephonyEngineBuilder builder(Path dir, org.openhotline.telephony.TelephonyListener events) {
-        return TelephonyEngine.builder(config(dir))
+        return builder(dir, events, config(dir));
+    }
+
+    /** As {@link #builder(Path, org.openhotline.telephony.TelephonyListener)} with another configuration. */
+    public static TelephonyEngineBuilder builder(Path dir, org.openhotline.telephony.TelephonyListener events,
+                                                 TelephonyConfig config) {
+        return TelephonyEngine.builder(config)
                 .listener(events)
                 .extensions(ExtensionDirectory.of(Map.of(EXTENSION, PASSWORD, "1002", "pw-1002")))
                 .flows(new ClasspathFlows(Map.of("12345", "default-12345", "12346", "direct-to-agent")));

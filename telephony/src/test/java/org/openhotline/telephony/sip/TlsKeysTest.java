@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhotline.telephony.SipSecurity;
 
-/** The key store SIP over TLS is started with: self-signed once and kept, from PEM files, or a PKCS#12 as it is. */
+/**
+ * The key store SIP over TLS is started with: self-signed once and kept, from PEM files, or a PKCS#12 as it is; the
+ * trust store for connections to trunks, and the check that a trunk's certificate names its host.
+ */
 class TlsKeysTest {
     @TempDir
     Path dir;
@@ -52,6 +55,43 @@ class TlsKeysTest {
         Files.copy(cert, key, java.nio.file.StandardCopyOption.REPLACE_EXISTING); // a certificate where the key belongs
         assertThatThrownBy(() -> TlsKeys.prepare(new SipSecurity.Tls(0, cert, key, null, null, dir, "x")))
                 .hasMessageContaining("key.pem");
+    }
+
+    @Test
+    void theTrustStoreHoldsTheConfiguredCarrierCertificatesElseTheJdksCas() throws Exception {
+        Path a = dir.resolve("a.crt");
+        Path b = dir.resolve("b.crt");
+        TlsKeys.selfSigned("sbc.carrier.example.cn", a, dir.resolve("a.key"));
+        TlsKeys.selfSigned("203.0.113.10", b, dir.resolve("b.key"));
+        Path bundle = dir.resolve("carriers.pem");
+        Files.writeString(bundle, Files.readString(a) + Files.readString(b));
+        TlsKeys.Store trusted = TlsTrust.prepare(bundle);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(trusted.file()))).isEqualTo("rw-------");
+        KeyStore ks = load(trusted);
+        assertThat(java.util.Collections.list(ks.aliases())).containsExactlyInAnyOrder("trusted-0", "trusted-1");
+        assertThat(ks.isCertificateEntry("trusted-0")).as("certificates only, no key").isTrue();
+        assertThat(ks.getCertificate("trusted-1")).isEqualTo(TlsKeys.readChain(b).getFirst());
+        assertThat(load(TlsTrust.prepare(null)).size()).as("the JDK's public CAs").isGreaterThan(50);
+    }
+
+    @Test
+    void aCarriersCertificateMustNameTheHostItIsReachedAt() throws Exception {
+        TlsKeys.selfSigned("sbc.carrier.example.cn", dir.resolve("dns.crt"), dir.resolve("dns.key"));
+        X509Certificate dns = TlsKeys.readChain(dir.resolve("dns.crt")).getFirst();
+        assertThat(PeerNames.names(dns, "sbc.carrier.example.cn")).isTrue();
+        assertThat(PeerNames.names(dns, "SBC.Carrier.Example.cn")).isTrue();
+        assertThat(PeerNames.names(dns, "other.carrier.example.cn")).isFalse();
+        assertThat(PeerNames.names(dns, "203.0.113.10")).isFalse();
+        TlsKeys.selfSigned("203.0.113.10", dir.resolve("ip.crt"), dir.resolve("ip.key"));
+        X509Certificate ip = TlsKeys.readChain(dir.resolve("ip.crt")).getFirst();
+        assertThat(PeerNames.names(ip, "203.0.113.10")).isTrue();
+        assertThat(PeerNames.names(ip, "203.0.113.11")).isFalse();
+        assertThat(PeerNames.names(ip, "sbc.carrier.example.cn")).isFalse();
+        TlsKeys.selfSigned("*.carrier.example.cn", dir.resolve("wild.crt"), dir.resolve("wild.key"));
+        X509Certificate wild = TlsKeys.readChain(dir.resolve("wild.crt")).getFirst();
+        assertThat(PeerNames.names(wild, "sbc.carrier.example.cn")).isTrue();
+        assertThat(PeerNames.names(wild, "a.sbc.carrier.example.cn")).as("one label only").isFalse();
+        assertThat(PeerNames.names(wild, "carrier.example.cn")).isFalse();
     }
 
     private static KeyStore load(TlsKeys.Store store) throws Exception {

@@ -17,14 +17,20 @@ public record TelephonyProperties(boolean enabled, String bindAddress, String ad
     /**
      * {@code callerIdPassThrough} (主叫号码透传): the carrier accepts a number not the platform's own in From and
      * P-Asserted-Identity — the citizen's, when a call is handed over to 110/119/120/122. Off unless the carrier agreed.
+     * {@code transport}: how calls reach the carrier, {@code udp} (default), {@code tcp} or {@code tls} (needs
+     * {@code hotline.sip.tls.enabled}; the carrier's certificate is checked against {@code tls.trusted-certificates}).
      */
     record TrunkProperties(String name, List<String> inboundNumbers, List<String> allowedAddresses, String username,
                            String password, String outboundHost, Integer outboundPort, String callerId,
-                           SrtpPolicy srtp, boolean callerIdPassThrough) {}
+                           SrtpPolicy srtp, boolean callerIdPassThrough, String transport) {}
 
-    /** Blank certificate and PKCS#12: a self-signed certificate is made once in {@code <data-dir>/sip-tls}. */
+    /**
+     * Blank certificate and PKCS#12: a self-signed certificate is made once in {@code <data-dir>/sip-tls}.
+     * {@code trustedCertificates}: PEM file of the CAs (or self-signed certificates) of carriers reached over TLS;
+     * blank means the JDK's public CAs.
+     */
     record TlsProperties(boolean enabled, Integer port, String certificate, String privateKey, String pkcs12,
-                         String pkcs12Password) {}
+                         String pkcs12Password, String trustedCertificates) {}
 
     public TelephonyProperties {
         trunks = trunks == null ? List.of() : trunks;

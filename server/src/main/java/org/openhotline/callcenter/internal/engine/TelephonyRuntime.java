@@ -83,11 +83,7 @@ public class TelephonyRuntime implements SmartLifecycle {
             Path recordings = dataDir.toAbsolutePath().resolve("recordings");
             java.nio.file.Files.createDirectories(recordings);
             LeftoverRecordings.sealInBackground(recordings);
-            List<Trunk> trunks = properties.trunks().stream().map(t -> new Trunk(t.name(),
-                    new HashSet<>(t.inboundNumbers() == null ? List.of() : t.inboundNumbers()),
-                    new HashSet<>(t.allowedAddresses() == null ? List.of() : t.allowedAddresses()),
-                    t.username(), t.password(), t.outboundHost(), t.outboundPort() == null ? 5060 : t.outboundPort(),
-                    t.callerId(), 0, t.callerIdPassThrough())).toList();
+            List<Trunk> trunks = properties.trunks().stream().map(TelephonyRuntime::trunk).toList();
             if (demo && trunks.stream().noneMatch(t -> t.accepts(properties.hotlineNumber()))) {
                 trunks = new java.util.ArrayList<>(trunks);
                 trunks.add(demoTrunk(properties.hotlineNumber()));
@@ -121,16 +117,31 @@ public class TelephonyRuntime implements SmartLifecycle {
         }
     }
 
+    /** A configured carrier trunk; a TLS carrier's default port is 5061. */
+    static Trunk trunk(TelephonyProperties.TrunkProperties t) {
+        boolean tls = "tls".equalsIgnoreCase(t.transport());
+        return new Trunk(t.name(), new HashSet<>(t.inboundNumbers() == null ? List.of() : t.inboundNumbers()),
+                new HashSet<>(t.allowedAddresses() == null ? List.of() : t.allowedAddresses()), t.username(),
+                t.password(), t.outboundHost(), t.outboundPort() != null ? t.outboundPort() : tls ? 5061 : 5060,
+                t.callerId(), 0, t.callerIdPassThrough(), t.transport());
+    }
+
     /** SIP over TLS when {@code hotline.sip.tls.enabled}, and the SRTP policies of the phones and of each trunk. */
     static SipSecurity security(TelephonyProperties properties, Path generated) {
         java.util.Map<String, SrtpPolicy> trunkPolicies = new java.util.HashMap<>();
-        for (TelephonyProperties.TrunkProperties t : properties.trunks()) {
-            if (t.srtp() != null) trunkPolicies.put(t.name(), t.srtp());
+        boolean tlsOn = properties.tls() != null && properties.tls().enabled();
+        for (TelephonyProperties.TrunkProperties trunk : properties.trunks()) {
+            if (trunk.srtp() != null) trunkPolicies.put(trunk.name(), trunk.srtp());
+            if ("tls".equalsIgnoreCase(trunk.transport()) && !tlsOn) {
+                // said at start, not at the first call a citizen is handed over with
+                throw new IllegalStateException("trunk " + trunk.name() + " is reached over TLS (hotline.sip.trunks[].transport"
+                        + "=tls), which needs hotline.sip.tls.enabled=true");
+            }
         }
         TelephonyProperties.TlsProperties t = properties.tls();
         SipSecurity.Tls tls = t == null || !t.enabled() ? null : new SipSecurity.Tls(t.port() == null ? 5061 : t.port(),
                 path(t.certificate()), path(t.privateKey()), path(t.pkcs12()), t.pkcs12Password(), generated,
-                properties.advertisedAddress());
+                properties.advertisedAddress(), path(t.trustedCertificates()));
         return new SipSecurity(tls, properties.srtp(), trunkPolicies, SrtpPolicy.OPTIONAL);
     }
 

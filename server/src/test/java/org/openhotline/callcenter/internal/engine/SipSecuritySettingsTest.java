@@ -1,6 +1,7 @@
 package org.openhotline.callcenter.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.openhotline.telephony.SipSecurity;
 import org.openhotline.telephony.SrtpPolicy;
 
-/** {@code hotline.sip.tls.*}, {@code hotline.sip.srtp} and {@code hotline.sip.trunks[n].srtp} reach the engine. */
+/**
+ * {@code hotline.sip.tls.*}, {@code hotline.sip.srtp} and {@code hotline.sip.trunks[n].srtp} / {@code .transport} reach
+ * the engine.
+ */
 class SipSecuritySettingsTest {
 
     private static TelephonyProperties properties(TelephonyProperties.TlsProperties tls, SrtpPolicy phones,
@@ -23,7 +27,7 @@ class SipSecuritySettingsTest {
         assertThat(s.tls()).isNull();
         assertThat(s.phones()).isEqualTo(SrtpPolicy.OPTIONAL);
         assertThat(s.policyFor("carrier")).isEqualTo(SrtpPolicy.OPTIONAL);
-        s = TelephonyRuntime.security(properties(new TelephonyProperties.TlsProperties(false, 5061, "", "", "", ""),
+        s = TelephonyRuntime.security(properties(new TelephonyProperties.TlsProperties(false, 5061, "", "", "", "", ""),
                 null, List.of()), Path.of("/data/sip-tls"));
         assertThat(s.tls()).isNull();
     }
@@ -31,11 +35,12 @@ class SipSecuritySettingsTest {
     @Test
     void certificateFilesPortAndPerTrunkPoliciesAreMapped() {
         var carrier = new TelephonyProperties.TrunkProperties("carrier", List.of("12345"), List.of("203.0.113.10"),
-                null, null, null, null, null, SrtpPolicy.REQUIRED, false);
+                null, null, "sbc.carrier.example.cn", null, null, SrtpPolicy.REQUIRED, false, "TLS");
         var legacy = new TelephonyProperties.TrunkProperties("legacy", List.of("12346"), List.of("203.0.113.11"),
-                null, null, null, null, null, SrtpPolicy.OFF, false);
+                null, null, "203.0.113.11", null, null, SrtpPolicy.OFF, false, null);
         SipSecurity s = TelephonyRuntime.security(properties(new TelephonyProperties.TlsProperties(true, 5071,
-                "/etc/openhotline/sip-chain.pem", "/etc/openhotline/sip.key", " ", null), SrtpPolicy.REQUIRED,
+                "/etc/openhotline/sip-chain.pem", "/etc/openhotline/sip.key", " ", null, "/etc/openhotline/carriers.pem"),
+                SrtpPolicy.REQUIRED,
                 List.of(carrier, legacy)), Path.of("/data/sip-tls"));
         assertThat(s.tls().port()).isEqualTo(5071);
         assertThat(s.tls().certificate()).isEqualTo(Path.of("/etc/openhotline/sip-chain.pem"));
@@ -47,5 +52,18 @@ class SipSecuritySettingsTest {
         assertThat(s.policyFor("carrier")).isEqualTo(SrtpPolicy.REQUIRED);
         assertThat(s.policyFor("legacy")).isEqualTo(SrtpPolicy.OFF);
         assertThat(s.policyFor("demo-loopback")).isEqualTo(SrtpPolicy.OPTIONAL);
+        assertThat(s.tls().trustedCertificates()).isEqualTo(Path.of("/etc/openhotline/carriers.pem"));
+        assertThat(TelephonyRuntime.trunk(carrier).transport()).isEqualTo("tls");
+        assertThat(TelephonyRuntime.trunk(carrier).outboundPort()).as("SIP over TLS's port").isEqualTo(5061);
+        assertThat(TelephonyRuntime.trunk(legacy).transport()).isEqualTo("udp");
+        assertThat(TelephonyRuntime.trunk(legacy).outboundPort()).isEqualTo(5060);
+    }
+
+    @Test
+    void aTrunkOverTlsWithoutTheTlsListenerIsRefusedAtStart() {
+        var carrier = new TelephonyProperties.TrunkProperties("carrier", List.of("12345"), List.of(), null, null,
+                "sbc.carrier.example.cn", 5061, null, SrtpPolicy.REQUIRED, false, "tls");
+        assertThatThrownBy(() -> TelephonyRuntime.security(properties(null, null, List.of(carrier)),
+                Path.of("/data/sip-tls"))).hasMessageContaining("hotline.sip.tls.enabled");
     }
 }
