@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Closes a day of adherence for the reports: shortly after midnight, yesterday's figures per agent with a published
@@ -25,18 +26,24 @@ public class DailyAdherence {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    DailyAdherence(Adherence adherence, CallForecasts forecasts, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    DailyAdherence(Adherence adherence, CallForecasts forecasts, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+                   TransactionTemplate tx) {
         this.adherence = adherence;
         this.forecasts = forecasts;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.tx = tx;
     }
 
     @Scheduled(cron = "${hotline.workforce.adherence-close-cron:0 15 0 * * *}", zone = "${hotline.time-zone}")
     void closeYesterday() {
-        close(forecasts.today().minusDays(1));
+        // A call from inside the bean passes no proxy, so close()'s @Transactional would not apply: without a
+        // transaction the rows were written one by one and reporting's after-commit listener never ran (its
+        // publications stayed open until a restart, and the nightly close never reached the reports).
+        tx.executeWithoutResult(status -> close(forecasts.today().minusDays(1)));
     }
 
     /** Closes {@code day}: returns the agents' figures written (agents with a published shift that day). */
