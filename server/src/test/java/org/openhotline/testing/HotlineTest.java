@@ -44,6 +44,12 @@ import org.springframework.boot.test.context.SpringBootTest;
         // 主叫号码透传: a call handed over to 110 through it shows the citizen's number (EmergencyHandOverTest).
         "hotline.sip.trunks[1].caller-id-pass-through=true",
         "hotline.sip.trunk-probe-seconds=1",
+        // No nightly job by the wall clock: a suite that runs across 00:15 or 02:30 Beijing time must not find another
+        // test's world changed under it; tests run these jobs themselves (NightlyCloseTest, ExpiryRemindersTest, …).
+        "hotline.workforce.adherence-close-cron=-", "hotline.audit.archive-cron=-", "hotline.backup.cron=-",
+        "hotline.callcenter.recording-retention-cron=-", "hotline.dispatch.retrain-cron=-",
+        "hotline.exchange.reconciliation-cron=-", "hotline.exchange.retention-cron=-", "hotline.knowledge.expiry-cron=-",
+        "hotline.operations.inspection-cron=-", "hotline.operations.weekly-cron=-",
         "logging.level.org.openhotline=INFO"})
 @org.springframework.test.context.ContextConfiguration(initializers = TestEnvironment.class)
 @org.springframework.context.annotation.Import(TestClock.Registration.class)
