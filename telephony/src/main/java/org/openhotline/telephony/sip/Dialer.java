@@ -224,7 +224,9 @@ public final class Dialer {
             log.debug("leg {}: answering the trunk's challenge", leg.id);
         } else {
             log.debug("leg {} to {} failed with {}", leg.id, leg.to, status);
-            control.finish(leg, EndCause.ofStatusCode(status));
+            // A 487 answers our own CANCEL: the leg ends for the reason we cancelled it (a ring timeout is NO_ANSWER),
+            // even when the SIP stack's thread gets here before the canceller's finish.
+            control.finish(leg, status == 487 && leg.cancelledAs != null ? leg.cancelledAs : EndCause.ofStatusCode(status));
         }
     }
 

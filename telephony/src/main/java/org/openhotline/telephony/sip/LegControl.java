@@ -106,6 +106,7 @@ public final class LegControl implements AutoCloseable {
                     }
                     case RINGING -> {
                         ClientTransaction ct = leg.outgoingInvite;
+                        leg.cancelledAs = cause;
                         if (ct != null) sip.provider.getNewClientTransaction(ct.createCancel()).sendRequest();
                     }
                     case ENDED -> {

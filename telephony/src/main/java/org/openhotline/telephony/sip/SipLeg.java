@@ -30,6 +30,8 @@ public final class SipLeg {
     volatile Sdp remoteSdp;
     volatile boolean remoteHolds;
     volatile boolean ringingReported;
+    /** Why we cancelled this ringing leg: the callee's 487 to our CANCEL may be handled before our own finish. */
+    volatile EndCause cancelledAs;
     volatile ScheduledFuture<?> ringTimer;
     volatile org.openhotline.telephony.Trunk viaTrunk;
     volatile boolean authTried;
