@@ -5,7 +5,7 @@
 # Figures: bench/security/last-run.txt (and stdout). Unattended and bounded: killed after BENCH_TIMEOUT s (default 1800).
 set -e
 cd "$(dirname "$0")/../.."
-timeout -k 60 "${BENCH_TIMEOUT:-1800}" ./mvnw -B -q -pl web,telephony,server test -Dskip.web=true -Dtest=PersonalDataBenchmark \
+timeout -k 60 "${BENCH_TIMEOUT:-1800}" ./mvnw -B -q -o -pl web,telephony,server test -Dskip.web=true -Dtest=PersonalDataBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false -Dbench=security \
   -Dbench.orders="${1:-1000000}" -Dbench.creates="${2:-2000}" -Dbench.stored="${3:-20000}" \
   -Dbench.out="$(pwd)/bench/security/last-run.txt" -Dsurefire.redirectTestOutputToFile=false
