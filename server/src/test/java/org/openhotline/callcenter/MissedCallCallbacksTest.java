@@ -194,6 +194,9 @@ class MissedCallCallbacksTest {
             until("the answered callback closes the task", () -> "CALLED_BACK".equals(jdbc.sql("select status from cc_missed_task where id = ?")
                     .param(id).query(String.class).single()), Duration.ofSeconds(30), () -> callback(id));
             assertThat(jdbc.sql("select closed_by from cc_missed_task where id = ?").param(id).query(Long.class).single()).isEqualTo(agentId);
+            // the answer is on the call's record too (it was lost when the call was placed before the task's commit)
+            assertThat(jdbc.sql("select agent_id from cc_call where id = ? and answered_at is not null").param(callId)
+                    .query(Long.class).optional()).as(callback(id)).contains(agentId);
             until("the agent talks with the citizen", () -> "TALKING".equals(desk.get("/api/callcenter/me").json().path("state").asString()),
                     Duration.ofSeconds(10), this::calls);
             assertThat(desk.post("/api/callcenter/me/hangup", Map.of()).status()).isEqualTo(200);
