@@ -114,8 +114,8 @@ class CallDistributionTest {
 
         // 20 calls in 10 rounds, the calls of a round at once: even rounds one per group, odd rounds two for 住房.
         // A round starts when the last one is over and all five agents show ready again (the seat wall shows
-        // 示闲 only once the ACD may offer to that agent), however slow the machine is. Each citizen hangs up
-        // once an agent has answered: no citizen counts seconds (a clock started at the IVR's answer turned a
+        // 示闲 only once the ACD may offer to that agent), however slow the machine is. The citizens hang up
+        // once agents have answered them all: no citizen counts seconds (a clock started at the IVR's answer turned a
         // slow agent phone into a ringing abandon on a busy machine).
         for (int k = 0; k < 10; k++) {
             List<String> round = k % 2 == 0 ? List.of("12301", "12302") : List.of("12302", "12302");
@@ -127,13 +127,15 @@ class CallDistributionTest {
                     citizens.add(citizen);
                     citizen.dial(round.get(c));
                 }
+                // the round's citizens hang up once all of them are answered: a citizen who hung up before the other
+                // call was offered freed agent 4 for it (4, 4 where skill level first says 4, 5)
                 for (int c = 0; c < round.size(); c++) {
                     String number = citizenNumber(k, c);
                     until("an agent answers " + number, () -> jdbc.sql("select count(*) from cc_call where caller_index = ? and answered_at is not null")
                             .param(PersonalData.phoneIndex(number)).query(Long.class).single() == 1, Duration.ofSeconds(60),
                             () -> statesOfTheFive(leader) + "\n" + calls());
-                    citizens.get(c).hangUp();
                 }
+                citizens.forEach(TestPhone::hangUp);
             } finally {
                 for (TestPhone citizen : citizens) {
                     citizen.close();
