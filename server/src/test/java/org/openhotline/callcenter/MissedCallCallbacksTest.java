@@ -192,8 +192,11 @@ class MissedCallCallbacksTest {
             assertThat(called.status()).as(called.body()).isEqualTo(200);
             String callId = called.json().path("callId").asString();
             until("the answered callback closes the task", () -> "CALLED_BACK".equals(jdbc.sql("select status from cc_missed_task where id = ?")
-                    .param(id).query(String.class).single()), Duration.ofSeconds(30), this::calls);
+                    .param(id).query(String.class).single()), Duration.ofSeconds(30), () -> callback(id));
             assertThat(jdbc.sql("select closed_by from cc_missed_task where id = ?").param(id).query(Long.class).single()).isEqualTo(agentId);
+            // the answer is on the call's record too (it was lost when the call was placed before the task's commit)
+            assertThat(jdbc.sql("select agent_id from cc_call where id = ? and answered_at is not null").param(callId)
+                    .query(Long.class).optional()).as(callback(id)).contains(agentId);
             until("the agent talks with the citizen", () -> "TALKING".equals(desk.get("/api/callcenter/me").json().path("state").asString()),
                     Duration.ofSeconds(10), this::calls);
             assertThat(desk.post("/api/callcenter/me/hangup", Map.of()).status()).isEqualTo(200);
@@ -207,6 +210,15 @@ class MissedCallCallbacksTest {
                         assertThat(e.path("text").asString()).isEqualTo("回拨（坐席 T976）：已接通");
                     });
         }
+    }
+
+    /** The callback's calls and task, and the agent's desk, for a failed wait. */
+    private String callback(long taskId) {
+        return jdbc.sql("select id, direction, agent_id, arrived_at, answered_at, ended_at, end_cause from cc_call where caller_index = ? order by arrived_at")
+                .param(org.openhotline.shared.crypto.PersonalData.phoneIndex("8277")).query().listOfRows()
+                + "\ntask " + jdbc.sql("select * from cc_missed_task where id = ?").param(taskId).query().listOfRows()
+                + "\nattempts " + jdbc.sql("select * from cc_missed_attempt where task_id = ?").param(taskId).query().listOfRows()
+                + "\ndesk " + desk.get("/api/callcenter/me").body();
     }
 
     private void routeCallers(String prefix, long group) {

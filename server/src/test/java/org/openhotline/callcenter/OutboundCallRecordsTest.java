@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * 外呼 from the phone bar ({@code POST /me/dial}) to a colleague's extension, judged by ear (the agent's phone
  * speaks 1000 Hz, the colleague's 1300 Hz), then the call in the call records ({@code GET /calls}) and in their
- * Excel export ({@code GET /calls/export}), row for row the same as the search. Own agents ccdial1/ccdial2
- * (extensions 8270/8271), used by this class only.
+ * Excel export ({@code GET /calls/export}), row for row the same as the search. Each test has agents of its own
+ * (usernames, agent numbers and free extensions of its try): a rerun in the same database, or a second test of the
+ * class, met the first one's call under the same agent number.
  */
 @HotlineTest
 @Timeout(120)
@@ -40,28 +41,30 @@ class OutboundCallRecordsTest {
     @Autowired
     JdbcClient jdbc;
 
-    static boolean agentsExist;
+    final String run = String.format("%05d", Math.floorMod(System.nanoTime(), 100_000L));
+    final String agentNo = "C" + run + "1";
+    String extension;
+    String colleagueExtension;
 
     private ApiClient agentAtDesk() {
-        if (!agentsExist) {
-            var fixture = new CallCenterFixture(port, jdbc);
-            fixture.agent("ccdial1", "T970", "8270", Map.of());
-            fixture.agent("ccdial2", "T971", "8271", Map.of());
-            agentsExist = true;
-        }
-        return ApiClient.loggedIn(port, "ccdial1");
+        var fixture = new CallCenterFixture(port, jdbc);
+        extension = fixture.freeExtension();
+        fixture.agent("ccdial" + run + "1", agentNo, extension, Map.of());
+        colleagueExtension = fixture.freeExtension();
+        fixture.agent("ccdial" + run + "2", "C" + run + "2", colleagueExtension, Map.of());
+        return ApiClient.loggedIn(port, "ccdial" + run + "1");
     }
 
     @Test
     void anAgentDialsAnExtensionBothTalkAndTheCallIsInTheRecordsAndTheirExport() throws Exception {
         ApiClient desk = agentAtDesk();
-        try (TestPhone agentPhone = new TestPhone("8270", AGENT, sipPort);
-             TestPhone colleague = new TestPhone("8271", COLLEAGUE, sipPort)) {
+        try (TestPhone agentPhone = new TestPhone(extension, AGENT, sipPort);
+             TestPhone colleague = new TestPhone(colleagueExtension, COLLEAGUE, sipPort)) {
             agentPhone.register(ApiClient.DEMO_PASSWORD);
             colleague.register(ApiClient.DEMO_PASSWORD);
             assertThat(desk.post("/api/callcenter/me/sign-in", Map.of()).status()).isEqualTo(200);
 
-            var dialed = desk.post("/api/callcenter/me/dial", Map.of("number", "8271"));
+            var dialed = desk.post("/api/callcenter/me/dial", Map.of("number", colleagueExtension));
             assertThat(dialed.status()).as(dialed.body()).isEqualTo(200);
             String callId = dialed.json().path("callId").asString();
             assertThat(callId).isNotBlank();
@@ -79,16 +82,16 @@ class OutboundCallRecordsTest {
 
             var leader = ApiClient.loggedIn(port, "teamleader1");
             await("the call record is closed").atMost(Duration.ofSeconds(10)).until(() ->
-                    !leader.get("/api/callcenter/calls?agentNo=T970").json().path("items").get(0).path("endedAt").isNull());
-            JsonNode found = leader.get("/api/callcenter/calls?agentNo=T970").json();
+                    !leader.get("/api/callcenter/calls?agentNo=" + agentNo).json().path("items").get(0).path("endedAt").isNull());
+            JsonNode found = leader.get("/api/callcenter/calls?agentNo=" + agentNo).json();
             assertThat(found.path("total").asLong()).isEqualTo(1);
             JsonNode row = found.path("items").get(0);
             assertThat(row.path("id").asString()).isEqualTo(callId);
             assertThat(row.path("direction").asString()).isEqualTo("OUTBOUND");
-            assertThat(row.path("called").asString()).isEqualTo("8271");
+            assertThat(row.path("called").asString()).isEqualTo(colleagueExtension);
             assertThat(row.path("answeredAt").isNull()).isFalse();
 
-            var export = leader.get("/api/callcenter/calls/export?agentNo=T970");
+            var export = leader.get("/api/callcenter/calls/export?agentNo=" + agentNo);
             assertThat(export.status()).isEqualTo(200);
             List<ExcelSheets.SheetRow> sheet = ExcelSheets.read(new ByteArrayInputStream(export.bytes()));
             assertThat(sheet).hasSize(1);
@@ -97,7 +100,7 @@ class OutboundCallRecordsTest {
             assertThat(cells.get(2)).isEqualTo(row.path("called").asString());
             assertThat(java.time.OffsetDateTime.parse(cells.get(5)).toInstant())
                     .isEqualTo(java.time.OffsetDateTime.parse(row.path("answeredAt").asString()).toInstant());
-            assertThat(cells.get(8)).isEqualTo("T970");
+            assertThat(cells.get(8)).isEqualTo(agentNo);
         }
     }
 
@@ -117,13 +120,13 @@ class OutboundCallRecordsTest {
     void dialingNeedsASignedInAgentAndAValidNumber() {
         ApiClient desk = agentAtDesk();
         desk.post("/api/callcenter/me/state", Map.of("state", "SIGNED_OUT"));
-        var signedOut = desk.post("/api/callcenter/me/dial", Map.of("number", "8271"));
+        var signedOut = desk.post("/api/callcenter/me/dial", Map.of("number", colleagueExtension));
         assertThat(signedOut.status()).isEqualTo(409);
         assertThat(signedOut.detail()).isEqualTo("请先签入");
         var bad = desk.post("/api/callcenter/me/dial", Map.of("number", "12-34"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.detail()).contains("号码格式不正确");
-        assertThat(ApiClient.loggedIn(port, "zjj1").post("/api/callcenter/me/dial", Map.of("number", "8271")).status())
+        assertThat(ApiClient.loggedIn(port, "zjj1").post("/api/callcenter/me/dial", Map.of("number", colleagueExtension)).status())
                 .isEqualTo(403);
     }
 

@@ -269,16 +269,17 @@ public class CallFlow implements TelephonyListener, QueueHandler {
 
     private void agentAnswered(LegId agentLeg) {
         LiveCall call = calls.ofAgentLeg(agentLeg);
-        if (call == null) {
+        if (call == null || !call.inbound) {
+            // An outbound call (外呼, a callback) is answered when the citizen answers (PhoneBarActions.dial): the
+            // agent's phone going off-hook by itself is only its first half. Taken as the answer, it wrote the
+            // answer (and closed a callback task) before the citizen's phone rang, or before the call was on record.
             return;
         }
         String callId = call.callId;
         synchronized (call) {
             if (call.phase != Phase.RINGING || !agentLeg.equals(call.agentLeg)) {
-                if (call.inbound) {
-                    // a late answer to an offer that is over (the caller left, the ring timed out)
-                    engine().hangup(agentLeg);
-                }
+                // a late answer to an offer that is over (the caller left, the ring timed out)
+                engine().hangup(agentLeg);
                 return;
             }
             call.phase = Phase.TALKING;
@@ -291,7 +292,7 @@ public class CallFlow implements TelephonyListener, QueueHandler {
         LegId callerLeg = new LegId(callId);
         try {
             engine().stopPlayback(callerLeg);
-            if (survey.enabled() && call.inbound) {
+            if (survey.enabled()) {
                 engine().keepWhenAlone(callerLeg, true); // the caller stays for the survey if the agent hangs up first
             }
             engine().bridge(callerLeg, agentLeg);

@@ -23,6 +23,11 @@ public class OutboundCalls {
 
     /** Rings the agent's own phone (soft off-hook), then the citizen; returns the call's id. */
     public String dial(long agentId, String number) {
+        return actions.dial(agentId, mayDial(agentId), number);
+    }
+
+    /** The extension the agent dials from; a domain error unless the agent may dial now. */
+    public String mayDial(long agentId) {
         SeatBoard.Seat seat = board.of(agentId);
         if (seat.state() == AgentState.SIGNED_OUT || seat.extension() == null) {
             throw DomainException.conflict("请先签入");
@@ -30,6 +35,6 @@ public class OutboundCalls {
         if (seat.state().onCall()) {
             throw DomainException.conflict("通话中不能外呼");
         }
-        return actions.dial(agentId, seat.extension(), number);
+        return seat.extension();
     }
 }

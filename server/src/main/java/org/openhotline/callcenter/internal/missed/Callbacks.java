@@ -10,10 +10,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What an agent does with a callback task: claim it, let it go, call the citizen back through the phone bar's
- * outbound path, and say how a try went. Each is one transaction; the task decides whether it is allowed.
+ * outbound path, and say how a try went. Each is one transaction (a call back commits before it dials); the task
+ * decides whether it is allowed.
  */
 @Service
 class Callbacks {
@@ -23,15 +25,17 @@ class Callbacks {
     private final OutboundCalls outbound;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate tx;
     private final int maxTries;
 
     Callbacks(MissedCallTasks tasks, JdbcClient jdbc, OutboundCalls outbound, ApplicationEventPublisher events, Clock clock,
-              @Value("${hotline.callcenter.missed.max-attempts:3}") int maxTries) {
+              TransactionTemplate tx, @Value("${hotline.callcenter.missed.max-attempts:3}") int maxTries) {
         this.tasks = tasks;
         this.jdbc = jdbc;
         this.outbound = outbound;
         this.events = events;
         this.clock = clock;
+        this.tx = tx;
         this.maxTries = Math.max(1, maxTries);
     }
 
@@ -54,13 +58,21 @@ class Callbacks {
         tasks.save(task, null);
     }
 
-    /** Calls the citizen back from the agent's phone, showing the hotline's number; the try is on the task's timeline. */
-    @Transactional
+    /**
+     * Calls the citizen back from the agent's phone, showing the hotline's number; the try is on the task's timeline.
+     * The task's change is committed before the call is placed: the citizen may answer before this method returns, and
+     * the answer closes the task by the call's record. Placed inside the transaction, the answer met a call record and a
+     * task version that no other thread could see yet, and the task stayed open.
+     */
     String callBack(long taskId, long agentId) {
-        MissedCallTask task = tasks.get(taskId);
         Instant now = clock.instant();
-        task.attemptStarts(agentId, now);
-        tasks.save(task, null);
+        MissedCallTask task = tx.execute(status -> {
+            MissedCallTask t = tasks.get(taskId);
+            t.attemptStarts(agentId, now);
+            outbound.mayDial(agentId);
+            tasks.save(t, null);
+            return t;
+        });
         String callId = outbound.dial(agentId, task.number);
         jdbc.sql("insert into cc_missed_attempt (task_id, agent_id, call_id, started_at) values (?, ?, ?, ?)")
                 .params(taskId, agentId, callId, Timestamp.from(now)).update();
