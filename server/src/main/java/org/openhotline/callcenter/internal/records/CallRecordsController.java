@@ -85,7 +85,7 @@ class CallRecordsController implements MenuEntry.Contribution {
         Map<String, Object> p = params(from, to, caller, agentNo, abandonPoint);
         int pageSize = PageResult.clampSize(size);
         long total = jdbc.sql("select count(*) " + FROM).params(p).query(Long.class).single();
-        List<CallRow> rows = rows(" order by c.arrived_at desc limit " + pageSize + " offset " + PageResult.offset(page, pageSize), p);
+        List<CallRow> rows = rows(" order by c.arrived_at desc, c.id desc limit " + pageSize + " offset " + PageResult.offset(page, pageSize), p);
         return new PageResult<>(rows, total, Math.max(page, 1), pageSize);
     }
 
@@ -96,7 +96,7 @@ class CallRecordsController implements MenuEntry.Contribution {
                                   @RequestParam(required = false) String caller, @RequestParam(required = false) String agentNo,
                                   @RequestParam(required = false) String abandonPoint) {
         List<List<?>> out = new ArrayList<>();
-        for (CallRow r : rows(" order by c.arrived_at desc limit 100000", params(from, to, caller, agentNo, abandonPoint))) {
+        for (CallRow r : rows(" order by c.arrived_at desc, c.id desc limit 100000", params(from, to, caller, agentNo, abandonPoint))) {
             out.add(List.of(r.id(), nz(r.caller()), nz(r.called()), str(r.arrivedAt()), str(r.queuedAt()), str(r.answeredAt()),
                     str(r.endedAt()), nz(r.groupName()), nz(r.agentNo()), nz(r.abandonPoint()), nz(r.transferChain()),
                     r.satisfaction() == null ? "" : List.of("满意", "基本满意", "不满意").get(r.satisfaction() - 1)));
