@@ -51,7 +51,7 @@ public class TextEmbeddings {
             return Holder.MODEL.embed(t).content().vector();
         } catch (RuntimeException e) {
             // the tokenizer refuses some input (e.g. text that yields no token): such text is near nothing
-            log.debug("Text not embedded: {}", e.toString());
+            log.warn("Text of {} characters not embedded: {}", t.length(), e.toString());
             return new float[DIMENSIONS];
         }
     }

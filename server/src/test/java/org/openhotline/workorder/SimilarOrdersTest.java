@@ -52,6 +52,14 @@ class SimilarOrdersTest {
         return out;
     }
 
+    /** What the look-up filters on, for a failure's message (it failed once under stress-ng with an empty list). */
+    private String stored(long id) {
+        return jdbc.sql("""
+                select state, created_at, now() as db_now, owner_path, cardinality(grams) as grams,
+                       (select count(*) from wo_order_vector v where v.work_order_id = w.id) as vectors
+                  from work_order w where id = ?""").param(id).query().singleRow().toString();
+    }
+
     @Test
     void anAppealWordedDifferentlyFindsTheOpenOrderOfTheSameMatterButNotAnUnrelatedOne() {
         String street = "樟树湾" + Math.floorMod(System.nanoTime(), 10_000) + "号";
@@ -64,7 +72,7 @@ class SimilarOrdersTest {
 
         var similar = agent.get("/api/work-orders/duplicates?phone=&address=" + enc(street) + "&text="
                 + enc("小区大门口那个窨井盖丢了，黑灯瞎火的有人踩空")).json();
-        assertThat(ids(similar)).contains(manhole);
+        assertThat(ids(similar)).as(() -> "found " + similar + "; the order as stored: " + stored(manhole)).contains(manhole);
         var first = similar.get(ids(similar).indexOf(manhole));
         assertThat(first.path("number").asString()).isNotBlank(); // the order's own fields stay at the top level
         assertThat(first.path("reasons").toString()).contains("内容相似度").contains("地址");
