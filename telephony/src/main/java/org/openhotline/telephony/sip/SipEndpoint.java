@@ -89,34 +89,37 @@ public final class SipEndpoint implements AutoCloseable {
             p.setProperty("javax.sip.ROUTER_PATH", TlsConnections.class.getName());
             p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
         }
+        // The temporary key and trust stores (private files with a random password) are read by the stack's
+        // constructor and by the TLS listening point; they are deleted whatever happens, also when a port is taken
+        // and the caller tries another (they used to pile up in /tmp then).
         try {
-            this.stack = factory.createSipStack(p);
-        } finally {
-            if (trusted != null) java.nio.file.Files.deleteIfExists(trusted.file()); // read by the stack's constructor
-        }
-        this.tlsConnections = tls != null ? (TlsConnections) stack.getRouter() : null;
-        this.peerNames = new PeerNames();
-        if (tls != null) ((gov.nist.javax.sip.SipStackImpl) stack).setTlsSecurityPolicy(peerNames);
-        this.addresses = factory.createAddressFactory();
-        this.headers = factory.createHeaderFactory();
-        this.messages = factory.createMessageFactory();
-        this.advertisedAddress = advertisedAddress;
-        ListeningPoint udp = stack.createListeningPoint(bindAddress, port, ListeningPoint.UDP);
-        ListeningPoint tcp = stack.createListeningPoint(bindAddress, port, ListeningPoint.TCP);
-        this.provider = stack.createSipProvider(udp);
-        provider.addListeningPoint(tcp);
-        provider.addSipListener(listener);
-        this.port = udp.getPort();
-        if (tls != null) {
             try {
+                this.stack = factory.createSipStack(p);
+            } finally {
+                if (trusted != null) java.nio.file.Files.deleteIfExists(trusted.file()); // read by the stack's constructor
+            }
+            this.tlsConnections = tls != null ? (TlsConnections) stack.getRouter() : null;
+            this.peerNames = new PeerNames();
+            if (tls != null) ((gov.nist.javax.sip.SipStackImpl) stack).setTlsSecurityPolicy(peerNames);
+            this.addresses = factory.createAddressFactory();
+            this.headers = factory.createHeaderFactory();
+            this.messages = factory.createMessageFactory();
+            this.advertisedAddress = advertisedAddress;
+            ListeningPoint udp = stack.createListeningPoint(bindAddress, port, ListeningPoint.UDP);
+            ListeningPoint tcp = stack.createListeningPoint(bindAddress, port, ListeningPoint.TCP);
+            this.provider = stack.createSipProvider(udp);
+            provider.addListeningPoint(tcp);
+            provider.addSipListener(listener);
+            this.port = udp.getPort();
+            if (tls != null) {
                 ListeningPoint secure = stack.createListeningPoint(bindAddress, tls.port(), ListeningPoint.TLS);
                 provider.addListeningPoint(secure);
                 this.tlsPort = secure.getPort();
-            } finally {
-                if (keys.temporary()) java.nio.file.Files.deleteIfExists(keys.file());
+            } else {
+                this.tlsPort = -1;
             }
-        } else {
-            this.tlsPort = -1;
+        } finally {
+            if (keys != null && keys.temporary()) java.nio.file.Files.deleteIfExists(keys.file());
         }
         stack.start();
         log.info("SIP listening on {}:{} (UDP, TCP){}, advertised as {}", bindAddress, this.port,

@@ -20,10 +20,27 @@ class TlsKeysTest {
     @TempDir
     Path dir;
 
+    /** The temporary stores this test made (in the system's temporary folder, where the engine deletes its own). */
+    private final java.util.List<TlsKeys.Store> made = new java.util.ArrayList<>();
+
+    private TlsKeys.Store made(TlsKeys.Store store) {
+        if (store.temporary()) {
+            made.add(store);
+        }
+        return store;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void deleteTheStoresMade() throws Exception {
+        for (TlsKeys.Store s : made) {
+            Files.deleteIfExists(s.file());
+        }
+    }
+
     @Test
     void aSelfSignedCertificateIsMadeOnceKeptPrivateAndReusedAtTheNextStart() throws Exception {
         SipSecurity.Tls tls = new SipSecurity.Tls(0, null, null, null, null, dir.resolve("sip-tls"), "192.0.2.10");
-        TlsKeys.Store first = TlsKeys.prepare(tls);
+        TlsKeys.Store first = made(TlsKeys.prepare(tls));
         Path cert = dir.resolve("sip-tls").resolve(TlsKeys.GENERATED_CERT);
         Path key = dir.resolve("sip-tls").resolve(TlsKeys.GENERATED_KEY);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
@@ -32,7 +49,7 @@ class TlsKeysTest {
         assertThat(c.getSubjectX500Principal().getName()).contains("CN=192.0.2.10");
         assertThat(c.getSubjectAlternativeNames()).anyMatch(n -> n.get(1).equals("192.0.2.10"));
         byte[] pem = Files.readAllBytes(cert);
-        TlsKeys.Store second = TlsKeys.prepare(tls);
+        TlsKeys.Store second = made(TlsKeys.prepare(tls));
         assertThat(Files.readAllBytes(cert)).as("kept, not made again").isEqualTo(pem);
         assertThat(load(second).getCertificate("sip")).isEqualTo(c);
     }
@@ -42,7 +59,7 @@ class TlsKeysTest {
         Path cert = dir.resolve("chain.pem");
         Path key = dir.resolve("key.pem");
         TlsKeys.selfSigned("sip.example.gov.cn", cert, key);
-        TlsKeys.Store fromPem = TlsKeys.prepare(new SipSecurity.Tls(0, cert, key, null, null, dir, "ignored"));
+        TlsKeys.Store fromPem = made(TlsKeys.prepare(new SipSecurity.Tls(0, cert, key, null, null, dir, "ignored")));
         assertThat(fromPem.temporary()).isTrue();
         KeyStore ks = load(fromPem);
         assertThat(ks.isKeyEntry("sip")).isTrue();
@@ -65,13 +82,13 @@ class TlsKeysTest {
         TlsKeys.selfSigned("203.0.113.10", b, dir.resolve("b.key"));
         Path bundle = dir.resolve("carriers.pem");
         Files.writeString(bundle, Files.readString(a) + Files.readString(b));
-        TlsKeys.Store trusted = TlsTrust.prepare(bundle);
+        TlsKeys.Store trusted = made(TlsTrust.prepare(bundle));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(trusted.file()))).isEqualTo("rw-------");
         KeyStore ks = load(trusted);
         assertThat(java.util.Collections.list(ks.aliases())).containsExactlyInAnyOrder("trusted-0", "trusted-1");
         assertThat(ks.isCertificateEntry("trusted-0")).as("certificates only, no key").isTrue();
         assertThat(ks.getCertificate("trusted-1")).isEqualTo(TlsKeys.readChain(b).getFirst());
-        assertThat(load(TlsTrust.prepare(null)).size()).as("the JDK's public CAs").isGreaterThan(50);
+        assertThat(load(made(TlsTrust.prepare(null))).size()).as("the JDK's public CAs").isGreaterThan(50);
     }
 
     @Test
