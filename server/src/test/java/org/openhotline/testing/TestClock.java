@@ -53,9 +53,26 @@ public final class TestClock extends Clock {
         return system.getZone();
     }
 
+    /** This clock read in another zone: it follows every later move, a freeze included. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.offset(Clock.system(zone), offset);
+        TestClock self = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return self.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return self.instant();
+            }
+        };
     }
 
     @Override
