@@ -44,9 +44,12 @@ class RunScriptConfigTest {
         ProcessBuilder pb = new ProcessBuilder(checkout.resolve("run.sh").toString(), "--server.port=18080")
                 .directory(startedIn.toFile()).redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
+        pb.environment().remove("JAVA_OPTS");
         Process run = pb.start();
         assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(out).as("without JAVA_OPTS the heap is capped (the demo city in under 1 GB)")
+                .contains("-Xmx512m -XX:MaxMetaspaceSize=256m -jar");
         assertThat(out).contains("-jar server/target/openhotline.jar",
                 "--spring.config.additional-location=optional:file:" + startedIn.toRealPath() + "/config/", "--server.port=18080");
     }

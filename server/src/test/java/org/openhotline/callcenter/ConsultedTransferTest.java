@@ -32,6 +32,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Timeout(120)
 class ConsultedTransferTest {
 
+    /**
+     * How long the citizen talks before hanging up, from its answer: long enough for the agent to consult and complete
+     * or cancel on a busy machine. 15 s was not: under load the consultation took longer and the citizen hung up the
+     * moment the transfer completed (suite run under stress-ng, load ≈ 10).
+     */
+    private static final String CITIZEN_TALKS_MS = "30000";
+
     @LocalServerPort
     int port;
 
@@ -126,7 +133,7 @@ class ConsultedTransferTest {
         Sipp.Run phoneB = phone("8004", "phone-b");
         Sipp.Run[] citizen = new Sipp.Run[1];
         String callId = callAnsweredByAgent3(citizen, "caller",
-                Map.of("CALLED", "12345", "DIGIT", "1", "BEFORE_DIGIT_MS", "1500", "BEFORE_TALK_MS", "1000", "TALK_MS", "15000"));
+                Map.of("CALLED", "12345", "DIGIT", "1", "BEFORE_DIGIT_MS", "1500", "BEFORE_TALK_MS", "1000", "TALK_MS", CITIZEN_TALKS_MS));
         // Completing before the consulted party answered is refused.
         assertThat(a.post("/api/callcenter/me/consult/complete", Map.of()).status()).isEqualTo(409);
 
@@ -143,7 +150,7 @@ class ConsultedTransferTest {
         assertThat(consulted.path("callId").asString()).isEqualTo(callId);
 
         // The citizen, now with agent4, hangs up: agent4's phone gets its BYE and agent4 goes to after-call work.
-        citizen[0].expectSuccess(Duration.ofSeconds(40));
+        citizen[0].expectSuccess(Duration.ofSeconds(60));
         try {
             phoneB.expectSuccess(Duration.ofSeconds(20));
         } catch (AssertionError e) {
@@ -210,7 +217,7 @@ class ConsultedTransferTest {
         Sipp.Run phoneB = phone("8004", "phone-b");
         Sipp.Run[] citizen = new Sipp.Run[1];
         String callId = callAnsweredByAgent3(citizen, "caller",
-                Map.of("CALLED", "12345", "DIGIT", "1", "BEFORE_DIGIT_MS", "1500", "BEFORE_TALK_MS", "1000", "TALK_MS", "15000"));
+                Map.of("CALLED", "12345", "DIGIT", "1", "BEFORE_DIGIT_MS", "1500", "BEFORE_TALK_MS", "1000", "TALK_MS", CITIZEN_TALKS_MS));
         // A skill group of agent4's; agent4 is its only ready agent (everyone else was forced 示忙).
         var group = jdbc.sql("""
                 select g.code, g.name from cc_skill_group g join cc_agent_skill s on s.group_id = g.id
@@ -233,7 +240,7 @@ class ConsultedTransferTest {
         assertThat(a.get("/api/callcenter/me").json().path("consulting").isNull()).isTrue();
 
         // the citizen, back with agent3, hangs up
-        citizen[0].expectSuccess(Duration.ofSeconds(40));
+        citizen[0].expectSuccess(Duration.ofSeconds(60));
         phoneA.expectSuccess(Duration.ofSeconds(20));
         until("agent3 in after-call work", () -> a.get("/api/callcenter/me").json().path("state").asString()
                 .equals("AFTER_CALL_WORK") ? true : null, Duration.ofSeconds(5));

@@ -84,8 +84,11 @@ public final class Sipp {
         for (var e : vars.entrySet()) xml = xml.replace("${" + e.getKey() + "}", e.getValue());
         Path file = dir.resolve(runName + ".xml");
         Files.writeString(file, xml, StandardCharsets.ISO_8859_1);
+        // -timeout only ends a run that hangs; each test waits for its runs with its own, shorter time-outs. A phone
+        // is started before the call it takes and lives until that call ends (a 30-s talk after a consultation on a
+        // busy machine), so the net is 120 s.
         List<String> cmd = new ArrayList<>(List.of(BINARY.toString(), "-sf", file.toString(), "-i", "127.0.0.1",
-                "-nostdin", "-trace_err", "-timeout", "60s", "-timeout_error", "-nd"));
+                "-nostdin", "-trace_err", "-timeout", "120s", "-timeout_error", "-nd"));
         cmd.addAll(args);
         Path log = dir.resolve(runName + ".out");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
