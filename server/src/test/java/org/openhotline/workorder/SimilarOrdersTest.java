@@ -71,10 +71,10 @@ class SimilarOrdersTest {
         long stall = f.create(agent, other).path("id").asLong();
 
         // The citizen's words share few with the order's. Their cosine moves by ±0.02 with the street's random number;
-        // the first wording tried ("小区大门口那个窨井盖丢了，黑灯瞎火的有人踩空") sat at 0.676–0.711 against the 0.678
-        // from which an order at the same address is shown, so about one number in a hundred failed the test (twice
-        // in suite runs). This one sits at 0.743–0.786 with the address and 0.859–0.878 by text alone (shown from
-        // 0.752); the stall stays at 0.47–0.50 and 0.62–0.68 (measured over 77 street numbers with the model).
+        // the first wording ("小区大门口那个窨井盖丢了，黑灯瞎火的有人踩空") sat at 0.676–0.711 with the address (an order
+        // at the same address is shown from 0.685: score 0.6 × text + 0.2 rounds to 0.40) and 0.752–0.780 by text alone
+        // (shown from 0.752), so 47 of 435 street numbers failed the test (three times in suite runs). This one: at
+        // least 0.740 and 0.853 over the same 435 numbers; the stall stays at 0.47–0.50 and 0.62–0.68.
         String words = "小区门口的窨井没有盖子了，天一黑走路的人就容易掉进去";
         var similar = agent.get("/api/work-orders/duplicates?phone=&address=" + enc(street) + "&text=" + enc(words)).json();
         assertThat(ids(similar)).as(() -> "found " + similar + "; the order as stored: " + stored(manhole)).contains(manhole);
