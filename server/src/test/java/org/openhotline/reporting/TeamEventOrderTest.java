@@ -2,18 +2,15 @@ package org.openhotline.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openhotline.callcenter.TeamChanged;
 import org.openhotline.testing.HotlineTest;
-import org.openhotline.testing.Wait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A team's events reach the reporting listener on threads of their own, so they can arrive out of order: the team's
@@ -32,15 +29,16 @@ class TeamEventOrderTest {
     @Autowired
     PlatformTransactionManager transactions;
 
-    private void publish(TeamChanged e) {
-        new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(e));
+    private PublishedEvents events() {
+        return new PublishedEvents(jdbc, events, transactions);
     }
 
-    private void awaitHandled(long team) {
-        Wait.until("the reporting listeners handled team " + team + "'s events", () -> jdbc.sql("""
-                select count(*) from event_publication
-                 where completion_date is null and listener_id like '%reporting%' and serialized_event like ?""")
-                .param("%\"teamId\":" + team + ",%").query(Long.class).single() == 0, Duration.ofSeconds(30));
+    private void publish(Object e) {
+        events().publish(e);
+    }
+
+    private void awaitHandled(long id) {
+        events().awaitHandled("teamId", id);
     }
 
     private List<Long> members(long team) {

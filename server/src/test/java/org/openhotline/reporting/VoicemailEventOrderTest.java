@@ -2,19 +2,16 @@ package org.openhotline.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.openhotline.callcenter.MissedCallEvents.MissedCallRecorded;
 import org.openhotline.callcenter.MissedCallEvents.MissedCallResolved;
 import org.openhotline.testing.HotlineTest;
-import org.openhotline.testing.Wait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A voicemail joins a callback task and the task closes: two events the reporting listeners receive on threads of
@@ -34,15 +31,16 @@ class VoicemailEventOrderTest {
     @Autowired
     PlatformTransactionManager transactions;
 
-    private void publish(Object e) {
-        new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(e));
+    private PublishedEvents events() {
+        return new PublishedEvents(jdbc, events, transactions);
     }
 
-    private void awaitHandled(long task) {
-        Wait.until("the reporting listeners handled task " + task + "'s events", () -> jdbc.sql("""
-                select count(*) from event_publication
-                 where completion_date is null and listener_id like '%reporting%' and serialized_event like ?""")
-                .param("%\"taskId\":" + task + ",%").query(Long.class).single() == 0, Duration.ofSeconds(30));
+    private void publish(Object e) {
+        events().publish(e);
+    }
+
+    private void awaitHandled(long id) {
+        events().awaitHandled("taskId", id);
     }
 
     private Instant handledAt(String callId) {
