@@ -420,6 +420,24 @@ class KpiRollupTest {
                         assertThat(days).as(cut).isGreaterThanOrEqualTo(35);
                     }
                 });
+                // every node's page at once (the unit KPI report, one statement for all nodes' rolled-up days) gives
+                // each node's own page: with today from the facts and without, and with a path that is no node's
+                List<String> scopes = List.of("/rt/u1/", "/rt/u3/", "/rt/city/", "/rt/city/d1/", "/rt/", "/rt/u");
+                for (Instant end : List.of(to, today.atStartOfDay(zone).toInstant())) {
+                    KpiFilter nodes = new KpiFilter(from, end, null, null, null, zone, now);
+                    Map<String, Map<String, KpiFigure>> byScope = figures.computeAllByScope(all, nodes, scopes);
+                    assertThat(byScope.keySet()).containsExactlyElementsOf(scopes);
+                    for (String scope : scopes) {
+                        KpiFilter one = nodes.withScope(scope);
+                        String what = "every node at once, " + one;
+                        for (KpiDefinition k : all) {
+                            Optional<KpiFigure> facts = figures.compute(k, one);
+                            assertThat(byScope.get(scope).containsKey(k.code())).as("%s shown, %s", k.code(), what)
+                                    .isEqualTo(facts.isPresent());
+                            facts.ifPresent(f -> assertSame(f, byScope.get(scope).get(k.code()), what));
+                        }
+                    }
+                }
                 // the move days are counted from the facts, the days around them from the rollups
                 KpiDefinition answerRate = definitions.required("answer-rate");
                 for (LocalDate day : List.of(moveDay, today.minusDays(10))) {

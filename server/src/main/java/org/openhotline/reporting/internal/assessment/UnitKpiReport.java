@@ -73,10 +73,12 @@ class UnitKpiReport {
                 .collect(Collectors.toMap(OrgNode::id, OrgNode::name));
         List<KpiDefinition> kpis = scheme.items().stream().map(i -> definitions.required(i.code())).distinct().toList();
         List<UnitRow> rows = new ArrayList<>();
+        // the scheme's KPIs for every unit at once (whole days from the units' own rollup rows, KpiRollups)
+        var units = new KpiFilter(period.from(), period.to(), null, null, null, period.zone(), period.now());
+        Map<String, Map<String, KpiFigure>> byPath = figures.computeAllByScope(kpis, units,
+                paths.values().stream().distinct().toList());
         paths.forEach((unitId, path) -> {
-            var unitFilter = new KpiFilter(period.from(), period.to(), path, null, null, period.zone(), period.now());
-            // the scheme's KPIs in one page (whole days from the unit's own rollup rows, KpiRollups)
-            Map<String, KpiFigure> unitFigures = figures.computeAll(kpis, unitFilter);
+            Map<String, KpiFigure> unitFigures = byPath.get(path);
             List<ItemView> items = scheme.items().stream().map(i -> item(i, unitFigures)).toList();
             BigDecimal total = items.stream().map(ItemView::score).reduce(BigDecimal.ZERO, BigDecimal::add)
                     .setScale(2, RoundingMode.HALF_UP);

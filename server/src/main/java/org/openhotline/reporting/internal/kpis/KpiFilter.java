@@ -32,6 +32,11 @@ public record KpiFilter(Instant from, Instant to, String scopePath, Long agentId
         return new KpiFilter(from, to, scopePath, agentId, groupBy, zone, now, scopeAccounts, team);
     }
 
+    /** The same question about the org node with {@code path} (an order figure's scope; no accounts). */
+    public KpiFilter withScope(String path) {
+        return new KpiFilter(from, to, path, agentId, groupBy, zone, now, null, teamId);
+    }
+
     /** Below the city, the predicate narrowing call-center facts to the scope's agents ({@code column}: agent id). */
     public String agentScope(String column) {
         return column + " in (:scopeAccounts)";

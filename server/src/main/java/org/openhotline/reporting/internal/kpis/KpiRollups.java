@@ -70,8 +70,11 @@ public class KpiRollups {
         if (plan.isEmpty()) {
             return Optional.empty();
         }
-        Plan p = plan.get();
-        Formula first = Formulas.of(pass.getFirst().code());
+        return Optional.of(read(pass, filter, plan.get(), factsRestrict(pass, filter, plan.get())));
+    }
+
+    /** The SQL placing the pass's rows on the days of the filter not read from the rollups, or null if none is left. */
+    private static String factsRestrict(List<KpiDefinition> pass, KpiFilter filter, Plan p) {
         List<Instant[]> facts = new ArrayList<>();
         Instant cursor = filter.from();
         for (Instant[] r : RollupDays.ranges(p.rolled(), filter.zone())) {
@@ -83,8 +86,57 @@ public class KpiRollups {
         if (cursor.isBefore(filter.to())) {
             facts.add(new Instant[] {cursor, filter.to()});
         }
-        String restrict = facts.isEmpty() ? null : RollupDays.within(first.periodColumn(), facts);
-        return Optional.of(read(pass, filter, p, restrict));
+        return facts.isEmpty() ? null : RollupDays.within(Formulas.of(pass.getFirst().code()).periodColumn(), facts);
+    }
+
+    /**
+     * The rolled-up parts of an order pass for each of several org nodes ({@code paths}, each node's own rows, grain
+     * SCOPE), read in one statement grouped by node: the days a page would read from the rollups do not depend on the
+     * node, so one plan serves them all. The paths that are not a node's ({@link RollupShape#scoped}) are left out of
+     * the answer. Empty where {@link #rolledUp} is asked node by node instead: grouped pages, an agent's, or an
+     * exemption cutting some KPIs' days.
+     */
+    Optional<Map<String, Rolled>> rolledUpByScope(List<KpiDefinition> pass, KpiFilter filter,
+                                                  Map<String, List<Exemptions.Applied>> applied, List<String> nodes) {
+        Formula first = Formulas.of(pass.getFirst().code());
+        List<String> paths = nodes.stream().filter(RollupShape::scoped).toList();
+        if (paths.isEmpty() || filter.groupBy() != null || filter.agentId() != null || !first.source().orderBased()) {
+            return Optional.empty();
+        }
+        Optional<Plan> plan = days(pass, filter.withScope(paths.getFirst()), applied);
+        if (plan.isEmpty() || !plan.get().counted().stream().allMatch(c -> c.equals(plan.get().rolled()))) {
+            return Optional.empty();
+        }
+        String restrict = factsRestrict(pass, filter, plan.get());
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < pass.size(); i++) {
+            index.put(pass.get(i).code(), i);
+        }
+        Map<String, List<Part>> totals = new LinkedHashMap<>();
+        for (String path : paths) {
+            List<Part> zero = new ArrayList<>();
+            pass.forEach(k -> zero.add(Part.ZERO));
+            totals.put(path, zero);
+        }
+        jdbc.sql("""
+                        select t.scope_path as p, t.kpi_code as c, coalesce(sum(t.r), 0) as r, coalesce(sum(t.n), 0) as n,
+                               coalesce(sum(t.d), 0) as d
+                          from rpt_kpi_rollup t
+                         where %s and t.kpi_code in (:codes) and t.grain = 'SCOPE' and t.scope_path in (:paths)
+                         group by t.scope_path, t.kpi_code""".formatted(RollupDays.dayIn("t.day", plan.get().rolled())))
+                .param("codes", pass.stream().map(KpiDefinition::code).toList())
+                .param("paths", paths)
+                .query(rs -> {
+                    totals.get(rs.getString("p")).set(index.get(rs.getString("c")),
+                            new Part(rs.getBigDecimal("r"), rs.getBigDecimal("n"), rs.getBigDecimal("d")));
+                });
+        Map<String, Rolled> result = new LinkedHashMap<>();
+        totals.forEach((path, parts) -> {
+            List<Map<String, Part>> groups = new ArrayList<>();
+            pass.forEach(k -> groups.add(Map.of()));
+            result.put(path, new Rolled(parts, groups, restrict, plan.get().rolled().size()));
+        });
+        return Optional.of(result);
     }
 
     private record Plan(Set<LocalDate> rolled, List<Set<LocalDate>> counted) {}
