@@ -54,12 +54,17 @@ fi
 # Everything the platform writes (database, recordings, search indexes, logs) is the service user's alone.
 umask 077
 echo "Starting OpenHotline with $java_bin (data in ${HOTLINE_DATA_DIR:-./data}; the first start seeds the demo city)..."
-# JAVA_OPTS (e.g. -Xmx2g) passes JVM options through. Unset, the heap is capped at 512 MB: the demo city with its
-# year of history then runs in under 1 GB with its PostgreSQL (bench/reporting/memory.sh); a city with millions of
-# orders sets JAVA_OPTS=-Xmx2g or more (docs/deployment.md). JAVA_OPTS= (empty) leaves the JVM's own defaults.
+# JAVA_OPTS (e.g. -Xmx2g) passes JVM options through. Unset, the heap is capped at 512 MB and given back to the system
+# when idle (a collection every 30 s if none ran, and at most 30 % of the heap kept free): the demo city with its year
+# of history then runs in under 1 GB with its PostgreSQL, also right after the first start has written that year
+# (bench/reporting/memory.sh). glibc keeps two malloc arenas instead of one per core and thread (the native memory of
+# the embedding runtime). A city with millions of orders sets JAVA_OPTS=-Xmx2g or more (docs/deployment.md).
+# JAVA_OPTS= (empty) leaves the JVM's own defaults.
+default_opts="-Xmx512m -XX:MaxMetaspaceSize=256m -XX:G1PeriodicGCInterval=30000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 # config/application.yml is read from the checkout (Spring's ./config/) and from the directory run.sh was started in.
 config=()
 if [ "$started_in" != "$(pwd)" ]; then
   config=(--spring.config.additional-location="optional:file:$started_in/config/")
 fi
-exec "$java_bin" ${JAVA_OPTS--Xmx512m -XX:MaxMetaspaceSize=256m} -jar "$jar" "${config[@]}" "$@"
+exec "$java_bin" ${JAVA_OPTS-$default_opts} -jar "$jar" "${config[@]}" "$@"

@@ -78,7 +78,7 @@ public class CapacityBench {
         long start = System.nanoTime();
         platformArgs.addAll(List.of("--hotline.data-dir=" + dir, "--server.port=0", "--hotline.demo.password=" + PASSWORD,
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--hotline.sip.enabled=false",
-                "--hotline.demo.history=false"));
+                "--hotline.demo.history=false", "--hotline.db.shared-buffers=512MB"));
         var app = new SpringApplicationBuilder(HotlineApplication.class).run(platformArgs.toArray(String[]::new));
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();

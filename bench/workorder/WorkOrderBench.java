@@ -96,6 +96,7 @@ public class WorkOrderBench {
         // run stalled there for 15 minutes), and leave its own orders among the ones the search terms count.
         var app = new SpringApplicationBuilder(HotlineApplication.class).run("--hotline.data-dir=" + dir,
                 "--server.port=0", "--hotline.demo.password=" + PASSWORD, "--hotline.demo.history=false",
+                "--hotline.db.shared-buffers=512MB", // a million orders: the cache a city of that size sets
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--hotline.sip.enabled=false");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();

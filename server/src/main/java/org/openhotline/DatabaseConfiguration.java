@@ -54,6 +54,7 @@ class DatabaseConfiguration {
     EmbeddedDatabase embeddedDatabase(HotlineProperties properties, ApplicationEventPublisher events,
                                       @Value("${hotline.db.embedded-fsync:true}") boolean fsync,
                                       @Value("${hotline.db.restart-attempts:10}") int restartAttempts,
+                                      @Value("${hotline.db.shared-buffers:128MB}") String sharedBuffers,
                                       @Value("${hotline.backup.wal-archive:true}") boolean walArchive,
                                       @Value("${hotline.backup.dir}") java.nio.file.Path backupDir) throws IOException {
         if (properties.db().external()) {
@@ -69,9 +70,15 @@ class DatabaseConfiguration {
         // least 5 are in a transaction) so that one WAL flush makes several commits durable.
         settings.put("commit_delay", "200");
         settings.put("commit_siblings", "5");
-        // A million orders (≈ 1.5 GB with indexes) want more than the default 128 MB of cache, and fewer
-        // checkpoints (each one makes the next change of every page write the whole page to the WAL).
-        settings.put("shared_buffers", "512MB");
+        // The cache is PostgreSQL's default, 128 MB: the demo city's year fits, and the platform with it stays under
+        // 1 GB (JVM + PostgreSQL, issue 11; writing the demo year fills every buffer, so 512 MB of buffers alone made
+        // 1.3 GB after a first start). A city with a million orders (≈ 1.5 GB with indexes) sets more
+        // (hotline.db.shared-buffers=512MB, a quarter of the RAM at most; docs/deployment.md). Fewer checkpoints: each
+        // one makes the next change of every page write the whole page to the WAL.
+        if (!sharedBuffers.matches("\\d{1,6}(kB|MB|GB)")) {
+            throw new IllegalArgumentException("hotline.db.shared-buffers 应写作数字加单位，如 128MB、1GB，而不是“" + sharedBuffers + "”");
+        }
+        settings.put("shared_buffers", sharedBuffers);
         settings.put("max_wal_size", "4GB");
         settings.put("checkpoint_timeout", "15min");
         // After a crash PostgreSQL first flushes the whole data directory: one syncfs() instead of an fsync() per

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.openhotline.testing.ApiClient;
 import org.openhotline.testing.HotlineTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What operators and integrators rely on: health probes, metrics, the OpenAPI document, the web UI. */
 @HotlineTest
@@ -13,6 +15,15 @@ class PlatformTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theEmbeddedDatabaseKeepsTheCacheSizedForTheDemoCity() {
+        // 128 MB by default (hotline.db.shared-buffers): the demo city with its year stays under 1 GB (issue 11)
+        assertThat(jdbc.sql("show shared_buffers").query(String.class).single()).isEqualTo("128MB");
+    }
 
     @Test
     void healthLivenessAndReadinessAreUp() {

@@ -37,6 +37,7 @@ class RunScriptConfigTest {
                 #!/bin/sh
                 case "$*" in *XshowSettings*) echo "    java.specification.version = 25" >&2; exit 0;; esac
                 echo "ARGS: $*"
+                echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
                 """);
         executable(java);
         Path startedIn = Files.createDirectories(dir.resolve("elsewhere/config")).getParent();
@@ -45,11 +46,13 @@ class RunScriptConfigTest {
                 .directory(startedIn.toFile()).redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
         pb.environment().remove("JAVA_OPTS");
+        pb.environment().remove("MALLOC_ARENA_MAX");
         Process run = pb.start();
         assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(out).as("without JAVA_OPTS the heap is capped (the demo city in under 1 GB)")
-                .contains("-Xmx512m -XX:MaxMetaspaceSize=256m -jar");
+                .contains("-Xmx512m -XX:MaxMetaspaceSize=256m -XX:G1PeriodicGCInterval=30000 -XX:MinHeapFreeRatio=10"
+                        + " -XX:MaxHeapFreeRatio=30 -jar", "MALLOC_ARENA_MAX=2");
         assertThat(out).contains("-jar server/target/openhotline.jar",
                 "--spring.config.additional-location=optional:file:" + startedIn.toRealPath() + "/config/", "--server.port=18080");
     }
