@@ -10,7 +10,7 @@ dir=${1:-/tmp/openhotline-kill9-drill}
 JAVA=${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* | head -1)}/bin/java
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18765)
 "$JAVA" ${JAVA_OPTS:-} -jar server/target/openhotline.jar --hotline.data-dir="$dir" --server.port="$port" \
-    --hotline.sip.enabled=false > "$dir-memory.log" 2>&1 &
+    --hotline.sip.enabled=false ${APP_ARGS:-} > "$dir-memory.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
 i=0
