@@ -5,6 +5,7 @@ import static org.openhotline.testing.Wait.until;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -55,6 +56,8 @@ class ConsultedTransferTest {
     long agent4;
     ApiClient a;
     ApiClient b;
+    /** The phones and callers a test started: stopped after it, so that a failed test leaves no caller queued. */
+    final List<Sipp.Run> peers = new ArrayList<>();
 
     @BeforeEach
     void bothSignedOut() {
@@ -67,6 +70,8 @@ class ConsultedTransferTest {
 
     @AfterEach
     void signOut() {
+        peers.forEach(Sipp.Run::stop);
+        peers.clear();
         for (ApiClient c : List.of(a, b)) {
             if (!c.get("/api/callcenter/me").json().path("state").asString().equals("SIGNED_OUT")) {
                 if (onCall(c)) {
@@ -86,6 +91,7 @@ class ConsultedTransferTest {
         int sip = FreePorts.sip();
         Sipp.Run phone = Sipp.start(dir, "agent", name, Map.of("EXT", ext),
                 List.of("-p", String.valueOf(sip), "-mp", String.valueOf(FreePorts.media()), "-rtp_echo", "-m", "1"));
+        peers.add(phone);
         Sipp.start(dir, "register", "register-" + name,
                 Map.of("EXT", ext, "CONTACT_PORT", String.valueOf(sip), "EXPIRES", "300", "EXPECT", "200"),
                 List.of("127.0.0.1:" + sipPort, "-p", String.valueOf(FreePorts.sip()), "-m", "1", "-au", ext,
@@ -103,10 +109,22 @@ class ConsultedTransferTest {
         citizen[0] = Sipp.start(dir, scenario, "citizen", vars,
                 List.of("127.0.0.1:" + sipPort, "-p", String.valueOf(FreePorts.sip()), "-mp", String.valueOf(FreePorts.media()),
                         "-rtp_echo", "-m", "1"));
-        String callId = until("agent3 talks", () -> {
-            var me = a.get("/api/callcenter/me").json();
-            return me.path("state").asString().equals("TALKING") ? me.path("callId").asString() : null;
-        }, Duration.ofSeconds(30));
+        peers.add(citizen[0]);
+        String callId;
+        try {
+            callId = until("agent3 talks", () -> {
+                var me = a.get("/api/callcenter/me").json();
+                return me.path("state").asString().equals("TALKING") ? me.path("callId").asString() : null;
+            }, Duration.ofSeconds(30));
+        } catch (AssertionError e) {
+            // once on a quiet machine (CI check of 2026-12-05 23:14, passed on its rerun): say what each side saw
+            StringBuilder seen = new StringBuilder(e.getMessage()).append("\nagent3: ")
+                    .append(a.get("/api/callcenter/me").body()).append("\nseat wall: ")
+                    .append(leader.get("/api/callcenter/seat-wall").body());
+            peers.forEach(p -> seen.append("\n--- sipp ").append(p.name()).append(p.process().isAlive() ? " (running)" : " (exited "
+                    + p.process().exitValue() + ")").append('\n').append(p.output()));
+            throw new AssertionError(seen.toString(), e);
+        }
         b.post("/api/callcenter/me/sign-in", Map.of("extension", "8004"));
         assertThat(b.post("/api/callcenter/me/state", Map.of("state", "READY")).status()).isEqualTo(200);
         return callId;
