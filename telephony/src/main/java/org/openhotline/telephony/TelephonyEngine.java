@@ -42,7 +42,8 @@ public final class TelephonyEngine implements AutoCloseable {
 
     /** The call center's collaborators; any left out get harmless defaults. */
     record EngineParts(ExtensionDirectory extensions, FlowRepository flows, QueueHandler queues,
-                       BusinessHours hours, CallerLists callerLists, Clock clock, SipSecurity security) { }
+                       BusinessHours hours, CallerLists callerLists, Clock clock, SipSecurity security,
+                       RegistrationStore registrationStore) { }
 
     TelephonyEngine(TelephonyConfig config, TelephonyListener listener, EngineParts parts) throws Exception {
         this.parts = parts;
@@ -52,8 +53,22 @@ public final class TelephonyEngine implements AutoCloseable {
         this.recordings = new Recordings(mixer, config.recordingDirectory(), legs, events, parts.clock());
         this.ivr = new IvrRunner(this, parts, events);
         this.lifecycle = new CallLifecycle(this, legs, mixer, events, recordings, parts.flows(), ivr);
-        this.signalling = new Signalling(config, parts.security(), parts.extensions(), lifecycle, parts.clock());
+        this.signalling = new Signalling(config, parts.security(), parts.extensions(), lifecycle, parts.clock(),
+                parts.registrationStore());
         this.watchdog = new Watchdog(config, legs, signalling.registrations(), this, events);
+        restoreRegistrations();
+    }
+
+    /**
+     * Takes back the phones' registrations kept in the {@link RegistrationStore} (at start, and on the node that
+     * takes over the call center in a cluster): each phone that registered with another engine, or with this one
+     * before a restart, is reachable again at once. Returns how many; safe to call again.
+     */
+    public int restoreRegistrations() {
+        List<String> restored = signalling.registrations().restore();
+        restored.forEach(ext -> events.emit(new TelephonyEvent.ExtensionRegistration(ext, true)));
+        if (!restored.isEmpty()) log.info("{} phone registration(s) taken back from the store", restored.size());
+        return restored.size();
     }
 
     public static TelephonyEngineBuilder builder(TelephonyConfig config) {

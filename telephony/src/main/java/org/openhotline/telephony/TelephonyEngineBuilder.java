@@ -29,6 +29,7 @@ public final class TelephonyEngineBuilder {
     private CallerLists callerLists = CallerLists.NONE;
     private Clock clock = Clock.systemDefaultZone();
     private SipSecurity security = SipSecurity.NONE;
+    private RegistrationStore registrationStore = RegistrationStore.NONE;
 
     TelephonyEngineBuilder(TelephonyConfig config) {
         this.config = config;
@@ -75,9 +76,16 @@ public final class TelephonyEngineBuilder {
         return this;
     }
 
+    /** Where the phones' registrations are kept beyond the engine's memory (default: nowhere). */
+    public TelephonyEngineBuilder registrationStore(RegistrationStore s) {
+        this.registrationStore = s;
+        return this;
+    }
+
     /** Binds the SIP port (UDP and TCP) and starts the mixer clock. */
     public TelephonyEngine start() throws Exception {
         return new TelephonyEngine(config, listener,
-                new TelephonyEngine.EngineParts(extensions, flows, queues, hours, callerLists, clock, security));
+                new TelephonyEngine.EngineParts(extensions, flows, queues, hours, callerLists, clock, security,
+                        registrationStore));
     }
 }

@@ -79,8 +79,10 @@ public final class Dialer {
         Trunk via = null;
         var binding = registrations.find(destination);
         String from = callerId;
+        String route = null;
         if (binding.isPresent()) {
             target = binding.get().contactUri();
+            route = binding.get().path();
             transport = binding.get().transport() == null ? "udp" : binding.get().transport().toLowerCase();
             trunkName = "extension";
         } else {
@@ -116,6 +118,13 @@ public final class Dialer {
         try {
             Request invite = invite((SipURI) sip.addresses.createURI(target), from, destination, transport, media,
                     autoAnswer, key, leg.savp);
+            if (route != null) {
+                // RFC 3327: the phone is reached through the proxy it registered through; JAIN-SIP sends the INVITE
+                // to the first Route (loose routing) and the proxy forwards it to the Contact
+                for (String hop : route.split(",")) {
+                    invite.addHeader(sip.headers.createRouteHeader(sip.addresses.createAddress(hop.trim())));
+                }
+            }
             if (assertCaller) {
                 // RFC 3325: the identity the carrier trusts and passes on (to 110's caller display), the same as From's
                 invite.addHeader(sip.headers.createHeader("P-Asserted-Identity", "<sip:" + from + "@" + sip.advertisedAddress + ">"));

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Registrar {
     private static final Logger log = LoggerFactory.getLogger(Registrar.class);
+    static final String PATH = "Path";
     private final SipEndpoint sip;
     private final DigestAuth digest;
     private final ExtensionDirectory directory;
@@ -111,14 +112,37 @@ final class Registrar {
             events.registration(extension, false);
         } else {
             registrations.put(new Registrations.Binding(extension, contact.getAddress().getURI().toString(),
-                    transport, clock.instant().plusSeconds(expires)));
+                    transport, clock.instant().plusSeconds(expires), path(req)));
             sip.rememberTlsPeer(req);
             events.registration(extension, true);
         }
         ContactHeader echoed = sip.headers.createContactHeader(contact.getAddress());
         echoed.setExpires(expires);
-        sip.respond(event, Response.OK, echoed, sip.headers.createExpiresHeader(expires));
+        String path = path(req);
+        if (path == null) {
+            sip.respond(event, Response.OK, echoed, sip.headers.createExpiresHeader(expires));
+        } else {
+            // RFC 3327 section 5.3: the registrar returns the Path it stored, so the phone can see the route
+            sip.respond(event, Response.OK, echoed, sip.headers.createExpiresHeader(expires),
+                    sip.headers.createHeader(PATH, path));
+        }
         log.debug("extension {} registered at {} for {} s", extension, contact.getAddress(), expires);
+    }
+
+    /**
+     * The REGISTER's Path header values (RFC 3327), comma-joined in the order received, or null: a proxy in front
+     * (Kamailio's {@code add_path()}) asks that requests to the phone go through it, so the engine routes its
+     * INVITEs to this phone by a Route set of these URIs, and any engine can reach the phone the same way.
+     */
+    static String path(Request req) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        ListIterator<?> it = req.getHeaders(PATH);
+        while (it != null && it.hasNext()) {
+            String value = ((javax.sip.header.Header) it.next()).toString();
+            value = value.substring(value.indexOf(':') + 1).trim();
+            if (!value.isEmpty()) values.add(value);
+        }
+        return values.isEmpty() ? null : String.join(",", values);
     }
 
     static String userOf(FromHeader from) {

@@ -47,10 +47,16 @@ public final class Signalling implements SipListener, AutoCloseable {
 
     public Signalling(TelephonyConfig config, SipSecurity security, ExtensionDirectory directory,
                       SignallingEvents events, Clock clock) throws Exception {
+        this(config, security, directory, events, clock, org.openhotline.telephony.RegistrationStore.NONE);
+    }
+
+    public Signalling(TelephonyConfig config, SipSecurity security, ExtensionDirectory directory,
+                      SignallingEvents events, Clock clock, org.openhotline.telephony.RegistrationStore store)
+            throws Exception {
         this.sip = new SipEndpoint(config.bindAddress(), config.advertisedAddress(), config.sipPort(), security.tls(),
                 this);
         DigestAuth digest = new DigestAuth(config.realm(), clock);
-        this.registrations = new Registrations(clock);
+        this.registrations = new Registrations(clock, store);
         this.registrar = new Registrar(sip, digest, directory, registrations, events, clock,
                 config.maxRegisterExpires());
         RtpPorts ports = new RtpPorts(config.bindAddress(), config.rtpPortMin(), config.rtpPortMax());

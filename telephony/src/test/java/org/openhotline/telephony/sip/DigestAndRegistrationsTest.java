@@ -99,4 +99,38 @@ class DigestAndRegistrationsTest {
         clock.now = clock.now.plusSeconds(1);
         assertThat(r.isRegistered("1001")).isFalse();
     }
+
+    /**
+     * What another engine takes back from the store: live bindings it can reach (UDP, or any transport through a
+     * proxy's Path), not expired ones, not a TCP phone's without a Path, and never over a later binding of its own.
+     */
+    @Test
+    void restoreTakesTheStoresLiveReachableBindingsAndKeepsALaterOwnOne() {
+        MovableClock clock = new MovableClock();
+        MemoryRegistrationStore store = new MemoryRegistrationStore();
+        Registrations first = new Registrations(clock, store);
+        first.put(new Registrations.Binding("1001", "sip:1001@127.0.0.1:5070", "UDP", clock.now.plusSeconds(60)));
+        first.put(new Registrations.Binding("1002", "sip:1002@127.0.0.1:5072", "UDP", clock.now.plusSeconds(10)));
+        first.put(new Registrations.Binding("1003", "sip:1003@127.0.0.1:5074", "TCP", clock.now.plusSeconds(60)));
+        first.put(new Registrations.Binding("1004", "sip:1004@127.0.0.1:5076", "TCP", clock.now.plusSeconds(60),
+                "<sip:127.0.0.1:5060;lr>"));
+        first.put(new Registrations.Binding("1005", "sip:1005@127.0.0.1:5078", "UDP", clock.now.plusSeconds(60)));
+        first.remove("1005");
+        assertThat(store.load()).extracting(Registrations.Binding::extension)
+                .containsExactlyInAnyOrder("1001", "1002", "1003", "1004");
+
+        clock.now = clock.now.plusSeconds(10);
+        Registrations next = new Registrations(clock, store);
+        next.put(new Registrations.Binding("1001", "sip:1001@127.0.0.1:6000", "UDP", clock.now.plusSeconds(120)));
+        assertThat(next.restore()).containsExactlyInAnyOrder("1004");
+        assertThat(next.find("1001").orElseThrow().contactUri()).isEqualTo("sip:1001@127.0.0.1:6000");
+        assertThat(next.isRegistered("1002")).isFalse();
+        assertThat(next.isRegistered("1003")).isFalse();
+        assertThat(next.find("1004").orElseThrow().path()).isEqualTo("<sip:127.0.0.1:5060;lr>");
+        assertThat(next.isRegistered("1005")).isFalse();
+
+        Registrations third = new Registrations(clock, store);
+        assertThat(third.restore()).containsExactlyInAnyOrder("1001", "1004");
+        assertThat(third.restore()).as("a second restore changes nothing").isEmpty();
+    }
 }

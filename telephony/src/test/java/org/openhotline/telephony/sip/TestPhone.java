@@ -62,7 +62,7 @@ public final class TestPhone implements AutoCloseable {
         engine = new InetSocketAddress("127.0.0.1", enginePort);
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
@@ -71,6 +71,11 @@ public final class TestPhone implements AutoCloseable {
 
     /** Registers with digest; returns the engine's final answer (200 OK). */
     public String register(String password) throws Exception {
+        return register(password, "");
+    }
+
+    /** As {@link #register(String)}, with {@code headers} (each ending in CRLF) on the authenticated REGISTER. */
+    public String register(String password, String headers) throws Exception {
         String callId = UUID.randomUUID() + "@127.0.0.1";
         String first = request("REGISTER", "sip:127.0.0.1", callId, 1, "", "", null);
         Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(first);
@@ -82,7 +87,7 @@ public final class TestPhone implements AutoCloseable {
         String auth = "Authorization: Digest username=\"" + extension + "\", realm=\"" + realm.group(1)
                 + "\", nonce=\"" + nonce.group(1) + "\", uri=\"sip:127.0.0.1\", response=\"" + response
                 + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"cafe\"\r\n";
-        String ok = request("REGISTER", "sip:127.0.0.1", callId, 2, auth + "Expires: 120\r\n", "", null);
+        String ok = request("REGISTER", "sip:127.0.0.1", callId, 2, auth + "Expires: 120\r\n" + headers, "", null);
         if (!ok.startsWith("SIP/2.0 200")) throw new IOException(ok);
         return ok;
     }
