@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * prints: time until HTTP errors stopped, requests failed, lease hand-over, SSE reconnect, and the acked orders
  * found in the database afterwards (each exactly once, or the drill fails).
  *
- *   java -cp postgresql.jar bench/cluster/ClusterDrill.java node|db|kamailio|scale [clients] [seconds-after]
+ *   java -cp postgresql.jar bench/cluster/ClusterDrill.java node|db|kamailio|pause|scale|phone [clients] [seconds-after]
  */
 public class ClusterDrill {
 
@@ -55,7 +55,8 @@ public class ClusterDrill {
             case "kamailio" -> kamailioDrill(clients, after);
             case "pause" -> pauseDrill(clients, after);
             case "scale" -> scale(clients, Math.max(after, 20));
-            default -> throw new IllegalArgumentException("node | db | kamailio | pause | scale");
+            case "phone" -> phoneDrill();
+            default -> throw new IllegalArgumentException("node | db | kamailio | pause | scale | phone");
         }
     }
 
@@ -88,6 +89,121 @@ public class ClusterDrill {
         sh("revive", "node" + (holder + 1));
         verify(load);
     }
+
+    /**
+     * A phone registers once (docs/adr/050-cluster.md, decision 7): agent1's phone (sipp) registers extension 8001
+     * through Kamailio for an hour, Kamailio adds its Path, the holder keeps the registration on record. The holder is
+     * killed; the node that takes over must know the phone at once (the phone bar says registered) and ring it through
+     * Kamailio when agent1 dials out from the desk — without the phone registering again.
+     */
+    static void phoneDrill() throws Exception {
+        int holder = holder();
+        System.out.printf("lease holder before: node%d%n", holder + 1);
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "cluster-drill-phone");
+        Files.createDirectories(dir);
+        int phonePort = B + 74;
+        try (Connection c = db()) {
+            c.createStatement().execute("delete from cc_phone_registration where extension = '8001'");
+        }
+        Files.writeString(dir.resolve("register.xml"), REGISTER.replace("${CONTACT_PORT}", String.valueOf(phonePort)));
+        Process register = new ProcessBuilder("sipp", "-sf", "register.xml", "-s", "8001", "-au", "8001", "-ap", PASSWORD,
+                "-i", "127.0.0.1", "-p", String.valueOf(B + 72), "-m", "1", "-nostdin", "-timeout", "20s",
+                "127.0.0.1:" + (B + 60)).redirectErrorStream(true).redirectOutput(dir.resolve("register.log").toFile())
+                .directory(dir.toFile()).start();
+        if (register.waitFor() != 0) throw new IllegalStateException("the phone did not register: " + dir.resolve("register.log"));
+        String path;
+        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(
+                "select path, contact_uri from cc_phone_registration where extension = '8001'")) {
+            // the record is written a moment after the 200 OK (queued off the SIP threads)
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            ResultSet row = rs;
+            while (!row.next()) {
+                if (System.nanoTime() > until) throw new IllegalStateException("8001 is not on record");
+                Thread.sleep(100);
+                row = c.createStatement().executeQuery("select path, contact_uri from cc_phone_registration where extension = '8001'");
+            }
+            path = row.getString(1);
+            System.out.printf("8001 registered once through Kamailio: contact %s, path %s%n", row.getString(2), path);
+        }
+        Process phone = new ProcessBuilder("sipp", "-sn", "uas", "-i", "127.0.0.1", "-p", String.valueOf(phonePort), "-m", "1",
+                "-nostdin", "-timeout", "120s").redirectErrorStream(true).redirectOutput(dir.resolve("phone.log").toFile())
+                .directory(dir.toFile()).start();
+        Client agent = Client.login(FRONT, "agent1");
+        System.out.println("phone bar before the kill: phoneRegistered=" + phoneRegistered(agent));
+
+        long killedAt = System.nanoTime();
+        sh("kill", "node" + (holder + 1));
+        long handOver = waitFor(Duration.ofSeconds(60), () -> infoHeld(NODES[1 - holder]));
+        System.out.printf("lease hand-over to node%d: %.1f s after kill -9%n", 2 - holder, secs(handOver - killedAt));
+        long known = waitFor(Duration.ofSeconds(30), () -> {
+            if (agent.get("/api/callcenter/me") == null) agent.relogin();
+            return "true".equals(phoneRegistered(agent));
+        });
+        System.out.printf("the new holder knows the phone %.1f s after the kill (%.1f s after the hand-over), "
+                + "without a new REGISTER (the phone's next one is due in an hour)%n", secs(known - killedAt),
+                secs(known - handOver));
+        agent.post("/api/callcenter/me/sign-in", "{}");
+        agent.post("/api/callcenter/me/state", "{\"state\":\"READY\"}");
+        long dialedAt = System.nanoTime();
+        int dial = agent.post("/api/callcenter/me/dial", "{\"number\":\"13800138000\"}");
+        boolean rang = phone.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        String log = Files.readString(dir.resolve("phone.log"));
+        if (!rang) phone.destroy();
+        System.out.printf("desk dial from the new holder: HTTP %d; the phone %s (sipp uas exit %s, %.1f s after the dial)%n",
+                dial, rang && phone.exitValue() == 0 ? "was rung and answered" : "WAS NOT REACHED",
+                rang ? String.valueOf(phone.exitValue()) : "-", secs(System.nanoTime() - dialedAt));
+        agent.post("/api/callcenter/me/state", "{\"state\":\"SIGNED_OUT\"}");
+        sh("revive", "node" + (holder + 1));
+        if (!rang || phone.exitValue() != 0) {
+            throw new IllegalStateException("the phone registered once was not reached from the new holder: "
+                    + dir.resolve("phone.log") + "\n" + log.lines().filter(l -> l.contains("call")).limit(10).toList());
+        }
+    }
+
+    static String phoneRegistered(Client agent) {
+        String body = agent.get("/api/callcenter/me");
+        if (body == null) return "?";
+        var m = java.util.regex.Pattern.compile("\"phoneRegistered\"\\s*:\\s*(true|false)").matcher(body);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    /** A phone's REGISTER with digest (sipp -au/-ap) for an hour; calls to it go to ${CONTACT_PORT}. */
+    static final String REGISTER = """
+            <?xml version="1.0" encoding="ISO-8859-1" ?>
+            <scenario name="register">
+              <send retrans="500"><![CDATA[
+                  REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
+                  Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                  From: <sip:8001@[remote_ip]>;tag=[call_number]
+                  To: <sip:8001@[remote_ip]>
+                  Call-ID: [call_id]
+                  CSeq: 1 REGISTER
+                  Contact: <sip:8001@[local_ip]:${CONTACT_PORT}>
+                  Max-Forwards: 70
+                  Supported: path
+                  Expires: 3600
+                  Content-Length: 0
+
+                ]]></send>
+              <recv response="401" auth="true"/>
+              <send retrans="500"><![CDATA[
+                  REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
+                  Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                  From: <sip:8001@[remote_ip]>;tag=[call_number]
+                  To: <sip:8001@[remote_ip]>
+                  Call-ID: [call_id]
+                  CSeq: 2 REGISTER
+                  Contact: <sip:8001@[local_ip]:${CONTACT_PORT}>
+                  [authentication]
+                  Max-Forwards: 70
+                  Supported: path
+                  Expires: 3600
+                  Content-Length: 0
+
+                ]]></send>
+              <recv response="200"/>
+            </scenario>
+            """;
 
     /**
      * A partition as the holder sees it: the node holding the lease stops (SIGSTOP: a long GC pause, a VM frozen, a
@@ -431,6 +547,17 @@ public class ClusterDrill {
         }
 
         volatile String lastError;
+
+        /** The body of a 200 answer to GET {@code path}, else null. */
+        String get(String path) {
+            try {
+                var r = http.send(builder(base + path).GET().build(), HttpResponse.BodyHandlers.ofString());
+                return r.statusCode() == 200 ? r.body() : null;
+            } catch (Exception e) {
+                lastError = e.toString();
+                return null;
+            }
+        }
 
         int send(HttpRequest.Builder b) {
             try {

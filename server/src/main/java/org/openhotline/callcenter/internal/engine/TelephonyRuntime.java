@@ -49,12 +49,15 @@ public class TelephonyRuntime implements SmartLifecycle {
     private final boolean demo;
     private final org.openhotline.shared.cluster.SingletonLease lease;
     private final int trunkProbeSeconds;
+    private final PhoneRegistrationsOnRecord registrations;
 
     TelephonyRuntime(TelephonyProperties properties, @Value("${hotline.data-dir}") Path dataDir, CallFlow flow,
                      PhoneBarActions actions, Switchboard switchboard, IvrFlows flows, CallerListsFromDatabase callerLists, AgentRoster roster, java.time.Clock clock,
                      WorkingHours workingHours, @Value("${hotline.demo.enabled:false}") boolean demo,
                      org.openhotline.shared.cluster.SingletonLease lease,
-                     @Value("${hotline.sip.trunk-probe-seconds:30}") int trunkProbeSeconds) {
+                     @Value("${hotline.sip.trunk-probe-seconds:30}") int trunkProbeSeconds,
+                     PhoneRegistrationsOnRecord registrations) {
+        this.registrations = registrations;
         this.lease = lease;
         this.trunkProbeSeconds = trunkProbeSeconds;
         this.workingHours = workingHours;
@@ -103,7 +106,9 @@ public class TelephonyRuntime implements SmartLifecycle {
             };
             SipSecurity security = security(properties, dataDir.toAbsolutePath().resolve("sip-tls"));
             TelephonyEngine engine = TelephonyEngine.builder(config).security(security).listener(listener).queues(flow).flows(flows)
-                    .callerLists(callerLists).businessHours(workingHours).extensions(roster::sipPassword).clock(clock).start();
+                    .callerLists(callerLists).businessHours(workingHours).extensions(roster::sipPassword).clock(clock)
+                    // phones that registered with another node, or before a restart, are reachable from the start
+                    .registrationStore(registrations).start();
             // The ACD is a singleton: in a cluster only the lease holder takes new calls (always, on a single node).
             engine.acceptCallsWhile(lease::held);
             switchboard.started(engine);
