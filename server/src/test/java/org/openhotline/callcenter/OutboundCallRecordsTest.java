@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhotline.shared.ExcelSheets;
+import org.openhotline.telephony.sip.FreePorts;
+import org.openhotline.telephony.sip.Sipp;
 import org.openhotline.telephony.sip.TestPhone;
 import org.openhotline.testing.ApiClient;
 import org.openhotline.testing.HotlineTest;
@@ -40,6 +42,9 @@ class OutboundCallRecordsTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
 
     final String run = String.format("%05d", Math.floorMod(System.nanoTime(), 100_000L));
     final String agentNo = "C" + run + "1";
@@ -101,6 +106,44 @@ class OutboundCallRecordsTest {
             assertThat(java.time.OffsetDateTime.parse(cells.get(5)).toInstant())
                     .isEqualTo(java.time.OffsetDateTime.parse(row.path("answeredAt").asString()).toInstant());
             assertThat(cells.get(8)).isEqualTo(agentNo);
+        }
+    }
+
+    /**
+     * The dialled party does not take the call (a busy phone's 486): the agent's phone, already answered, is released
+     * rather than left off-hook in silence, the call record is closed and the agent is free again. (A number with no
+     * way out at all is refused before the agent's phone rings; the test platform has an outbound trunk, so the
+     * engine's {@code canReach} is proved in the telephony module's SharedRegistrationsTest.)
+     */
+    @Test
+    void aDialledPartyThatDoesNotTakeTheCallReleasesTheAgentsPhone() throws Exception {
+        ApiClient desk = agentAtDesk();
+        int busyPort = FreePorts.sip();
+        Sipp.Run busy = Sipp.start(dir, "agent-busy", "busy-" + run, Map.of(),
+                List.of("-p", String.valueOf(busyPort), "-m", "1"));
+        try (TestPhone agentPhone = new TestPhone(extension, AGENT, sipPort)) {
+            agentPhone.register(ApiClient.DEMO_PASSWORD);
+            Sipp.start(dir, "register", "register-busy-" + run, Map.of("EXT", colleagueExtension, "CONTACT_PORT",
+                            String.valueOf(busyPort), "EXPIRES", "600", "EXPECT", "200"),
+                    List.of("127.0.0.1:" + sipPort, "-p", String.valueOf(FreePorts.sip()), "-m", "1", "-au",
+                            colleagueExtension, "-ap", ApiClient.DEMO_PASSWORD)).expectSuccess(Duration.ofSeconds(15));
+            assertThat(desk.post("/api/callcenter/me/sign-in", Map.of()).status()).isEqualTo(200);
+
+            var dialed = desk.post("/api/callcenter/me/dial", Map.of("number", colleagueExtension));
+            assertThat(dialed.status()).as(dialed.body()).isEqualTo(200);
+            String callId = dialed.json().path("callId").asString();
+            busy.expectSuccess(Duration.ofSeconds(20));
+            assertThat(agentPhone.awaitBye(10_000)).as("the agent's phone is released").isTrue();
+            await("the call record is closed").atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                    "select ended_at is not null from cc_call where id = ?").param(callId).query(Boolean.class).optional()
+                    .orElse(false));
+            assertThat(jdbc.sql("select end_cause from cc_call where id = ?").param(callId).query(String.class).single())
+                    .as("why the call ended: the citizen's side was busy").isEqualTo("BUSY");
+            await("the agent is off the call").atMost(Duration.ofSeconds(10)).until(() ->
+                    !List.of("RINGING", "TALKING").contains(desk.get("/api/callcenter/me").json().path("state").asString()));
+            desk.post("/api/callcenter/me/state", Map.of("state", "SIGNED_OUT"));
+        } finally {
+            busy.stop();
         }
     }
 

@@ -269,6 +269,11 @@ public final class TelephonyEngine implements AutoCloseable {
         return signalling.dialer().trunkFor(destination).map(Trunk::callerIdPassThrough).orElse(false);
     }
 
+    /** Whether {@link #originate} has a way to {@code destination}: a registered extension or an outbound trunk. */
+    public boolean canReach(String destination) {
+        return signalling.registrations().isRegistered(destination) || signalling.dialer().trunkFor(destination).isPresent();
+    }
+
     /** Completes when the leg answers; fails when it ends first. */
     public CompletableFuture<Void> answered(LegId leg) {
         return legs.active(leg).sip.answered;

@@ -50,6 +50,8 @@ class SharedRegistrationsTest {
             RecordedEvents events = new RecordedEvents();
             try (TelephonyEngine next = EngineFixture.builder(dir, events).registrationStore(store).start()) {
                 assertThat(next.isRegistered(EngineFixture.EXTENSION)).isTrue();
+                assertThat(next.canReach(EngineFixture.EXTENSION)).isTrue();
+                assertThat(next.canReach("13900001111")).as("no outbound trunk in the fixture").isFalse();
                 events.await(ExtensionRegistration.class, r -> r.registered(), Duration.ofSeconds(5));
                 LegId leg = next.originate(EngineFixture.EXTENSION, "12345", false);
                 next.answered(leg).get(10, TimeUnit.SECONDS);

@@ -362,7 +362,9 @@ public class CallFlow implements TelephonyListener, QueueHandler {
         Phase phase;
         synchronized (call) {
             phase = call.phase;
-            if (phase == Phase.RINGING && ended.leg().equals(call.agentLeg)) {
+            if (phase == Phase.RINGING && ended.leg().equals(call.agentLeg) && !call.inbound) {
+                call.phase = Phase.DONE;
+            } else if (phase == Phase.RINGING && ended.leg().equals(call.agentLeg)) {
                 call.phase = Phase.QUEUE;
                 call.agentLeg = null;
             } else if (phase == Phase.TALKING && ended.leg().equals(call.agentLeg)) {
@@ -371,6 +373,14 @@ public class CallFlow implements TelephonyListener, QueueHandler {
                 // a stale leg (a late answer to an offer that was over), or a call already finished
                 return;
             }
+        }
+        if (phase == Phase.RINGING && !call.inbound) {
+            // 外呼 over before the citizen answered (the agent's phone refused or hung up, or was released because the
+            // citizen was busy or did not answer): nobody queues for it; the record is closed (the citizen's cause,
+            // when PhoneBarActions wrote it first, stays)
+            records.ended(call.callId, ended.cause().name(), null);
+            calls.remove(call.callId);
+            return;
         }
         if (phase == Phase.RINGING) {
             // The agent's phone refused or could not be reached: the ACD tries the next agent.

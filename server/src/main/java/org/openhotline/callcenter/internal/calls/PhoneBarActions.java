@@ -75,19 +75,54 @@ public class PhoneBarActions implements TelephonyListener {
      * called through the trunk showing the hotline's number; both are bridged and recorded.
      */
     String dial(long agentId, String extension, String number) {
-        LegId agentLeg = engine().originate(extension, number, true);
+        if (!engine().canReach(number)) {
+            // said before the agent's phone rings: there is nobody to put the agent through to
+            throw DomainException.conflict("无法呼叫 " + number + "：不是已注册的分机，也没有可外呼的中继");
+        }
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> agentAnswered =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        LegId agentLeg = engine().originate(extension, number, true, leg -> {
+            // filed before the INVITE leaves: a phone that fails at once (a 403, a dead contact) reports its end to a
+            // call already known, and its answer is awaited on a leg that still exists
+            LiveCall call = new LiveCall(leg.value(), number);
+            call.inbound = false;
+            call.agentId = agentId;
+            call.agentLeg = leg;
+            call.phase = Phase.RINGING;
+            calls.add(call);
+            calls.fileAgentLeg(leg, leg.value());
+            records.arrived(leg.value(), number, number, null, "OUTBOUND");
+            agentAnswered.set(engine().answered(leg));
+        });
         String callId = agentLeg.value();
-        LiveCall call = new LiveCall(callId, number);
-        call.inbound = false;
-        call.agentId = agentId;
-        call.agentLeg = agentLeg;
-        call.phase = Phase.RINGING;
-        calls.add(call);
-        calls.fileAgentLeg(agentLeg, callId);
-        records.arrived(callId, number, number, null, "OUTBOUND");
-        engine().answered(agentLeg).thenRun(() -> {
-            LegId citizen = engine().originate(number, null, false);
-            engine().answered(citizen).thenRun(() -> {
+        LiveCall call = calls.get(callId);
+        agentAnswered.get().thenRun(() -> {
+            LegId citizen;
+            java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> citizenAnswered =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<org.openhotline.telephony.EndCause>>
+                    citizenEnded = new java.util.concurrent.atomic.AtomicReference<>();
+            try {
+                // the answer is awaited from before the INVITE leaves: a busy phone's 486 can end the leg at once
+                citizen = engine().originate(number, null, false, leg -> {
+                    citizenAnswered.set(engine().answered(leg));
+                    citizenEnded.set(engine().ended(leg));
+                });
+            } catch (RuntimeException e) {
+                log.warn("外呼 {}: the number could not be called ({}); the agent's phone is released", callId, e.getMessage());
+                engine().hangup(agentLeg);
+                return;
+            }
+            citizenAnswered.get().whenComplete((answered, notAnswered) -> {
+                if (notAnswered != null) {
+                    // busy, no answer, refused: the record says so, and the agent's phone does not stay off-hook in
+                    // silence (its end closes the call: CallFlow)
+                    citizenEnded.get().whenComplete((cause, e) -> {
+                        if (cause != null) records.ended(callId, cause.name(), null);
+                        engine().hangup(agentLeg);
+                    });
+                    return;
+                }
                 call.phase = Phase.TALKING;
                 records.answered(callId, agentId);
                 desk.byCall(agentId, AgentState.TALKING, callId, number, null);
