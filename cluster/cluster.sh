@@ -6,7 +6,7 @@
 #   cluster/cluster.sh start            build the jar if missing, start everything, wait until it answers
 #   cluster/cluster.sh status           what runs, who is the primary, which node holds the lease
 #   cluster/cluster.sh stop             stop everything this script started (by the pids it wrote down)
-#   cluster/cluster.sh drill KIND ...   a drill under load: node | db | kamailio | pause | scale | sync (bench/cluster)
+#   cluster/cluster.sh drill KIND ...   a drill under load: node | db | kamailio | pause | phone | scale | sync (bench/cluster)
 #
 # Environment: CLUSTER_DIR (default /tmp/openhotline-cluster: data, logs, pids, secrets), CLUSTER_BASE_PORT
 # (default 17000; the script uses base..base+60 and two RTP ranges base+1000..base+2999), CLUSTER_NODE_XMX (768m).
@@ -35,6 +35,11 @@ SECRETS="$CLUSTER_DIR/secrets"
 
 say() { printf '[cluster %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 die() { say "$*" >&2; exit 1; }
+
+primary_through_haproxy() {
+    [[ "$(PGPASSWORD="$(secret postgres)" /usr/lib/postgresql/15/bin/psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -d postgres \
+        -Atc "select pg_is_in_recovery()" 2>/dev/null)" == "f" ]]
+}
 
 need_packages() {
     local missing=()
@@ -173,7 +178,9 @@ start() {
     render "$HERE/haproxy.cfg" "$CONF/haproxy.cfg"
     /usr/sbin/haproxy -c -q -f "$CONF/haproxy.cfg" || die "haproxy.cfg does not check"
     spawn haproxy /usr/sbin/haproxy -W -db -f "$CONF/haproxy.cfg"
-    wait_for "database through HAProxy" 60 env PGPASSWORD="$(secret postgres)" /usr/lib/postgresql/15/bin/psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -d postgres -c "select 1"
+    # the primary, not any server: right after HAProxy starts, before its first check of Patroni, it may hand out the
+    # standby (a second start after a failover met "cannot execute ALTER ROLE in a read-only transaction" below)
+    wait_for "the primary through HAProxy" 60 primary_through_haproxy
     create_database
     wait_for "a synchronous standby" 180 any_sync
     start_node 1 true

@@ -102,33 +102,12 @@ public class ClusterDrill {
         waitFor(Duration.ofSeconds(180), () -> infoAnswers(NODES[1 - holder])); // the other node is up (after a revive)
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "cluster-drill-phone");
         Files.createDirectories(dir);
-        int phonePort = B + 74;
         try (Connection c = db()) {
-            c.createStatement().execute("delete from cc_phone_registration where extension = '8001'");
+            c.createStatement().execute("delete from cc_phone_registration where extension in ('8001', '8002')");
         }
-        Files.writeString(dir.resolve("register.xml"), REGISTER.replace("${CONTACT_PORT}", String.valueOf(phonePort)));
-        Process register = new ProcessBuilder("sipp", "-sf", "register.xml", "-s", "8001", "-au", "8001", "-ap", PASSWORD,
-                "-i", "127.0.0.1", "-p", String.valueOf(B + 72), "-m", "1", "-nostdin", "-timeout", "20s",
-                "127.0.0.1:" + (B + 60)).redirectErrorStream(true).redirectOutput(dir.resolve("register.log").toFile())
-                .directory(dir.toFile()).start();
-        if (register.waitFor() != 0) throw new IllegalStateException("the phone did not register: " + dir.resolve("register.log"));
-        String path;
-        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(
-                "select path, contact_uri from cc_phone_registration where extension = '8001'")) {
-            // the record is written a moment after the 200 OK (queued off the SIP threads)
-            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            ResultSet row = rs;
-            while (!row.next()) {
-                if (System.nanoTime() > until) throw new IllegalStateException("8001 is not on record");
-                Thread.sleep(100);
-                row = c.createStatement().executeQuery("select path, contact_uri from cc_phone_registration where extension = '8001'");
-            }
-            path = row.getString(1);
-            System.out.printf("8001 registered once through Kamailio: contact %s, path %s%n", row.getString(2), path);
-        }
-        Process phone = new ProcessBuilder("sipp", "-sn", "uas", "-i", "127.0.0.1", "-p", String.valueOf(phonePort), "-m", "1",
-                "-nostdin", "-timeout", "120s").redirectErrorStream(true).redirectOutput(dir.resolve("phone.log").toFile())
-                .directory(dir.toFile()).start();
+        // agent1's phone (8001) and agent2's (8002) register once, through Kamailio, for an hour
+        Process phone1 = registeredPhone(dir, "8001", B + 72, B + 74);
+        Process phone2 = registeredPhone(dir, "8002", B + 73, B + 76);
         Client agent = Client.login(FRONT, "agent1");
         agent.post("/api/callcenter/me/sign-in", "{}");
         System.out.println("phone bar before the kill (signed in): phoneRegistered=" + phoneRegistered(agent));
@@ -150,21 +129,68 @@ public class ClusterDrill {
         System.out.printf("the new holder knows the phone %.1f s after the kill (%.1f s after the hand-over), "
                 + "without a new REGISTER (the phone's next one is due in an hour)%n", secs(known - killedAt),
                 secs(known - handOver));
-        agent.post("/api/callcenter/me/state", "{\"state\":\"READY\"}");
         long dialedAt = System.nanoTime();
-        int dial = agent.post("/api/callcenter/me/dial", "{\"number\":\"13800138000\"}");
-        boolean rang = phone.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-        String log = Files.readString(dir.resolve("phone.log"));
-        if (!rang) phone.destroy();
-        System.out.printf("desk dial from the new holder: HTTP %d; the phone %s (sipp uas exit %s, %.1f s after the dial)%n",
-                dial, rang && phone.exitValue() == 0 ? "was rung and answered" : "WAS NOT REACHED",
-                rang ? String.valueOf(phone.exitValue()) : "-", secs(System.nanoTime() - dialedAt));
+        int dial = agent.post("/api/callcenter/me/dial", "{\"number\":\"8002\"}");
+        boolean talking = false;
+        try {
+            if (dial == 200) {
+                waitFor(Duration.ofSeconds(20), () -> {
+                    String me = agent.get("/api/callcenter/me");
+                    return me != null && me.contains("\"state\":\"TALKING\"");
+                });
+                talking = true;
+            }
+        } catch (IllegalStateException notConnected) {
+            // reported below
+        }
+        System.out.printf("agent1 dials 8002 from the desk on the new holder: HTTP %d; %s %.1f s after the dial%n", dial,
+                talking ? "both phones rang through Kamailio and agent1 talks with 8002" : "NOT CONNECTED",
+                secs(System.nanoTime() - dialedAt));
+        agent.post("/api/callcenter/me/hangup", "{}");
+        boolean ended1 = phone1.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        boolean ended2 = phone2.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        boolean ok = talking && ended1 && ended2 && phone1.exitValue() == 0 && phone2.exitValue() == 0;
+        System.out.printf("phones (sipp uas): 8001 %s, 8002 %s%n", ended1 ? "exit " + phone1.exitValue() : "still waiting",
+                ended2 ? "exit " + phone2.exitValue() : "still waiting");
+        phone1.destroy();
+        phone2.destroy();
         agent.post("/api/callcenter/me/state", "{\"state\":\"SIGNED_OUT\"}");
         sh("revive", "node" + (holder + 1));
-        if (!rang || phone.exitValue() != 0) {
-            throw new IllegalStateException("the phone registered once was not reached from the new holder: "
-                    + dir.resolve("phone.log") + "\n" + log.lines().filter(l -> l.contains("call")).limit(10).toList());
+        if (!ok) {
+            throw new IllegalStateException("the phones registered once were not reached from the new holder: " + dir);
         }
+    }
+
+    /** Registers {@code extension} through Kamailio (sipp, digest) and starts the phone answering at {@code port}. */
+    static Process registeredPhone(Path dir, String extension, int registerPort, int port) throws Exception {
+        Files.writeString(dir.resolve("register-" + extension + ".xml"),
+                REGISTER.replace("${CONTACT_PORT}", String.valueOf(port)).replace("8001", extension));
+        Process register = new ProcessBuilder("sipp", "-sf", "register-" + extension + ".xml", "-s", extension, "-au",
+                extension, "-ap", PASSWORD, "-i", "127.0.0.1", "-p", String.valueOf(registerPort), "-m", "1", "-nostdin",
+                "-timeout", "20s", "127.0.0.1:" + (B + 60)).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("register-" + extension + ".log").toFile()).directory(dir.toFile()).start();
+        if (register.waitFor() != 0) {
+            throw new IllegalStateException(extension + " did not register: " + dir.resolve("register-" + extension + ".log"));
+        }
+        try (Connection c = db()) {
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (true) {
+                // the record is written a moment after the 200 OK (queued off the SIP threads)
+                try (ResultSet row = c.createStatement().executeQuery(
+                        "select contact_uri, path from cc_phone_registration where extension = '" + extension + "'")) {
+                    if (row.next()) {
+                        System.out.printf("%s registered once through Kamailio: contact %s, path %s%n", extension,
+                                row.getString(1), row.getString(2));
+                        break;
+                    }
+                }
+                if (System.nanoTime() > until) throw new IllegalStateException(extension + " is not on record");
+                Thread.sleep(100);
+            }
+        }
+        return new ProcessBuilder("sipp", "-sn", "uas", "-i", "127.0.0.1", "-p", String.valueOf(port), "-m", "1",
+                "-nostdin", "-timeout", "120s").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("phone-" + extension + ".log").toFile()).directory(dir.toFile()).start();
     }
 
     static String phoneRegistered(Client agent) {
