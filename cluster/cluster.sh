@@ -6,7 +6,7 @@
 #   cluster/cluster.sh start            build the jar if missing, start everything, wait until it answers
 #   cluster/cluster.sh status           what runs, who is the primary, which node holds the lease
 #   cluster/cluster.sh stop             stop everything this script started (by the pids it wrote down)
-#   cluster/cluster.sh drill KIND ...   a drill under load: node | db | kamailio | pause | phone | scale | sync (bench/cluster)
+#   cluster/cluster.sh drill KIND ...   a drill under load: node | db | kamailio | pause | cut | phone | scale | sync (bench/cluster)
 #
 # Environment: CLUSTER_DIR (default /tmp/openhotline-cluster: data, logs, pids, secrets), CLUSTER_BASE_PORT
 # (default 17000; the script uses base..base+60 and two RTP ranges base+1000..base+2999), CLUSTER_NODE_XMX (768m).
@@ -305,6 +305,22 @@ case "${1:-}" in
             node1|node2) kill -"$sig" -- "-$(cat "$PIDS/$1.pid")"; say "$1 SIG$sig" ;;
             *) die "pause what? node1 node2" ;;
         esac ;;
+    cut|heal) # cut NAME / heal NAME: drop every SIP packet to and from a node's engine (iptables on loopback, root):
+              # Kamailio and the phones no longer reach it, while its HTTP and database stay (the partition drill)
+        op=$([[ "$1" == cut ]] && echo -I || echo -D); shift
+        case "$1" in
+            node1) port=$NODE1_SIP ;;
+            node2) port=$NODE2_SIP ;;
+            *) die "cut what? node1 node2" ;;
+        esac
+        command -v iptables >/dev/null || die "cut needs iptables (apt-get install iptables) and root"
+        for proto in udp tcp; do
+            for dir in --dport --sport; do
+                iptables "$op" INPUT -i lo -p "$proto" "$dir" "$port" -j DROP -m comment --comment openhotline-cut \
+                    2>/dev/null || [[ "$op" == -D ]] || die "iptables refused the rule"
+            done
+        done
+        say "$1 SIP $([[ "$op" == -I ]] && echo cut off || echo reachable again) (port $port)" ;;
     revive) # revive NAME: start a killed part again
         shift
         case "$1" in

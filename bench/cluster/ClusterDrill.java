@@ -56,7 +56,8 @@ public class ClusterDrill {
             case "pause" -> pauseDrill(clients, after);
             case "scale" -> scale(clients, Math.max(after, 20));
             case "phone" -> phoneDrill();
-            default -> throw new IllegalArgumentException("node | db | kamailio | pause | scale | phone");
+            case "cut" -> cutDrill(clients, after);
+            default -> throw new IllegalArgumentException("node | db | kamailio | pause | cut | scale | phone");
         }
     }
 
@@ -271,6 +272,68 @@ public class ClusterDrill {
         report(load, stoppedAt);
         leaseRow(stoppedAtMicros);
         verify(load);
+    }
+
+    /**
+     * A real network cut: every SIP packet to and from the lease holder's engine is dropped (iptables), while its HTTP
+     * and database stay. Kamailio's probes stop reaching it; it must give the call center to the other node within
+     * the probe time-out (6 s) plus a try, and calls through Kamailio must be answered there again. After the cut
+     * heals, the old holder stays a standby. Orders are created through HAProxy all along.
+     */
+    static void cutDrill(int clients, int after) throws Exception {
+        int holder = holder();
+        String cut = "node" + (holder + 1);
+        System.out.printf("lease holder before: %s%n", cut);
+        waitFor(Duration.ofSeconds(180), () -> infoAnswers(NODES[1 - holder]));
+        var load = new Load(FRONT, clients);
+        load.start();
+        Sipp sipp = new Sipp(Path.of(System.getProperty("java.io.tmpdir"), "cluster-drill-sipp-cut"));
+        sipp.start(after + 20);
+        pause(10);
+        long cutAt = System.nanoTime();
+        long cutAtMicros = epochMicros();
+        sh("cut", cut);
+        try {
+            long handOver = waitFor(Duration.ofSeconds(60), () -> infoHeld(NODES[1 - holder]));
+            System.out.printf("lease hand-over to node%d: %.1f s after the cut as /actuator/info shows it%n", 2 - holder,
+                    secs(handOver - cutAt));
+            leaseRow(cutAtMicros);
+            long answered = waitFor(Duration.ofSeconds(60), ClusterDrill::oneCallAnswered);
+            System.out.printf("a new call through Kamailio answered again %.1f s after the cut%n", secs(answered - cutAt));
+            pause(Math.max(0, after - (int) secs(System.nanoTime() - cutAt)));
+        } finally {
+            sh("heal", cut);
+        }
+        long healedAt = System.nanoTime();
+        pause(5);
+        boolean claims = infoHeld(NODES[holder]);
+        System.out.printf("%s reachable again: claims the lease %.1f s after the heal: %s (must be false: %s)%n", cut,
+                secs(System.nanoTime() - healedAt), claims, claims ? "FAIL" : "PASS");
+        pause(5);
+        load.stop();
+        report(load, cutAt);
+        System.out.println(sipp.finish() + " (calls on the cut node drop; new ones go to the new holder)");
+        verify(load);
+        if (claims) throw new IllegalStateException(cut + " claims the lease after the heal");
+    }
+
+    /** One sipp call to 12345 through Kamailio, 1 s long: whether it was answered. */
+    static boolean oneCallAnswered() {
+        try {
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "cluster-drill-one-call");
+            Files.createDirectories(dir);
+            Process p = new ProcessBuilder("sipp", "-sn", "uac", "-s", "12345", "-m", "1", "-d", "1000", "-i", "127.0.0.1",
+                    "-p", String.valueOf(B + 71), "-nostdin", "-recv_timeout", "3000", "-timeout", "8s", "-timeout_error",
+                    "127.0.0.1:" + (B + 60)).redirectErrorStream(true).redirectOutput(dir.resolve("sipp.log").toFile())
+                    .directory(dir.toFile()).start();
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     static boolean infoAnswers(String node) {

@@ -269,6 +269,14 @@ public final class TelephonyEngine implements AutoCloseable {
         return signalling.dialer().trunkFor(destination).map(Trunk::callerIdPassThrough).orElse(false);
     }
 
+    /**
+     * When an OPTIONS last reached this engine, if ever: in a cluster, Kamailio probes every node every 2 s, so a
+     * silence says the proxy cannot reach this node (docs/adr/050-cluster.md, decision 7).
+     */
+    public Optional<java.time.Instant> lastProbedAt() {
+        return signalling.lastProbedAt();
+    }
+
     /** Whether {@link #originate} has a way to {@code destination}: a registered extension or an outbound trunk. */
     public boolean canReach(String destination) {
         return signalling.registrations().isRegistered(destination) || signalling.dialer().trunkFor(destination).isPresent();

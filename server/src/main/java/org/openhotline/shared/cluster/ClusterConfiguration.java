@@ -119,10 +119,20 @@ class ClusterConfiguration {
     @ConditionalOnProperty(name = "hotline.cluster.enabled", havingValue = "true")
     static class Enabled {
 
+        /**
+         * With {@code hotline.cluster.sip-probe-timeout} (cluster/node.env: 6 s, three of Kamailio's probes) the holder
+         * steps aside when the SIP proxy stops reaching it while it reaches another node; unset, the lease ignores SIP.
+         */
         @Bean
         LeaseKeeper leaseKeeper(SingletonLease lease, @Value("${hotline.cluster.lease-renew:PT1S}") Duration every,
-                                org.springframework.context.ApplicationEventPublisher events) {
-            return new LeaseKeeper((DatabaseLease) lease, every, events);
+                                org.springframework.context.ApplicationEventPublisher events, JdbcClient jdbc,
+                                LeaseConnection connection, java.time.Clock clock,
+                                org.springframework.beans.factory.ObjectProvider<NodeReachability> reachability,
+                                @Value("${hotline.cluster.sip-probe-timeout:#{null}}") Duration probeTimeout) {
+            NodeReachability probes = reachability.getIfAvailable();
+            ReachabilityGuard guard = probeTimeout == null || probes == null ? null
+                    : new ReachabilityGuard(connection.jdbc(jdbc), lease.node(), probeTimeout, probes, clock);
+            return new LeaseKeeper((DatabaseLease) lease, every, events, guard);
         }
 
         @Bean

@@ -19,12 +19,19 @@ final class LeaseKeeper implements SmartLifecycle {
     private final DatabaseLease lease;
     private final Duration every;
     private final ApplicationEventPublisher events;
+    private final ReachabilityGuard guard;
     private volatile Thread thread;
 
     LeaseKeeper(DatabaseLease lease, Duration every, ApplicationEventPublisher events) {
+        this(lease, every, events, null);
+    }
+
+    /** With a {@code guard} (null: none), a node the SIP proxy no longer reaches gives the lease to one it does. */
+    LeaseKeeper(DatabaseLease lease, Duration every, ApplicationEventPublisher events, ReachabilityGuard guard) {
         this.lease = lease;
         this.every = every;
         this.events = events;
+        this.guard = guard;
     }
 
     @Override
@@ -47,6 +54,15 @@ final class LeaseKeeper implements SmartLifecycle {
      * it on a thread of their own: a listener rebuilding the ACD must not hold up the next renewal.
      */
     void takeOrRenew() {
+        if (guard != null && guard.stepsAside()) {
+            if (lease.held()) {
+                // the call center cannot take calls here (ADR 050, decision 7): the node the proxy reaches takes over
+                log.warn("lease {}: {} gives it up at epoch {}: the SIP proxy has not reached it for {}, another node it"
+                        + " reaches takes over", lease.name(), lease.node(), lease.epoch(), guard.timeout());
+                lease.release();
+            }
+            return;
+        }
         long before = lease.epoch();
         if (lease.tryAcquire()) {
             long now = lease.epoch();

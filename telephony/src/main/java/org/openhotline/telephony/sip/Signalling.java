@@ -37,6 +37,10 @@ public final class Signalling implements SipListener, AutoCloseable {
     private final Map<String, SipLeg> legs = new ConcurrentHashMap<>();
     private final LegControl control;
     private final TrunkMonitor trunks;
+    private final Clock clock;
+    /** When the last OPTIONS arrived (in a cluster: Kamailio's probe, every 2 s), or null. */
+    private volatile java.time.Instant lastOptions;
+
     /** False on a cluster node that does not run the call center now: OPTIONS and new calls get 503. */
     private volatile java.util.function.BooleanSupplier accepting = () -> true;
 
@@ -53,6 +57,7 @@ public final class Signalling implements SipListener, AutoCloseable {
     public Signalling(TelephonyConfig config, SipSecurity security, ExtensionDirectory directory,
                       SignallingEvents events, Clock clock, org.openhotline.telephony.RegistrationStore store)
             throws Exception {
+        this.clock = clock;
         this.sip = new SipEndpoint(config.bindAddress(), config.advertisedAddress(), config.sipPort(), security.tls(),
                 this);
         DigestAuth digest = new DigestAuth(config.realm(), clock);
@@ -77,6 +82,11 @@ public final class Signalling implements SipListener, AutoCloseable {
     private boolean refusesNewCall(Request req) {
         javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) req.getHeader(javax.sip.header.ToHeader.NAME);
         return to != null && to.getTag() == null && !accepting.getAsBoolean();
+    }
+
+    /** When an OPTIONS last reached this engine (a SIP proxy's probe), if ever. */
+    public java.util.Optional<java.time.Instant> lastProbedAt() {
+        return java.util.Optional.ofNullable(lastOptions);
     }
 
     /** Whether the trunk's carrier answered our last OPTIONS probe. */
@@ -106,6 +116,7 @@ public final class Signalling implements SipListener, AutoCloseable {
                 case Request.BYE -> control.bye(event);
                 case Request.CANCEL -> inbound.cancel(event);
                 case Request.OPTIONS -> {
+                    lastOptions = clock.instant();
                     if (accepting.getAsBoolean()) {
                         sip.respond(event, Response.OK, allow());
                     } else {
