@@ -37,8 +37,12 @@ say() { printf '[cluster %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 die() { say "$*" >&2; exit 1; }
 
 primary_through_haproxy() {
-    [[ "$(PGPASSWORD="$(secret postgres)" /usr/lib/postgresql/15/bin/psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -d postgres \
-        -Atc "select pg_is_in_recovery()" 2>/dev/null)" == "f" ]]
+    # HAProxy 2.6 starts its servers as up until their checks say otherwise: wait until it holds exactly one database
+    # server up (its stats page), and that one answers as the primary
+    local up
+    up=$(curl -fsS "http://$HTTP_BIND:$STATS_PORT/;csv" 2>/dev/null | awk -F, '$1 == "postgres_primary" && $2 ~ /^pg/ && $18 == "UP"' | wc -l)
+    [[ "$up" == 1 ]] && [[ "$(PGPASSWORD="$(secret postgres)" /usr/lib/postgresql/15/bin/psql -h "$DB_HOST" -p "$DB_PORT" \
+        -U postgres -d postgres -Atc "select pg_is_in_recovery()" 2>/dev/null)" == "f" ]]
 }
 
 need_packages() {
@@ -178,8 +182,8 @@ start() {
     render "$HERE/haproxy.cfg" "$CONF/haproxy.cfg"
     /usr/sbin/haproxy -c -q -f "$CONF/haproxy.cfg" || die "haproxy.cfg does not check"
     spawn haproxy /usr/sbin/haproxy -W -db -f "$CONF/haproxy.cfg"
-    # the primary, not any server: right after HAProxy starts, before its first check of Patroni, it may hand out the
-    # standby (a second start after a failover met "cannot execute ALTER ROLE in a read-only transaction" below)
+    # the primary, not any server: right after HAProxy starts, before its checks of Patroni, it may hand out the standby
+    # (a start after a failover met "cannot execute ALTER ROLE in a read-only transaction" below)
     wait_for "the primary through HAProxy" 60 primary_through_haproxy
     create_database
     wait_for "a synchronous standby" 180 any_sync
@@ -285,7 +289,12 @@ case "${1:-}" in
     kill) # kill NAME: kill -9 one part (for drills): node1 node2 pg-primary kamailio
         shift
         case "$1" in
-            node1|node2|kamailio) kill -KILL -- "-$(cat "$PIDS/$1.pid")"; say "$1 killed (-9)" ;;
+            node1|node2|kamailio)
+                kill -KILL -- "-$(cat "$PIDS/$1.pid")"
+                # gone before this returns: a revive right after found the dying process still there ("already
+                # runs") and started nothing (a Kamailio drill then measured a restart that never happened)
+                for _ in $(seq 100); do alive "$1" || break; sleep 0.1; done
+                say "$1 killed (-9)" ;;
             pg-primary)
                 for n in 1 2; do
                     eval "rest=\$PG${n}_REST_PORT host=\$PG${n}_HOST"
