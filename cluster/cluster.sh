@@ -90,6 +90,15 @@ secret() {
     cat "$f"
 }
 
+# The personal-data keys every node seals with (ADR 041): one set for the cluster, made at its first start. A node
+# that made its own key file would write phone numbers the other cannot open (and blind indexes it cannot match).
+data_keys() {
+    local f="$SECRETS/data-keys"
+    [[ -s "$f" ]] || (umask 077; printf 'current=1;data.1=%s;index=%s' "$(head -c 16 /dev/urandom | base64 -w0)" \
+        "$(head -c 32 /dev/urandom | base64 -w0)" >"$f")
+    cat "$f"
+}
+
 alive() { [[ -s "$PIDS/$1.pid" ]] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }
 
 # spawn NAME [runuser USER] CMD...: in its own session (so stop can end its whole group), output to logs/NAME.log
@@ -151,8 +160,8 @@ start_node() { # start_node 1|2 DEMO
     eval "host=\$NODE${n}_HOST http=\$NODE${n}_HTTP sip=\$NODE${n}_SIP"
     export NODE_NAME="node$n" NODE_HOST="$host" NODE_HTTP="$http" NODE_SIP="$sip" NODE_DATA="$CLUSTER_DIR/node$n"
     export NODE_RTP_MIN=$((B + 1000 * n)) NODE_RTP_MAX=$((B + 1000 * n + 999))
-    export DB_APP_PASSWORD HOTLINE_DEMO="$demo" DEMO_PASSWORD
-    DB_APP_PASSWORD=$(secret hotline) DEMO_PASSWORD=$(secret demo)
+    export DB_APP_PASSWORD HOTLINE_DEMO="$demo" DEMO_PASSWORD DATA_KEYS
+    DB_APP_PASSWORD=$(secret hotline) DEMO_PASSWORD=$(secret demo) DATA_KEYS=$(data_keys)
     mkdir -p "$NODE_DATA"
     render "$HERE/node.env" "$CONF/node$n.env"; chmod 600 "$CONF/node$n.env"
     local jar="$CLUSTER_DIR/openhotline.jar" java; java=$(java_bin)
