@@ -26,6 +26,12 @@ public final class CallEvents {
     /** The ACD rang an agent with the call. */
     public record CallOffered(String callId, long agentId, long groupId, Instant at) implements CallEvent {}
 
+    /**
+     * An agent placed an outbound call (外呼 from the desk): the call is the agent's from the start, whether or not the
+     * citizen answers (the agent's outbound count is every attempt).
+     */
+    public record CallPlaced(String callId, long agentId, Instant at) implements CallEvent {}
+
     /** An agent answered. */
     public record CallAnswered(String callId, long agentId, Instant at) implements CallEvent {}
 

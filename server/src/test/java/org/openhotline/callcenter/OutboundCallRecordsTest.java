@@ -139,6 +139,14 @@ class OutboundCallRecordsTest {
                     .orElse(false));
             assertThat(jdbc.sql("select end_cause from cc_call where id = ?").param(callId).query(String.class).single())
                     .as("why the call ended: the citizen's side was busy").isEqualTo("BUSY");
+            // the attempt is the agent's (坐席话务统计 counts every 外呼), in the record and in the reports' facts
+            long agentId = jdbc.sql("select id from account where username = ?").param("ccdial" + run + "1")
+                    .query(Long.class).single();
+            assertThat(jdbc.sql("select agent_id from cc_call where id = ?").param(callId).query(Long.class).single())
+                    .isEqualTo(agentId);
+            await("the reports' call fact names the agent").atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                    "select agent_id from rpt_call_fact where call_id = ?").param(callId).query(Long.class).optional()
+                    .filter(id -> id == agentId).isPresent());
             await("the agent is off the call").atMost(Duration.ofSeconds(10)).until(() ->
                     !List.of("RINGING", "TALKING").contains(desk.get("/api/callcenter/me").json().path("state").asString()));
             desk.post("/api/callcenter/me/state", Map.of("state", "SIGNED_OUT"));

@@ -92,6 +92,7 @@ public class PhoneBarActions implements TelephonyListener {
             calls.add(call);
             calls.fileAgentLeg(leg, leg.value());
             records.arrived(leg.value(), number, number, null, "OUTBOUND");
+            records.placed(leg.value(), agentId);
             agentAnswered.set(engine().answered(leg));
         });
         String callId = agentLeg.value();

@@ -9,6 +9,7 @@ import org.openhotline.callcenter.CallEvents.CallArrived;
 import org.openhotline.callcenter.CallEvents.CallEnded;
 import org.openhotline.callcenter.CallEvents.CallEvent;
 import org.openhotline.callcenter.CallEvents.CallOffered;
+import org.openhotline.callcenter.CallEvents.CallPlaced;
 import org.openhotline.callcenter.CallEvents.CallQueued;
 import org.openhotline.callcenter.CallEvents.SurveyAnswered;
 import org.openhotline.callcenter.CallRecorded;
@@ -108,6 +109,13 @@ public class CallRecords {
     public void overflowed(String callId, long toGroupId) {
         jdbc.sql("update cc_call set transfer_chain = coalesce(transfer_chain || ' → ', '') || ? where id = ?")
                 .params("溢出至技能组" + toGroupId, callId).update();
+    }
+
+    /** An agent placed this outbound call: it is the agent's whether or not the citizen answers. */
+    public void placed(String callId, long agentId) {
+        OffsetDateTime now = now();
+        recorded(() -> jdbc.sql("update cc_call set agent_id = ? where id = ?").params(agentId, callId).update(),
+                new CallPlaced(callId, agentId, now.toInstant()));
     }
 
     public void answered(String callId, long agentId) {

@@ -5,6 +5,7 @@ import org.openhotline.callcenter.AgentStateRecorded;
 import org.openhotline.callcenter.CallEvents.CallAnswered;
 import org.openhotline.callcenter.CallEvents.CallArrived;
 import org.openhotline.callcenter.CallEvents.CallEnded;
+import org.openhotline.callcenter.CallEvents.CallPlaced;
 import org.openhotline.callcenter.CallEvents.CallEvent;
 import org.openhotline.callcenter.CallEvents.CallOffered;
 import org.openhotline.callcenter.CallEvents.CallQueued;
@@ -63,6 +64,12 @@ class CallFacts {
                         agent_id = case when rpt_call_fact.agent_at > excluded.agent_at then rpt_call_fact.agent_id else excluded.agent_id end,
                         agent_at = greatest(rpt_call_fact.agent_at, excluded.agent_at)""")
                     .params(e.callId(), at, e.groupId(), at, e.agentId(), at).update();
+            case CallPlaced e -> jdbc.sql("""
+                    insert into rpt_call_fact (call_id, agent_id, agent_at) values (?, ?, ?)
+                    on conflict (call_id) do update set
+                        agent_id = case when rpt_call_fact.agent_at > excluded.agent_at then rpt_call_fact.agent_id else excluded.agent_id end,
+                        agent_at = greatest(rpt_call_fact.agent_at, excluded.agent_at)""")
+                    .params(e.callId(), e.agentId(), at).update();
             case CallAnswered e -> jdbc.sql("""
                     insert into rpt_call_fact (call_id, answered_at, agent_id, agent_at) values (?, ?, ?, ?)
                     on conflict (call_id) do update set answered_at = greatest(rpt_call_fact.answered_at, excluded.answered_at),
