@@ -37,6 +37,8 @@ public class Resealing {
     private final boolean atStart;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("resealing").factory());
     private volatile Progress progress = new Progress(0, "IDLE", null, null, Map.of(), 0, 0);
+    /** The platform is stopping: a pass cut off now is not a failure (it resumes on the next start). */
+    private volatile boolean stopping;
 
     Resealing(JdbcClient jdbc, TransactionTemplate tx, List<SealedColumns> tables, PersonalDataKeys keys,
               @Value("${hotline.personal-data.reseal-at-start:true}") boolean atStart) {
@@ -45,6 +47,12 @@ public class Resealing {
         this.tables = tables;
         this.keys = keys;
         this.atStart = atStart;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        stopping = true;
+        worker.shutdownNow();
     }
 
     /** Where the last pass stands: rows looked at and rewritten per table. */
@@ -94,6 +102,9 @@ public class Resealing {
                 long[] c = counts.computeIfAbsent(t.table(), k -> new long[2]); // a table may declare two sets of rows
                 Object last = null;
                 while (true) {
+                    if (stopping) {
+                        throw new IllegalStateException("the platform is stopping");
+                    }
                     Object from = last;
                     List<Map<String, Object>> rows = tx.execute(s -> batch(t, from, key, c));
                     if (rows.isEmpty()) {
@@ -109,6 +120,12 @@ public class Resealing {
                     counts.values().stream().mapToLong(x -> x[1]).sum());
             log.info("Personal data sealed under key {}: {} rows looked at, {} rewritten", key, scanned.get(), progress.rewritten());
         } catch (RuntimeException e) {
+            if (stopping) {
+                // the pool closed under the pass: an ordinary stop, not a fault for the operator's alarms
+                log.info("Resealing paused by the platform's stop after {} rows; it resumes on the next start", scanned.get());
+                progress = new Progress(key, "STOPPED", started, Instant.now(), copy(counts), scanned.get(), rewritten.get());
+                return;
+            }
             log.error("Resealing stopped; it resumes on the next start or rotation", e);
             progress = new Progress(key, "FAILED", started, Instant.now(), copy(counts), scanned.get(), rewritten.get());
         }
