@@ -164,8 +164,11 @@ public class ClusterDrill {
 
     /** Registers {@code extension} through Kamailio (sipp, digest) and starts the phone answering at {@code port}. */
     static Process registeredPhone(Path dir, String extension, int registerPort, int port) throws Exception {
-        Files.writeString(dir.resolve("register-" + extension + ".xml"),
-                REGISTER.replace("${CONTACT_PORT}", String.valueOf(port)).replace("8001", extension));
+        // the telephony tests' scenario of a phone registering with digest (sipp -au/-ap), here for an hour
+        Path scenario = Path.of(SCRIPT).getParent().getParent().resolve("telephony/src/test/resources/sipp/register.xml");
+        Files.writeString(dir.resolve("register-" + extension + ".xml"), Files.readString(scenario)
+                .replace("${EXT}", extension).replace("${CONTACT_PORT}", String.valueOf(port))
+                .replace("${EXPIRES}", "3600").replace("${EXPECT}", "200"));
         Process register = new ProcessBuilder("sipp", "-sf", "register-" + extension + ".xml", "-s", extension, "-au",
                 extension, "-ap", PASSWORD, "-i", "127.0.0.1", "-p", String.valueOf(registerPort), "-m", "1", "-nostdin",
                 "-timeout", "20s", "127.0.0.1:" + (B + 60)).redirectErrorStream(true)
@@ -201,43 +204,6 @@ public class ClusterDrill {
         return m.find() ? m.group(1) : "?";
     }
 
-    /** A phone's REGISTER with digest (sipp -au/-ap) for an hour; calls to it go to ${CONTACT_PORT}. */
-    static final String REGISTER = """
-            <?xml version="1.0" encoding="ISO-8859-1" ?>
-            <scenario name="register">
-              <send retrans="500"><![CDATA[
-                  REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
-                  Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-                  From: <sip:8001@[remote_ip]>;tag=[call_number]
-                  To: <sip:8001@[remote_ip]>
-                  Call-ID: [call_id]
-                  CSeq: 1 REGISTER
-                  Contact: <sip:8001@[local_ip]:${CONTACT_PORT}>
-                  Max-Forwards: 70
-                  Supported: path
-                  Expires: 3600
-                  Content-Length: 0
-
-                ]]></send>
-              <recv response="401" auth="true"/>
-              <send retrans="500"><![CDATA[
-                  REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
-                  Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-                  From: <sip:8001@[remote_ip]>;tag=[call_number]
-                  To: <sip:8001@[remote_ip]>
-                  Call-ID: [call_id]
-                  CSeq: 2 REGISTER
-                  Contact: <sip:8001@[local_ip]:${CONTACT_PORT}>
-                  [authentication]
-                  Max-Forwards: 70
-                  Supported: path
-                  Expires: 3600
-                  Content-Length: 0
-
-                ]]></send>
-              <recv response="200"/>
-            </scenario>
-            """;
 
     /**
      * A partition as the holder sees it: the node holding the lease stops (SIGSTOP: a long GC pause, a VM frozen, a
