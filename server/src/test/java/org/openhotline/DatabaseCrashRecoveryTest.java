@@ -45,6 +45,9 @@ class DatabaseCrashRecoveryTest {
             AtomicInteger acknowledgedAfterKill = new AtomicInteger();
             AtomicLong diedAt = new AtomicLong(Long.MAX_VALUE);
             AtomicBoolean stop = new AtomicBoolean();
+            // every answer other than 201 and 503 while the database is away, with its body: a 500 is a defect
+            List<String> faults = java.util.Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger unavailable = new AtomicInteger();
             List<Thread> threads = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
                 ApiClient agent = ApiClient.loggedIn(port, "agent" + i);
@@ -58,6 +61,10 @@ class DatabaseCrashRecoveryTest {
                                 if (sent > diedAt.get()) {
                                     acknowledgedAfterKill.incrementAndGet();
                                 }
+                            } else if (r.status() == 503) {
+                                unavailable.incrementAndGet();
+                            } else {
+                                faults.add(r.status() + " " + r.body());
                             }
                         } catch (RuntimeException e) {
                             // a refused or reset connection during the outage: try again
@@ -93,6 +100,8 @@ class DatabaseCrashRecoveryTest {
                     servingAgainMillis, app.getBean(DatabaseConfiguration.EmbeddedDatabase.class).watchdog()
                             .lastRecovery().toMillis(), acknowledged.size(), acknowledgedAfterKill.get(),
                     health.slowestMillis.get(), health.slowest);
+            System.out.printf("answers 503 while the database was away: %d; other failures: %s%n", unavailable.get(), faults);
+            assertThat(faults).as("while the database is away a request gets 503 (try again), never a 500").isEmpty();
             assertThat(servingAgainMillis).isLessThan(60_000);
             assertThat(server.process().pid()).isNotEqualTo(postmaster.pid());
             var jdbc = app.getBean(JdbcClient.class);

@@ -182,7 +182,7 @@ public class ProblemAnswers {
     ProblemDetail refusedByDatabase(DataIntegrityViolationException e) {
         String state = InputProblems.sqlState(e);
         if (state == null) {
-            return unexpected(e);
+            return unexpected(e, null);
         }
         log.warn("Database refused a request's values (SQLSTATE {}): {}", state, e.getMostSpecificCause().getMessage());
         return switch (state) {
@@ -193,7 +193,7 @@ public class ProblemAnswers {
             case "23505" -> problem(HttpStatus.CONFLICT, "duplicate", "数据已存在，不能重复创建");
             default -> state.startsWith("22") || state.startsWith("23")
                     ? problem(HttpStatus.BAD_REQUEST, "bad-value", "填写的内容超出允许的范围或格式不正确")
-                    : unexpected(e);
+                    : unexpected(e, null);
         };
     }
 
@@ -223,7 +223,15 @@ public class ProblemAnswers {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, jakarta.servlet.http.HttpServletResponse servletResponse) {
+        if (org.openhotline.shared.http.DatabaseOutage.is(e)) {
+            // the database is failing over or restarting: try again, not a fault of the platform's code
+            log.warn("The database is away: {}", e.getMessage());
+            if (servletResponse != null) {
+                servletResponse.setHeader("Retry-After", "2");
+            }
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "database", org.openhotline.shared.http.DatabaseOutage.DETAIL);
+        }
         if (e instanceof org.springframework.web.ErrorResponse response && response.getStatusCode().is4xxClientError()) {
             // Any other Spring MVC refusal keeps its status, in Chinese words.
             int status = response.getStatusCode().value();
