@@ -182,11 +182,14 @@ public final class PersonalData {
         return out.toArray(String[]::new);
     }
 
+    /** Compiled once: {@code replaceAll} compiled it on every blind index of a number, several per order (issue 14). */
+    private static final java.util.regex.Pattern NON_DIGITS = java.util.regex.Pattern.compile("[^0-9]");
+
     public static String normalPhone(String phone) {
         if (phone == null) {
             return "";
         }
-        String digits = phone.replaceAll("[^0-9]", "");
+        String digits = NON_DIGITS.matcher(phone).replaceAll("");
         if (digits.startsWith("0086")) {
             digits = digits.substring(4);
         } else if (digits.length() == 13 && digits.startsWith("86")) {

@@ -20,9 +20,12 @@ class SpecialRules {
     record Rule(long id, String name, Kind kind, String keywords, Integer threshold, Integer daysBack, boolean enabled,
                 int version) {
 
+        /** Compiled once: {@code String.split} compiled this pattern for every rule of every order taken (issue 14). */
+        private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[,，、\\s]+");
+
         List<String> words() {
             return keywords == null ? List.of()
-                    : Arrays.stream(keywords.split("[,，、\\s]+")).map(String::strip).filter(w -> !w.isEmpty()).toList();
+                    : Arrays.stream(SEPARATORS.split(keywords)).map(String::strip).filter(w -> !w.isEmpty()).toList();
         }
     }
 

@@ -58,32 +58,44 @@ class PortalBenchmark {
         HttpClient http = HttpClient.newBuilder().build();
         String base = "http://127.0.0.1:" + port;
         try {
-            // warm-up of both paths (JIT, connection pools)
-            run(c, 100, i -> portal(http, base, captcha(http, base), i));
+            // warm-up of both paths (JIT, connection pools); with the default 100 the JIT still compiles during the
+            // timed phases (JFR: compilations of over 100 ms summing to 7-13 s during a 12-18 s portal phase), so the
+            // first path timed pays for compiling the code both share: BENCH_WARMUP=1000 measures the steady state
+            int warmup = Integer.getInteger("bench.warmup", 100);
+            run(c, warmup, i -> portal(http, base, captcha(http, base), i));
             ApiClient agent = ApiClient.loggedIn(port, "agent1");
-            run(c, 100, i -> staff(agent, i));
+            run(c, warmup, i -> staff(agent, i));
 
             long t0 = System.nanoTime();
             List<String[]> captchas = run(c, n, i -> captcha(http, base));
             double captchaSeconds = (System.nanoTime() - t0) / 1e9;
 
             Work before = work();
+            Cpu cpu = cpu();
             t0 = System.nanoTime();
             run(c, n, i -> portal(http, base, captchas.get(i), i));
             double portalSeconds = (System.nanoTime() - t0) / 1e9;
+            Cpu portalCpu = cpu().minus(cpu);
+            phase("portal submissions", portalSeconds);
             Work portalWork = work().minus(before);
 
             before = work();
+            cpu = cpu();
             t0 = System.nanoTime();
             run(c, n, i -> staff(agent, i));
             double staffSeconds = (System.nanoTime() - t0) / 1e9;
+            Cpu staffCpu = cpu().minus(cpu);
+            phase("staff intake", staffSeconds);
             Work staffWork = work().minus(before);
 
             String report = String.format("""
-                    Portal submissions benchmark: %d appeals per path, %d concurrent clients, loopback HTTP, %d cores, Java %s, load average %.1f
+                    Portal submissions benchmark: %d appeals per path, %d concurrent clients, %d warm-up requests per path, loopback HTTP, %d cores, Java %s, load average %.1f
                       captchas issued (GET /api/portal/captcha, PNG drawn, answer read back by the client):  %7.1f /s
                       portal submissions (POST /api/portal/appeals multipart: limits, captcha, intake, receipt): %7.1f /s
                       baseline: staff intake (POST /api/work-orders as agent1, JSON):                            %7.1f /s
+                    CPU per request while the path ran (the JVM — platform and its HTTP clients — and PostgreSQL):
+                      portal submission: %s
+                      staff intake:      %s
                     Per request, every thread of the platform (request, after-commit listeners, background), measured
                     until the event publications were all completed — figures the load does not change:
                       portal submission: %s
@@ -91,9 +103,9 @@ class PortalBenchmark {
                     Staff intake, statements per request by SQL:
                     %sStaff intake, rows written per request by table (inserted + updated + deleted):
                     %sPortal submission, statements per request by SQL:
-                    %s""", n, c, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    %s""", n, c, warmup, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                    n / captchaSeconds, n / portalSeconds, n / staffSeconds,
+                    n / captchaSeconds, n / portalSeconds, n / staffSeconds, portalCpu.perRequest(n), staffCpu.perRequest(n),
                     portalWork.summary(n), staffWork.summary(n), staffWork.statements().table(n, 40),
                     staffWork.rowsTable(n), portalWork.statements().table(n, 40));
             System.out.println(report);
@@ -104,6 +116,51 @@ class PortalBenchmark {
         } finally {
             appeals.use(saved);
         }
+    }
+
+    /**
+     * CPU time used so far by this JVM (the platform and the benchmark's clients) and by the embedded PostgreSQL
+     * (postmaster and backends, from /proc): per request it changes far less with the machine's load than the rate.
+     */
+    record Cpu(long jvmNanos, long postgresTicks) {
+
+        Cpu minus(Cpu b) {
+            return new Cpu(jvmNanos - b.jvmNanos, postgresTicks - b.postgresTicks);
+        }
+
+        String perRequest(int n) {
+            return String.format("JVM %.2f ms, PostgreSQL %.2f ms", jvmNanos / 1e6 / n, postgresTicks * 10.0 / n);
+        }
+    }
+
+    private Cpu cpu() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        long ticks = 0;
+        // the embedded postmaster is this JVM's child, its backends the postmaster's
+        for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                if (!stat.contains("(postgres)")) {
+                    continue;
+                }
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // utime and stime (fields 14 and 15 of proc(5), clock ticks of 10 ms); for the postmaster also
+                // cutime and cstime, the backends that ended
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                if (p.parent().map(q -> q.pid() == ProcessHandle.current().pid()).orElse(false)) {
+                    ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // a backend that ended meanwhile
+            }
+        }
+        return new Cpu(jvm, ticks);
+    }
+
+    /** When a timed phase ran, to cut a profile of the run (JFR) down to it. */
+    private static void phase(String name, double seconds) {
+        java.time.Instant end = java.time.Instant.now();
+        System.out.println("Phase " + name + ": " + end.minusNanos((long) (seconds * 1e9)) + " – " + end);
     }
 
     /** Statements (counted at the pool), transactions, WAL and rows written so far. */

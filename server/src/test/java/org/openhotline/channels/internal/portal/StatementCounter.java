@@ -66,9 +66,15 @@ final class StatementCounter {
         return new Snapshot(copy, COMMITS.sum());
     }
 
+    /** The counter of each SQL text as sent, so that the text is normalised once, not on every statement. */
+    private static final Map<String, LongAdder> BY_TEXT = new ConcurrentHashMap<>();
+
     private static void count(String sql) {
-        String key = sql == null ? "?" : sql.strip().replaceAll("\\s+", " ");
-        BY_SQL.computeIfAbsent(key.length() > 110 ? key.substring(0, 110) : key, k -> new LongAdder()).increment();
+        // The counter costs CPU on the cores it measures: a regex per statement was 3 % of a portal request's samples.
+        BY_TEXT.computeIfAbsent(sql == null ? "?" : sql, text -> {
+            String key = text.strip().replaceAll("\\s+", " ");
+            return BY_SQL.computeIfAbsent(key.length() > 110 ? key.substring(0, 110) : key, k -> new LongAdder());
+        }).increment();
     }
 
     /**
