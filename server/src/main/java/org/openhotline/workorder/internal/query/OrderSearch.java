@@ -48,11 +48,14 @@ class OrderSearch {
     private final org.springframework.transaction.support.TransactionTemplate tx;
     /** {@code hotline.workorder.light-scope=false}: the light lists test the scope on the orders (the bench's "before"). */
     private final boolean lightScope;
+    private final ListTotals totals;
 
     OrderSearch(JdbcClient jdbc, java.time.Clock clock, OrderAccess access,
                 org.springframework.transaction.PlatformTransactionManager transactions,
-                @org.springframework.beans.factory.annotation.Value("${hotline.workorder.light-scope:true}") boolean lightScope) {
+                @org.springframework.beans.factory.annotation.Value("${hotline.workorder.light-scope:true}") boolean lightScope,
+                ListTotals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
         this.lightScope = lightScope;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.tx.setReadOnly(true);
@@ -109,8 +112,9 @@ class OrderSearch {
             jdbc.sql("set local enable_seqscan = off").update();
             total = m.total();
         } else {
-            total = jdbc.sql("select count(*) from (select 1 from " + countTable + "where " + where + " limit :cap) c")
-                    .params(params).query(Long.class).single();
+            // A large total is taken again for a few seconds (ListTotals): the count is most of a list's cost.
+            String count = "select count(*) from (select 1 from " + countTable + "where " + where + " limit :cap) c";
+            total = totals.total(count, params, () -> jdbc.sql(count).params(params).query(Long.class).single());
         }
         // wo_light.created_at is the order's: newest first along the wo_light_list index.
         String order = " order by " + (fromLights && sort.equals("created_desc") ? "l.created_at desc, l.work_order_id desc"

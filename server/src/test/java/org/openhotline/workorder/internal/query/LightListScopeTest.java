@@ -51,7 +51,7 @@ class LightListScopeTest {
 
     @Test
     void theRedListSeesTheSameOrdersAsTheOrderRowsDidAlsoAfterARedispatch() {
-        var onOrders = new OrderSearch(jdbc, clock, access, transactions, false); // the test before ADR 017
+        var onOrders = new OrderSearch(jdbc, clock, access, transactions, false, new ListTotals(clock, java.time.Duration.ZERO)); // the test before ADR 017
         var dispatcher = ApiClient.loggedIn(port, "dispatcher1");
         var ws = ApiClient.loggedIn(port, "dh_ws1");
         var zjj = ApiClient.loggedIn(port, "zjj1");
