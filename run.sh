@@ -67,4 +67,6 @@ config=()
 if [ "$started_in" != "$(pwd)" ]; then
   config=(--spring.config.additional-location="optional:file:$started_in/config/")
 fi
-exec "$java_bin" ${JAVA_OPTS-$default_opts} -jar "$jar" "${config[@]}" "$@"
+# Lucene's vector search (knowledge, similar orders) uses the CPU's SIMD units only with the Vector API's module
+# readable (about 3x faster dot products; the JVM then warns once that an incubator module is in use). ADR 017.
+exec "$java_bin" --add-modules jdk.incubator.vector ${JAVA_OPTS-$default_opts} -jar "$jar" "${config[@]}" "$@"

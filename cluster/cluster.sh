@@ -167,7 +167,7 @@ start_node() { # start_node 1|2 DEMO
     local jar="$CLUSTER_DIR/openhotline.jar" java; java=$(java_bin)
     # a copy: a build during the drills must not rewrite the jar under running nodes
     [[ -s "$jar" ]] || cp "$(server_jar)" "$jar"
-    spawn "node$n" env $(grep -v '^#' "$CONF/node$n.env" | xargs) "$java" -Xmx"$XMX" -XX:+UseSerialGC -jar "$jar"
+    spawn "node$n" env $(grep -v '^#' "$CONF/node$n.env" | xargs) "$java" --add-modules jdk.incubator.vector -Xmx"$XMX" -XX:+UseSerialGC -jar "$jar"
 }
 
 start_kamailio() {

@@ -31,13 +31,16 @@ AUTO=$CAP_BENCH_DATA/postgres/postgresql.auto.conf
 if [ -f "$AUTO" ] && ! grep -q pg_stat_statements "$AUTO"; then
   echo "shared_preload_libraries = 'pg_stat_statements'" >> "$AUTO"
 fi
+# The JVM flags the platform runs with (run.sh's); CAP_JVM= runs without the Vector API module (the "before" of
+# ADR 017 decision 7).
+JVM_FLAGS=${CAP_JVM-"--add-modules jdk.incubator.vector"}
 run() {
   label=$1; shift
   jfr=""
   if [ -n "$CAP_JFR" ]; then
     jfr="-XX:StartFlightRecording=filename=bench/capacity/$label.jfr,settings=profile"
   fi
-  CAP_LABEL=$label timeout -k 60 1200 "$JAVA" -Xmx2g $jfr -cp "$CP" bench/capacity/CapacityBench.java "$@"
+  CAP_LABEL=$label timeout -k 60 1200 "$JAVA" -Xmx2g $JVM_FLAGS $jfr -cp "$CP" bench/capacity/CapacityBench.java "$@"
 }
 if [ -n "$CAP_BEFORE" ]; then
   # shellcheck disable=SC2086

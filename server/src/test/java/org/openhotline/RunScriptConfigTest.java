@@ -53,6 +53,8 @@ class RunScriptConfigTest {
         assertThat(out).as("without JAVA_OPTS the heap is capped (the demo city in under 1 GB)")
                 .contains("-Xmx512m -XX:MaxMetaspaceSize=256m -XX:G1PeriodicGCInterval=30000 -XX:MinHeapFreeRatio=10"
                         + " -XX:MaxHeapFreeRatio=30 -jar", "MALLOC_ARENA_MAX=2");
+        assertThat(out).as("Lucene's vector search on the CPU's SIMD units (ADR 017, decision 7)")
+                .contains("--add-modules jdk.incubator.vector -Xmx512m");
         assertThat(out).contains("-jar server/target/openhotline.jar",
                 "--spring.config.additional-location=optional:file:" + startedIn.toRealPath() + "/config/", "--server.port=18080");
     }

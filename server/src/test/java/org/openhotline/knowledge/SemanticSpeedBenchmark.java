@@ -62,7 +62,9 @@ class SemanticSpeedBenchmark {
             out.append(s).append('\n');
         };
         say.accept("# Hybrid search speed — " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.version") + ", load average " + SemanticBenchmark.load());
+                + System.getProperty("java.version") + ", load average " + SemanticBenchmark.load()
+                + ", Lucene's Vector API (SIMD) " + (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                ? "on" : "off (no --add-modules jdk.incubator.vector)"));
         long t0 = System.nanoTime();
         backfill.runNow();
         say.accept(String.format("demo base embedded (background pass finished) after %.1f s", secs(t0)));
