@@ -134,6 +134,29 @@ public final class DataKeys {
         return true;
     }
 
+    /**
+     * A check value per key ({@code data.N}, {@code index}): the first 16 bytes of HMAC-SHA256 under the key over a
+     * fixed text, hex. It tells whether two nodes hold the same key without saying anything of the key
+     * ({@link DataKeyCheck}).
+     */
+    Map<String, String> checks() {
+        Map<String, String> out = new TreeMap<>();
+        data.forEach((id, key) -> out.put("data." + id, check(key)));
+        out.put("index", check(index));
+        return out;
+    }
+
+    private static String check(byte[] key) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            byte[] v = mac.doFinal("OpenHotline data key check".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(v, 0, 16);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The key file this ring was read from or written to; null when it came from the environment. */
     Path file() {
         return file;

@@ -34,6 +34,7 @@ public class Resealing {
     private final TransactionTemplate tx;
     private final List<SealedColumns> tables;
     private final PersonalDataKeys keys;
+    private final DataKeyCheck checks;
     private final boolean atStart;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("resealing").factory());
     private volatile Progress progress = new Progress(0, "IDLE", null, null, Map.of(), 0, 0);
@@ -41,8 +42,9 @@ public class Resealing {
     private volatile boolean stopping;
 
     Resealing(JdbcClient jdbc, TransactionTemplate tx, List<SealedColumns> tables, PersonalDataKeys keys,
-              @Value("${hotline.personal-data.reseal-at-start:true}") boolean atStart) {
+              DataKeyCheck checks, @Value("${hotline.personal-data.reseal-at-start:true}") boolean atStart) {
         this.jdbc = jdbc;
+        this.checks = checks;
         this.tx = tx;
         this.tables = tables;
         this.keys = keys;
@@ -79,6 +81,7 @@ public class Resealing {
             throw new IllegalStateException("上一次重新加密尚未完成");
         }
         int key = keys.rotate();
+        checks.check(PersonalData.keys()); // recorded at once: a node restarted without the new key refuses to start
         progress = new Progress(key, "RUNNING", Instant.now(), null, Map.of(), 0, 0);
         worker.submit(this::pass);
         return progress;

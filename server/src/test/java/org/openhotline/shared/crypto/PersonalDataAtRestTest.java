@@ -81,11 +81,11 @@ class PersonalDataAtRestTest {
     @Test
     void aPassCutOffByTheStopEndsStoppedNotFailed(@Autowired org.springframework.transaction.support.TransactionTemplate tx,
                                                   @Autowired java.util.List<SealedColumns> tables,
-                                                  @Autowired PersonalDataKeys keys) {
-        Resealing stopped = new Resealing(jdbc, tx, tables, keys, false);
+                                                  @Autowired PersonalDataKeys keys, @Autowired DataKeyCheck checks) {
+        Resealing stopped = new Resealing(jdbc, tx, tables, keys, checks, false);
         stopped.stop();
         assertThat(stopped.passNow().state()).isEqualTo("STOPPED");
-        assertThat(new Resealing(jdbc, tx, tables, keys, false).passNow().state()).isEqualTo("DONE");
+        assertThat(new Resealing(jdbc, tx, tables, keys, checks, false).passNow().state()).isEqualTo("DONE");
     }
 
     @Test
