@@ -40,12 +40,12 @@ public class DataKeyCheck {
         recorded.forEach((name, value) -> {
             String own = mine.get(name);
             if (own == null) {
-                throw new IllegalStateException("数据库中有个人数据使用密钥 " + name + " 加密，而本节点的密钥（" + where
-                        + "）中没有它（可能是其他节点轮换了密钥）：请把其他节点的密钥复制到本节点后再启动");
+                throw new DataKeysMismatch("数据库中有个人数据使用密钥 " + name + " 加密，而本节点的密钥（" + where
+                        + "）中没有它（可能是其他节点轮换了密钥）", "请把其他节点的密钥复制到本节点后再启动");
             }
             if (!own.equals(value)) {
-                throw new IllegalStateException("本节点的个人数据密钥 " + name + "（" + where
-                        + "）与数据库中其他节点使用的不一致：请使用与其他节点相同的密钥后再启动，否则本节点写入的个人数据其他节点无法读取");
+                throw new DataKeysMismatch("本节点的个人数据密钥 " + name + "（" + where + "）与数据库中其他节点使用的不一致",
+                        "请使用与其他节点相同的密钥后再启动，否则本节点写入的个人数据其他节点无法读取");
             }
         });
         log.debug("Personal-data keys match the database's record: {}", recorded.keySet());
