@@ -21,6 +21,8 @@ import org.springframework.util.ReflectionUtils;
  */
 final class LeasedTaskScheduler implements TaskScheduler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LeasedTaskScheduler.class);
+
     private final TaskScheduler delegate;
     private final SingletonLease lease;
     private final Map<String, Boolean> everyNode = new ConcurrentHashMap<>();
@@ -32,14 +34,24 @@ final class LeasedTaskScheduler implements TaskScheduler {
 
     Runnable leased(Runnable task) {
         if (runsOnEveryNode(task.toString())) {
-            return task;
+            return new Runnable() {
+                @Override
+                public void run() {
+                    quietWhileTheDatabaseIsAway(task);
+                }
+
+                @Override
+                public String toString() {
+                    return task.toString();
+                }
+            };
         }
         return new Runnable() {
             @Override
             public void run() {
                 long epoch = lease.epoch();
                 if (epoch != 0 && lease.held()) {
-                    LeaseScope.run(epoch, task);
+                    LeaseScope.run(epoch, () -> quietWhileTheDatabaseIsAway(task));
                 }
             }
 
@@ -48,6 +60,32 @@ final class LeasedTaskScheduler implements TaskScheduler {
                 return task.toString();
             }
         };
+    }
+
+    /**
+     * A job that fails because the database is away (a failover, a restart) is logged in one WARN line and runs again
+     * at its next time, as it would anyway: the database drill logged every job's failure at ERROR with a stack trace
+     * for the ~12 s of a failover, which reads like a defect to an operator. Any other failure goes on to the
+     * scheduler's error handler (ERROR, with the trace).
+     */
+    private static void quietWhileTheDatabaseIsAway(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            if (!org.openhotline.shared.http.DatabaseOutage.is(e)) {
+                throw e;
+            }
+            log.warn("Scheduled job {} did not run: the database is away ({}); it runs again at its next time", task,
+                    rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     boolean runsOnEveryNode(String taskName) {

@@ -40,6 +40,19 @@ class LeasedTaskSchedulerTest {
         assertThat(ran).containsExactly("flush@-");
     }
 
+    @Test
+    void aJobThatFailsWhileTheDatabaseIsAwayEndsQuietlyAndAnyOtherFailureGoesOn() throws Exception {
+        lease.epoch = 3;
+        Runnable away = scheduler.leased(springTask("away"));
+        Runnable broken = scheduler.leased(springTask("broken"));
+        Runnable awayEverywhere = scheduler.leased(springTask("awayOnEveryNode"));
+
+        away.run(); // no exception: logged at WARN, runs again at its next time
+        awayEverywhere.run();
+        assertThat(ran).containsExactly("away@3", "awayOnEveryNode@-");
+        org.assertj.core.api.Assertions.assertThatThrownBy(broken::run).isInstanceOf(IllegalArgumentException.class).hasMessage("a defect");
+    }
+
     /** The runnable Spring's scheduler receives for a {@code @Scheduled} method (wrapped for outcome tracking). */
     private Runnable springTask(String method) throws Exception {
         Method m = Jobs.class.getDeclaredMethod(method);
@@ -56,6 +69,22 @@ class LeasedTaskSchedulerTest {
 
         void sweep() {
             ran.add("sweep@" + (LeaseScope.current() == null ? "-" : LeaseScope.current()));
+        }
+
+        void away() {
+            ran.add("away@" + LeaseScope.current());
+            throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new java.sql.SQLException("Connection refused", "08001"));
+        }
+
+        void broken() {
+            throw new IllegalArgumentException("a defect");
+        }
+
+        @EveryNode
+        void awayOnEveryNode() {
+            ran.add("awayOnEveryNode@-");
+            throw new org.springframework.dao.DataAccessResourceFailureException("primary gone");
         }
 
         @EveryNode
