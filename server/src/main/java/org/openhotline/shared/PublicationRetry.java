@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs again, while the platform runs, the listeners that failed (ADR 004, decision 8). A listener that fails — the
+ * Runs again, while the platform runs, the listeners that failed (ADR 004, decision 9). A listener that fails — the
  * database failing over under it, a gateway away — leaves its publication FAILED, and one cut off by a dying
  * connection leaves it PROCESSING, which Spring Modulith's staleness monitor turns into FAILED after
  * {@code spring.modulith.events.staleness.processing}. Until now only a restart resubmitted them: a database drill
