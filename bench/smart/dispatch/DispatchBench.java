@@ -27,6 +27,8 @@ public class DispatchBench {
 
     public static void main(String[] args) throws Exception {
         int historySize = args.length > 0 ? Integer.parseInt(args[0]) : 30000;
+        // "validate": tuning and the validation misses only; the hand-written appeals are not read
+        boolean validateOnly = Arrays.asList(args).contains("validate");
         Path root = Path.of(".");
         // The demo city's tree, ids in file order (as the seed assigns them).
         JsonNode city = JsonMapper.builder().build().readTree(Files.readString(root.resolve("server/src/main/resources/demo/city.json")));
@@ -46,6 +48,7 @@ public class DispatchBench {
         Map<Long, String> codeOf = new HashMap<>();
         nodes.forEach(n -> codeOf.put(n.id(), n.code()));
         UnitRoles roles = new UnitRoles(nodes);
+        roles.duties().keySet().forEach(l -> NAMES.put(l, l.startsWith("U:") ? roles.node(Long.parseLong(l.substring(2))).map(OrgNode::code).orElse(l) : l));
         RegionFinder regions = new RegionFinder(nodes);
         // Categories from the migration that seeds them.
         Map<String, long[]> categoryByName = new HashMap<>();
@@ -137,6 +140,10 @@ public class DispatchBench {
                 + "only a category the agent chose fires rules); tuning took %d s%n", best, 100 * bestScore,
                 bestGate > 1 ? "never" : String.valueOf(bestGate), tuneMs / 1000);
         System.out.printf("(the platform's UnitModel.Tuning.DEFAULT: %s)%n", UnitModel.Tuning.DEFAULT);
+        if (validateOnly) {
+            printValidationMisses(chosen, validation, "A");
+            return;
+        }
 
         // 2. The held-out evaluation, once: the demo year as OrderHistory draws it (all wordings), the hand-written appeals.
         t0 = System.nanoTime();
@@ -245,6 +252,30 @@ public class DispatchBench {
         kinds.forEach(kd -> System.out.printf("  %-62s %3d → %3d%n", kd, previousMissKinds.getOrDefault(kd, 0), missKinds.getOrDefault(kd, 0)));
         System.out.println("Misses of catalogue + model (expected ← top-1):");
         misses.forEach(s -> System.out.println("  " + s));
+    }
+
+    static final Map<String, String> NAMES = new HashMap<>();
+
+    static String name(String label) {
+        return NAMES.getOrDefault(label, label);
+    }
+
+    /** The validation appeals the chosen model missed, by expected role, and each miss (generated text: free to read). */
+    static void printValidationMisses(UnitModel model, List<UnitModel.Example> appeals, String name) {
+        Map<String, Integer> byPair = new TreeMap<>();
+        List<String> lines = new ArrayList<>();
+        for (var e : appeals) {
+            var labels = model.predict(e.text(), Set.of()).labels();
+            String got = labels.isEmpty() ? "-" : labels.getFirst().label();
+            if (!got.equals(e.label())) {
+                byPair.merge(name(e.label()) + " ← " + name(got), 1, Integer::sum);
+                lines.add(name(e.label()) + " ← " + name(got) + "  " + e.text());
+            }
+        }
+        System.out.printf("Validation %s misses: %d of %d%n", name, lines.size(), appeals.size());
+        byPair.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(x -> System.out.printf("  %3d  %s%n", x.getValue(), x.getKey()));
+        lines.forEach(l -> System.out.println("  " + l));
     }
 
     /** Why an answer missed, in the terms of the error analysis: rule, unit without history, level, or a wrong unit. */
