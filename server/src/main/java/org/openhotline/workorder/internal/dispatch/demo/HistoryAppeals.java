@@ -12,8 +12,8 @@ import java.util.Random;
  */
 public final class HistoryAppeals {
 
-    /** One generated appeal. */
-    public record Appeal(String category, String type, String unit, String content) {}
+    /** One generated appeal; {@code matter}: which matter of the list it says (for the bench's leave-matters-out split). */
+    public record Appeal(String category, String type, String unit, String content, int matter) {}
 
     /** The matters, as {@code demo/history-matters.txt} lists them (read once per JVM). */
     static final List<HistoryMatters.Matter> MATTERS = HistoryMatters.read();
@@ -61,7 +61,8 @@ public final class HistoryAppeals {
         // the same draws in the same order as before the split existed, so the demo year stays the same
         String opening = OPENINGS[random.nextInt(OPENINGS.length)];
         int says = matter.says().size();
-        int heldOut = says >= 3 ? MATTERS.indexOf(matter) % says : -1;
+        int index = MATTERS.indexOf(matter);
+        int heldOut = says >= 3 ? index % says : -1;
         int say = switch (split) {
             case ALL -> random.nextInt(says);
             case VALIDATION -> heldOut;
@@ -75,7 +76,12 @@ public final class HistoryAppeals {
         }
         s.append(ASKS[random.nextInt(ASKS.length)]);
         String content = s.toString().replace("。，", "，").replaceAll("。$", "");
-        return new Appeal(matter.category(), matter.type(), matter.unit(), content);
+        return new Appeal(matter.category(), matter.type(), matter.unit(), content, index);
+    }
+
+    /** The unit each matter names ({@code D:XXX}, {@code S}, a city unit's code, null), in the list's order. */
+    public static List<String> matterUnits() {
+        return MATTERS.stream().map(HistoryMatters.Matter::unit).toList();
     }
 
     /** Share of the year's appeals that go to a unit (the rest are answered at once). */
