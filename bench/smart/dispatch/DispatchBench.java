@@ -91,10 +91,11 @@ public class DispatchBench {
         // the meaning neighbours: bge vectors of the first ORDER_VECTORS training orders (the platform embeds its most
         // recent ones the same way), kept on disk between runs of the bench
         Map<Long, float[]> trainingVectors = embed.orderVectors(training, ORDER_VECTORS);
-        double[] dutyWeights = {0.15, 0.3, 0.45};
-        double[] vectorWeights = {0, 0.2, 0.4};
-        double[] orderVectorWeights = {0, 0.2, 0.35, 0.5};
+        double[] dutyWeights = {0.1, 0.2, 0.3, 0.4, 0.5};
+        double[] vectorWeights = {0, 0.1, 0.2, 0.3, 0.4, 0.5};
+        double[] orderVectorWeights = {0, 0.1, 0.2, 0.3, 0.4};
         double[] coverages = {0, 0.5, 1};
+        List<String> rows = new ArrayList<>();
         UnitModel.Tuning best = null;
         double bestScore = -1;
         System.out.printf("Tuning on generated data: %d training examples (%d with a meaning vector), validation A %d (unseen wordings), "
@@ -125,14 +126,18 @@ public class DispatchBench {
                         + top1(withoutB.tuned(t), coldOfB, votesOfB) * coldOfB.size()) / coldValidation.size();
                 double c = top1(withoutC.tuned(t), matterValidation, votesC);
                 double score = (a + b + c) / 3;
-                System.out.printf("%-52s %7.1f%% %7.1f%% %7.1f%% %7.1f%%%n", t.dutyWeight() + ", " + t.vectorWeight() + ", " + t.orderVectorWeight()
-                        + ", " + t.coverage() + ", " + clauses, 100 * a, 100 * b, 100 * c, 100 * score);
+                rows.add(String.format("%6.2f %-52s %7.1f%% %7.1f%% %7.1f%% %7.1f%%", 100 * score, t.dutyWeight() + ", " + t.vectorWeight()
+                        + ", " + t.orderVectorWeight() + ", " + t.coverage() + ", " + clauses, 100 * a, 100 * b, 100 * c, 100 * score));
                 if (score > bestScore + 1e-9) {
                     bestScore = score;
                     best = t;
                 }
             }
         }
+        // the best 25 settings of the grid, and the previous round's (0.3, 0.4, 0, 0, false)
+        System.out.printf("%d settings; the best 25, and the previous round's:%n", rows.size());
+        rows.stream().sorted(Comparator.reverseOrder()).limit(25).forEach(r -> System.out.println(r.substring(7)));
+        rows.stream().filter(r -> r.contains(" 0.3, 0.4, 0.0, 0.0, false ")).forEach(r -> System.out.println(r.substring(7)));
         // the least sure guessed category that may fire a catalogue rule: catalogue + model on validation A
         List<DispatchRule> rules = demoRules(byCode);
         UnitModel chosen = UnitModel.train(training, roles.duties(), List.of(), best, embed, null, trainingVectors);

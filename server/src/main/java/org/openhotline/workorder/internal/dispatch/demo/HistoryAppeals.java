@@ -72,7 +72,12 @@ public final class HistoryAppeals {
         // a wording already in the agent's words ("市民反映其…") takes no second opening
         StringBuilder s = new StringBuilder(said.startsWith("市民") || said.startsWith("群众") ? "" : opening).append(said);
         if (!matter.details().isEmpty() && random.nextDouble() < 0.7) {
-            s.append("，").append(matter.details().get(random.nextInt(matter.details().size())));
+            int first = random.nextInt(matter.details().size());
+            s.append("，").append(matter.details().get(first));
+            // a citizen telling the story says more than one thing about it now and then
+            if (matter.details().size() > 1 && random.nextDouble() < 0.3) {
+                s.append("，").append(matter.details().get((first + 1 + random.nextInt(matter.details().size() - 1)) % matter.details().size()));
+            }
         }
         s.append(ASKS[random.nextInt(ASKS.length)]);
         String content = s.toString().replace("。，", "，").replaceAll("。$", "");
