@@ -165,6 +165,14 @@ public class DispatchBench {
                 bestGate = gate;
             }
         }
+        // the catalogue as the platform applies it (keyword rules only) before the chosen model, on A and C
+        UnitModel chosenC = UnitModel.train(trainingC, roles.duties(), List.of(), best, embed, null, trainingVectors);
+        List<DispatchRule> previousRules = rules.subList(0, Math.min(10, rules.size()));
+        System.out.printf("keyword rules + model: A %.1f %% (the previous round's 10 rules %.1f %%, model alone %.1f %%), "
+                        + "C %.1f %% (%.1f %%, %.1f %%)%n",
+                100 * keywordTop1(chosen, validation, rules, roles), 100 * keywordTop1(chosen, validation, previousRules, roles),
+                100 * top1(chosen, validation), 100 * keywordTop1(chosenC, matterValidation, rules, roles),
+                100 * keywordTop1(chosenC, matterValidation, previousRules, roles), 100 * top1(chosenC, matterValidation));
         long tuneMs = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf("Chosen on validation: %s (mean top-1 %.1f %%); a guessed category fires rules from %s (the platform: "
                 + "only a category the agent chose fires rules); tuning took %d s%n", best, 100 * bestScore,
@@ -332,6 +340,19 @@ public class DispatchBench {
 
     static String level(String role) {
         return role.equals(UnitRoles.STREET_OFFICE) ? "street office" : role.startsWith("D:") ? "district unit" : "city unit";
+    }
+
+    /** Top-1 of the catalogue's keyword rules before the model (the platform without a category chosen by the agent). */
+    static double keywordTop1(UnitModel model, List<UnitModel.Example> appeals, List<DispatchRule> rules, UnitRoles roles) {
+        if (appeals.isEmpty()) return 0;
+        int hit = 0;
+        for (var e : appeals) {
+            Optional<DispatchRule> rule = DispatchRule.firstMatch(rules, new DispatchRule.Appeal(e.text(), null, null, null));
+            var labels = model.predict(e.text(), Set.of()).labels();
+            String answer = rule.map(r -> roles.roleOf(r.mainUnitId()).orElse("")).orElse(labels.isEmpty() ? "" : labels.getFirst().label());
+            hit += answer.equals(e.label()) ? 1 : 0;
+        }
+        return (double) hit / appeals.size();
     }
 
     static double top1(UnitModel model, List<UnitModel.Example> appeals, List<UnitModel.Votes> votes) {
