@@ -12,13 +12,14 @@ import org.openhotline.shared.TextEmbeddings;
 
 /**
  * The learned part of dispatch: which kind of unit (a {@link UnitRoles role}: a city unit, or "the district's city
- * management", "the street office") handled appeals worded like this one. Three voters: nearest neighbours by BM25
- * over the texts of closed orders, the units' duty texts by BM25 (so a unit without history is still found), and —
- * when an embedder is given — the duty texts by meaning (bge-small-zh), which finds 公积金 for "还房贷" and 退役军人事务局
- * for "退伍" where the words differ. Approved wrong-unit returns of similar appeals halve their unit's vote. The weights
- * ({@link Tuning}) were chosen on generated appeals in wordings, and of units, the model never trained on
- * (bench/smart/dispatch), not on the evaluation's hand-written appeals; the options the tuning rejected (duty texts cut
- * into clauses, voters weighed by how much of the appeal they cover) stay selectable for the next tuning.
+ * management", "the street office") handled appeals worded like this one. Four voters: nearest neighbours by BM25
+ * over the texts of closed orders, the units' duty clauses by BM25 (so a unit without history is still found), and —
+ * when an embedder is given — the duty clauses by meaning (bge-small-zh), which finds 公积金 for "还房贷" and
+ * 退役军人事务局 for "退伍" where the words differ, and the closed orders nearest by meaning (their stored vectors), which
+ * carry a matter said in other words than any earlier order. Approved wrong-unit returns of similar appeals halve their
+ * unit's vote. The weights ({@link Tuning}) were chosen on generated appeals in wordings, of units and of matters the
+ * model never trained on (bench/smart/dispatch), not on the evaluation's hand-written appeals; the options the tuning
+ * rejected (voters weighed by how much of the appeal they cover, whole duty texts) stay selectable.
  */
 public final class UnitModel {
 
