@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 /**
  * The embedding of each order's appeal (title and content), computed the first time the order is compared and kept
  * in {@code wo_order_vector}: an order is compared again and again while it is open, an embedding costs milliseconds.
+ * The dispatch model reads the same vectors for its meaning neighbours (closed orders nearest an appeal).
  */
 @Component
-class OrderVectors {
+public class OrderVectors {
 
     /** Enough of an appeal to say what it is about; the model reads 512 tokens at most. */
     static final int MAX_CHARS = 300;
@@ -24,7 +25,7 @@ class OrderVectors {
         this.embeddings = embeddings;
     }
 
-    static String appeal(String title, String content) {
+    public static String appeal(String title, String content) {
         String t = (title == null ? "" : title) + "。" + (content == null ? "" : content);
         return t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t;
     }
@@ -34,7 +35,7 @@ class OrderVectors {
     }
 
     /** The vectors of these orders' appeals ({@code texts}: id → appeal text), computing the missing ones. */
-    Map<Long, float[]> of(Map<Long, String> texts) {
+    public Map<Long, float[]> of(Map<Long, String> texts) {
         Map<Long, float[]> out = new HashMap<>();
         if (texts.isEmpty()) {
             return out;

@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The demo city's 派单目录, published as version 1: the matters where the duties of two units touch and the hotline
  * has settled who takes the lead (prepaid cards of a vanished shop, social insurance fees, owners' committees), the
- * emergencies that must not wait for a model (gas), and matters that always go to one utility or to the street.
+ * emergencies that must not wait for a model (gas), matters that always go to one utility or to the street, and matters
+ * only one unit handles, named by a word citizens use (渣土车, 公厕, 公积金, 殡仪馆).
  */
 @Component
 class CatalogueDemoSeed implements DemoSeed {
@@ -33,7 +34,17 @@ class CatalogueDemoSeed implements DemoSeed {
             new Seed("违法停车归交警", 53L, List.of(), "JJZD", false, List.of(), null),
             new Seed("停水归水务集团", 29L, List.of(), "SWJT", false, List.of(), null),
             new Seed("停电归供电公司", 33L, List.of(), "GDJ", false, List.of(), null),
-            new Seed("邻里噪音归属地街道", 5L, List.of(), "DH-S01-BSC", true, List.of(), "由诉求所在街道（乡镇）调解处理"));
+            new Seed("邻里噪音归属地街道", 5L, List.of(), "DH-S01-BSC", true, List.of(), "由诉求所在街道（乡镇）调解处理"),
+            // matters only one unit handles, named by a word citizens use for them
+            new Seed("渣土车归城管执法支队", null, List.of("渣土车"), "CGJ-ZFZD", false, List.of(), null),
+            new Seed("公共厕所归环卫处", null, List.of("公厕", "公共厕所"), "CGJ-HWC", false, List.of(), null),
+            new Seed("住房公积金归公积金中心", null, List.of("公积金"), "GJJ", false, List.of(), null),
+            new Seed("优抚和军休归退役军人事务局", null, List.of("优待证", "伤残抚恤", "军休"), "TYJ", false, List.of(), null),
+            new Seed("法律援助和公证归司法局", null, List.of("法律援助", "公证处"), "SFJ", false, List.of(), null),
+            new Seed("黑广播和无线电干扰归工信局", null, List.of("黑广播", "无线电干扰"), "GXJ", false, List.of(), null),
+            new Seed("旅行社和导游归文旅局", null, List.of("旅行社", "导游"), "WLJ", false, List.of(), null),
+            new Seed("殡葬归民政局", null, List.of("殡仪馆", "公墓"), "MZJ", false, List.of(), null),
+            new Seed("个税和发票归税务", null, List.of("个税", "个人所得税", "发票"), "SWJU", false, List.of(), null));
 
     private final DispatchCatalogue catalogue;
     private final Organization organization;

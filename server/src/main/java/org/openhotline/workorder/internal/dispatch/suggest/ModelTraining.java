@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.openhotline.shared.TextEmbeddings;
+import org.openhotline.workorder.internal.similar.OrderVectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -100,16 +101,24 @@ public class ModelTraining {
     private final OrgSnapshot org;
     private final Clock clock;
     private final TextEmbeddings embeddings;
+    private final OrderVectors vectors;
     private volatile Trained trained;
     /** Before the first training: the duties alone, by words (no embedding on a request thread at start), per tree. */
     private volatile Map.Entry<UnitRoles, UnitModel> dutiesOnly;
 
-    ModelTraining(JdbcClient jdbc, OrgSnapshot org, Clock clock, TextEmbeddings embeddings) {
+    ModelTraining(JdbcClient jdbc, OrgSnapshot org, Clock clock, TextEmbeddings embeddings, OrderVectors vectors) {
         this.jdbc = jdbc;
         this.org = org;
         this.clock = clock;
         this.embeddings = embeddings;
+        this.vectors = vectors;
     }
+
+    /**
+     * How many of the most recent closed orders vote by meaning (their vectors, kept in wo_order_vector, are embedded
+     * once: about a minute of one core for the demo year's first training, then only the newly closed orders).
+     */
+    static final int MEANING_ORDERS = 6000;
 
     /** The current model; before the first training, one that knows only the units' duties. */
     public UnitModel model() {
@@ -196,6 +205,7 @@ public class ModelTraining {
         UnitRoles roles = org.tree().roles();
         List<UnitModel.Example> examples = new ArrayList<>();
         List<Instant> closedAt = new ArrayList<>();
+        Map<Long, String> appeals = new java.util.HashMap<>();
         jdbc.sql("""
                 select o.id, o.title, o.content, o.category_id, a.unit_id, o.closed_at
                   from work_order o
@@ -210,6 +220,9 @@ public class ModelTraining {
                         try {
                             examples.add(new UnitModel.Example(rs.getLong(1), text(rs.getString(2), rs.getString(3)), role,
                                     rs.getObject(4, Long.class)));
+                            if (appeals.size() < MEANING_ORDERS) {
+                                appeals.put(rs.getLong(1), OrderVectors.appeal(rs.getString(2), rs.getString(3)));
+                            }
                             closedAt.add(rs.getTimestamp(6).toInstant());
                         } catch (java.sql.SQLException e) {
                             throw new IllegalStateException(e);
@@ -234,8 +247,9 @@ public class ModelTraining {
                     roles.roleOf(rs.getLong(3)).ifPresent(role -> negatives.add(new UnitModel.Negative(text, role)));
                 });
         Trained before = trained;
+        Map<Long, float[]> meaning = UnitModel.Tuning.DEFAULT.orderVectorWeight() > 0 ? vectors.of(appeals) : Map.of();
         UnitModel model = UnitModel.train(examples, roles.duties(), negatives, UnitModel.Tuning.DEFAULT, embeddings::embed,
-                before == null ? null : before.model());
+                before == null ? null : before.model(), meaning);
         int recent = Math.min(300, examples.size());
         int top1 = 0;
         int top3 = 0;

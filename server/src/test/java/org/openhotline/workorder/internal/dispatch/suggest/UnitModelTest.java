@@ -87,6 +87,31 @@ class UnitModelTest {
     }
 
     @Test
+    void closedOrdersNearInMeaningVoteForTheirUnitWhereNoWordIsShared() {
+        Map<String, String> duties = Map.of("U:1", "供水水质、停水、水压不足、水费");
+        java.util.function.Function<String, float[]> meaning = text -> text.contains("公积金") || text.contains("房贷")
+                ? new float[] {1, 0} : text.contains("水") ? new float[] {0, 1} : new float[] {0.6f, 0.8f};
+        List<UnitModel.Example> examples = new ArrayList<>();
+        Map<Long, float[]> vectors = new java.util.HashMap<>();
+        for (int i = 0; i < 6; i++) {
+            examples.add(new UnitModel.Example(500 + i, "单位不给缴住房公积金" + i, "U:2", null));
+            examples.add(new UnitModel.Example(600 + i, "家里停水" + i, "U:1", null));
+        }
+        examples.forEach(e -> vectors.put(e.orderId(), meaning.apply(e.text())));
+        String appeal = "每个月还房贷的钱想自动扣款";
+        var words = UnitModel.train(examples, duties, List.of()).predict(appeal, Set.of());
+        assertThat(words.labels()).noneMatch(l -> l.label().equals("U:2"));
+        var byMeaning = UnitModel.train(examples, duties, List.of(), new UnitModel.Tuning(0.3, 0, 0, false, 0.4), meaning, null, vectors)
+                .predict(appeal, Set.of());
+        assertThat(byMeaning.labels().getFirst().label()).isEqualTo("U:2");
+        assertThat(byMeaning.labels().getFirst().similarOrders()).isNotEmpty().allMatch(id -> id >= 500 && id < 506);
+        // an order left out (as each recent order is when the model is scored) does not vote for itself
+        var without = UnitModel.train(examples, duties, List.of(), new UnitModel.Tuning(0.3, 0, 0, false, 0.4), meaning, null, vectors)
+                .predict(appeal, Set.of(500L, 501L, 502L, 503L, 504L, 505L));
+        assertThat(without.labels()).noneMatch(l -> l.label().equals("U:2"));
+    }
+
+    @Test
     void dutiesAreCutIntoTheMattersTheyList() {
         assertThat(UnitModel.clauses("停电与电压不稳、电费与电表计量（含阶梯电价），充电桩报装"))
                 .containsExactly("停电与电压不稳", "电费与电表计量", "含阶梯电价", "充电桩报装");
