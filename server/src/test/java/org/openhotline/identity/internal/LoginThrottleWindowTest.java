@@ -2,44 +2,27 @@ package org.openhotline.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openhotline.identity.LoginThrottled;
+import org.openhotline.testing.HandClock;
 
 /** The sliding window of {@link LoginThrottle}, with time moved by hand. */
 class LoginThrottleWindowTest {
 
-    private Instant now = Instant.parse("2026-12-04T02:00:00Z");
+    private final HandClock clock = new HandClock(Instant.parse("2026-12-04T02:00:00Z"), ZoneOffset.UTC);
     private final List<Object> published = new ArrayList<>();
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
     private final LoginThrottle throttle = new LoginThrottle(20, Duration.ofMinutes(1), List.of("203.0.113.9", "::1"), clock, published::add);
 
     @Test
     void anAddressWaitsUntilItsOldestFailureLeavesTheWindow() {
         for (int i = 0; i < 19; i++) {
             throttle.failed("192.0.2.7");
-            now = now.plusSeconds(1);
+            clock.advance(Duration.ofSeconds(1));
         }
         assertThat(throttle.waitFor("192.0.2.7")).isEmpty();
         throttle.failed("192.0.2.7"); // the 20th, 19 s after the first
@@ -48,9 +31,9 @@ class LoginThrottleWindowTest {
         assertThat(published).singleElement().isInstanceOfSatisfying(LoginThrottled.class,
                 e -> assertThat(e.retryAfterSeconds()).isEqualTo(41));
 
-        now = now.plusSeconds(40);
+        clock.advance(Duration.ofSeconds(40));
         assertThat(throttle.waitFor("192.0.2.7")).contains(Duration.ofSeconds(1));
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(throttle.waitFor("192.0.2.7")).as("the first failure left the window").isEmpty();
     }
 

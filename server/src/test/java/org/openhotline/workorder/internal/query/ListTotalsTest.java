@@ -2,41 +2,20 @@ package org.openhotline.workorder.internal.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.openhotline.testing.HandClock;
 
 /** A large list total is counted once per reuse time and per scope and filters; a small one every time. */
 class ListTotalsTest {
 
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-12-06T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Asia/Shanghai");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static final String SQL = "select count(*) from (select 1 from work_order w where w.owner_path like :scope || '%'"
             + " and w.channel = :channel limit :cap) c";
 
-    private final HandClock clock = new HandClock();
+    private final HandClock clock = new HandClock(Instant.parse("2026-12-06T08:00:00Z"));
     private final ListTotals totals = new ListTotals(clock, Duration.ofSeconds(10));
     private final AtomicInteger counted = new AtomicInteger();
 
@@ -50,10 +29,10 @@ class ListTotalsTest {
     @Test
     void aLargeTotalIsTakenAgainForTheReuseTimeThenCountedAfresh() {
         assertThat(total("JZ", 7_412)).isEqualTo(7_412);
-        clock.now = clock.now.plusSeconds(9);
+        clock.advance(Duration.ofSeconds(9));
         assertThat(total("JZ", 7_415)).as("9 s later: the kept total").isEqualTo(7_412);
         assertThat(counted).hasValue(1);
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(total("JZ", 7_415)).as("10 s later: counted again").isEqualTo(7_415);
         assertThat(counted).hasValue(2);
     }
@@ -81,7 +60,7 @@ class ListTotalsTest {
     @Test
     void aClockSetBackAndAReuseTimeOfZeroCountEveryTime() {
         total("JZ", 7_412);
-        clock.now = clock.now.minusSeconds(1);
+        clock.advance(Duration.ofSeconds(-1));
         assertThat(total("JZ", 7_000)).isEqualTo(7_000);
         var never = new ListTotals(clock, Duration.ZERO);
         never.total(SQL, Map.of("scope", "JZ", "channel", "WECHAT", "cap", 10_001), () -> 9_000);
