@@ -51,7 +51,7 @@ public class PublicationRetry {
         retryNow();
     }
 
-    /** Resubmits the failed publications that are due; answers how many were failed before. */
+    /** Resubmits the failed publications that are due; answers how many it resubmitted. */
     public long retryNow() {
         return retryAsOf(clock.instant());
     }
@@ -62,9 +62,20 @@ public class PublicationRetry {
         if (waiting == 0) {
             return 0;
         }
-        failed.resubmit(ResubmissionOptions.defaults().withBatchSize(100).withFilter(p -> due(p, now)));
-        log.info("Resubmitted the due ones of {} failed event publications", waiting);
-        return waiting;
+        var resubmitted = new java.util.concurrent.atomic.AtomicLong();
+        failed.resubmit(ResubmissionOptions.defaults().withBatchSize(100).withFilter(p -> {
+            boolean due = due(p, now);
+            if (due) {
+                resubmitted.incrementAndGet();
+            }
+            return due;
+        }));
+        // only when something was resubmitted: a publication waiting out its back-off, or given up, is not news
+        // every minute (the operations module's queue probe counts what is left)
+        if (resubmitted.get() > 0) {
+            log.info("Resubmitted {} of {} failed event publications", resubmitted.get(), waiting);
+        }
+        return resubmitted.get();
     }
 
     private boolean due(EventPublication p, Instant now) {

@@ -52,9 +52,9 @@ class PublicationRetryTest {
                 Wait.until("the reporting listener of order " + id + " failed", () -> lastFailure() != null,
                         Duration.ofSeconds(30), this::publications);
                 String failedAt = lastFailure();
-                retry.retryNow();
+                assertThat(retry.retryNow()).as("nothing due yet").isZero();
                 assertThat(lastFailure()).as("just failed: not due before one interval").isEqualTo(failedAt);
-                retry.retryAsOf(Instant.now().plus(Duration.ofMinutes(5)));
+                assertThat(retry.retryAsOf(Instant.now().plus(Duration.ofMinutes(5)))).isEqualTo(1);
                 Wait.until("the resubmitted listener failed again", () -> lastFailure() != null
                         && !lastFailure().equals(failedAt), Duration.ofSeconds(30), this::publications);
                 assertThat(fact(id)).isZero();
@@ -64,7 +64,7 @@ class PublicationRetryTest {
             }
         }
         // intervals later: due again, and now the database takes it
-        retry.retryAsOf(Instant.now().plus(Duration.ofMinutes(30)));
+        assertThat(retry.retryAsOf(Instant.now().plus(Duration.ofMinutes(30)))).isEqualTo(1);
         Wait.until("the retry job brought the fact of order " + id + " in", () -> fact(id) == 1 && lastFailure() == null,
                 Duration.ofSeconds(30), this::publications);
     }
