@@ -52,9 +52,18 @@ public class Templates implements org.springframework.beans.factory.Initializing
                            java.time.Instant updatedAt, String updatedBy) {}
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
+    private final java.time.Duration reuse;
+    /** Bodies read lately (null: switched off), per code, with when they were read; see {@link #render}. */
+    private final Map<String, Read> lately = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Templates(JdbcClient jdbc) {
+    private record Read(String body, java.time.Instant at) {}
+
+    Templates(JdbcClient jdbc, java.time.Clock clock,
+              @org.springframework.beans.factory.annotation.Value("${hotline.sms.template-reuse:PT5S}") java.time.Duration reuse) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.reuse = reuse;
     }
 
     public List<Template> all() {
@@ -65,10 +74,21 @@ public class Templates implements org.springframework.beans.factory.Initializing
                 .list();
     }
 
-    /** The text of a message, or null when its template is switched off (the message is not sent). */
+    /**
+     * The text of a message, or null when its template is switched off (the message is not sent). A body read is used
+     * again for {@code hotline.sms.template-reuse} (5 s): every order from a citizen channel queues a receipt, and the
+     * statement was one in twenty-four of a portal submission (issue 14). An edit saved on this node shows at once,
+     * one saved on another node within that time; a clock set back reads again.
+     */
     public String render(String code, Map<String, String> values) {
-        String body = jdbc.sql("select body from ntf_template where code = ? and enabled").param(code)
-                .query(String.class).optional().orElse(null);
+        java.time.Instant now = clock.instant();
+        Read read = lately.get(code);
+        if (read == null || now.isBefore(read.at()) || !now.isBefore(read.at().plus(reuse))) {
+            read = new Read(jdbc.sql("select body from ntf_template where code = ? and enabled").param(code)
+                    .query(String.class).optional().orElse(null), now);
+            lately.put(code, read);
+        }
+        String body = read.body();
         if (body == null) {
             return null;
         }
@@ -90,6 +110,17 @@ public class Templates implements org.springframework.beans.factory.Initializing
                 .params(body, enabled, java.sql.Timestamp.from(now), by, code, version).update();
         if (updated == 0) {
             throw DomainException.conflict("短信模板已被他人修改，请刷新后重试");
+        }
+        lately.remove(code);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            // a message rendered before the edit committed must not keep the old body for the reuse time
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            lately.remove(code);
+                        }
+                    });
         }
         return all().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
     }

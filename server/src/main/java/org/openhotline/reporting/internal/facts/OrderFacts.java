@@ -47,20 +47,30 @@ class OrderFacts {
         return at == null ? null : Timestamp.from(at);
     }
 
+    /**
+     * A new order's fact is written with its recomputed columns in the same statement (facts of its assignments or
+     * callbacks may have been written first: listeners run in any order); the creation changes no assignment fact,
+     * so unlike the other listeners it recomputes nothing else — two statements per new order fewer (issue 14).
+     */
     @ApplicationModuleListener
     void on(WorkOrderCreated e) {
         OrderKpiColumns.lock(jdbc, e.workOrderId());
         jdbc.sql("""
                 insert into rpt_order_fact (order_id, number, channel, appeal_type, urgency, category_id, region_id,
-                                            region_path, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                            region_path, created_at, %1$s)
+                values (:id, :number, :channel, :appealType, :urgency, :categoryId, :regionId, :regionPath, :at, %2$s)
                 on conflict (order_id) do update set number = excluded.number, channel = excluded.channel,
                     appeal_type = excluded.appeal_type, urgency = excluded.urgency, category_id = excluded.category_id,
-                    region_id = excluded.region_id, region_path = excluded.region_path, created_at = excluded.created_at""")
-                .params(e.workOrderId(), e.number(), e.channel(), e.appealType(), e.urgency(), e.categoryId(),
-                        e.regionId(), e.regionPath(), ts(e.at()))
+                    region_id = excluded.region_id, region_path = excluded.region_path, created_at = excluded.created_at,
+                    main_reply_at = excluded.main_reply_at, first_signed_at = excluded.first_signed_at,
+                    first_callback_at = excluded.first_callback_at, excluded_kpis = excluded.excluded_kpis"""
+                        .formatted(OrderKpiColumns.ORDER_COLUMNS, OrderKpiColumns.orderValues(":id")))
+                .param("id", e.workOrderId()).param("number", e.number()).param("channel", e.channel())
+                .param("appealType", e.appealType()).param("urgency", e.urgency())
+                .param("categoryId", e.categoryId(), java.sql.Types.BIGINT)
+                .param("regionId", e.regionId(), java.sql.Types.BIGINT)
+                .param("regionPath", e.regionPath(), java.sql.Types.VARCHAR).param("at", ts(e.at()))
                 .update();
-        OrderKpiColumns.refresh(jdbc, e.workOrderId());
         changed();
     }
 

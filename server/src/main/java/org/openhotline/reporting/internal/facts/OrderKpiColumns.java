@@ -31,14 +31,21 @@ final class OrderKpiColumns {
                                           where e.order_id = a.order_id and e.unit_id = a.unit_id
                                             and e.regrade is null order by 1)""";
 
-    private static final String ORDER = """
-            update rpt_order_fact o
-               set main_reply_at = (select max(x.replied_at) from rpt_assignment_fact x
-                                     where x.order_id = o.order_id and x.role = 'MAIN'),
-                   first_signed_at = (select min(x.signed_at) from rpt_assignment_fact x where x.order_id = o.order_id),
-                   first_callback_at = (select min(b.at) from rpt_callback_fact b where b.order_id = o.order_id),
-                   excluded_kpis = array(select distinct e.kpi_code from rpt_exclusion e
-                                          where e.order_id = o.order_id and e.regrade is null order by 1)""";
+    /** The order fact's recomputed columns, in this order, as values for the order {@code orderId} names. */
+    static final String ORDER_COLUMNS = "main_reply_at, first_signed_at, first_callback_at, excluded_kpis";
+
+    /** The values of {@link #ORDER_COLUMNS} for the order {@code orderId} (a column or a parameter) names. */
+    static String orderValues(String orderId) {
+        return """
+                (select max(x.replied_at) from rpt_assignment_fact x where x.order_id = %1$s and x.role = 'MAIN'),
+                (select min(x.signed_at) from rpt_assignment_fact x where x.order_id = %1$s),
+                (select min(b.at) from rpt_callback_fact b where b.order_id = %1$s),
+                array(select distinct e.kpi_code from rpt_exclusion e where e.order_id = %1$s and e.regrade is null order by 1)"""
+                .formatted(orderId);
+    }
+
+    private static final String ORDER = "update rpt_order_fact o set (" + ORDER_COLUMNS + ") = ("
+            + orderValues("o.order_id") + ")";
 
     /** Waits for any other listener writing this order's facts; held until the transaction ends. */
     static void lock(JdbcClient jdbc, long orderId) {
