@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,55 @@ class CmppGatewayTest {
             Wait.until("a report for every part", (java.util.function.BooleanSupplier) () -> reports.size() == 1 + parts.size(), Duration.ofSeconds(10),
                     reports::toString);
             assertThat(reports).contains(one.getFirst() + "=DELIVRD", parts.getLast() + "=DELIVRD");
+        }
+    }
+
+    /**
+     * A status report is acknowledged (DELIVER_RESP) only once the platform has stored it, and with Result 9 when it
+     * could not, so that the ISMG sends it again: an acknowledged report is never lost. The reports are stored in
+     * batches on another thread, so the acknowledgement no longer follows the DELIVER on the reading thread.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"2.0", "3.0"})
+    void acknowledgesAReportOnlyOnceItIsStored(String version) throws Exception {
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        CompletableFuture<Void> refused = new CompletableFuture<>();
+        java.util.Queue<CompletableFuture<Void>> answers = new java.util.concurrent.ConcurrentLinkedQueue<>(List.of(stored, refused));
+        SmsGateway.Inbound later = new SmsGateway.Inbound() {
+            @Override
+            public void report(String msgId, String stat, boolean delivered) {
+                throw new AssertionError("reports over CMPP are stored later");
+            }
+
+            @Override
+            public CompletableFuture<Void> reportLater(String msgId, String stat, boolean delivered) {
+                reports.add(msgId + "=" + stat);
+                return answers.remove();
+            }
+
+            @Override
+            public void received(String from, String to, String text, String key) {
+                incoming.add(text);
+            }
+        };
+        try (CmppGateway g = new CmppGateway(new SmsProperties.Cmpp("127.0.0.1", smsc.port(), SmscSimulator.SP_ID,
+                SmscSimulator.SECRET, version, "HOTLINE", "12345", 8, Duration.ofSeconds(5), Duration.ofSeconds(30)),
+                Clock.systemUTC(), later)) {
+            g.send("13800000001", "您的验证码为123456。").get(10, TimeUnit.SECONDS);
+            Wait.until("the first report", (java.util.function.BooleanSupplier) () -> reports.size() == 1, Duration.ofSeconds(10),
+                    reports::toString);
+            // the second message's SUBMIT_RESP: the simulator has read everything the platform wrote before it
+            g.send("13800000002", "您的验证码为654321。").get(10, TimeUnit.SECONDS);
+            assertThat(smsc.deliverResults()).as("a report not yet stored is not acknowledged").isEmpty();
+
+            stored.complete(null);
+            Wait.until("the stored report acknowledged", (java.util.function.BooleanSupplier) () -> smsc.deliverResults().equals(List.of(0)),
+                    Duration.ofSeconds(10), () -> smsc.deliverResults().toString());
+            Wait.until("the second report", (java.util.function.BooleanSupplier) () -> reports.size() == 2, Duration.ofSeconds(10),
+                    reports::toString);
+            refused.completeExceptionally(new IllegalStateException("数据库不可用"));
+            Wait.until("the report not stored refused with 9", (java.util.function.BooleanSupplier) () -> smsc.deliverResults().equals(List.of(0, 9)),
+                    Duration.ofSeconds(10), () -> smsc.deliverResults().toString());
         }
     }
 

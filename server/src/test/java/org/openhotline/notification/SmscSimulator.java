@@ -49,6 +49,13 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicInteger moSequence = new AtomicInteger(1);
     private volatile boolean reports = true;
 
+    private final List<Integer> deliverResults = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The Result of every DELIVER_RESP the SP sent (0: taken), in the order they came. */
+    public List<Integer> deliverResults() {
+        return List.copyOf(deliverResults);
+    }
+
     public SmscSimulator() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("smsc-accept").start(this::acceptLoop);
@@ -181,7 +188,11 @@ public final class SmscSimulator implements AutoCloseable {
                             send(0x80000002, sequence, new byte[0]);
                             return;
                         }
-                        default -> { } // DELIVER_RESP, ACTIVE_TEST_RESP
+                        case 0x80000005 -> { // DELIVER_RESP: Msg_Id, Result (1 byte in 2.0, 4 in 3.0)
+                            b.getLong();
+                            deliverResults.add(version == 0x30 ? b.getInt() : b.get() & 0xff);
+                        }
+                        default -> { } // ACTIVE_TEST_RESP
                     }
                 }
             } catch (IOException e) {

@@ -19,7 +19,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +36,8 @@ final class CmppClient implements AutoCloseable {
 
     private final Settings settings;
     private final Clock clock;
-    private final Consumer<CmppBodies.Deliver> delivers;
+    /** Takes a DELIVER; answers when it is stored, and the DELIVER_RESP is written then (0) or on failure (9). */
+    private final java.util.function.Function<CmppBodies.Deliver, CompletableFuture<Void>> delivers;
     private final Semaphore window;
     private final AtomicInteger sequence = new AtomicInteger();
     private final Map<Integer, CompletableFuture<CmppPdu>> pending = new ConcurrentHashMap<>();
@@ -46,7 +46,7 @@ final class CmppClient implements AutoCloseable {
     private volatile long lastHeardNanos;
     private volatile boolean closed;
 
-    CmppClient(Settings settings, Clock clock, Consumer<CmppBodies.Deliver> delivers) {
+    CmppClient(Settings settings, Clock clock, java.util.function.Function<CmppBodies.Deliver, CompletableFuture<Void>> delivers) {
         this.settings = settings;
         this.clock = clock;
         this.delivers = delivers;
@@ -187,15 +187,27 @@ final class CmppClient implements AutoCloseable {
                     }
                     case CmppPdu.DELIVER -> {
                         CmppBodies.Deliver d = CmppBodies.deliver(pdu.body(), settings.version());
-                        int result = 0;
+                        CompletableFuture<Void> stored;
                         try {
-                            delivers.accept(d);
+                            stored = delivers.apply(d);
                         } catch (RuntimeException e) {
-                            log.warn("CMPP: could not take a DELIVER, the ISMG will send it again", e);
-                            result = 9;
+                            stored = CompletableFuture.failedFuture(e);
                         }
-                        write(new CmppPdu(CmppPdu.DELIVER_RESP, pdu.sequence(),
-                                CmppBodies.deliverResp(d.msgId(), result, settings.version())));
+                        // answered when stored: a report waits for its batch's commit while the next PDUs are read
+                        stored.whenComplete((ok, failed) -> {
+                            if (failed != null) {
+                                log.warn("CMPP: could not take a DELIVER, the ISMG will send it again", failed);
+                            }
+                            if (s.isClosed()) {
+                                return; // the ISMG sends it again on the next connection
+                            }
+                            try {
+                                write(new CmppPdu(CmppPdu.DELIVER_RESP, pdu.sequence(),
+                                        CmppBodies.deliverResp(d.msgId(), failed == null ? 0 : 9, settings.version())));
+                            } catch (IOException | RuntimeException e) {
+                                log.debug("CMPP: DELIVER_RESP not written ({}); the ISMG will send the DELIVER again", e.toString());
+                            }
+                        });
                     }
                     case CmppPdu.ACTIVE_TEST -> write(new CmppPdu(CmppPdu.ACTIVE_TEST_RESP, pdu.sequence(), new byte[1]));
                     case CmppPdu.TERMINATE -> {

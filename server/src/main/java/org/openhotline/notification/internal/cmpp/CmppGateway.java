@@ -64,12 +64,17 @@ public final class CmppGateway implements SmsGateway, AutoCloseable {
         return client.connected();
     }
 
-    private void delivered(CmppBodies.Deliver d) {
+    /** Answers when the DELIVER is stored and may be acknowledged (reports are written in batches). */
+    private CompletableFuture<Void> delivered(CmppBodies.Deliver d) {
         if (d.report()) {
             CmppBodies.Report r = CmppBodies.report(d.content());
-            inbound.report(r.msgId(), r.stat(), r.delivered());
-            return;
+            return inbound.reportLater(r.msgId(), r.stat(), r.delivered());
         }
+        received(d);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void received(CmppBodies.Deliver d) {
         byte[] content = d.content();
         if (d.udhi() && content.length > 6 && content[0] == 5) {
             String key = d.srcTerminal() + ":" + (content[3] & 0xff);

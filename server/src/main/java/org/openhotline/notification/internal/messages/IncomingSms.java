@@ -51,6 +51,11 @@ class IncomingSms implements SmsGateway.Inbound {
     }
 
     @Override
+    public java.util.concurrent.CompletableFuture<Void> reportLater(String msgId, String stat, boolean delivered) {
+        return reports.recordLater(msgId, stat);
+    }
+
+    @Override
     @Transactional
     public void received(String from, String to, String text, String key) {
         String phone = Outbox.normalize(from);

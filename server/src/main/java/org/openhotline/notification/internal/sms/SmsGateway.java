@@ -19,6 +19,15 @@ public interface SmsGateway {
 
         void report(String msgId, String stat, boolean delivered);
 
+        /**
+         * As {@link #report}, answering when the report is stored: a gateway acknowledges it then (CMPP's
+         * DELIVER_RESP), and may meanwhile read the next one.
+         */
+        default java.util.concurrent.CompletableFuture<Void> reportLater(String msgId, String stat, boolean delivered) {
+            report(msgId, stat, delivered);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+
         /** {@code key} identifies the message at the gateway, so that a redelivered message is handled once. */
         void received(String from, String to, String text, String key);
     }

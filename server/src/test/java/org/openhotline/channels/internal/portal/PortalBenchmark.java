@@ -54,6 +54,7 @@ class PortalBenchmark {
     /** CPU time of the clients' threads while they sent requests and read the answers. */
     static final java.util.concurrent.atomic.LongAdder CLIENT_CPU = new java.util.concurrent.atomic.LongAdder();
     static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     @Test
     void submissionsPerSecond() throws Exception {
@@ -68,16 +69,26 @@ class PortalBenchmark {
         vectors.runNow();
         System.out.printf("Waited %.1f s for the start-up vector pass%n", (System.nanoTime() - waited) / 1e9);
         try {
-            // warm-up of both paths (JIT, connection pools); with the default 100 the JIT still compiles during the
-            // timed phases (JFR: compilations of over 100 ms summing to 7-13 s during a 12-18 s portal phase), so the
-            // first path timed pays for compiling the code both share: BENCH_WARMUP=1000 measures the steady state
-            int warmup = Integer.getInteger("bench.warmup", 100);
-            run(http, c, warmup, (con, i) -> portal(con, captcha(con), i));
+            // Warm-up of both paths (JIT, connection pools) in rounds until the JIT is done: with 1000 requests of
+            // each path the JIT still compiled for 10.8 s of its threads' time during a 20-s portal phase (JFR: C2
+            // compiling Request.parseParts 2.1 s, MimeTypeUtils 1.2 s …), two cores shared with the requests, which
+            // made the figure swing between 142 and 188/s from run to run. A round is `warmup` requests of each path;
+            // the warm-up ends after a round in which the JIT compiled for less than 300 ms (at most
+            // `bench.warmup-rounds`, 30: a big application on two cores takes minutes of load to be compiled).
+            int warmup = Integer.getInteger("bench.warmup", 500);
             ApiClient agent = ApiClient.loggedIn(port, "agent1");
             Map<String, String> staffHeaders = Map.of("Content-Type", "application/json",
                     "Cookie", agent.sessionCookieHeader() + "; XSRF-TOKEN=" + agent.csrfToken(),
                     "X-XSRF-TOKEN", agent.csrfToken());
-            run(http, c, warmup, (con, i) -> staff(con, staffHeaders, i));
+            int rounds = 0;
+            for (long compiled = Long.MAX_VALUE; compiled >= 300 && rounds < Integer.getInteger("bench.warmup-rounds", 30); rounds++) {
+                long jit = JIT.getTotalCompilationTime();
+                run(http, c, warmup, (con, i) -> portal(con, captcha(con), i));
+                run(http, c, warmup, (con, i) -> staff(con, staffHeaders, i));
+                compiled = JIT.getTotalCompilationTime() - jit;
+                System.out.printf("Warm-up round %d: the JIT compiled for %d ms%n", rounds + 1, compiled);
+            }
+            warmup *= rounds;
 
             long t0 = System.nanoTime();
             List<String[]> captchas = run(http, c, n, (con, i) -> captcha(con));
@@ -102,7 +113,7 @@ class PortalBenchmark {
             Work staffWork = work().minus(before);
 
             String report = String.format("""
-                    Portal submissions benchmark: %d appeals per path, %d concurrent clients (kept-alive HTTP/1.1), %d warm-up requests per path, loopback, %d cores, Java %s, load average %.1f
+                    Portal submissions benchmark: %d appeals per path, %d concurrent clients (kept-alive HTTP/1.1), %d warm-up requests per path (until the JIT was done), loopback, %d cores, Java %s, load average %.1f
                       captchas issued (GET /api/portal/captcha, PNG drawn, answer read back by the client):  %7.1f /s
                       portal submissions (POST /api/portal/appeals multipart: limits, captcha, intake, receipt): %7.1f /s
                       baseline: staff intake (POST /api/work-orders as agent1, JSON):                            %7.1f /s
@@ -135,18 +146,19 @@ class PortalBenchmark {
      * CPU time used so far by this JVM (the platform and the benchmark's clients, whose threads' CPU {@link #CLIENT_CPU} counts apart) and by the embedded PostgreSQL
      * (postmaster and backends, from /proc): per request it changes far less with the machine's load than the rate.
      */
-    record Cpu(long jvmNanos, long postgresTicks, long clientNanos) {
+    record Cpu(long jvmNanos, long postgresTicks, long clientNanos, long jitMillis) {
 
         Cpu minus(Cpu b) {
-            return new Cpu(jvmNanos - b.jvmNanos, postgresTicks - b.postgresTicks, clientNanos - b.clientNanos);
+            return new Cpu(jvmNanos - b.jvmNanos, postgresTicks - b.postgresTicks, clientNanos - b.clientNanos,
+                    jitMillis - b.jitMillis);
         }
 
         String perRequest(int n) {
             double platform = (jvmNanos - clientNanos) / 1e6 / n;
             double postgres = postgresTicks * 10.0 / n;
             return String.format("JVM %.2f ms (platform %.2f + clients %.2f), PostgreSQL %.2f ms: the platform's %.2f ms"
-                    + " allow %.0f/s on 2 cores", jvmNanos / 1e6 / n, platform, clientNanos / 1e6 / n, postgres,
-                    platform + postgres, 2000 / (platform + postgres));
+                    + " allow %.0f/s on 2 cores (JIT compiling meanwhile: %d ms in all)", jvmNanos / 1e6 / n, platform,
+                    clientNanos / 1e6 / n, postgres, platform + postgres, 2000 / (platform + postgres), jitMillis);
         }
     }
 
@@ -171,7 +183,7 @@ class PortalBenchmark {
                 // a backend that ended meanwhile
             }
         }
-        return new Cpu(jvm, ticks, CLIENT_CPU.sum());
+        return new Cpu(jvm, ticks, CLIENT_CPU.sum(), JIT.getTotalCompilationTime());
     }
 
     /** When a timed phase ran, to cut a profile of the run (JFR) down to it. */
