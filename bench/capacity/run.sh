@@ -6,6 +6,7 @@
 # CapacityBench (single-file Java 25, the platform in the same JVM) — with CAP_BEFORE set, first once with the
 # properties in $CAP_BEFORE (the "before" of a change, e.g. CAP_BEFORE="--hotline.x=false"), then as shipped, back to
 # back, so that both see the same machine. CAP_JFR=1 records a flight recording of each run next to this script.
+# CAP_WARMUP: seconds of unmeasured load first (default a quarter of the run, 5–20 s; the JIT needs minutes).
 set -e
 cd "$(dirname "$0")/../.."
 export CAP_BENCH_DATA=${CAP_BENCH_DATA:-/tmp/openhotline-capacity-bench}
