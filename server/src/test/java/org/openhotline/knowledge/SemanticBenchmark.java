@@ -81,7 +81,8 @@ class SemanticBenchmark {
             say.accept(String.format("%-8s original set: %s | spoken-dev set: %s%s", mode, a, d, b));
         }
         if (Boolean.getBoolean("bench.lists")) {
-            lists(who, old, spoken, outside);
+            // a tuning run lists the development sets (spoken-dev, outside-dev) under their own names
+            lists(who, old, heldOut ? spoken : spokenDev, heldOut ? outside : SpokenQuestions.outsideDev(), heldOut);
         }
         if (heldOut) {
             var s = KnowledgeEvaluation.recall(spoken, KnowledgeEvaluation.search(search, who));
@@ -160,14 +161,15 @@ class SemanticBenchmark {
 
     /** Each question's first 40 by words and by meaning, for tuning the fusion and the abstention offline. */
     private void lists(StaffPrincipal who, List<KnowledgeEvaluation.Question> old,
-                       List<KnowledgeEvaluation.Question> spoken, List<String> outside) throws Exception {
+                       List<KnowledgeEvaluation.Question> spoken, List<String> outside, boolean heldOut) throws Exception {
         List<String> rows = new ArrayList<>();
         rows.add("set\tquestion\tmode\trank\tarticle\tscore\tcorrect");
         List<KnowledgeEvaluation.Question> all = new ArrayList<>(concat(old, spoken));
         outside.forEach(q -> all.add(new KnowledgeEvaluation.Question(q, Set.of())));
         for (int i = 0; i < all.size(); i++) {
             var q = all.get(i);
-            String set = i < old.size() ? "original" : i < old.size() + spoken.size() ? "spoken" : "outside";
+            String set = i < old.size() ? "original" : i < old.size() + spoken.size() ? (heldOut ? "spoken" : "spoken-dev")
+                    : (heldOut ? "outside" : "outside-dev");
             for (var mode : List.of(KnowledgeSearch.Mode.WORDS, KnowledgeSearch.Mode.MEANING)) {
                 var hits = search.candidates(who, q.text(), mode, 40).ranking().hits();
                 for (int r = 0; r < hits.size(); r++) {
