@@ -34,9 +34,11 @@ def recall(setname, wt, wv, k=60):
         a5 += any(a in q['right'] for a in order[:5])
     return a1 / n, a5 / n
 
-print('fusion: text weight, vector weight, k -> recall@1/@5 original | spoken')
+# a tuning run's lists hold the development sets (spoken-dev, outside-dev), an older run's the held-out ones
+SPOKEN = 'spoken-dev' if any(st == 'spoken-dev' for st, _ in qs) else 'spoken'
+print(f'fusion: text weight, vector weight, k -> recall@1/@5 original | {SPOKEN}')
 for wt, wv, k in [(1, 0, 60), (0, 1, 60), (1, 1, 60), (1, 1.5, 60), (1, 2, 60), (1, 3, 60), (1, 2, 20), (1, 3, 20), (1, 2, 10), (1, 4, 60)]:
-    o = recall('original', wt, wv, k); s = recall('spoken', wt, wv, k)
+    o = recall('original', wt, wv, k); s = recall(SPOKEN, wt, wv, k)
     print(f'  {wt} {wv} {k:3d}: {o[0]:.3f} {o[1]:.3f} | {s[0]:.3f} {s[1]:.3f}')
 
 WT, WV, K = [float(x) for x in (sys.argv[2:5] if len(sys.argv) > 4 else (1, 2, 60))]
@@ -56,7 +58,7 @@ for far, near in itertools.product([0.45, 0.48, 0.5, 0.52, 0.55], [0.55, 0.58, 0
         top, c, tr, vr, margin = signals(q)
         agree = tr > 0 and vr > 0 and (tr <= 3 or vr == 1)
         confident = c >= near or (c >= far and agree)
-        if st == 'outside':
+        if st.startswith('outside'):
             ob += 1; oc += confident
         else:
             ib += 1
