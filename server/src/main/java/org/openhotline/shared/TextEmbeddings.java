@@ -1,15 +1,18 @@
 package org.openhotline.shared;
 
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,6 +24,11 @@ import org.springframework.stereotype.Component;
  * or a test context that never embeds pays nothing. Each embedding runs on the caller's thread with one ONNX thread:
  * on a loaded 2-core machine concurrent callers share the cores better than one call fanning out. Used by knowledge
  * search and the assistant, similar work orders and the reply check.
+ *
+ * <p>The model file and its tokenizer come from the langchain4j jar; the encoding is done here (one tokenisation,
+ * CLS pooling read straight from ONNX's output buffer) rather than by langchain4j's {@code OnnxBertBiEncoder}, which
+ * tokenised every text three times and copied the whole output into Java arrays — a fifth of a question's embedding
+ * (bench/smart/search). The vectors are the same, {@code TextEmbeddingsTest} holds them to it.
  */
 @Component
 public class TextEmbeddings {
@@ -34,7 +42,7 @@ public class TextEmbeddings {
     /** Queries are short: longer input is cut here (the model reads at most 512 tokens anyway). */
     private static final int MAX_CHARS = 1000;
 
-    private static final class Holder {
+    static final class Holder {
         static final Bge MODEL = load();
     }
 
@@ -48,7 +56,7 @@ public class TextEmbeddings {
             return new float[DIMENSIONS]; // the library refuses blank text; nothing is near the empty question
         }
         try {
-            return Holder.MODEL.embed(t).content().vector();
+            return Holder.MODEL.embed(t);
         } catch (RuntimeException e) {
             // the tokenizer refuses some input (e.g. text that yields no token): such text is near nothing
             log.warn("Text of {} characters not embedded: {}", t.length(), e.toString());
@@ -118,9 +126,10 @@ public class TextEmbeddings {
             OrtSession session = env.createSession(resource("bge-small-zh-v1.5-q.onnx"), options);
             try (InputStream tokenizer = TextEmbeddings.class.getClassLoader()
                     .getResourceAsStream("bge-small-zh-v1.5-q-tokenizer.json")) {
-                var encoder = new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS);
+                var bge = new Bge(env, session, HuggingFaceTokenizer.newInstance(tokenizer,
+                        Map.of("padding", "false")));
                 log.info("Embedding model {} loaded in {} ms", MODEL, (System.nanoTime() - start) / 1_000_000);
-                return new Bge(encoder);
+                return bge;
             }
         } catch (OrtException e) {
             throw new IllegalStateException("Cannot load the embedding model " + MODEL, e);
@@ -138,23 +147,60 @@ public class TextEmbeddings {
         }
     }
 
-    /** The library's in-process model over our own session (one ONNX thread); runs on the caller's thread. */
-    private static final class Bge extends AbstractInProcessEmbeddingModel {
-        private final OnnxBertBiEncoder encoder;
+    /** bge-small-zh over one ONNX session; runs on the caller's thread. */
+    static final class Bge {
+        private final OrtEnvironment env;
+        private final OrtSession session;
+        private final HuggingFaceTokenizer tokenizer;
+        private final boolean typeIds;
 
-        Bge(OnnxBertBiEncoder encoder) {
-            super(Runnable::run);
-            this.encoder = encoder;
+        Bge(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer) {
+            this.env = env;
+            this.session = session;
+            this.tokenizer = tokenizer;
+            this.typeIds = session.getInputNames().contains("token_type_ids");
         }
 
-        @Override
-        protected OnnxBertBiEncoder model() {
-            return encoder;
+        float[] embed(String text) {
+            // [CLS] … [SEP]; the tokenizer cuts a longer text at the 512 tokens the model reads, as before.
+            return normalize(cls(tokenizer.encode(text).getIds()));
         }
 
-        @Override
-        protected Integer knownDimension() {
-            return DIMENSIONS;
+        /** The model's output for the first token ([CLS]) of one sequence. */
+        private float[] cls(long[] ids) {
+            long[] shape = {1, ids.length};
+            long[] mask = new long[ids.length];
+            Arrays.fill(mask, 1);
+            try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
+                 OnnxTensor attention = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
+                 OnnxTensor types = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[ids.length]), shape)) {
+                Map<String, OnnxTensor> inputs = new HashMap<>();
+                inputs.put("input_ids", input);
+                inputs.put("attention_mask", attention);
+                if (typeIds) {
+                    inputs.put("token_type_ids", types);
+                }
+                try (OrtSession.Result result = session.run(inputs)) {
+                    float[] out = new float[DIMENSIONS];
+                    ((OnnxTensor) result.get(0)).getFloatBuffer().get(out, 0, DIMENSIONS);
+                    return out;
+                }
+            } catch (OrtException e) {
+                throw new IllegalStateException("Embedding failed", e);
+            }
+        }
+
+        private static float[] normalize(float[] v) {
+            double sum = 0;
+            for (float x : v) {
+                sum += x * x;
+            }
+            float norm = (float) Math.sqrt(sum);
+            float[] out = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                out[i] = v[i] / norm;
+            }
+            return out;
         }
     }
 }

@@ -93,8 +93,16 @@ class SemanticSpeedBenchmark {
         say.accept(String.format("merged into %d segment in %.1f s (load average %s); index folder %d MB",
                 index.segments(), merged / 1000.0, SemanticBenchmark.load(), size(index.folder()) / (1024 * 1024)));
         say.accept("hybrid, 1 segment, one at a time (service time):  " + KnowledgeBenchmark.run(questions, 600, 1, hybrid));
-        say.accept("hybrid, 1 segment, 20 concurrent:                  "
-                + KnowledgeBenchmark.run(questions, 4000, 20, hybrid));
+        // Questions worked on all at once (every caller shares the cores), then through SearchGate with 2, 3 and 4 at
+        // once (the platform's default is twice the cores), then all at once again: same questions, this run.
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int parallel : new int[] {1000, cores, cores + 1, cores + 2, 1000}) {
+            search.parallelSearches(parallel);
+            String how = parallel == 1000 ? "all at once" : parallel + " at a time";
+            say.accept(String.format("hybrid, 1 segment, 20 concurrent, %-12s %s", how + ":",
+                    KnowledgeBenchmark.run(questions, 4000, 20, hybrid)));
+        }
+        search.parallelSearches(0);
         say.accept("words alone (BM25), 1 segment, 20 concurrent:      "
                 + KnowledgeBenchmark.run(questions, 4000, 20, words));
         say.accept("the question's embedding alone, 20 concurrent: "

@@ -41,11 +41,15 @@ public class KnowledgeSearch {
     private final ArticleVectors vectors;
     private final Clock clock;
     private final boolean semantic;
+    private volatile SearchGate gate;
 
     KnowledgeSearch(KnowledgeIndex index, Categories categories, Synonyms synonyms, Misses misses,
                     Organization organization, ArticleVectors vectors, Clock clock,
                     @org.springframework.beans.factory.annotation.Value("${hotline.knowledge.semantic:true}")
-                    boolean semantic) {
+                    boolean semantic,
+                    @org.springframework.beans.factory.annotation.Value("${hotline.knowledge.parallel-searches:0}")
+                    int parallel) {
+        parallelSearches(parallel);
         this.vectors = vectors;
         this.semantic = semantic;
         this.index = index;
@@ -54,6 +58,14 @@ public class KnowledgeSearch {
         this.misses = misses;
         this.organization = organization;
         this.clock = clock;
+    }
+
+    /**
+     * How many questions are worked on at once ({@link SearchGate}); 0: twice as many as there are cores. Read from
+     * {@code hotline.knowledge.parallel-searches}; the speed bench changes it to compare.
+     */
+    public void parallelSearches(int parallel) {
+        this.gate = new SearchGate(parallel > 0 ? parallel : 2 * Runtime.getRuntime().availableProcessors());
     }
 
     public record Request(String q, Long categoryId, String region, Article.State state, boolean includeExpired,
@@ -101,6 +113,14 @@ public class KnowledgeSearch {
 
     public Answer search(StaffPrincipal caller, Request r) {
         long start = System.nanoTime();
+        Answer answer = gate.run(() -> answer(caller, r, start));
+        if (answer.relaxed() && r.page() == 1) {
+            misses.record(r.q().strip(), caller.username()); // nothing answers it well: the editors should know
+        }
+        return answer;
+    }
+
+    private Answer answer(StaffPrincipal caller, Request r, long start) {
         Map<Long, Category> readable = categories.all().stream().filter(c -> c.canRead(caller))
                 .collect(Collectors.toMap(Category::id, c -> c));
         Set<Long> allowed = r.categoryId() == null ? readable.keySet() : subtree(readable, r.categoryId());
@@ -140,9 +160,6 @@ public class KnowledgeSearch {
         if (!text.isEmpty() && r.page() == 1) {
             units = unitsFor(parsed.words()).stream().map(u -> unit(u, parsed.highlight())).toList();
         }
-        if (!text.isEmpty() && !strictFound && r.page() == 1) {
-            misses.record(text, caller.username()); // nothing answers it well: the editors should know
-        }
         return new Answer(items, hits.total(), hits.moreThanTotal(), !strictFound && !text.isEmpty(), r.page(),
                 r.size(), units, parsed.highlight(), elapsed(start));
     }
@@ -178,11 +195,15 @@ public class KnowledgeSearch {
      * the answer assistant and the evaluation (no paging, nothing recorded).
      */
     public Candidates candidates(StaffPrincipal caller, String q, Mode mode, int n) {
+        return gate.run(() -> rankCandidates(caller, q, mode, n));
+    }
+
+    private Candidates rankCandidates(StaffPrincipal caller, String q, Mode mode, int n) {
         String text = q == null ? "" : q.strip();
         var allowed = categories.readableIds(caller);
         Parsed parsed = text.isEmpty() ? new Parsed(null, null, null, List.of(), List.of(), false) : parse(text);
         if (allowed.isEmpty() || text.isEmpty()) {
-            return new Candidates(new KnowledgeIndex.Ranking(0, false, List.of(), 0), parsed, false);
+            return new Candidates(new KnowledgeIndex.Ranking(0, false, List.of(), 0, false), parsed, false);
         }
         Query filter = filter(List.of(SearchQueries.inSet("cat", allowed.stream().map(String::valueOf).toList()),
                 new TermQuery(new Term("state", Article.State.PUBLISHED.name())),
@@ -248,13 +269,10 @@ public class KnowledgeSearch {
     private Candidates rank(Parsed parsed, float[] vector, Mode mode, Query filter, int offset, int size, int counted,
                             double meaningOnlyFrom) {
         Query words = mode == Mode.MEANING ? null : parsed.query();
-        var ranking = index.hybrid(words, parsed.rerank(), filter, vector, offset, size, counted, meaningOnlyFrom);
-        boolean strict = ranking.wordHits() > 0;
-        if (!strict && mode != Mode.MEANING && parsed.relaxed() != null) {
-            ranking = index.hybrid(parsed.relaxed(), parsed.rerank(), filter, vector, offset, size, counted,
-                    meaningOnlyFrom);
-        }
-        return new Candidates(ranking, parsed, strict);
+        Query relaxed = mode == Mode.MEANING ? null : parsed.relaxed();
+        var ranking = index.hybrid(words, relaxed, parsed.rerank(), filter, vector, offset, size, counted,
+                meaningOnlyFrom);
+        return new Candidates(ranking, parsed, ranking.strict());
     }
 
     private static Query filter(List<Query> filters) {
