@@ -150,7 +150,7 @@ class SemanticSpeedBenchmark {
                 jdbc.sql("select id, title, keywords, body_text from kb_article where category_id = ? and id not in "
                                 + "(select article_id from kb_article_vector)").param(category)
                         .query(rs -> {
-                            String t = ArticleVectors.text(rs.getString(2), rs.getString(3), rs.getString(4));
+                            String t = ArticleVectors.recipe(rs.getString(2), rs.getString(3), rs.getString(4));
                             vrows.add(new Object[] {rs.getLong(1), TextEmbeddings.MODEL, TextEmbeddings.hash(t),
                                     TextEmbeddings.toBytes(vectors.remove(rs.getString(2))), now});
                         });

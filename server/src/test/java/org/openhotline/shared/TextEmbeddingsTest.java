@@ -52,7 +52,7 @@ class TextEmbeddingsTest {
             }
         }
         assertThat(texts).hasSizeGreaterThan(400);
-        assertThat(worst).as("least similar: %s", worstText).isGreaterThan(0.99999);
+        assertThat(worst).as("least similar: %s", worstText).isGreaterThan(0.999_99); // 0.999 999 6 measured
     }
 
     /** What TextEmbeddings used before: langchain4j's in-process model over the same model file. */
@@ -68,7 +68,10 @@ class TextEmbeddingsTest {
             }
             try (InputStream tokenizer = getClass().getClassLoader()
                     .getResourceAsStream("bge-small-zh-v1.5-q-tokenizer.json")) {
-                encoder = new OnnxBertBiEncoder(env, env.createSession(model), tokenizer, PoolingMode.CLS);
+                var options = new ai.onnxruntime.OrtSession.SessionOptions();
+                options.setIntraOpNumThreads(1); // as TextEmbeddings had it
+                options.setInterOpNumThreads(1);
+                encoder = new OnnxBertBiEncoder(env, env.createSession(model, options), tokenizer, PoolingMode.CLS);
             }
         }
 
