@@ -57,16 +57,22 @@ public class EmbeddingReplay {
                     .append(String.format("%.3f\t%.3f\t%s", bc, rightCos, titles.get(best))).append('\n');
             }
             Files.writeString(Path.of("rows-" + v.getKey() + ".tsv"), rows);
-            List<double[]> sig = new ArrayList<>();
-            for (String line : rows.toString().split("\n")) { String[] f = line.split("\t"); sig.add(new double[]{f[1].equals("outside-dev") ? 1 : 0, f[3].equals("true") ? 1 : 0, Double.parseDouble(f[4])}); }
-            double T = 0.40;
-            for (; T < 1; T += 0.005) { final double t = T; long out = sig.stream().filter(x -> x[0] == 1 && x[2] >= t).count(); if (out <= 4) break; }
-            final double t = T;
-            long inb = sig.stream().filter(x -> x[0] == 0).count();
-            long right = sig.stream().filter(x -> x[0] == 0 && x[1] == 1 && x[2] >= t).count();
-            System.out.printf("%-12s threshold for outside-dev <= 4/40: %.3f -> in-base dev answered and right %d/%d = %.3f%n", v.getKey(), t, right, inb, (double) right / inb);
-            agg.forEach((k, a) -> System.out.printf("%-6s %-12s n=%3.0f r@1=%.3f meanTopCos=%.3f top>=0.60 %.3f%n", v.getKey(), k, a[0], a[1] / a[0], a[2] / a[0], a[3] / a[0]));
+            report(v.getKey(), rows.toString(), agg);
         }
+    }
+
+    /** The cosine that answers at most 4 outside-dev questions, how many dev in-base questions clear it from the right
+     * article, and recall@1 per set (also used by ArticleVectorReplay). */
+    static void report(String name, String rows, Map<String, double[]> agg) {
+        List<double[]> sig = new ArrayList<>();
+        for (String line : rows.split("\n")) { String[] f = line.split("\t"); sig.add(new double[]{f[1].equals("outside-dev") ? 1 : 0, f[3].equals("true") ? 1 : 0, Double.parseDouble(f[4])}); }
+        double T = 0.40;
+        for (; T < 1; T += 0.005) { final double t = T; long out = sig.stream().filter(x -> x[0] == 1 && x[2] >= t).count(); if (out <= 4) break; }
+        final double t = T;
+        long inb = sig.stream().filter(x -> x[0] == 0).count();
+        long right = sig.stream().filter(x -> x[0] == 0 && x[1] == 1 && x[2] >= t).count();
+        System.out.printf("%-12s threshold for outside-dev <= 4: %.3f -> in-base dev answered and right %d/%d = %.3f%n", name, t, right, inb, (double) right / inb);
+        agg.forEach((k, a) -> System.out.printf("%-6s %-12s n=%3.0f r@1=%.3f meanTopCos=%.3f top>=0.60 %.3f%n", name, k, a[0], a[1] / a[0], a[2] / a[0], a[3] / a[0]));
     }
     static List<Q> parse(String set, String l, Map<String, Integer> first, List<String> titles) {
         if (l.isBlank() || l.startsWith("#")) return List.of();

@@ -94,9 +94,10 @@ class SemanticSpeedBenchmark {
                 index.segments(), merged / 1000.0, SemanticBenchmark.load(), size(index.folder()) / (1024 * 1024)));
         say.accept("hybrid, 1 segment, one at a time (service time):  " + KnowledgeBenchmark.run(questions, 600, 1, hybrid));
         // Questions worked on all at once (every caller shares the cores), then through SearchGate with 2, 3 and 4 at
-        // once (the platform's default is twice the cores), then all at once again: same questions, this run.
+        // once (the platform's default is twice the cores), then all at once and the default again: same questions,
+        // this run (the second pair shows how much one phase differs from the next).
         int cores = Runtime.getRuntime().availableProcessors();
-        for (int parallel : new int[] {1000, cores, cores + 1, cores + 2, 1000}) {
+        for (int parallel : new int[] {1000, cores, cores + 1, 2 * cores, 1000, 2 * cores}) {
             search.parallelSearches(parallel);
             String how = parallel == 1000 ? "all at once" : parallel + " at a time";
             say.accept(String.format("hybrid, 1 segment, 20 concurrent, %-12s %s", how + ":",
