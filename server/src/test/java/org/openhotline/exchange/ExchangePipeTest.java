@@ -38,6 +38,12 @@ class ExchangePipeTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.openhotline.calendar.BusinessCalendar calendar;
+
+    @Autowired
+    java.time.Clock clock;
+
     CounterpartSimulator police;
     ApiClient sysadmin;
     ApiClient agent;
@@ -297,6 +303,8 @@ class ExchangePipeTest {
                 assertThat(evaluation.path("payload").path("grade").asInt()).isEqualTo(3);
                 assertThat(evaluation.path("payload").path("gradeLabel").asString()).isEqualTo("基本满意");
 
+                var fiveWorkingDays = org.openhotline.calendar.TimeLimit.of(5, org.openhotline.calendar.LimitUnit.WORKING_DAYS);
+                java.time.Instant asked = clock.instant();
                 var rectify = evaluations.send(port, key2, List.of(evaluations.message(key, "evaluation.rectify",
                         Map.of("number", number, "reason", "群众申诉：问题未真正解决"))));
                 assertThat(rectify.statusCode()).as(rectify.body()).isEqualTo(200);
@@ -310,7 +318,9 @@ class ExchangePipeTest {
                     return null;
                 }, WAIT);
                 java.time.Instant due = java.time.Instant.parse(task.path("dueAt").asString());
-                assertThat(due).isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(5)));
+                // Five working days from when it was asked (a Sunday evening's end on Friday at 18:00, not 5 × 24 h later).
+                assertThat(due).isBetween(calendar.dueAt(asked, fiveWorkingDays),
+                        calendar.dueAt(clock.instant(), fiveWorkingDays));
                 assertThat(timeline(id)).contains("exchange-rectify");
 
                 var done = supervisor.post("/api/exchange/rectifications/" + task.path("id").asLong() + "/result",

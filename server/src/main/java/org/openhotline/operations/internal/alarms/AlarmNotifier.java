@@ -117,7 +117,11 @@ class AlarmNotifier {
         m.setText(text(a, event) + "\n\n告警编号：" + a.id() + "\n请登录热线平台「运维管理 › 运维监控」确认与处理。", "UTF-8");
         m.setSentDate(Date.from(clock.instant()));
         try (Transport t = session.getTransport(proto)) {
-            t.connect(s.host(), s.port(), s.username().isBlank() ? null : s.username(), s.password().isBlank() ? null : s.password());
+            // No user name, no login: a password kept from earlier settings must not make JavaMail log in as the
+            // operating system's user (it fills a missing user from user.name when a password is given).
+            boolean login = !s.username().isBlank();
+            t.connect(s.host(), s.port(), login ? s.username() : null,
+                    login && !s.password().isBlank() ? s.password() : null);
             t.sendMessage(m, m.getAllRecipients());
         }
     }
