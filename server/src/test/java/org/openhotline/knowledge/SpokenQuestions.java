@@ -38,6 +38,19 @@ final class SpokenQuestions {
         return spoken(jdbc, "spoken-questions.tsv");
     }
 
+    /**
+     * A third held-out set, written in round s13 by someone who saw only the list of titles (no code, no other set, no
+     * article body), asked once and never tuned on ({@code bench/smart/search/fresh-spoken.tsv}).
+     */
+    static List<KnowledgeEvaluation.Question> fresh(JdbcClient jdbc) {
+        return spoken(jdbc, "fresh-spoken.tsv");
+    }
+
+    /** Questions outside the base written the same way ({@code bench/smart/search/fresh-outside.tsv}). */
+    static List<String> freshOutside() {
+        return lines("fresh-outside.tsv");
+    }
+
     /** Spoken in-base questions for tuning ({@code bench/smart/assistant/spoken-dev.tsv}). */
     static List<KnowledgeEvaluation.Question> spokenDev(JdbcClient jdbc) {
         return spoken(jdbc, "../assistant/spoken-dev.tsv");

@@ -65,11 +65,14 @@ class EngineServicesTest {
             long sent = citizen.audio.packetsOut();
             await("the caller spoke a second").atMost(Duration.ofSeconds(10)).until(() -> citizen.audio.packetsOut() - sent >= 50);
             citizen.audio.tone(0); // the caller has finished speaking
+            // On a busy machine the caller may speak longer than the second waited for: what it sent counts.
+            double spoke = (citizen.audio.packetsOut() - sent) * 0.020;
             RecordingReady rec = events.awaitEvent(RecordingReady.class, Duration.ofSeconds(8));
             IvrFinished done = events.awaitEvent(IvrFinished.class, Duration.ofSeconds(2));
             assertThat(done.outcome()).isEqualTo("voicemail");
             assertThat(done.variables().get("voicemail")).isEqualTo(rec.file().toString());
-            assertThat(rec.duration().toMillis() / 1000.0).as("1 s message + 3 s silence").isCloseTo(4.0, Offset.offset(0.6));
+            assertThat(rec.duration().toMillis() / 1000.0).as("the message (%.2f s) + 3 s silence", spoke)
+                    .isCloseTo(spoke + 3.0, Offset.offset(0.6));
             assertThat(WavCheck.read(rec.file()).leftLevel()).isGreaterThan(200);
             assertThat(citizen.awaitBye(3000)).isTrue();
         }
