@@ -208,12 +208,50 @@ class KnowledgeBenchmark {
         return ChineseText.terms(question).words().stream().max(Comparator.comparingInt(String::length)).orElse(question);
     }
 
-    /** {@code cpuMs}: CPU time of the calling thread per query, mean — what a query costs, whatever the load. */
-    record Latency(int queries, double p50, double p95, double p99, double perSecond, double cpuMs) {
+    /**
+     * {@code cpuMs}: CPU time of the calling thread per query, mean — what a query costs, whatever the load.
+     * {@code machine}: how the machine's cores were used meanwhile (this JVM, other processes, stolen by the
+     * hypervisor), or empty where /proc/stat is not there: a phase slower than the one before it on a machine shared
+     * with others says why.
+     */
+    record Latency(int queries, double p50, double p95, double p99, double perSecond, double cpuMs, String machine) {
         @Override
         public String toString() {
-            return String.format("%d queries, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %.0f queries/s, CPU %.2f ms/query",
-                    queries, p50, p95, p99, perSecond, cpuMs);
+            return String.format("%d queries, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %.0f queries/s, CPU %.2f ms/query%s",
+                    queries, p50, p95, p99, perSecond, cpuMs, machine);
+        }
+    }
+
+    /** The machine's CPU counters (/proc/stat, all cores) and this process's CPU time, at one moment. */
+    record CpuUse(long total, long idle, long steal, long processNanos, long at) {
+        static CpuUse now() {
+            long process = ((com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            try {
+                String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst()
+                        .trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i <= 8 && i < f.length; i++) {
+                    total += Long.parseLong(f[i]); // user nice system idle iowait irq softirq steal (guest is in user)
+                }
+                return new CpuUse(total, Long.parseLong(f[4]) + Long.parseLong(f[5]), Long.parseLong(f[8]), process,
+                        System.nanoTime());
+            } catch (java.io.IOException | RuntimeException e) {
+                return new CpuUse(-1, 0, 0, process, System.nanoTime());
+            }
+        }
+
+        /** ", cores: JVM 91 %, others 4 %, stolen 0 %" over the time since {@code before}. */
+        String since(CpuUse before) {
+            long t = total - before.total;
+            if (before.total < 0 || total < 0 || t <= 0) {
+                return "";
+            }
+            double busy = 1.0 - (double) (idle - before.idle) / t - (double) (steal - before.steal) / t;
+            double jvm = (processNanos - before.processNanos)
+                    / ((double) (at - before.at) * Runtime.getRuntime().availableProcessors());
+            return String.format(", cores: JVM %.0f %%, others %.0f %%, stolen %.0f %%", 100 * jvm,
+                    100 * Math.max(0, busy - jvm), 100.0 * (steal - before.steal) / t);
         }
     }
 
@@ -230,6 +268,7 @@ class KnowledgeBenchmark {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        CpuUse before = CpuUse.now();
         long start = System.nanoTime();
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -252,9 +291,10 @@ class KnowledgeBenchmark {
             pool.shutdown();
         }
         double elapsed = secs(start);
+        String machine = CpuUse.now().since(before);
         Arrays.sort(millis);
         return new Latency(total, millis[total / 2], millis[(int) (total * 0.95)], millis[(int) (total * 0.99)],
-                total / elapsed, cpu.get() / 1e6 / total);
+                total / elapsed, cpu.get() / 1e6 / total, machine);
     }
 
     /** Variants of the demo articles: each a district's or street's version with its own number. */
