@@ -89,8 +89,8 @@ class SemanticBenchmark {
             // a tuning run lists the development sets (spoken-dev, outside-dev) under their own names
             lists(who, old, heldOut ? spoken : spokenDev, heldOut ? outside : SpokenQuestions.outsideDev(), heldOut);
         }
-        // The search box pages ten hits with filters and highlights, and drops a keyword search's hits that only the
-        // meaning found from afar (KnowledgeSearch.MEANING_ONLY_FROM): its first five, per set.
+        // The search box pages ten hits with filters and highlights, and drops hits that only the meaning found, under
+        // a cosine of 0.5 (KnowledgeSearch.MEANING_ONLY_FROM): its first five, per set.
         say.accept("search box (hybrid, with filters and highlight), original set: "
                 + KnowledgeEvaluation.recall(old, KnowledgeEvaluation.search(search, who)) + " | spoken-dev set: "
                 + KnowledgeEvaluation.recall(spokenDev, KnowledgeEvaluation.search(search, who))
