@@ -163,6 +163,31 @@ export interface AssistantReply {
   similarity: number
 }
 
+/** An agent's verdict on a reply, beside what the assistant itself decided (asked again on the server). */
+export interface AssistantFeedback {
+  id: number
+  question: string
+  answered: boolean
+  articleId: number | null
+  articleTitle: string | null
+  similarity: number
+  coverage: number
+  helpful: boolean
+  givenBy: string
+  givenAt: string
+}
+
+/** The verdicts of the last `days` days in four cells; the shares are null when nothing was judged. */
+export interface AssistantFeedbackSummary {
+  days: number
+  answeredHelpful: number
+  answeredNotHelpful: number
+  abstainedHelpful: number
+  abstainedNotHelpful: number
+  answeredHelpfulShare: number | null
+  abstainedHelpfulShare: number | null
+}
+
 export interface Question {
   id: number
   question: string
@@ -283,6 +308,12 @@ export const knowledgeApi = {
       '/api/knowledge/favourites',
     ),
   ask: (question: string, limit = 3) => http.post<AssistantReply>('/api/knowledge/assistant', { question, limit }),
+  judge: (question: string, helpful: boolean) =>
+    http.post<AssistantFeedback>('/api/knowledge/assistant/feedback', { question, helpful }),
+  feedbackSummary: (days = 30) =>
+    http.get<AssistantFeedbackSummary>(`/api/knowledge/assistant/feedback/summary?days=${days}`),
+  feedback: (p: { answered?: boolean; helpful?: boolean; page?: number }) =>
+    http.get<PageResult<AssistantFeedback>>(`/api/knowledge/assistant/feedback${query({ ...p })}`),
   questions: (box: 'inbox' | 'mine' | 'all', state?: string, page = 1) =>
     http.get<PageResult<QuestionView>>(`/api/knowledge/questions${query({ box, state, page })}`),
   askUnit: (question: string, detail: string, unitId?: number | null) =>

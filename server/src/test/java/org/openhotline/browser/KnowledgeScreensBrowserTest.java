@@ -109,6 +109,38 @@ class KnowledgeScreensBrowserTest {
         }
     }
 
+    /**
+     * The assistant's reply is judged in the browser (有帮助), and an editor finds the verdict in the assistant's
+     * feedback card, with the article the assistant answered from.
+     */
+    @Test
+    void anAgentJudgesTheAssistantsReplyAndAnEditorSeesTheVerdict(BrowserSession browser) {
+        Page page = browser.page();
+        browser.login("agent5");
+        List<String> failed = failedCalls(page);
+        browser.goTo("/knowledge/assistant");
+        String question = "租房能提取公积金吗，一年能取多少？浏览器" + System.nanoTime() % 100000;
+        page.locator(".kb-ask textarea").fill(question);
+        page.locator(".kb-ask .el-button", new Page.LocatorOptions().setHasText("提问")).click();
+        Locator judge = page.locator("[data-test=assistant-judge]");
+        PlaywrightAssertions.assertThat(judge).isVisible();
+        judge.locator(".el-button", new Locator.LocatorOptions().setHasText("有帮助")).click();
+        PlaywrightAssertions.assertThat(judge.locator(".kb-judge__done")).hasText("已记录");
+        PlaywrightAssertions.assertThat(page.locator("[data-test=assistant-feedback]")).hasCount(0);
+        assertThat(failed).isEmpty();
+
+        browser.logout();
+        browser.login("kbeditor1");
+        failed = failedCalls(page);
+        browser.goTo("/knowledge/assistant");
+        Locator row = page.locator("[data-test=assistant-feedback] .el-table__row",
+                new Page.LocatorOptions().setHasText(question));
+        PlaywrightAssertions.assertThat(row).hasCount(1);
+        PlaywrightAssertions.assertThat(row).containsText("住房公积金提取指南");
+        PlaywrightAssertions.assertThat(row).containsText("有帮助");
+        assertThat(failed).isEmpty();
+    }
+
     /** At least eight characters side by side: one character per line is about 14 px wide. */
     private static void assertReadable(Locator text, String what) {
         var box = text.boundingBox();

@@ -61,7 +61,17 @@ public class AnswerAssistant {
     public record Reply(String question, boolean answered, String message, List<Passage> passages, boolean askUnit,
                         double similarity, double coverage) {}
 
+    /** The reply; a question it cannot answer is recorded for the editors (查无信息). */
     public Reply ask(StaffPrincipal caller, String question, int limit) {
+        Reply reply = reply(caller, question, limit);
+        if (!reply.answered() && !reply.question().isEmpty()) {
+            misses.record(reply.question(), caller.username());
+        }
+        return reply;
+    }
+
+    /** The reply alone, nothing recorded (an agent's verdict on a reply asks again). */
+    Reply reply(StaffPrincipal caller, String question, int limit) {
         String q = question == null ? "" : question.strip();
         if (q.isEmpty()) {
             return new Reply(q, false, "请输入问题", List.of(), false, 0, 0);
@@ -70,7 +80,6 @@ public class AnswerAssistant {
         KnowledgeSearch.Parsed parsed = found.parsed();
         var ranked = found.ranking().hits();
         if (ranked.isEmpty()) {
-            misses.record(q, caller.username());
             return new Reply(q, false, "知识库中没有找到相关内容，建议通过“知识提问”请成员单位答复", List.of(), true, 0, 0);
         }
         var hits = ranked.stream().map(KnowledgeIndex.Ranked::hit).toList();
@@ -103,7 +112,6 @@ public class AnswerAssistant {
         String doubt = Abstention.doubt(found.strict(), ranked, best.getFirst().confidence(), keyTerms);
         double coverage = Math.round(keyTerms.cover() * 1000) / 1000.0;
         if (doubt != null) {
-            misses.record(q, caller.username());
             return new Reply(q, false, doubt + "以下内容仅供参考，建议核实或通过“知识提问”请成员单位答复", best, true,
                     Double.isNaN(similarity) ? 0 : Math.round(similarity * 1000) / 1000.0, coverage);
         }
