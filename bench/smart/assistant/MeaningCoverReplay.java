@@ -13,7 +13,8 @@ import org.openhotline.knowledge.internal.search.ChineseText;
  * the article's own words (bge-small-zh of the single words): the nearest word of the title and keywords, and of the
  * whole article. Writes per question the meaning's best article (right or not), its cosine, and per slot word its
  * rarity (0: no article has it), whether the article mentions it, and the two nearest-word cosines, to
- * cover-words.tsv. meaning-cover.py grids rules on it (dev sets only).
+ * cover-words.tsv. meaning-cover.py grids rules on it (dev sets only). INSTR=1 in the environment embeds the questions
+ * behind bge's query instruction.
  *   java -cp CP bench/smart/assistant/MeaningCoverReplay.java server/src/test/resources/knowledge/eval-questions.tsv \
  *        bench/smart/assistant/spoken-dev.tsv bench/smart/assistant/outside-dev.tsv
  */
