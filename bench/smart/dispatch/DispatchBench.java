@@ -211,11 +211,13 @@ public class DispatchBench {
                 .map(Map.Entry::getKey).limit(10).toList();
 
         List<Appeal> test = new ArrayList<>();
-        for (String line : Files.readAllLines(root.resolve("bench/smart/dispatch/appeals.tsv"))) {
+        // -Dappeals=FILE asks another hand-written set (fresh-appeals.tsv); columns split by '|' or by tabs.
+        Path appealsFile = root.resolve(System.getProperty("appeals", "bench/smart/dispatch/appeals.tsv"));
+        for (String line : Files.readAllLines(appealsFile)) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] f = line.split("\\|", 4);
+            String[] f = line.contains("\t") ? line.split("\t", 4) : line.split("\\|", 4);
             Set<String> ok = new HashSet<>();
             ok.add(f[0]);
             Arrays.stream(f[1].split(",")).filter(s -> !s.isBlank()).forEach(ok::add);
@@ -288,7 +290,7 @@ public class DispatchBench {
                         + "previous model trained in %d ms, model in %d ms (its %d meaning vectors embedded in %d ms, or read from the bench's store), baseline in %d ms%n",
                 Runtime.getRuntime().availableProcessors(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 historySize, examples.size(), genMs, trainPreviousMs, trainMs, exampleVectors.size(), embedMs, baselineMs);
-        System.out.printf("Appeals: %d hand-written (appeals.tsv); region found for %d (%.1f %%); the region names the expected local unit for %d of %d; catalogue: %d rules%n",
+        System.out.printf("Appeals: %d hand-written (" + appealsFile.getFileName() + "); region found for %d (%.1f %%); the region names the expected local unit for %d of %d; catalogue: %d rules%n",
                 n, regionFound, 100.0 * regionFound / n, regionRight, localAppeals, rules.size());
         System.out.printf("%-54s %8s %8s %14s %14s%n", "", "top-1", "top-3", "top-1 (main)", "top-3 (main)");
         for (int mode = 0; mode < modes.length; mode++) {
