@@ -74,6 +74,29 @@ public class EmbeddingReplay {
         System.out.printf("%-12s threshold for outside-dev <= 4: %.3f -> in-base dev answered and right %d/%d = %.3f%n", name, t, right, inb, (double) right / inb);
         agg.forEach((k, a) -> System.out.printf("%-6s %-12s n=%3.0f r@1=%.3f meanTopCos=%.3f top>=0.60 %.3f%n", name, k, a[0], a[1] / a[0], a[2] / a[0], a[3] / a[0]));
     }
+    /** The question sets named on the command line, in this order: original, spoken-dev, outside-dev, spoken, outside. */
+    static List<Q> questionSets(String[] args, Map<String, Integer> first, List<String> titles) throws java.io.IOException {
+        List<Q> qs = new ArrayList<>();
+        String[] sets = {"original", "spoken-dev", "outside-dev", "spoken", "outside"};
+        for (int a = 0; a < args.length; a++) {
+            for (String l : Files.readAllLines(Path.of(args[a]))) {
+                if (sets[a].startsWith("outside")) { if (!l.isBlank() && !l.startsWith("#")) qs.add(new Q(sets[a], l.strip().split("\t")[0], Set.of())); }
+                else qs.addAll(parse(sets[a], l, first, titles));
+            }
+        }
+        return qs;
+    }
+
+    /** An article's vector as ArticleVectors.embed makes it: the text's embedding + 0.5 × the title-and-keywords', normalised. */
+    static float[] articleVector(TextEmbeddings emb, String title, String keywords, String body) {
+        float[] v = emb.embed(ArticleVectors.text(title, keywords, body));
+        float[] h = emb.embed(ArticleVectors.head(title, keywords));
+        float[] s = new float[v.length]; double n = 0;
+        for (int i = 0; i < v.length; i++) { s[i] = v[i] + 0.5f * h[i]; n += s[i] * s[i]; }
+        for (int i = 0; i < v.length; i++) s[i] /= (float) Math.sqrt(n);
+        return s;
+    }
+
     static List<Q> parse(String set, String l, Map<String, Integer> first, List<String> titles) {
         if (l.isBlank() || l.startsWith("#")) return List.of();
         String[] f = l.split("\t");

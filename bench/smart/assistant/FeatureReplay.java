@@ -46,14 +46,7 @@ public class FeatureReplay {
         System.err.printf("%d articles embedded in %.1f s%n", all.size(), (System.nanoTime() - t0) / 1e9);
         Map<String, Integer> first = new HashMap<>();
         for (int i = 0; i < titles.size(); i++) first.putIfAbsent(titles.get(i), i);
-        List<EmbeddingReplay.Q> qs = new ArrayList<>();
-        String[] sets = {"original", "spoken-dev", "outside-dev", "spoken", "outside"};
-        for (int a = 0; a < args.length; a++) {
-            for (String l : Files.readAllLines(Path.of(args[a]))) {
-                if (sets[a].startsWith("outside")) { if (!l.isBlank() && !l.startsWith("#")) qs.add(new EmbeddingReplay.Q(sets[a], l.strip().split("\t")[0], Set.of())); }
-                else qs.addAll(EmbeddingReplay.parse(sets[a], l, first, titles));
-            }
-        }
+        List<EmbeddingReplay.Q> qs = EmbeddingReplay.questionSets(args, first, titles);
         StringBuilder out = new StringBuilder("set\tquestion\tok\tc1\tc2\tmean\tstd\tpmax1\thead1\tpmax3\tbestp\ttitle\n");
         for (var q : qs) {
             float[] qv = emb.embed(q.text());

@@ -3,7 +3,6 @@ import java.util.*;
 import org.openhotline.shared.TextEmbeddings;
 import org.openhotline.knowledge.internal.demo.DemoArticles;
 import org.openhotline.knowledge.internal.articles.RichText;
-import org.openhotline.knowledge.internal.search.ArticleVectors;
 import org.openhotline.knowledge.internal.search.ChineseText;
 
 /**
@@ -42,12 +41,7 @@ public class MeaningCoverReplay {
             titles.add(d.title());
             String kw = org.openhotline.knowledge.internal.articles.ArticleEditing.normalizeList(d.keywords());
             String body = RichText.text(d.body());
-            float[] v = emb.embed(ArticleVectors.text(d.title(), kw, body));
-            float[] h = emb.embed(ArticleVectors.head(d.title(), kw));
-            float[] s = new float[v.length]; double n = 0;
-            for (int i = 0; i < v.length; i++) { s[i] = v[i] + 0.5f * h[i]; n += s[i] * s[i]; }
-            for (int i = 0; i < v.length; i++) s[i] /= (float) Math.sqrt(n);
-            vecs.add(s);
+            vecs.add(EmbeddingReplay.articleVector(emb, d.title(), kw, body));
             String text = ChineseText.normalize(d.title() + " " + kw + " " + body);
             texts.add(text);
             Set<String> ws = new LinkedHashSet<>();
@@ -62,14 +56,7 @@ public class MeaningCoverReplay {
         int N = all.size();
         Map<String, Integer> first = new HashMap<>();
         for (int i = 0; i < titles.size(); i++) first.putIfAbsent(titles.get(i), i);
-        List<EmbeddingReplay.Q> qs = new ArrayList<>();
-        String[] sets = {"original", "spoken-dev", "outside-dev", "spoken", "outside"};
-        for (int a = 0; a < args.length; a++) {
-            for (String l : Files.readAllLines(Path.of(args[a]))) {
-                if (sets[a].startsWith("outside")) { if (!l.isBlank() && !l.startsWith("#")) qs.add(new EmbeddingReplay.Q(sets[a], l.strip().split("\t")[0], Set.of())); }
-                else qs.addAll(EmbeddingReplay.parse(sets[a], l, first, titles));
-            }
-        }
+        List<EmbeddingReplay.Q> qs = EmbeddingReplay.questionSets(args, first, titles);
         StringBuilder out = new StringBuilder("set\tquestion\tok\tcos\ttitle\twords\n");
         long t0 = System.nanoTime();
         for (var q : qs) {
