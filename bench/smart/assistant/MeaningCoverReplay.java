@@ -13,7 +13,8 @@ import org.openhotline.knowledge.internal.search.ChineseText;
  * whole article. Writes per question the meaning's best article (right or not), its cosine, and per slot word its
  * rarity (0: no article has it), whether the article mentions it, and the two nearest-word cosines, to
  * cover-words.tsv. meaning-cover.py grids rules on it (dev sets only). INSTR=1 in the environment embeds the questions
- * behind bge's query instruction.
+ * behind bge's query instruction; AGREE=1 adds whether two variants of the question (instruction, fillers cut) find the
+ * same article, with their cosines.
  *   java -cp CP bench/smart/assistant/MeaningCoverReplay.java server/src/test/resources/knowledge/eval-questions.tsv \
  *        bench/smart/assistant/spoken-dev.tsv bench/smart/assistant/outside-dev.tsv
  */
@@ -57,12 +58,25 @@ public class MeaningCoverReplay {
         Map<String, Integer> first = new HashMap<>();
         for (int i = 0; i < titles.size(); i++) first.putIfAbsent(titles.get(i), i);
         List<EmbeddingReplay.Q> qs = EmbeddingReplay.questionSets(args, first, titles);
-        StringBuilder out = new StringBuilder("set\tquestion\tok\tcos\ttitle\twords\n");
+        StringBuilder out = new StringBuilder("set\tquestion\tok\tcos\ttitle\twords\tagree\n");
         long t0 = System.nanoTime();
         for (var q : qs) {
             float[] qv = emb.embed(System.getenv("INSTR") == null ? q.text() : "为这个句子生成表示以用于检索相关文章：" + q.text());
             int best = 0; double bc = -2;
             for (int i = 0; i < vecs.size(); i++) { double c = TextEmbeddings.cosine(qv, vecs.get(i)); if (c > bc) { bc = c; best = i; } }
+            // AGREE=1: does the question behind bge's query instruction, and with its fillers cut, find the same article?
+            String agree = "";
+            if (System.getenv("AGREE") != null) {
+                StringBuilder a = new StringBuilder();
+                for (String variant : List.of("为这个句子生成表示以用于检索相关文章：" + q.text(),
+                        q.text().replaceAll("你好|您好|请问一下|请问|我想问一下|想问一下|问一下|咨询一下|麻烦|谢谢|那个|就是|咋办|怎么办|咋整|呢|啊|吧|呀", ""))) {
+                    float[] vv = emb.embed(variant);
+                    int vb = 0; double vc = -2;
+                    for (int i = 0; i < vecs.size(); i++) { double c = TextEmbeddings.cosine(vv, vecs.get(i)); if (c > vc) { vc = c; vb = i; } }
+                    a.append(titles.get(vb).equals(titles.get(best)) ? "1" : "0").append(String.format(":%.4f,", vc));
+                }
+                agree = a.toString();
+            }
             Object qt = read.invoke(null, q.text(), List.of());
             @SuppressWarnings("unchecked") List<List<List<String>>> slots = (List<List<List<String>>>) slotsOf.invoke(qt);
             String text = texts.get(best);
@@ -86,7 +100,7 @@ public class MeaningCoverReplay {
                 cells.add(String.format("%s:%.3f:%s:%.3f:%.3f", name, weight, mentioned ? 1 : 0, mh, ma));
             }
             out.append(String.join("\t", q.set(), q.text(), String.valueOf(q.answers().contains(best)),
-                    String.format("%.4f", bc), titles.get(best), String.join(" ", cells))).append('\n');
+                    String.format("%.4f", bc), titles.get(best), String.join(" ", cells), agree)).append('\n');
         }
         System.err.printf("%d questions in %.1f s, %d words embedded%n", qs.size(), (System.nanoTime() - t0) / 1e9, WORDS.size());
         Files.writeString(Path.of("cover-words.tsv"), out);
